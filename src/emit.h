@@ -1,0 +1,25 @@
+/* Report formats.  Each writes the finished report into a buffer, which the
+ * caller writes out in one piece. */
+#ifndef BCLINT_EMIT_H
+#define BCLINT_EMIT_H 1
+
+#include "lint.h"
+#include "util.h"
+
+struct bclint_emit {
+	const struct bclint_run *run;
+	int color;          /* gcc: ANSI colour */
+	int exit_code;      /* sarif: invocations[0].exitCode */
+	const char *automation_id; /* sarif: automationDetails.id, or NULL */
+};
+
+void bclint_emit_gcc(struct bclint_buf *out, const struct bclint_emit *e);
+void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e);
+void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e);
+void bclint_emit_github(struct bclint_buf *out, const struct bclint_emit *e);
+
+/* The rule behind a finding, or NULL for the "snapshot" pseudo-rule. */
+const struct bclint_rule_slot *bclint_emit_slot(const struct bclint_emit *e,
+                                                const struct bclint_finding *f);
+
+#endif

@@ -1,0 +1,52 @@
+/* The json format of cli.md: findings with positions, pointer, fingerprint
+ * and notes, then a summary by level. */
+#include "config.h"
+
+#include "emit.h"
+
+static void str(struct bclint_buf *out, const char *key, const char *s)
+{
+	bclint_buf_printf(out, "\"%s\": \"", key);
+	bclint_buf_json_str(out, s);
+	bclint_buf_putc(out, '"');
+}
+
+void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
+{
+	const struct bclint_report *r = &e->run->report;
+	bclint_buf_puts(out, "{\"version\": 1, \"findings\": [");
+	for (size_t i = 0; i < r->n_findings; i++) {
+		const struct bclint_finding *f = r->findings[i];
+		bclint_buf_puts(out, i ? ",\n  {" : "\n  {");
+		str(out, "file", r->sources[f->file].path);
+		bclint_buf_printf(out, ", \"line\": %u, \"column\": %u, \"end_line\": %u, "
+		                  "\"end_column\": %u, ", f->pos.line, f->pos.col, f->end.line,
+		                  f->end.col);
+		str(out, "level", bclint_level_name(f->level));
+		bclint_buf_puts(out, ", ");
+		str(out, "rule", f->rule);
+		bclint_buf_puts(out, ", ");
+		str(out, "message", f->message);
+		bclint_buf_puts(out, ", ");
+		str(out, "pointer", f->pointer);
+		bclint_buf_puts(out, ", ");
+		str(out, "fingerprint", f->fingerprint);
+		bclint_buf_puts(out, ", \"notes\": [");
+		for (size_t k = 0; k < f->n_notes; k++) {
+			const struct bclint_note *n = &f->notes[k];
+			bclint_buf_puts(out, k ? ", {" : "{");
+			str(out, "file", r->sources[n->file].path);
+			bclint_buf_printf(out, ", \"line\": %u, \"column\": %u, ", n->pos.line,
+			                  n->pos.col);
+			str(out, "message", n->message);
+			bclint_buf_puts(out, ", ");
+			str(out, "pointer", n->pointer);
+			bclint_buf_putc(out, '}');
+		}
+		bclint_buf_puts(out, "]}");
+	}
+	bclint_buf_printf(out, "%s], \"summary\": {\"error\": %zu, \"warning\": %zu, "
+	                  "\"note\": %zu}}\n", r->n_findings ? "\n" : "",
+	                  r->counts[BCLINT_LEVEL_ERROR], r->counts[BCLINT_LEVEL_WARNING],
+	                  r->counts[BCLINT_LEVEL_NOTE]);
+}

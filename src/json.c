@@ -1,0 +1,210 @@
+/* Parse JSON with cJSON, then record where every value starts and ends.
+ *
+ * cJSON keeps no positions.  Rather than tokenising the text a second time
+ * from scratch, stamp() walks the already-parsed tree and the text together:
+ * the tree says what comes next, so the walk only skips white space and
+ * string bodies.  Each node's start offset goes into valueint and, except
+ * for numbers (whose value lives in valuedouble), its end offset into
+ * valuedouble.  The walk also checks that strings are valid UTF-8, which
+ * cJSON does not. */
+#include "config.h"
+
+#include <string.h>
+
+#include "json.h"
+
+#define MAX_TEXT 0x7fffffffu
+
+struct walk {
+	const unsigned char *base, *end;
+	size_t bad_utf8; /* offset of the first invalid UTF-8 byte, or SIZE_MAX */
+};
+
+static const unsigned char *skip_ws(const unsigned char *p, const unsigned char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+		p++;
+	return p;
+}
+
+/* Length of the valid UTF-8 sequence at p, or 0. */
+static size_t utf8_len(const unsigned char *p, const unsigned char *end)
+{
+	unsigned char c = p[0];
+	size_t n;
+	unsigned cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if ((size_t)(end - p) < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return n;
+}
+
+/* p points at the opening quote; returns just past the closing one. */
+static const unsigned char *skip_string(struct walk *w, const unsigned char *p)
+{
+	p++;
+	while (p < w->end && *p != '"') {
+		if (*p == '\\') {
+			p += 2;
+		} else if (*p < 0x80) {
+			p++;
+		} else {
+			size_t n = utf8_len(p, w->end);
+			if (n == 0) {
+				if (w->bad_utf8 == SIZE_MAX)
+					w->bad_utf8 = (size_t)(p - w->base);
+				n = 1;
+			}
+			p += n;
+		}
+	}
+	return p + 1;
+}
+
+static const unsigned char *skip_number(const unsigned char *p, const unsigned char *end)
+{
+	while (p < end && ((*p >= '0' && *p <= '9') || *p == '-' || *p == '+' ||
+	                   *p == '.' || *p == 'e' || *p == 'E'))
+		p++;
+	return p;
+}
+
+static const unsigned char *stamp(struct walk *w, const unsigned char *p, cJSON *node)
+{
+	p = skip_ws(p, w->end);
+	int start = (int)(p - w->base);
+	switch (node->type & 0xff) {
+	case cJSON_Object:
+	case cJSON_Array: {
+		int obj = (node->type & 0xff) == cJSON_Object;
+		p++;
+		for (cJSON *c = node->child; c != NULL; c = c->next) {
+			p = skip_ws(p, w->end);
+			if (obj) {
+				p = skip_string(w, p);
+				p = skip_ws(p, w->end) + 1; /* ':' */
+			}
+			p = stamp(w, p, c);
+			p = skip_ws(p, w->end);
+			if (p < w->end && *p == ',')
+				p++;
+		}
+		p = skip_ws(p, w->end) + 1;
+		break;
+	}
+	case cJSON_String:
+		p = skip_string(w, p);
+		break;
+	case cJSON_Number:
+		node->valueint = start;
+		return skip_number(p, w->end);
+	case cJSON_True:
+	case cJSON_NULL:
+		p += 4;
+		break;
+	case cJSON_False:
+		p += 5;
+		break;
+	default:
+		break;
+	}
+	node->valueint = start;
+	node->valuedouble = (double)(p - w->base);
+	return p;
+}
+
+uint32_t bclint_json_end(const cJSON *node, const char *text)
+{
+	if (cJSON_IsNumber(node)) {
+		const unsigned char *p = (const unsigned char *)text + node->valueint;
+		return (uint32_t)(skip_number(p, p + 400) - (const unsigned char *)text);
+	}
+	return (uint32_t)node->valuedouble;
+}
+
+static const char *describe(const unsigned char *p, const unsigned char *end)
+{
+	if (p >= end)
+		return "unexpected end of file";
+	if (*p == '\0')
+		return "unexpected NUL byte";
+	if (*p == '}' || *p == ']')
+		return "unexpected closing bracket";
+	if (*p == ',')
+		return "unexpected comma";
+	if (*p == '"')
+		return "unexpected string";
+	return "unexpected character";
+}
+
+cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error *err)
+{
+	const unsigned char *base = (const unsigned char *)text;
+	const unsigned char *end = base + len;
+	err->byte = 0;
+	if (len >= MAX_TEXT) {
+		err->offset = 0;
+		err->message = "file too large (2 GiB or more)";
+		return NULL;
+	}
+	const unsigned char *p = base;
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	if (skip_ws(p, end) == end) {
+		err->offset = len;
+		err->message = "empty document: expected a JSON object";
+		return NULL;
+	}
+	const char *stop = NULL;
+	/* Including the terminating NUL makes cJSON report truncation at the
+	 * end of the text instead of clamping to the last byte. */
+	cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &stop, 0);
+	if (root == NULL) {
+		const unsigned char *q = stop ? (const unsigned char *)stop : end;
+		if (q < base || q > end)
+			q = end;
+		err->offset = (size_t)(q - base);
+		err->message = describe(q, end);
+		if (q < end && (*q == '[' || *q == '{'))
+			err->message = "nesting too deep";
+		return NULL;
+	}
+	struct walk w = {base, end, SIZE_MAX};
+	const unsigned char *after = skip_ws(stamp(&w, p, root), end);
+	if (after < end) {
+		cJSON_Delete(root);
+		err->offset = (size_t)(after - base);
+		err->message = *after == '\0' ? "unexpected NUL byte" :
+		                                "unexpected text after the JSON value";
+		return NULL;
+	}
+	if (w.bad_utf8 != SIZE_MAX) {
+		cJSON_Delete(root);
+		err->offset = w.bad_utf8;
+		err->byte = base[w.bad_utf8];
+		err->message = "invalid UTF-8";
+		return NULL;
+	}
+	return root;
+}

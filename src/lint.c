@@ -1,0 +1,148 @@
+/* Running the enabled rules over one snapshot, and the exit status. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "host.h"
+#include "json.h"
+#include "lint.h"
+#include "snapshot.h"
+
+void bclint_run_plugin_error(struct bclint_run *run, const char *file, const char *rule,
+                             const char *message)
+{
+	fprintf(stderr, "bclint: error: %s\n", message);
+	bclint_report_failure(&run->report, file, rule, message);
+	run->plugin_errors++;
+}
+
+/* Is a policy value of the right JSON type for the option? */
+static const char *policy_type_error(const struct bclint_option *o, const cJSON *v)
+{
+	switch (o->type) {
+	case BCLINT_OPT_INT:
+		if (!cJSON_IsNumber(v) || bclint_json_number(v) < 0 ||
+		    bclint_json_number(v) > 2147483647.0 ||
+		    bclint_json_number(v) != (double)(long long)bclint_json_number(v))
+			return "a non-negative integer";
+		return NULL;
+	case BCLINT_OPT_BOOL:
+		return cJSON_IsBool(v) ? NULL : "true or false";
+	case BCLINT_OPT_STRING:
+		return cJSON_IsString(v) ? NULL : "a string";
+	default:
+		if (!cJSON_IsArray(v))
+			return "an array of regular expressions";
+		for (const cJSON *c = v->child; c; c = c->next)
+			if (!cJSON_IsString(c))
+				return "an array of regular expressions";
+		return NULL;
+	}
+}
+
+/* Every policy key must be an option of some loaded rule, of its type. */
+static int check_policy(struct bclint_run *run, const struct bclint_snapshot *s)
+{
+	int errors = 0;
+	if (s->policy == NULL)
+		return 0;
+	for (const cJSON *v = s->policy->child; v != NULL; v = v->next) {
+		const struct bclint_option *o = NULL;
+		for (size_t i = 0; i < run->rules.n_slots && o == NULL; i++)
+			o = bclint_rule_option(run->rules.slots[i].rule, v->string, NULL);
+		char ptr[256], msg[512];
+		snprintf(ptr, sizeof(ptr), "/policy/%s", v->string);
+		const char *want = o ? policy_type_error(o, v) : NULL;
+		if (o == NULL)
+			snprintf(msg, sizeof(msg), "unknown policy key '%s': no loaded rule has "
+			         "this option (see bclint --explain RULE)", v->string);
+		else if (want != NULL)
+			snprintf(msg, sizeof(msg), "policy '%s' must be %s", v->string, want);
+		else
+			continue;
+		errors++;
+		bclint_report_add(&run->report, s->file, "snapshot", NULL, BCLINT_LEVEL_ERROR,
+		                  bclint_json_start(v), bclint_json_end(v, run->report.sources[s->file].text),
+		                  bclint_report_strdup(&run->report, ptr),
+		                  bclint_hash64(ptr, strlen(ptr), 1), msg);
+	}
+	return errors;
+}
+
+static void run_rule(struct bclint_run *run, const struct bclint_snapshot *s,
+                     const struct bclint_rule_slot *slot)
+{
+	struct bclint_ctx ctx;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.run = run;
+	ctx.report = &run->report;
+	ctx.snap = s;
+	ctx.slot = slot;
+	int rc = slot->rule->check(&bclint_host_services, &ctx, &s->model);
+	char msg[512];
+	if (ctx.undeclared != NULL) {
+		snprintf(msg, sizeof(msg), "%s: rule '%s' read option '%s', which it does not "
+		         "declare", slot->plugin->path, slot->rule->id, ctx.undeclared);
+		bclint_run_plugin_error(run, slot->plugin->path, slot->rule->id, msg);
+	} else if (rc < 0) {
+		snprintf(msg, sizeof(msg), "%s: rule '%s' failed on %s (status %d)",
+		         slot->plugin->path, slot->rule->id, s->model.file, rc);
+		bclint_run_plugin_error(run, slot->plugin->path, slot->rule->id, msg);
+	}
+	bclint_ctx_release(&ctx);
+}
+
+void bclint_run_file(struct bclint_run *run, const char *path)
+{
+	char *text, *name = strdup(path);
+	size_t len;
+	if (name == NULL || bclint_read_file(path, &text, &len) < 0) {
+		fprintf(stderr, "bclint: error: %s: cannot read snapshot: %s\n",
+		        strcmp(path, "-") ? path : "(standard input)", strerror(errno));
+		free(name);
+		run->input_errors++;
+		return;
+	}
+	int file = bclint_report_add_source(&run->report, name, text, len);
+	if (file < 0) {
+		run->input_errors++;
+		return;
+	}
+	struct bclint_snapshot *s = bclint_snapshot_load(&run->report, (uint32_t)file);
+	if (s == NULL || check_policy(run, s) > 0) {
+		run->input_errors++;
+		bclint_snapshot_free(s);
+		return;
+	}
+	for (size_t i = 0; i < run->rules.n_slots; i++)
+		if (run->rules.slots[i].enabled)
+			run_rule(run, s, &run->rules.slots[i]);
+	bclint_snapshot_free(s);
+}
+
+int bclint_run_status(const struct bclint_run *run, int fail_on, long max_warnings)
+{
+	if (run->plugin_errors > 0 || run->report.oom)
+		return BCLINT_EXIT_PLUGIN;
+	if (run->input_errors > 0)
+		return BCLINT_EXIT_USAGE;
+	const size_t *c = run->report.counts;
+	for (int l = BCLINT_LEVEL_ERROR; l >= BCLINT_LEVEL_NOTE && fail_on >= BCLINT_LEVEL_NOTE &&
+	                                 fail_on <= BCLINT_LEVEL_ERROR; l--)
+		if (l >= fail_on && c[l] > 0)
+			return BCLINT_EXIT_FINDINGS;
+	if (max_warnings >= 0 && c[BCLINT_LEVEL_WARNING] > (size_t)max_warnings)
+		return BCLINT_EXIT_FINDINGS;
+	return BCLINT_EXIT_OK;
+}
+
+void bclint_run_free(struct bclint_run *run)
+{
+	if (run == NULL)
+		return;
+	bclint_report_free(&run->report);
+	bclint_ruleset_free(&run->rules);
+}

@@ -1,0 +1,67 @@
+/* Finding, checking and loading rule plugins, and the per-run settings of
+ * every loaded rule (enabled, level, options). */
+#ifndef BCLINT_PLUGIN_HOST_H
+#define BCLINT_PLUGIN_HOST_H 1
+
+#include <stddef.h>
+
+#include <bclint/plugin.h>
+
+#include "util.h"
+
+struct bclint_loaded_plugin {
+	char *path;
+	void *handle;
+	const struct bclint_plugin *desc;
+};
+
+/* A value given for a rule option on the command line or in a config. */
+struct bclint_optval {
+	const struct bclint_option *opt;
+	const char **values; /* one for scalars; one per pattern for lists */
+	size_t n_values;
+};
+
+/* One loaded rule and how this run is configured to use it. */
+struct bclint_rule_slot {
+	const struct bclint_rule *rule;
+	const struct bclint_loaded_plugin *plugin;
+	int enabled;
+	int level; /* configured level; the rule's default unless overridden */
+	int level_overridden;
+	struct bclint_optval *set; /* per option, parallel to rule->options */
+};
+
+struct bclint_ruleset {
+	struct bclint_loaded_plugin *plugins;
+	size_t n_plugins;
+	struct bclint_rule_slot *slots;
+	size_t n_slots;
+	struct bclint_map by_id;
+};
+
+/* Load one plugin file.  On refusal returns -1 and writes "PATH: reason"
+ * into err. */
+int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, size_t size);
+
+/* Load every *.so of a directory, in name order.  A missing directory is
+ * not an error when quiet_missing is set.  Stops at the first refusal. */
+int bclint_ruleset_load_dir(struct bclint_ruleset *rs, const char *dir, int quiet_missing,
+                            char *err, size_t size);
+
+struct bclint_rule_slot *bclint_ruleset_find(const struct bclint_ruleset *rs, const char *id);
+const struct bclint_option *bclint_rule_option(const struct bclint_rule *rule,
+                                               const char *key, size_t *index);
+
+/* Set an option from text ("--set" or config); validates against the
+ * declared type.  Pattern lists append.  Returns 0, or -1 with err set. */
+int bclint_slot_set_option(struct bclint_rule_slot *slot, const char *key, const char *value,
+                           char *err, size_t size);
+
+/* Check a textual value against an option's type; NULL if fine, else why. */
+const char *bclint_option_check(const struct bclint_option *opt, const char *value);
+
+/* Unload everything (NULL is safe). */
+void bclint_ruleset_free(struct bclint_ruleset *rs);
+
+#endif

@@ -1,0 +1,54 @@
+/* Offsets to line and column.  Positions are resolved late, in one sorted
+ * sweep, so the loader stores only offsets and no line table is kept. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "position.h"
+
+static int by_offset(const void *a, const void *b)
+{
+	const struct bclint_textpos *x = *(const struct bclint_textpos *const *)a;
+	const struct bclint_textpos *y = *(const struct bclint_textpos *const *)b;
+	return (x->off > y->off) - (x->off < y->off);
+}
+
+void bclint_positions_resolve(const char *text, size_t len,
+                              struct bclint_textpos **pos, size_t n)
+{
+	qsort(pos, n, sizeof(*pos), by_offset);
+	const unsigned char *t = (const unsigned char *)text;
+	size_t i = 0, at = 0;
+	uint32_t line = 1, col = 1;
+	if (len >= 3 && memcmp(t, "\xef\xbb\xbf", 3) == 0)
+		at = 3;
+	for (size_t k = 0; k < n; k++) {
+		size_t target = pos[k]->off < len ? pos[k]->off : len;
+		if (target < at)
+			target = at;
+		while (i < target) {
+			const unsigned char *nl = memchr(t + i, '\n', target - i);
+			if (nl == NULL)
+				break;
+			i = (size_t)(nl - t) + 1;
+			line++;
+			col = 1;
+			at = i;
+		}
+		for (; at < target; at++)
+			col += (t[at] & 0xc0) != 0x80;
+		i = target;
+		pos[k]->line = line;
+		pos[k]->col = col;
+	}
+}
+
+void bclint_position_of(const char *text, size_t len, size_t off,
+                        uint32_t *line, uint32_t *col)
+{
+	struct bclint_textpos p = {(uint32_t)off, 0, 0}, *pp = &p;
+	bclint_positions_resolve(text, len, &pp, 1);
+	*line = p.line;
+	*col = p.col;
+}

@@ -1,0 +1,24 @@
+/* Byte offsets to 1-based line and column (columns count code points). */
+#ifndef BCLINT_POSITION_H
+#define BCLINT_POSITION_H 1
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A position to resolve: off is the input, line and col the output. */
+struct bclint_textpos {
+	uint32_t off;
+	uint32_t line, col;
+};
+
+/* Resolve every position in one forward pass over text.  The array of
+ * pointers is sorted in place by offset.  A leading byte-order mark takes
+ * no column. */
+void bclint_positions_resolve(const char *text, size_t len,
+                              struct bclint_textpos **pos, size_t n);
+
+/* Resolve a single offset (a pass over the text up to it). */
+void bclint_position_of(const char *text, size_t len, size_t off,
+                        uint32_t *line, uint32_t *col);
+
+#endif

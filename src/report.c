@@ -1,0 +1,222 @@
+/* The report: findings from every snapshot and rule, ordered for output. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <bclint/plugin.h>
+
+#include "report.h"
+
+int bclint_report_add_source(struct bclint_report *r, char *path, char *text, size_t len)
+{
+	struct bclint_source *s = realloc(r->sources, (r->n_sources + 1) * sizeof(*s));
+	if (s == NULL) {
+		free(path);
+		free(text);
+		r->oom = 1;
+		return -1;
+	}
+	r->sources = s;
+	s[r->n_sources] = (struct bclint_source){path, text, len};
+	return (int)r->n_sources++;
+}
+
+const char *bclint_report_strdup(struct bclint_report *r, const char *s)
+{
+	const char *p = bclint_arena_strdup(&r->arena, s);
+	if (p == NULL)
+		r->oom = 1;
+	return p;
+}
+
+struct bclint_finding *bclint_report_add(struct bclint_report *r, uint32_t file,
+                                         const char *rule, const char *plugin, int level,
+                                         uint32_t start, uint32_t end, const char *pointer,
+                                         uint64_t identity, const char *message)
+{
+	if (r->n_findings == r->cap_findings) {
+		size_t cap = r->cap_findings ? r->cap_findings * 2 : 64;
+		struct bclint_finding **f = realloc(r->findings, cap * sizeof(*f));
+		if (f == NULL) {
+			r->oom = 1;
+			return NULL;
+		}
+		r->findings = f;
+		r->cap_findings = cap;
+	}
+	struct bclint_finding *f = bclint_arena_calloc(&r->arena, 1, sizeof(*f));
+	const char *msg = bclint_arena_strdup(&r->arena, message);
+	if (f == NULL || msg == NULL) {
+		r->oom = 1;
+		return NULL;
+	}
+	f->rule = rule;
+	f->plugin = plugin;
+	f->level = level;
+	f->file = file;
+	f->pos.off = start;
+	f->end.off = end;
+	f->pointer = pointer;
+	f->message = msg;
+	f->identity = identity;
+	r->findings[r->n_findings++] = f;
+	return f;
+}
+
+void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint32_t file,
+                        uint32_t start, uint32_t end, const char *pointer,
+                        const char *message)
+{
+	if (f == NULL)
+		return;
+	if (f->n_notes == f->cap_notes) {
+		size_t cap = f->cap_notes ? f->cap_notes * 2 : 4;
+		struct bclint_note *n = bclint_arena_alloc(&r->arena, cap * sizeof(*n));
+		if (n == NULL) {
+			r->oom = 1;
+			return;
+		}
+		if (f->n_notes)
+			memcpy(n, f->notes, f->n_notes * sizeof(*n));
+		f->notes = n;
+		f->cap_notes = cap;
+	}
+	const char *msg = bclint_arena_strdup(&r->arena, message);
+	const char *ptr = bclint_arena_strdup(&r->arena, pointer);
+	if (msg == NULL || ptr == NULL) {
+		r->oom = 1;
+		return;
+	}
+	struct bclint_note *n = &f->notes[f->n_notes++];
+	n->file = file;
+	n->pos.off = start;
+	n->end.off = end;
+	n->pointer = ptr;
+	n->message = msg;
+}
+
+void bclint_report_failure(struct bclint_report *r, const char *file, const char *rule,
+                           const char *message)
+{
+	if (r->n_failures == r->cap_failures) {
+		size_t cap = r->cap_failures ? r->cap_failures * 2 : 4;
+		struct bclint_failure *f = realloc(r->failures, cap * sizeof(*f));
+		if (f == NULL) {
+			r->oom = 1;
+			return;
+		}
+		r->failures = f;
+		r->cap_failures = cap;
+	}
+	struct bclint_failure *f = &r->failures[r->n_failures++];
+	f->file = file ? bclint_report_strdup(r, file) : NULL;
+	f->rule = rule ? bclint_report_strdup(r, rule) : NULL;
+	f->message = bclint_report_strdup(r, message);
+}
+
+static int by_position(const void *a, const void *b)
+{
+	const struct bclint_finding *x = *(const struct bclint_finding *const *)a;
+	const struct bclint_finding *y = *(const struct bclint_finding *const *)b;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	if (x->pos.off != y->pos.off)
+		return x->pos.off < y->pos.off ? -1 : 1;
+	int c = strcmp(x->rule, y->rule);
+	if (c != 0)
+		return c;
+	if (x->identity != y->identity)
+		return x->identity < y->identity ? -1 : 1;
+	return strcmp(x->message, y->message);
+}
+
+/* Resolve every position of one file in a single sweep of its text. */
+static void resolve_file(struct bclint_report *r, uint32_t file)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_findings; i++) {
+		const struct bclint_finding *f = r->findings[i];
+		if (f->file == file)
+			n += 2;
+		for (size_t k = 0; k < f->n_notes; k++)
+			n += 2 * (f->notes[k].file == file);
+	}
+	if (n == 0)
+		return;
+	struct bclint_textpos **pos = malloc(n * sizeof(*pos));
+	if (pos == NULL) {
+		r->oom = 1;
+		return;
+	}
+	n = 0;
+	for (size_t i = 0; i < r->n_findings; i++) {
+		struct bclint_finding *f = r->findings[i];
+		if (f->file == file) {
+			pos[n++] = &f->pos;
+			pos[n++] = &f->end;
+		}
+		for (size_t k = 0; k < f->n_notes; k++) {
+			if (f->notes[k].file == file) {
+				pos[n++] = &f->notes[k].pos;
+				pos[n++] = &f->notes[k].end;
+			}
+		}
+	}
+	const struct bclint_source *s = &r->sources[file];
+	bclint_positions_resolve(s->text, s->len, pos, n);
+	free(pos);
+}
+
+void bclint_report_finish(struct bclint_report *r)
+{
+	qsort(r->findings, r->n_findings, sizeof(*r->findings), by_position);
+	for (uint32_t i = 0; i < r->n_sources; i++) {
+		resolve_file(r, i);
+		free(r->sources[i].text);
+		r->sources[i].text = NULL;
+	}
+	/* The same rule may report one entity more than once: number the
+	 * repeats so that each finding's fingerprint stays distinct. */
+	memset(r->counts, 0, sizeof(r->counts));
+	for (size_t i = 0; i < r->n_findings; i++) {
+		struct bclint_finding *f = r->findings[i];
+		uint64_t h = f->identity, seen = 0;
+		for (size_t j = i; j > 0; j--) {
+			const struct bclint_finding *p = r->findings[j - 1];
+			if (p->file != f->file || p->pos.off != f->pos.off)
+				break;
+			seen += p->identity == f->identity && strcmp(p->rule, f->rule) == 0;
+		}
+		if (seen)
+			h = bclint_hash64(&seen, sizeof(seen), h);
+		snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", (unsigned long long)h);
+		if (f->level >= 1 && f->level <= 3)
+			r->counts[f->level]++;
+	}
+}
+
+void bclint_report_keep_errors(struct bclint_report *r)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < r->n_findings; i++)
+		if (r->findings[i]->level == BCLINT_LEVEL_ERROR)
+			r->findings[k++] = r->findings[i];
+	r->n_findings = k;
+}
+
+void bclint_report_free(struct bclint_report *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->n_sources; i++) {
+		free(r->sources[i].path);
+		free(r->sources[i].text);
+	}
+	free(r->sources);
+	free(r->findings);
+	free(r->failures);
+	bclint_arena_free(&r->arena);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,91 @@
+/* Collecting findings from every snapshot and rule, then putting them in
+ * output order with resolved lines and columns. */
+#ifndef BCLINT_REPORT_H
+#define BCLINT_REPORT_H 1
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "position.h"
+#include "util.h"
+
+/* One input file.  text is kept until the report is finished, so that
+ * offsets can be turned into lines and columns in one sweep. */
+struct bclint_source {
+	char *path; /* as given on the command line ("-" for stdin) */
+	char *text; /* NUL-terminated; owned */
+	size_t len;
+};
+
+struct bclint_note {
+	uint32_t file;
+	struct bclint_textpos pos, end;
+	const char *pointer;
+	const char *message;
+};
+
+struct bclint_finding {
+	const char *rule;   /* rule ID; static or owned by the rule's plugin */
+	const char *plugin; /* plugin name, NULL for "snapshot" and "config" */
+	int level;          /* enum bclint_level */
+	uint32_t file;
+	struct bclint_textpos pos, end;
+	const char *pointer;
+	const char *message;
+	uint64_t identity; /* rule + entity identity, before disambiguation */
+	char fingerprint[17];
+	struct bclint_note *notes;
+	size_t n_notes, cap_notes;
+};
+
+/* A plugin or rule that failed, for messages and SARIF notifications. */
+struct bclint_failure {
+	const char *file; /* the plugin file, or NULL */
+	const char *rule; /* the rule, or NULL */
+	const char *message;
+};
+
+struct bclint_report {
+	struct bclint_arena arena;
+	struct bclint_source *sources;
+	size_t n_sources;
+	struct bclint_finding **findings;
+	size_t n_findings, cap_findings;
+	struct bclint_failure *failures;
+	size_t n_failures, cap_failures;
+	size_t counts[4]; /* by level */
+	int oom;          /* an allocation failed: the report is incomplete */
+};
+
+/* Add a source; takes ownership of path and text.  Returns its index, or
+ * -1 on allocation failure (then both are freed). */
+int bclint_report_add_source(struct bclint_report *r, char *path, char *text, size_t len);
+
+/* Add a finding.  rule, plugin and pointer must outlive the report; message
+ * is copied.  Returns NULL only when out of memory. */
+struct bclint_finding *bclint_report_add(struct bclint_report *r, uint32_t file,
+                                         const char *rule, const char *plugin, int level,
+                                         uint32_t start, uint32_t end, const char *pointer,
+                                         uint64_t identity, const char *message);
+/* Attach a note; message and pointer are copied.  f may be NULL. */
+void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint32_t file,
+                        uint32_t start, uint32_t end, const char *pointer,
+                        const char *message);
+/* Record a plugin failure; strings are copied. */
+void bclint_report_failure(struct bclint_report *r, const char *file, const char *rule,
+                           const char *message);
+
+/* Sort into output order (file, line, column, rule), resolve positions,
+ * compute fingerprints and counts.  Sources' text is freed afterwards. */
+void bclint_report_finish(struct bclint_report *r);
+
+/* Drop every finding below error level (--quiet); counts are kept. */
+void bclint_report_keep_errors(struct bclint_report *r);
+
+/* Free everything (NULL is safe). */
+void bclint_report_free(struct bclint_report *r);
+
+/* Copy a string into the report's arena (NULL on failure). */
+const char *bclint_report_strdup(struct bclint_report *r, const char *s);
+
+#endif

@@ -1,0 +1,1171 @@
+/* JSON -> model: read a bclint-snapshot/1 document, check every field of
+ * snapshot.md, resolve references through hash indexes, and compute each
+ * member's effective grants once.  Every problem becomes a "snapshot"
+ * finding at the offending value; loading goes on to find them all. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "caps.h"
+#include "json.h"
+#include "snapshot.h"
+
+#define SCHEMA "bclint-snapshot/1"
+
+/* Tags of the ID index. */
+enum { TAG_USER_ID = 1, TAG_EMAIL, TAG_ASSET = 16 };
+
+struct loader {
+	struct bclint_report *r;
+	struct bclint_snapshot *s;
+	const char *text;
+	uint32_t file;
+	int errors;
+	struct bclint_map ids;
+};
+
+/* -- reading files -------------------------------------------------- */
+
+int bclint_read_file(const char *path, char **text, size_t *len)
+{
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		errno = EISDIR;
+		return -1;
+	}
+	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+	size_t n = 0;
+	char *buf = malloc(cap);
+	int saved = 0;
+	while (buf != NULL) {
+		if (n + 1 >= cap) {
+			char *p = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+			if (p == NULL) {
+				free(buf);
+				buf = NULL;
+				saved = ENOMEM;
+				break;
+			}
+			buf = p;
+			cap *= 2;
+		}
+		ssize_t got = read(fd, buf + n, cap - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			saved = errno;
+			free(buf);
+			buf = NULL;
+			break;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	if (buf == NULL && saved == 0)
+		saved = ENOMEM;
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (buf == NULL) {
+		errno = saved;
+		return -1;
+	}
+	buf[n] = '\0';
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
+/* -- pointers and errors ------------------------------------------- */
+
+/* Append "/key" to a JSON Pointer, escaping '~' and '/' (RFC 6901). */
+static void ptr_join(char *dst, size_t size, const char *base, const char *key)
+{
+	size_t n = (size_t)snprintf(dst, size, "%s/", base);
+	for (const char *k = key; *k && n + 3 < size; k++) {
+		if (*k == '~' || *k == '/') {
+			dst[n++] = '~';
+			dst[n++] = *k == '~' ? '0' : '1';
+		} else {
+			dst[n++] = *k;
+		}
+	}
+	if (n < size)
+		dst[n] = '\0';
+}
+
+static struct bclint_finding *verror(struct loader *L, const cJSON *node, const char *ptr,
+                                     const char *fmt, va_list ap)
+{
+	char msg[512];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	L->errors++;
+	const char *p = bclint_report_strdup(L->r, ptr[0] ? ptr : "");
+	uint64_t id = bclint_hash64(ptr, strlen(ptr), bclint_hash64(msg, strlen(msg), 0));
+	return bclint_report_add(L->r, L->file, "snapshot", NULL, BCLINT_LEVEL_ERROR,
+	                         bclint_json_start(node), bclint_json_end(node, L->text), p,
+	                         id, msg);
+}
+
+static struct bclint_finding *error_at(struct loader *L, const cJSON *node, const char *ptr,
+                                       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static struct bclint_finding *error_at(struct loader *L, const cJSON *node, const char *ptr,
+                                       const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct bclint_finding *f = verror(L, node, ptr, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+static const char *type_name(const cJSON *v)
+{
+	switch (v->type & 0xff) {
+	case cJSON_Object: return "an object";
+	case cJSON_Array: return "an array";
+	case cJSON_String: return "a string";
+	case cJSON_Number: return "a number";
+	case cJSON_True:
+	case cJSON_False: return "a boolean";
+	case cJSON_NULL: return "null";
+	default: return "an invalid value";
+	}
+}
+
+/* -- field access --------------------------------------------------- */
+
+/* An object's known fields, gathered in one pass over its members.  Keys
+ * not in the list are ignored (forward compatibility); a known key given
+ * twice is an error at the second value. */
+#define MAX_FIELDS 16
+struct fields {
+	const cJSON *obj;
+	const char *ptr;
+	const char *const *keys;
+	const cJSON *v[MAX_FIELDS];
+};
+
+static int gather(struct loader *L, struct fields *f, const cJSON *obj, const char *ptr,
+                  const char *const *keys, const char *what)
+{
+	memset(f, 0, sizeof(*f));
+	f->obj = obj;
+	f->ptr = ptr;
+	f->keys = keys;
+	if (!cJSON_IsObject(obj)) {
+		error_at(L, obj, ptr, "%s must be an object, not %s", what, type_name(obj));
+		return -1;
+	}
+	for (const cJSON *c = obj->child; c != NULL; c = c->next) {
+		for (int i = 0; keys[i] != NULL; i++) {
+			if (c->string[0] != keys[i][0] || strcmp(c->string, keys[i]) != 0)
+				continue;
+			if (f->v[i] != NULL) {
+				char p[512];
+				ptr_join(p, sizeof(p), ptr, keys[i]);
+				error_at(L, c, p, "duplicate key '%s'", keys[i]);
+			} else {
+				f->v[i] = c;
+			}
+			break;
+		}
+	}
+	return 0;
+}
+
+static void missing(struct loader *L, const struct fields *f, int i)
+{
+	error_at(L, f->obj, f->ptr, "missing required field '%s'", f->keys[i]);
+}
+
+static void wrong_type(struct loader *L, const struct fields *f, int i, const char *want)
+{
+	char p[512];
+	ptr_join(p, sizeof(p), f->ptr, f->keys[i]);
+	error_at(L, f->v[i], p, "'%s' must be %s, not %s", f->keys[i], want, type_name(f->v[i]));
+}
+
+/* A string field; NULL when absent (an error if required) or wrong. */
+static const char *get_str(struct loader *L, const struct fields *f, int i, int required)
+{
+	const cJSON *v = f->v[i];
+	if (v == NULL) {
+		if (required)
+			missing(L, f, i);
+		return NULL;
+	}
+	if (!cJSON_IsString(v)) {
+		wrong_type(L, f, i, "a string");
+		return NULL;
+	}
+	if (required && v->valuestring[0] == '\0') {
+		char p[512];
+		ptr_join(p, sizeof(p), f->ptr, f->keys[i]);
+		error_at(L, v, p, "'%s' must not be empty", f->keys[i]);
+		return NULL;
+	}
+	return v->valuestring;
+}
+
+/* An enum field: index into names, dflt when absent, -1 on error. */
+static int get_enum(struct loader *L, const struct fields *f, int i, const char *const *names,
+                    int dflt, int required)
+{
+	const char *s = get_str(L, f, i, required);
+	if (s == NULL)
+		return f->v[i] == NULL ? dflt : -1;
+	for (int k = 0; names[k] != NULL; k++)
+		if (strcmp(s, names[k]) == 0)
+			return k;
+	char p[512], list[256];
+	size_t n = 0;
+	list[0] = '\0';
+	for (int k = 0; names[k] != NULL && n < sizeof(list); k++)
+		n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s",
+		                      k == 0 ? "" : names[k + 1] ? ", " : " or ", names[k]);
+	ptr_join(p, sizeof(p), f->ptr, f->keys[i]);
+	error_at(L, f->v[i], p, "unknown %s '%s': expected %s", f->keys[i], s, list);
+	return -1;
+}
+
+static bclint_time get_time(struct loader *L, const struct fields *f, int i)
+{
+	const char *s = get_str(L, f, i, 0);
+	bclint_time t;
+	if (s == NULL)
+		return BCLINT_NO_TIME;
+	if (bclint_parse_time(s, &t) == 0)
+		return t;
+	char p[512];
+	ptr_join(p, sizeof(p), f->ptr, f->keys[i]);
+	error_at(L, f->v[i], p, "'%s' is not an RFC 3339 timestamp: '%s'", f->keys[i], s);
+	return BCLINT_NO_TIME;
+}
+
+/* An optional array field: its first element (NULL if empty or absent),
+ * with *ok cleared when the value is not an array. */
+static const cJSON *get_array(struct loader *L, const struct fields *f, int i, int required,
+                              int *ok)
+{
+	const cJSON *v = f->v[i];
+	*ok = 1;
+	if (v == NULL) {
+		if (required) {
+			missing(L, f, i);
+			*ok = 0;
+		}
+		return NULL;
+	}
+	if (!cJSON_IsArray(v)) {
+		wrong_type(L, f, i, "an array");
+		*ok = 0;
+		return NULL;
+	}
+	return v->child;
+}
+
+static size_t count(const cJSON *first)
+{
+	size_t n = 0;
+	for (; first != NULL; first = first->next)
+		n++;
+	return n;
+}
+
+/* An array of strings, copied into the arena as a pointer array. */
+static const char *const *get_strings(struct loader *L, const struct fields *f, int i,
+                                      size_t *n)
+{
+	int ok;
+	const cJSON *first = get_array(L, f, i, 0, &ok);
+	*n = 0;
+	if (first == NULL)
+		return NULL;
+	const char **out = bclint_arena_calloc(&L->s->arena, count(first), sizeof(*out));
+	if (out == NULL) {
+		L->r->oom = 1;
+		return NULL;
+	}
+	size_t k = 0;
+	for (const cJSON *c = first; c != NULL; c = c->next, k++) {
+		if (!cJSON_IsString(c)) {
+			char p[512], q[32];
+			ptr_join(p, sizeof(p), f->ptr, f->keys[i]);
+			snprintf(q, sizeof(q), "/%zu", k);
+			strncat(p, q, sizeof(p) - strlen(p) - 1);
+			error_at(L, c, p, "'%s' entries must be strings, not %s", f->keys[i],
+			         type_name(c));
+			continue;
+		}
+		out[(*n)++] = c->valuestring;
+	}
+	return out;
+}
+
+static void set_ent(struct bclint_entity *e, uint32_t kind, size_t index, const cJSON *node,
+                    const char *text)
+{
+	e->kind = kind;
+	e->index = (uint32_t)index;
+	e->start = bclint_json_start(node);
+	e->end = bclint_json_end(node, text);
+}
+
+/* Previous definition of a duplicate: a note pointing at it. */
+static void first_here(struct loader *L, struct bclint_finding *f, const struct bclint_entity *e)
+{
+	bclint_report_note(L->r, f, L->file, e->start, e->end,
+	                   bclint_entity_pointer(L->r, e), "first defined here");
+}
+
+/* -- enums ------------------------------------------------------------ */
+
+static const char *const relation_names[] = {"BOUND", "PENDING", "REJECTED", "UNBOUND", NULL};
+static const char *const role_names[] = {"STANDARD", "ADMIN", NULL};
+static const char *const finance_names[] = {"", "ANALYST", "MANAGER", NULL};
+static const char *const ownership_names[] = {"OWNER_BC", "OWNER_PARTNER", "OWNER_INDIVIDUAL",
+                                              NULL};
+static const char *const share_names[] = {"SHARING", "SHARED", NULL};
+static const char *const bc_type_names[] = {"NORMAL", "DIRECT", "AGENCY", "SELF_SERVICE",
+                                            "SELF_SERVICE_AGENCY", NULL};
+static const char *const bc_status_names[] = {"REVIEWING", "DENY", "ENABLE", "PUNISH", NULL};
+static const char *const asset_type_names[] = {
+	"ADVERTISER", "CATALOG", "PIXEL", "LEAD", "TIKTOK_SHOP", "STOREFRONT", "DOMAIN",
+	"TT_ACCOUNT", "MANAGED_BUSINESS_ACCOUNT", NULL};
+
+/* -- entities ------------------------------------------------------- */
+
+static void load_bc(struct loader *L, const cJSON *node)
+{
+	static const char *const keys[] = {"bc_id", "name", "company", "type", "status",
+	                                   "timezone", "currency", "registered_area",
+	                                   "x_allowed_email_domains", NULL};
+	struct bclint_bc *bc = &L->s->model.bc;
+	struct fields f;
+	set_ent(&bc->ent, BCLINT_ENT_BC, 0, node, L->text);
+	if (gather(L, &f, node, "/bc", keys, "'bc'") < 0)
+		return;
+	bc->bc_id = get_str(L, &f, 0, 1);
+	bc->name = get_str(L, &f, 1, 0);
+	bc->company = get_str(L, &f, 2, 0);
+	get_enum(L, &f, 3, bc_type_names, 0, 0);
+	get_enum(L, &f, 4, bc_status_names, 0, 0);
+	for (int i = 5; i < 8; i++)
+		get_str(L, &f, i, 0);
+	bc->allowed_domains = get_strings(L, &f, 8, &bc->n_allowed_domains);
+	bc->has_allowlist = f.v[8] != NULL && cJSON_IsArray(f.v[8]);
+}
+
+static void load_member(struct loader *L, struct bclint_member *m, size_t i, const cJSON *node)
+{
+	static const char *const keys[] = {"user_id", "user_email", "user_name", "user_role",
+	                                   "ext_user_role", "relation_status", "x_invited_at",
+	                                   "x_last_login_at", "x_two_step_enabled", NULL};
+	char ptr[64];
+	struct fields f;
+	snprintf(ptr, sizeof(ptr), "/members/%zu", i);
+	set_ent(&m->ent, BCLINT_ENT_MEMBER, i, node, L->text);
+	m->user_id = m->email = "";
+	m->two_step = -1;
+	if (gather(L, &f, node, ptr, keys, "a member") < 0)
+		return;
+	const char *id = get_str(L, &f, 0, 1);
+	const char *email = get_str(L, &f, 1, 1);
+	m->name = get_str(L, &f, 2, 0);
+	int role = get_enum(L, &f, 3, role_names, -1, 1);
+	m->role = role < 0 ? BCLINT_ROLE_STANDARD : (uint32_t)role;
+	int rel = get_enum(L, &f, 5, relation_names, BCLINT_REL_BOUND, 0);
+	m->status = rel < 0 ? BCLINT_REL_BOUND : (uint32_t)rel;
+	m->invited_at = get_time(L, &f, 6);
+	m->last_login_at = get_time(L, &f, 7);
+	if (f.v[8] != NULL) {
+		if (cJSON_IsBool(f.v[8]))
+			m->two_step = cJSON_IsTrue(f.v[8]);
+		else
+			wrong_type(L, &f, 8, "a boolean");
+	}
+	if (f.v[4] != NULL && !cJSON_IsNull(f.v[4])) {
+		static const char *const ext_keys[] = {"finance_role", NULL};
+		char eptr[96];
+		struct fields ef;
+		ptr_join(eptr, sizeof(eptr), ptr, "ext_user_role");
+		if (gather(L, &ef, f.v[4], eptr, ext_keys, "'ext_user_role'") == 0 &&
+		    ef.v[0] != NULL && !cJSON_IsNull(ef.v[0])) {
+			int fin = get_enum(L, &ef, 0, finance_names + 1, -1, 0);
+			m->finance = fin < 0 ? BCLINT_FINANCE_NONE : (uint32_t)fin + 1;
+		}
+	}
+	if (id != NULL) {
+		m->user_id = id;
+		struct bclint_member *prev = bclint_map_put(&L->ids, TAG_USER_ID, id, m);
+		if (prev != NULL && prev != (void *)&L->ids) {
+			char p[96];
+			ptr_join(p, sizeof(p), ptr, "user_id");
+			first_here(L, error_at(L, f.v[0], p, "duplicate user_id '%s'", id),
+			           &prev->ent);
+		}
+	}
+	if (email != NULL) {
+		m->email = email;
+		struct bclint_member *prev = bclint_map_put(&L->ids, TAG_EMAIL, email, m);
+		if (prev != NULL && prev != (void *)&L->ids) {
+			char p[96];
+			ptr_join(p, sizeof(p), ptr, "user_email");
+			first_here(L, error_at(L, f.v[1], p, "duplicate user_email '%s'", email),
+			           &prev->ent);
+		}
+	}
+}
+
+static void load_asset(struct loader *L, struct bclint_asset *a, size_t i, const cJSON *node)
+{
+	static const char *const keys[] = {"asset_id", "asset_type", "asset_name", "relation_type",
+	                                   "relation_status", "owner_bc_id", "owner_bc_name",
+	                                   NULL};
+	char ptr[64];
+	struct fields f;
+	snprintf(ptr, sizeof(ptr), "/assets/%zu", i);
+	set_ent(&a->ent, BCLINT_ENT_ASSET, i, node, L->text);
+	a->asset_id = "";
+	if (gather(L, &f, node, ptr, keys, "an asset") < 0)
+		return;
+	const char *id = get_str(L, &f, 0, 1);
+	int type = get_enum(L, &f, 1, asset_type_names, -1, 1);
+	a->name = get_str(L, &f, 2, 0);
+	int own = get_enum(L, &f, 3, ownership_names, BCLINT_OWNER_BC, 0);
+	a->ownership = own < 0 ? BCLINT_OWNER_BC : (uint32_t)own;
+	int rel = get_enum(L, &f, 4, relation_names, BCLINT_REL_BOUND, 0);
+	a->status = rel < 0 ? BCLINT_REL_BOUND : (uint32_t)rel;
+	a->owner_bc_id = get_str(L, &f, 5, 0);
+	get_str(L, &f, 6, 0);
+	a->type = type < 0 ? 0 : (uint32_t)type;
+	if (id != NULL)
+		a->asset_id = id;
+	if (id != NULL && type >= 0) {
+		struct bclint_asset *prev = bclint_map_put(&L->ids, TAG_ASSET + (unsigned)type, id, a);
+		if (prev != NULL && prev != (void *)&L->ids) {
+			char p[96];
+			ptr_join(p, sizeof(p), ptr, "asset_id");
+			first_here(L, error_at(L, f.v[0], p, "duplicate %s asset_id '%s'",
+			                       asset_type_names[type], id),
+			           &prev->ent);
+		}
+	}
+}
+
+static struct bclint_member *find_member(struct loader *L, const cJSON *v, const char *ptr,
+                                         const char *key, const char *id)
+{
+	struct bclint_member *m = bclint_map_get(&L->ids, TAG_USER_ID, id);
+	if (m == NULL) {
+		char p[512];
+		ptr_join(p, sizeof(p), ptr, key);
+		error_at(L, v, p, "%s '%s' is not a member of this snapshot", key, id);
+	}
+	return m;
+}
+
+static struct bclint_asset *find_asset(struct loader *L, int type, const char *id)
+{
+	if (type < 0 || id == NULL)
+		return NULL;
+	return bclint_map_get(&L->ids, TAG_ASSET + (unsigned)type, id);
+}
+
+/* Parse a role value (string, or array for tt_account_roles and
+ * business_account_roles) of asset type `type` into *cap. */
+static int parse_role(struct loader *L, const cJSON *v, const char *ptr, uint32_t type,
+                      int group, struct bclint_cap *cap)
+{
+	cap->level = cap->set = 0;
+	if (type == BCLINT_ASSET_TT_ACCOUNT ||
+	    (type == BCLINT_ASSET_MANAGED_BUSINESS_ACCOUNT && cJSON_IsArray(v))) {
+		if (cJSON_IsString(v) && type == BCLINT_ASSET_TT_ACCOUNT) {
+			unsigned bit = bclint_tt_role_bit(v->valuestring);
+			if (bit == 0)
+				goto bad;
+			cap->level = 1;
+			cap->set = (uint8_t)bit;
+			return 0;
+		}
+		if (!cJSON_IsArray(v)) {
+			error_at(L, v, ptr, "a %s role list must be an array of strings, not %s",
+			         bclint_asset_type_name(type), type_name(v));
+			return -1;
+		}
+		int k = 0, rc = 0;
+		cap->level = type == BCLINT_ASSET_TT_ACCOUNT;
+		for (const cJSON *c = v->child; c != NULL; c = c->next, k++) {
+			char p[512];
+			snprintf(p, sizeof(p), "%s/%d", ptr, k);
+			struct bclint_cap one = {0, 0};
+			unsigned bit = 0;
+			if (!cJSON_IsString(c)) {
+				error_at(L, c, p, "roles must be strings, not %s", type_name(c));
+				rc = -1;
+			} else if (type == BCLINT_ASSET_TT_ACCOUNT &&
+			           (bit = bclint_tt_role_bit(c->valuestring)) != 0) {
+				cap->set |= (uint8_t)bit;
+			} else if (type != BCLINT_ASSET_TT_ACCOUNT &&
+			           bclint_role_parse(type, c->valuestring, 0, &one) == 0) {
+				if (one.level > cap->level)
+					cap->level = one.level;
+			} else {
+				error_at(L, c, p, "unknown %s role '%s': expected %s",
+				         bclint_asset_type_name(type), c->valuestring,
+				         bclint_role_values(type, 0));
+				rc = -1;
+			}
+		}
+		return rc;
+	}
+	if (!cJSON_IsString(v)) {
+		error_at(L, v, ptr, "a role must be a string, not %s", type_name(v));
+		return -1;
+	}
+	if (bclint_role_parse(type, v->valuestring, group, cap) == 0)
+		return 0;
+bad:
+	error_at(L, v, ptr, "unknown %s role '%s': expected %s", bclint_asset_type_name(type),
+	         v->valuestring, bclint_role_values(type, group));
+	return -1;
+}
+
+static void load_assignment(struct loader *L, struct bclint_assignment *a, size_t i,
+                            const cJSON *node)
+{
+	static const char *const keys[] = {"user_id", "asset_id", "asset_type", "x_granted_at",
+	                                   "advertiser_role", "catalog_role", "store_role",
+	                                   "form_library_role", "tt_account_roles",
+	                                   "business_account_roles", "business_account_role",
+	                                   NULL};
+	enum { ROLE0 = 4, NROLES = 7 };
+	char ptr[64];
+	struct fields f;
+	snprintf(ptr, sizeof(ptr), "/assignments/%zu", i);
+	set_ent(&a->ent, BCLINT_ENT_ASSIGNMENT, i, node, L->text);
+	a->asset_id = "";
+	if (gather(L, &f, node, ptr, keys, "an assignment") < 0)
+		return;
+	const char *uid = get_str(L, &f, 0, 1);
+	const char *aid = get_str(L, &f, 1, 1);
+	int type = get_enum(L, &f, 2, asset_type_names, -1, 1);
+	a->granted_at = get_time(L, &f, 3);
+	if (uid != NULL)
+		a->member = find_member(L, f.v[0], ptr, "user_id", uid);
+	if (aid != NULL)
+		a->asset_id = aid;
+	if (type < 0)
+		return;
+	a->asset_type = (uint32_t)type;
+	a->asset = find_asset(L, type, aid);
+	const char *want = bclint_role_field((uint32_t)type);
+	int found = -1;
+	for (int k = ROLE0; k < ROLE0 + NROLES; k++) {
+		if (f.v[k] == NULL)
+			continue;
+		int fits = want != NULL && (strcmp(keys[k], want) == 0 ||
+		                            (type == BCLINT_ASSET_MANAGED_BUSINESS_ACCOUNT &&
+		                             strcmp(keys[k], "business_account_role") == 0));
+		char p[96];
+		ptr_join(p, sizeof(p), ptr, keys[k]);
+		if (!fits) {
+			if (want != NULL)
+				error_at(L, f.v[k], p, "'%s' does not apply to a %s assignment: use '%s'",
+				         keys[k], asset_type_names[type], want);
+			else
+				error_at(L, f.v[k], p, "'%s' does not apply to a %s assignment: being "
+				         "assigned is the whole permission", keys[k], asset_type_names[type]);
+		} else if (found >= 0) {
+			error_at(L, f.v[k], p, "give either '%s' or '%s', not both", keys[found],
+			         keys[k]);
+		} else {
+			found = k;
+			parse_role(L, f.v[k], p, (uint32_t)type, 0, &a->cap);
+		}
+	}
+	if (want == NULL)
+		a->cap.level = 1;
+	else if (found < 0)
+		error_at(L, node, ptr, "missing '%s' for a %s assignment", want,
+		         asset_type_names[type]);
+}
+
+static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
+                       const cJSON *node)
+{
+	static const char *const keys[] = {"asset_group_id", "asset_group_name", "assets",
+	                                   "members", NULL};
+	static const char *const akeys[] = {"asset_id", "asset_type", NULL};
+	static const char *const mkeys[] = {"member_id", "asset_roles", NULL};
+	char ptr[64], p[128];
+	struct fields f;
+	int ok;
+	snprintf(ptr, sizeof(ptr), "/asset_groups/%zu", i);
+	set_ent(&g->ent, BCLINT_ENT_GROUP, i, node, L->text);
+	g->group_id = "";
+	if (gather(L, &f, node, ptr, keys, "an asset group") < 0)
+		return;
+	const char *id = get_str(L, &f, 0, 1);
+	g->group_id = id ? id : "";
+	g->name = get_str(L, &f, 1, 0);
+	const cJSON *first = get_array(L, &f, 2, 0, &ok);
+	const struct bclint_asset **assets = bclint_arena_calloc(&L->s->arena, count(first) + 1,
+	                                                         sizeof(*assets));
+	size_t k = 0;
+	for (const cJSON *c = first; c != NULL && assets != NULL; c = c->next, k++) {
+		struct fields af;
+		snprintf(p, sizeof(p), "%s/assets/%zu", ptr, k);
+		if (gather(L, &af, c, p, akeys, "a group asset") < 0)
+			continue;
+		const char *aid = get_str(L, &af, 0, 1);
+		int type = get_enum(L, &af, 1, asset_type_names, -1, 1);
+		const struct bclint_asset *a = find_asset(L, type, aid);
+		if (a != NULL)
+			assets[g->n_assets++] = a;
+	}
+	g->assets = assets;
+	first = get_array(L, &f, 3, 0, &ok);
+	struct bclint_group_member *members = bclint_arena_calloc(&L->s->arena, count(first) + 1,
+	                                                          sizeof(*members));
+	if (assets == NULL || members == NULL) {
+		L->r->oom = 1;
+		return;
+	}
+	k = 0;
+	for (const cJSON *c = first; c != NULL; c = c->next, k++) {
+		struct fields mf;
+		snprintf(p, sizeof(p), "%s/members/%zu", ptr, k);
+		if (gather(L, &mf, c, p, mkeys, "a group member") < 0)
+			continue;
+		const char *mid = get_str(L, &mf, 0, 1);
+		struct bclint_group_member *gm = &members[g->n_members];
+		gm->member = mid ? find_member(L, mf.v[0], p, "member_id", mid) : NULL;
+		const cJSON *roles = mf.v[1];
+		char rp[160];
+		ptr_join(rp, sizeof(rp), p, "asset_roles");
+		if (roles != NULL && !cJSON_IsObject(roles)) {
+			error_at(L, roles, rp, "'asset_roles' must be an object, not %s",
+			         type_name(roles));
+			roles = NULL;
+		}
+		for (const cJSON *r = roles ? roles->child : NULL; r != NULL; r = r->next) {
+			char q[200];
+			ptr_join(q, sizeof(q), rp, r->string);
+			int type = bclint_asset_type_from_name(r->string);
+			if (type < 0) {
+				error_at(L, r, q, "unknown asset type '%s' in 'asset_roles'", r->string);
+				continue;
+			}
+			if (bclint_role_field((uint32_t)type) == NULL) {
+				gm->caps[type].level = 1;
+				continue;
+			}
+			parse_role(L, r, q, (uint32_t)type, 1, &gm->caps[type]);
+		}
+		if (gm->member != NULL)
+			g->n_members++;
+		else
+			memset(gm, 0, sizeof(*gm));
+	}
+	g->members = members;
+}
+
+static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
+                         const cJSON *node)
+{
+	static const char *const keys[] = {"bc_id", "bc_name", "x_email_domains", "shared_assets",
+	                                   NULL};
+	static const char *const skeys[] = {"share_type", "asset_type", "asset_id",
+	                                    "advertiser_role", "catalog_role", NULL};
+	char ptr[64], p[128];
+	struct fields f;
+	int ok;
+	snprintf(ptr, sizeof(ptr), "/partners/%zu", i);
+	set_ent(&pa->ent, BCLINT_ENT_PARTNER, i, node, L->text);
+	pa->bc_id = "";
+	if (gather(L, &f, node, ptr, keys, "a partner") < 0)
+		return;
+	const char *id = get_str(L, &f, 0, 1);
+	pa->bc_id = id ? id : "";
+	pa->name = get_str(L, &f, 1, 0);
+	pa->email_domains = get_strings(L, &f, 2, &pa->n_email_domains);
+	const cJSON *first = get_array(L, &f, 3, 0, &ok);
+	struct bclint_share *shares = bclint_arena_calloc(&L->s->arena, count(first) + 1,
+	                                                  sizeof(*shares));
+	if (shares == NULL) {
+		L->r->oom = 1;
+		return;
+	}
+	size_t k = 0;
+	for (const cJSON *c = first; c != NULL; c = c->next, k++) {
+		struct bclint_share *sh = &shares[k];
+		struct fields sf;
+		snprintf(p, sizeof(p), "%s/shared_assets/%zu", ptr, k);
+		set_ent(&sh->ent, BCLINT_ENT_SHARE, k, c, L->text);
+		sh->ent.parent = (uint32_t)i;
+		sh->partner = pa;
+		sh->asset_id = "";
+		if (gather(L, &sf, c, p, skeys, "a shared asset") < 0)
+			continue;
+		int st = get_enum(L, &sf, 0, share_names, -1, 1);
+		int type = get_enum(L, &sf, 1, asset_type_names, -1, 1);
+		const char *aid = get_str(L, &sf, 2, 1);
+		sh->share_type = st < 0 ? BCLINT_SHARE_SHARED : (uint32_t)st;
+		sh->asset_type = type < 0 ? 0 : (uint32_t)type;
+		sh->asset_id = aid ? aid : "";
+		sh->asset = find_asset(L, type, aid);
+		for (int r = 3; r <= 4; r++) {
+			if (sf.v[r] == NULL)
+				continue;
+			uint32_t want = r == 3 ? BCLINT_ASSET_ADVERTISER : BCLINT_ASSET_CATALOG;
+			char q[200];
+			ptr_join(q, sizeof(q), p, skeys[r]);
+			if (type >= 0 && (uint32_t)type != want)
+				error_at(L, sf.v[r], q, "'%s' does not apply to a %s share", skeys[r],
+				         asset_type_names[type]);
+			else
+				parse_role(L, sf.v[r], q, want, 0, &sh->cap);
+		}
+	}
+	pa->shares = shares;
+	pa->n_shares = k;
+}
+
+static void load_need(struct loader *L, struct bclint_need *n, size_t i, const cJSON *node)
+{
+	static const char *const keys[] = {"user_id", "action", "asset_id", "asset_type", "x_note",
+	                                   NULL};
+	static const struct bclint_action unknown = {"?", BCLINT_SCOPE_CREATOR, 0, {0, 0}};
+	char ptr[64], p[96];
+	struct fields f;
+	snprintf(ptr, sizeof(ptr), "/needs/%zu", i);
+	set_ent(&n->ent, BCLINT_ENT_NEED, i, node, L->text);
+	n->action = &unknown;
+	if (gather(L, &f, node, ptr, keys, "a need") < 0)
+		return;
+	const char *uid = get_str(L, &f, 0, 1);
+	const char *act = get_str(L, &f, 1, 1);
+	const char *aid = get_str(L, &f, 2, 0);
+	int type = get_enum(L, &f, 3, asset_type_names, -1, 0);
+	n->note = get_str(L, &f, 4, 0);
+	if (uid != NULL)
+		n->member = find_member(L, f.v[0], ptr, "user_id", uid);
+	const struct bclint_action *a = act ? bclint_action_find(act) : NULL;
+	if (act != NULL && a == NULL) {
+		ptr_join(p, sizeof(p), ptr, "action");
+		error_at(L, f.v[1], p, "unknown action '%s'", act);
+	}
+	if (a == NULL)
+		return;
+	n->action = a;
+	if (a->scope == BCLINT_SCOPE_BC_ROLE || a->scope == BCLINT_SCOPE_FINANCE) {
+		for (int k = 2; k <= 3; k++) {
+			if (f.v[k] == NULL)
+				continue;
+			ptr_join(p, sizeof(p), ptr, keys[k]);
+			error_at(L, f.v[k], p, "%s is a Business Center action: it takes no '%s'",
+			         a->name, keys[k]);
+		}
+		return;
+	}
+	if (a->scope == BCLINT_SCOPE_ASSET && (f.v[2] == NULL || f.v[3] == NULL)) {
+		error_at(L, node, ptr, "%s is an asset action: it needs 'asset_id' and 'asset_type'",
+		         a->name);
+		return;
+	}
+	if (aid == NULL || type < 0)
+		return;
+	if ((a->types & (1u << type)) == 0) {
+		ptr_join(p, sizeof(p), ptr, "asset_type");
+		uint32_t t = 0;
+		while (t < BCLINT_ASSET_NTYPES && !(a->types & (1u << t)))
+			t++;
+		error_at(L, f.v[3], p, "%s applies to %s assets, not %s", a->name,
+		         bclint_asset_type_name(t), asset_type_names[type]);
+		return;
+	}
+	n->asset_id = aid;
+	n->asset_type = (uint32_t)type;
+	n->asset = find_asset(L, type, aid);
+}
+
+/* -- arrays of entities --------------------------------------------- */
+
+/* Allocate an array of n entities of size sz for the top-level field. */
+static void *entity_array(struct loader *L, const cJSON *first, size_t sz, size_t *n)
+{
+	*n = count(first);
+	void *p = bclint_arena_calloc(&L->s->arena, *n + 1, sz);
+	if (p == NULL) {
+		L->r->oom = 1;
+		*n = 0;
+	}
+	return p;
+}
+
+#define LOAD_ARRAY(L, f, idx, required, T, field, nfield, fn)                     \
+	do {                                                                      \
+		int ok_;                                                          \
+		const cJSON *first_ = get_array(L, f, idx, required, &ok_);       \
+		T *arr_ = entity_array(L, first_, sizeof(T), &(L)->s->model.nfield); \
+		size_t i_ = 0;                                                    \
+		for (const cJSON *c_ = first_; c_ && arr_; c_ = c_->next, i_++)   \
+			fn(L, &arr_[i_], i_, c_);                                 \
+		(L)->s->model.field = arr_;                                       \
+	} while (0)
+
+/* -- grants ------------------------------------------------------------ */
+
+/* An index from (member, asset) to the grant, open addressing. */
+struct pairmap {
+	uint64_t *keys;
+	uint32_t *vals;
+	size_t cap;
+};
+
+static uint64_t pair_key(const struct bclint_model *m, const struct bclint_member *mem,
+                         const struct bclint_asset *a)
+{
+	return ((uint64_t)(mem - m->members) << 32 | (uint64_t)(a - m->assets)) + 1;
+}
+
+static size_t pair_slot(const struct pairmap *pm, uint64_t key)
+{
+	uint64_t h = key * 0x9e3779b97f4a7c15ull;
+	size_t i = (size_t)(h >> 17) & (pm->cap - 1);
+	while (pm->keys[i] != 0 && pm->keys[i] != key)
+		i = (i + 1) & (pm->cap - 1);
+	return i;
+}
+
+static void merge_cap(struct bclint_cap *into, struct bclint_cap c)
+{
+	if (c.level > into->level)
+		into->level = c.level;
+	into->set |= c.set;
+}
+
+/* Add one contribution to the member's grant on the asset. */
+static void contribute(struct bclint_snapshot *s, struct pairmap *pm,
+                       const struct bclint_member *mem, const struct bclint_asset *a,
+                       struct bclint_cap cap, const struct bclint_assignment *direct,
+                       const struct bclint_asset_group *group)
+{
+	uint64_t key = pair_key(&s->model, mem, a);
+	size_t slot = pair_slot(pm, key);
+	struct bclint_grant *g;
+	if (pm->keys[slot] == 0) {
+		pm->keys[slot] = key;
+		pm->vals[slot] = (uint32_t)s->n_grants;
+		g = &s->grants[s->n_grants++];
+		g->member = mem;
+		g->asset = a;
+	} else {
+		g = &s->grants[pm->vals[slot]];
+	}
+	if (direct != NULL) {
+		if (g->direct == NULL || direct->cap.level > g->direct->cap.level)
+			g->direct = direct;
+	} else if (g->group == NULL) {
+		g->group = group;
+	}
+	merge_cap(&g->cap, cap);
+}
+
+/* Group pointers to items by an owner index: counting sort, O(n). */
+static const void **bucket(struct bclint_arena *arena, size_t n_owners, size_t n_items,
+                           const void *items, size_t item_size,
+                           size_t (*owner)(const void *item, const void *ctx), const void *ctx,
+                           size_t *start)
+{
+	const void **out = bclint_arena_calloc(arena, n_items + 1, sizeof(*out));
+	if (out == NULL)
+		return NULL;
+	memset(start, 0, (n_owners + 1) * sizeof(*start));
+	for (size_t i = 0; i < n_items; i++) {
+		size_t o = owner((const char *)items + i * item_size, ctx);
+		if (o < n_owners)
+			start[o + 1]++;
+	}
+	for (size_t o = 0; o < n_owners; o++)
+		start[o + 1] += start[o];
+	size_t *fill = start; /* reuse as cursors, then rebuild */
+	for (size_t i = 0; i < n_items; i++) {
+		const void *it = (const char *)items + i * item_size;
+		size_t o = owner(it, ctx);
+		if (o < n_owners)
+			out[fill[o]++] = it;
+	}
+	for (size_t o = n_owners; o > 0; o--)
+		start[o] = start[o - 1];
+	start[0] = 0;
+	return out;
+}
+
+static size_t grant_member(const void *it, const void *ctx)
+{
+	const struct bclint_model *m = ctx;
+	return (size_t)(((const struct bclint_grant *)it)->member - m->members);
+}
+static size_t grant_asset(const void *it, const void *ctx)
+{
+	const struct bclint_model *m = ctx;
+	return (size_t)(((const struct bclint_grant *)it)->asset - m->assets);
+}
+static size_t need_member(const void *it, const void *ctx)
+{
+	const struct bclint_model *m = ctx;
+	const struct bclint_need *n = it;
+	return n->member ? (size_t)(n->member - m->members) : SIZE_MAX;
+}
+static size_t need_asset(const void *it, const void *ctx)
+{
+	const struct bclint_model *m = ctx;
+	const struct bclint_need *n = it;
+	return n->asset ? (size_t)(n->asset - m->assets) : SIZE_MAX;
+}
+static size_t assignment_member(const void *it, const void *ctx)
+{
+	const struct bclint_model *m = ctx;
+	const struct bclint_assignment *a = it;
+	return a->member ? (size_t)(a->member - m->members) : SIZE_MAX;
+}
+
+static int resolve(struct loader *L)
+{
+	struct bclint_snapshot *s = L->s;
+	struct bclint_model *m = &s->model;
+	size_t max = m->n_assignments;
+	for (size_t i = 0; i < m->n_groups; i++)
+		max += m->groups[i].n_members * m->groups[i].n_assets;
+	struct pairmap pm = {NULL, NULL, 16};
+	while (pm.cap < max * 2)
+		pm.cap *= 2;
+	pm.keys = calloc(pm.cap, sizeof(*pm.keys));
+	pm.vals = malloc(pm.cap * sizeof(*pm.vals));
+	s->grants = calloc(max + 1, sizeof(*s->grants));
+	size_t nmax = (m->n_members > m->n_assets ? m->n_members : m->n_assets) + 1;
+	size_t *start = malloc((nmax + 1) * sizeof(*start));
+	int rc = -1;
+	if (pm.keys == NULL || pm.vals == NULL || s->grants == NULL || start == NULL)
+		goto out;
+	for (size_t i = 0; i < m->n_assignments; i++) {
+		const struct bclint_assignment *a = &m->assignments[i];
+		if (a->member != NULL && a->asset != NULL)
+			contribute(s, &pm, a->member, a->asset, a->cap, a, NULL);
+	}
+	for (size_t i = 0; i < m->n_groups; i++) {
+		const struct bclint_asset_group *g = &m->groups[i];
+		for (size_t k = 0; k < g->n_members; k++)
+			for (size_t j = 0; j < g->n_assets; j++) {
+				struct bclint_cap c = g->members[k].caps[g->assets[j]->type];
+				if (c.level || c.set)
+					contribute(s, &pm, g->members[k].member, g->assets[j], c, NULL, g);
+			}
+	}
+	struct bclint_need *needs = (struct bclint_need *)m->needs;
+	for (size_t i = 0; i < m->n_needs; i++) {
+		if (needs[i].member == NULL || needs[i].asset == NULL)
+			continue;
+		size_t slot = pair_slot(&pm, pair_key(m, needs[i].member, needs[i].asset));
+		if (pm.keys[slot] != 0)
+			needs[i].grant = &s->grants[pm.vals[slot]];
+	}
+
+	struct bclint_member *mem = (struct bclint_member *)m->members;
+	struct bclint_asset *as = (struct bclint_asset *)m->assets;
+	const void **b;
+#define BUCKET(owners, n_owners, items, n_items, fn, field, nfield)                        \
+	b = bucket(&s->arena, n_owners, n_items, items, sizeof(*(items)), fn, m, start);    \
+	if (b == NULL)                                                                      \
+		goto out;                                                                   \
+	for (size_t o = 0; o < (n_owners); o++) {                                           \
+		owners[o].field = (void *)(b + start[o]);                                   \
+		owners[o].nfield = start[o + 1] - start[o];                                 \
+	}
+	BUCKET(mem, m->n_members, s->grants, s->n_grants, grant_member, grants, n_grants);
+	BUCKET(as, m->n_assets, s->grants, s->n_grants, grant_asset, grants, n_grants);
+	BUCKET(mem, m->n_members, m->needs, m->n_needs, need_member, needs, n_needs);
+	BUCKET(as, m->n_assets, m->needs, m->n_needs, need_asset, needs, n_needs);
+	BUCKET(mem, m->n_members, m->assignments, m->n_assignments, assignment_member,
+	       assignments, n_assignments);
+#undef BUCKET
+	rc = 0;
+out:
+	if (rc < 0)
+		L->r->oom = 1;
+	free(pm.keys);
+	free(pm.vals);
+	free(start);
+	return rc;
+}
+
+/* -- the document --------------------------------------------------- */
+
+static void load_root(struct loader *L, const cJSON *root)
+{
+	static const char *const keys[] = {"schema", "captured_at", "bc", "members", "assets",
+	                                   "assignments", "asset_groups", "partners", "needs",
+	                                   "policy", NULL};
+	struct fields f;
+	struct bclint_model *m = &L->s->model;
+	if (gather(L, &f, root, "", keys, "a snapshot") < 0)
+		return;
+	const char *schema = get_str(L, &f, 0, 1);
+	if (schema != NULL && strcmp(schema, SCHEMA) != 0) {
+		error_at(L, f.v[0], "/schema", "unsupported schema '%s': expected '%s'", schema,
+		         SCHEMA);
+		return;
+	}
+	m->captured_at = get_time(L, &f, 1);
+	if (f.v[2] == NULL)
+		missing(L, &f, 2);
+	else
+		load_bc(L, f.v[2]);
+	/* Members and assets first: everything else refers to them. */
+	LOAD_ARRAY(L, &f, 3, 1, struct bclint_member, members, n_members, load_member);
+	LOAD_ARRAY(L, &f, 4, 1, struct bclint_asset, assets, n_assets, load_asset);
+	LOAD_ARRAY(L, &f, 5, 0, struct bclint_assignment, assignments, n_assignments,
+	           load_assignment);
+	LOAD_ARRAY(L, &f, 6, 0, struct bclint_asset_group, groups, n_groups, load_group);
+	LOAD_ARRAY(L, &f, 7, 0, struct bclint_partner, partners, n_partners, load_partner);
+	LOAD_ARRAY(L, &f, 8, 0, struct bclint_need, needs, n_needs, load_need);
+	if (f.v[9] != NULL) {
+		if (cJSON_IsObject(f.v[9]))
+			L->s->policy = f.v[9];
+		else
+			wrong_type(L, &f, 9, "an object");
+	}
+	const char *bc_id = m->bc.bc_id;
+	struct bclint_asset *as = (struct bclint_asset *)m->assets;
+	for (size_t i = 0; i < m->n_assets; i++)
+		as[i].owned_here = as[i].ownership == BCLINT_OWNER_BC &&
+		                   (as[i].owner_bc_id == NULL ||
+		                    (bc_id != NULL && strcmp(as[i].owner_bc_id, bc_id) == 0));
+}
+
+struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t file)
+{
+	const struct bclint_source *src = &r->sources[file];
+	struct bclint_snapshot *s = calloc(1, sizeof(*s));
+	if (s == NULL) {
+		r->oom = 1;
+		return NULL;
+	}
+	s->file = file;
+	s->model.file = src->path;
+	s->model.captured_at = BCLINT_NO_TIME;
+	struct bclint_json_error jerr;
+	s->root = bclint_json_parse(src->text, src->len, &jerr);
+	if (s->root == NULL) {
+		char msg[128];
+		if (jerr.byte)
+			snprintf(msg, sizeof(msg), "%s (byte 0x%02x)", jerr.message, jerr.byte);
+		else
+			snprintf(msg, sizeof(msg), "malformed JSON: %s", jerr.message);
+		bclint_report_add(r, file, "snapshot", NULL, BCLINT_LEVEL_ERROR, (uint32_t)jerr.offset,
+		                  (uint32_t)jerr.offset, "", 0, msg);
+		bclint_snapshot_free(s);
+		return NULL;
+	}
+	struct loader L = {r, s, src->text, file, 0, {NULL, 0, 0}};
+	load_root(&L, s->root);
+	if (L.errors == 0 && !r->oom)
+		resolve(&L);
+	bclint_map_free(&L.ids);
+	if (L.errors > 0 || r->oom) {
+		bclint_snapshot_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void bclint_snapshot_free(struct bclint_snapshot *s)
+{
+	if (s == NULL)
+		return;
+	cJSON_Delete(s->root);
+	bclint_arena_free(&s->arena);
+	free(s->grants);
+	free(s);
+}
+
+const char *bclint_entity_pointer(struct bclint_report *r, const struct bclint_entity *e)
+{
+	static const char *const prefix[] = {"/bc", "/members/", "/assets/", "/assignments/",
+	                                     "/asset_groups/", "/partners/", "/partners/",
+	                                     "/needs/", "/policy"};
+	char buf[96];
+	switch (e->kind) {
+	case BCLINT_ENT_BC:
+	case BCLINT_ENT_POLICY:
+		return prefix[e->kind];
+	case BCLINT_ENT_SHARE:
+		snprintf(buf, sizeof(buf), "/partners/%u/shared_assets/%u", e->parent, e->index);
+		break;
+	default:
+		if (e->kind > BCLINT_ENT_POLICY)
+			return "";
+		snprintf(buf, sizeof(buf), "%s%u", prefix[e->kind], e->index);
+		break;
+	}
+	return bclint_report_strdup(r, buf);
+}
+
+static uint64_t hs(uint64_t h, const char *s)
+{
+	return bclint_hash64(s ? s : "", s ? strlen(s) + 1 : 1, h);
+}
+
+uint64_t bclint_entity_identity(const struct bclint_model *m, const struct bclint_entity *e)
+{
+	uint64_t h = bclint_hash64(&e->kind, sizeof(e->kind), 0);
+	switch (e->kind) {
+	case BCLINT_ENT_BC:
+		return hs(h, m->bc.bc_id);
+	case BCLINT_ENT_MEMBER:
+		return hs(h, m->members[e->index].user_id);
+	case BCLINT_ENT_ASSET: {
+		const struct bclint_asset *a = &m->assets[e->index];
+		return hs(hs(h, bclint_asset_type_name(a->type)), a->asset_id);
+	}
+	case BCLINT_ENT_ASSIGNMENT: {
+		const struct bclint_assignment *a = &m->assignments[e->index];
+		h = hs(h, a->member ? a->member->user_id : "");
+		return hs(hs(h, bclint_asset_type_name(a->asset_type)), a->asset_id);
+	}
+	case BCLINT_ENT_GROUP:
+		return hs(h, m->groups[e->index].group_id);
+	case BCLINT_ENT_PARTNER:
+		return hs(h, m->partners[e->index].bc_id);
+	case BCLINT_ENT_SHARE: {
+		const struct bclint_share *s = &m->partners[e->parent].shares[e->index];
+		h = hs(h, m->partners[e->parent].bc_id);
+		h = hs(h, s->share_type == BCLINT_SHARE_SHARING ? "SHARING" : "SHARED");
+		return hs(hs(h, bclint_asset_type_name(s->asset_type)), s->asset_id);
+	}
+	case BCLINT_ENT_NEED: {
+		const struct bclint_need *n = &m->needs[e->index];
+		h = hs(h, n->member ? n->member->user_id : "");
+		h = hs(h, n->action->name);
+		return hs(hs(h, n->asset_id ? bclint_asset_type_name(n->asset_type) : ""),
+		          n->asset_id);
+	}
+	default:
+		return h;
+	}
+}

@@ -1,0 +1,41 @@
+/* Loading a bclint-snapshot/1 file into the read-only model. */
+#ifndef BCLINT_SNAPSHOT_H
+#define BCLINT_SNAPSHOT_H 1
+
+#include <bclint/plugin.h>
+#include <cjson/cJSON.h>
+
+#include "report.h"
+#include "util.h"
+
+/* A loaded snapshot: the model plus what backs it.  Model strings point
+ * into the cJSON tree, which lives as long as the snapshot. */
+struct bclint_snapshot {
+	struct bclint_model model;
+	uint32_t file;        /* source index in the report */
+	const cJSON *policy;  /* the policy object, or NULL */
+	cJSON *root;
+	struct bclint_arena arena;
+	struct bclint_grant *grants;
+	size_t n_grants;
+};
+
+/* Read a whole file ("-" is standard input) into a NUL-terminated buffer.
+ * Returns 0, or -1 with errno set.  Caller frees *text. */
+int bclint_read_file(const char *path, char **text, size_t *len);
+
+/* Load source `file` of the report.  Every snapshot error is added to the
+ * report as a "snapshot" finding.  Returns the snapshot (caller frees with
+ * bclint_snapshot_free), or NULL when it had errors or memory ran out
+ * (r->oom says which). */
+struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t file);
+
+/* NULL is safe. */
+void bclint_snapshot_free(struct bclint_snapshot *s);
+
+/* The JSON Pointer of an entity ("/members/3"), in the report's arena. */
+const char *bclint_entity_pointer(struct bclint_report *r, const struct bclint_entity *e);
+/* A hash of the entity's identity (its IDs, not its place in the file). */
+uint64_t bclint_entity_identity(const struct bclint_model *m, const struct bclint_entity *e);
+
+#endif

@@ -1,0 +1,380 @@
+/* Arena, buffer, hash table and time helpers shared by the core. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util.h"
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+#define ARENA_BLOCK 65536
+
+void *bclint_arena_alloc(struct bclint_arena *a, size_t size)
+{
+	struct arena_block *b = a->head;
+	size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	if (b == NULL || b->size - b->used < size) {
+		size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+		b = malloc(sizeof(*b) + bsize);
+		if (b == NULL)
+			return NULL;
+		b->size = bsize;
+		b->used = 0;
+		if (size > ARENA_BLOCK / 4 && a->head != NULL) {
+			/* big block: keep filling the current small one */
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += size;
+	return p;
+}
+
+void *bclint_arena_calloc(struct bclint_arena *a, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		return NULL;
+	void *p = bclint_arena_alloc(a, n * size);
+	if (p != NULL)
+		memset(p, 0, n * size);
+	return p;
+}
+
+char *bclint_arena_strdup(struct bclint_arena *a, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = bclint_arena_alloc(a, n);
+	if (p != NULL)
+		memcpy(p, s, n);
+	return p;
+}
+
+char *bclint_arena_vprintf(struct bclint_arena *a, const char *fmt, va_list ap)
+{
+	char small[256];
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(small, sizeof(small), fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return NULL;
+	char *p = bclint_arena_alloc(a, (size_t)n + 1);
+	if (p == NULL)
+		return NULL;
+	if ((size_t)n < sizeof(small))
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *bclint_arena_printf(struct bclint_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = bclint_arena_vprintf(a, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void bclint_arena_free(struct bclint_arena *a)
+{
+	if (a == NULL)
+		return;
+	struct arena_block *b = a->head;
+	while (b != NULL) {
+		struct arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+}
+
+static int buf_grow(struct bclint_buf *b, size_t more)
+{
+	if (b->oom)
+		return -1;
+	if (b->cap - b->len > more)
+		return 0;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap - b->len <= more) {
+		if (cap > SIZE_MAX / 2) {
+			b->oom = 1;
+			return -1;
+		}
+		cap *= 2;
+	}
+	char *p = realloc(b->data, cap);
+	if (p == NULL) {
+		b->oom = 1;
+		return -1;
+	}
+	b->data = p;
+	b->cap = cap;
+	return 0;
+}
+
+void bclint_buf_add(struct bclint_buf *b, const char *s, size_t n)
+{
+	if (buf_grow(b, n) < 0)
+		return;
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void bclint_buf_puts(struct bclint_buf *b, const char *s)
+{
+	bclint_buf_add(b, s, strlen(s));
+}
+
+void bclint_buf_putc(struct bclint_buf *b, char c)
+{
+	bclint_buf_add(b, &c, 1);
+}
+
+void bclint_buf_printf(struct bclint_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || buf_grow(b, (size_t)n) < 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void bclint_buf_json_str(struct bclint_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *run = p;
+	for (; *p; p++) {
+		if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f)
+			continue;
+		bclint_buf_add(b, (const char *)run, (size_t)(p - run));
+		switch (*p) {
+		case '"': bclint_buf_puts(b, "\\\""); break;
+		case '\\': bclint_buf_puts(b, "\\\\"); break;
+		case '\n': bclint_buf_puts(b, "\\n"); break;
+		case '\r': bclint_buf_puts(b, "\\r"); break;
+		case '\t': bclint_buf_puts(b, "\\t"); break;
+		default: bclint_buf_printf(b, "\\u%04x", *p); break;
+		}
+		run = p + 1;
+	}
+	bclint_buf_add(b, (const char *)run, (size_t)(p - run));
+}
+
+void bclint_buf_safe(struct bclint_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *run = p;
+	for (; *p; p++) {
+		/* C0 controls, DEL, and the C1 controls' UTF-8 form (C2 80-9F) */
+		int c1 = p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f;
+		if (*p >= 0x20 && *p != 0x7f && !c1)
+			continue;
+		bclint_buf_add(b, (const char *)run, (size_t)(p - run));
+		switch (*p) {
+		case '\n': bclint_buf_puts(b, "\\n"); break;
+		case '\r': bclint_buf_puts(b, "\\r"); break;
+		case '\t': bclint_buf_puts(b, "\\t"); break;
+		default:
+			if (c1) {
+				p++;
+				bclint_buf_printf(b, "\\u%04x", *p);
+			} else {
+				bclint_buf_printf(b, "\\x%02x", *p);
+			}
+			break;
+		}
+		run = p + 1;
+	}
+	bclint_buf_add(b, (const char *)run, (size_t)(p - run));
+}
+
+struct map_slot {
+	const char *key;
+	void *value;
+	uint64_t hash;
+	unsigned tag;
+};
+
+uint64_t bclint_hash64(const void *data, size_t n, uint64_t seed)
+{
+	const unsigned char *p = data;
+	uint64_t h = 0xcbf29ce484222325ull ^ seed;
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}
+
+static uint64_t key_hash(unsigned tag, const char *key)
+{
+	uint64_t h = bclint_hash64(key, strlen(key), tag * 0x9e3779b97f4a7c15ull);
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ull;
+	return h ^ (h >> 32);
+}
+
+static struct map_slot *map_find(const struct bclint_map *m, unsigned tag,
+                                 const char *key, uint64_t h)
+{
+	size_t mask = m->cap - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct map_slot *s = &m->slots[i];
+		if (s->key == NULL ||
+		    (s->hash == h && s->tag == tag && strcmp(s->key, key) == 0))
+			return s;
+	}
+}
+
+void *bclint_map_get(const struct bclint_map *m, unsigned tag, const char *key)
+{
+	if (m->len == 0)
+		return NULL;
+	struct map_slot *s = map_find(m, tag, key, key_hash(tag, key));
+	return s->key ? s->value : NULL;
+}
+
+static int map_resize(struct bclint_map *m, size_t cap)
+{
+	struct map_slot *old = m->slots;
+	size_t oldcap = m->cap;
+	m->slots = calloc(cap, sizeof(*m->slots));
+	if (m->slots == NULL) {
+		m->slots = old;
+		return -1;
+	}
+	m->cap = cap;
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i].key != NULL)
+			*map_find(m, old[i].tag, old[i].key, old[i].hash) = old[i];
+	free(old);
+	return 0;
+}
+
+void *bclint_map_put(struct bclint_map *m, unsigned tag, const char *key, void *value)
+{
+	if ((m->len + 1) * 4 >= m->cap * 3 &&
+	    map_resize(m, m->cap ? m->cap * 2 : 64) < 0)
+		return m;
+	uint64_t h = key_hash(tag, key);
+	struct map_slot *s = map_find(m, tag, key, h);
+	if (s->key != NULL)
+		return s->value;
+	s->key = key;
+	s->tag = tag;
+	s->hash = h;
+	s->value = value;
+	m->len++;
+	return NULL;
+}
+
+void bclint_map_free(struct bclint_map *m)
+{
+	free(m->slots);
+	m->slots = NULL;
+	m->cap = m->len = 0;
+}
+
+static int digits(const char **p, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (**p < '0' || **p > '9')
+			return -1;
+		v = v * 10 + (**p - '0');
+		(*p)++;
+	}
+	*out = v;
+	return 0;
+}
+
+static int64_t days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int bclint_parse_time(const char *s, bclint_time *t)
+{
+	int y, mo, d, h = 0, mi = 0, se = 0, off = 0;
+	const char *p = s;
+	if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) ||
+	    *p++ != '-' || digits(&p, 2, &d))
+		return -1;
+	if (mo < 1 || mo > 12 || d < 1 || d > 31)
+		return -1;
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (d > mdays[mo - 1] ||
+	    (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+		return -1;
+	if (*p != '\0') {
+		if (*p != 'T' && *p != 't' && *p != ' ')
+			return -1;
+		p++;
+		if (digits(&p, 2, &h) || *p++ != ':' || digits(&p, 2, &mi) ||
+		    *p++ != ':' || digits(&p, 2, &se))
+			return -1;
+		if (h > 23 || mi > 59 || se > 60)
+			return -1;
+		if (*p == '.') {
+			p++;
+			if (*p < '0' || *p > '9')
+				return -1;
+			while (*p >= '0' && *p <= '9')
+				p++;
+		}
+		if (*p == 'Z' || *p == 'z') {
+			p++;
+		} else if (*p == '+' || *p == '-') {
+			int sign = *p++ == '-' ? -1 : 1, oh, om;
+			if (digits(&p, 2, &oh) || *p++ != ':' || digits(&p, 2, &om) ||
+			    oh > 23 || om > 59)
+				return -1;
+			off = sign * (oh * 3600 + om * 60);
+		} else {
+			return -1;
+		}
+		if (*p != '\0')
+			return -1;
+	}
+	*t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - off;
+	return 0;
+}
+
+static const char *const level_names[] = {"default", "note", "warning", "error", "off"};
+
+int bclint_level_from_name(const char *s)
+{
+	for (int i = 1; i < 5; i++)
+		if (strcmp(s, level_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *bclint_level_name(int level)
+{
+	return level >= 0 && level < 5 ? level_names[level] : "?";
+}

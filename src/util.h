@@ -1,0 +1,65 @@
+/* Small shared helpers: a bump arena, a growable string buffer, a string
+ * hash table, and timestamp parsing.  Everything here is internal. */
+#ifndef BCLINT_UTIL_H
+#define BCLINT_UTIL_H 1
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <bclint/model.h>
+
+/* A bump allocator: many small allocations, one free.  Owned by whoever
+ * created it; bclint_arena_free releases every block (NULL is safe). */
+struct bclint_arena {
+	struct arena_block *head;
+};
+void *bclint_arena_alloc(struct bclint_arena *a, size_t size);
+void *bclint_arena_calloc(struct bclint_arena *a, size_t n, size_t size);
+char *bclint_arena_strdup(struct bclint_arena *a, const char *s);
+char *bclint_arena_printf(struct bclint_arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+char *bclint_arena_vprintf(struct bclint_arena *a, const char *fmt, va_list ap);
+void bclint_arena_free(struct bclint_arena *a);
+
+/* A growable byte buffer.  len excludes the terminating NUL that is always
+ * kept; oom is set (and further appends ignored) after allocation fails.
+ * Caller frees data with free(). */
+struct bclint_buf {
+	char *data;
+	size_t len, cap;
+	int oom;
+};
+void bclint_buf_add(struct bclint_buf *b, const char *s, size_t n);
+void bclint_buf_puts(struct bclint_buf *b, const char *s);
+void bclint_buf_putc(struct bclint_buf *b, char c);
+void bclint_buf_printf(struct bclint_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Append s as the body of a JSON string (no quotes), escaping as needed. */
+void bclint_buf_json_str(struct bclint_buf *b, const char *s);
+/* Append s with control characters shown as \n, \x1b... (for terminals). */
+void bclint_buf_safe(struct bclint_buf *b, const char *s);
+
+/* A hash table from (tag, string) to a pointer.  Keys are not copied: the
+ * caller keeps them alive.  bclint_map_put returns the previous value for
+ * the key (NULL if new), or the table itself on allocation failure. */
+struct bclint_map {
+	struct map_slot *slots;
+	size_t cap, len;
+};
+void *bclint_map_get(const struct bclint_map *m, unsigned tag, const char *key);
+void *bclint_map_put(struct bclint_map *m, unsigned tag, const char *key, void *value);
+void bclint_map_free(struct bclint_map *m);
+
+/* Parse an RFC 3339 timestamp (also a bare date, "2027-01-31", taken as
+ * midnight UTC).  Returns 0 and sets *t, or -1. */
+int bclint_parse_time(const char *s, bclint_time *t);
+
+/* Levels by name ("error", "warning", "note", "off"); -1 if unknown. */
+int bclint_level_from_name(const char *s);
+const char *bclint_level_name(int level);
+
+/* FNV-1a over bytes; used for fingerprints and redaction. */
+uint64_t bclint_hash64(const void *data, size_t n, uint64_t seed);
+
+#endif
