@@ -17,6 +17,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include "plugin.h"
 
 static int fail(char *err, size_t size, const char *path, const char *fmt, ...)
@@ -257,6 +260,22 @@ const char *bclint_option_check(const struct bclint_option *opt, const char *val
 	case BCLINT_OPT_BOOL:
 		return strcmp(value, "true") == 0 || strcmp(value, "false") == 0 ?
 		       NULL : "expected true or false";
+	case BCLINT_OPT_PATTERNS: {
+		static char why[200];
+		int code;
+		PCRE2_SIZE off;
+		pcre2_code *re = pcre2_compile((PCRE2_SPTR)value, PCRE2_ZERO_TERMINATED, PCRE2_UTF,
+		                               &code, &off, NULL);
+		if (re != NULL) {
+			pcre2_code_free(re);
+			return NULL;
+		}
+		PCRE2_UCHAR msg[120];
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		snprintf(why, sizeof(why), "bad regular expression at offset %zu: %s", (size_t)off,
+		         (const char *)msg);
+		return why;
+	}
 	default:
 		return NULL;
 	}
