@@ -5,8 +5,8 @@
  * the tree says what comes next, so the walk only skips white space and
  * string bodies.  Each node's start offset goes into valueint and, except
  * for numbers (whose value lives in valuedouble), its end offset into
- * valuedouble.  The walk also checks that strings are valid UTF-8, which
- * cJSON does not. */
+ * valuedouble.  The walk also checks that strings are valid UTF-8 and free
+ * of raw control characters, which cJSON does not. */
 #include "config.h"
 
 #include <string.h>
@@ -17,7 +17,7 @@
 
 struct walk {
 	const unsigned char *base, *end;
-	size_t bad_utf8; /* offset of the first invalid UTF-8 byte, or SIZE_MAX */
+	size_t bad;      /* offset of the first bad byte in a string, or SIZE_MAX */
 };
 
 static const unsigned char *skip_ws(const unsigned char *p, const unsigned char *end)
@@ -67,13 +67,18 @@ static const unsigned char *skip_string(struct walk *w, const unsigned char *p)
 	while (p < w->end && *p != '"') {
 		if (*p == '\\') {
 			p += 2;
+		} else if (*p < 0x20) {
+			/* RFC 8259: control characters must be escaped */
+			if (w->bad == SIZE_MAX)
+				w->bad = (size_t)(p - w->base);
+			p++;
 		} else if (*p < 0x80) {
 			p++;
 		} else {
 			size_t n = utf8_len(p, w->end);
 			if (n == 0) {
-				if (w->bad_utf8 == SIZE_MAX)
-					w->bad_utf8 = (size_t)(p - w->base);
+				if (w->bad == SIZE_MAX)
+					w->bad = (size_t)(p - w->base);
 				n = 1;
 			}
 			p += n;
@@ -163,6 +168,7 @@ cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error 
 	const unsigned char *base = (const unsigned char *)text;
 	const unsigned char *end = base + len;
 	err->byte = 0;
+	err->has_byte = 0;
 	if (len >= MAX_TEXT) {
 		err->offset = 0;
 		err->message = "file too large (2 GiB or more)";
@@ -199,11 +205,13 @@ cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error 
 		                                "unexpected text after the JSON value";
 		return NULL;
 	}
-	if (w.bad_utf8 != SIZE_MAX) {
+	if (w.bad != SIZE_MAX) {
 		cJSON_Delete(root);
-		err->offset = w.bad_utf8;
-		err->byte = base[w.bad_utf8];
-		err->message = "invalid UTF-8";
+		err->offset = w.bad;
+		err->byte = base[w.bad];
+		err->has_byte = 1;
+		err->message = err->byte < 0x20 ? "unescaped control character in a string"
+		                                : "invalid UTF-8";
 		return NULL;
 	}
 	return root;

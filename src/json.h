@@ -12,7 +12,8 @@
 struct bclint_json_error {
 	size_t offset;
 	const char *message;
-	unsigned char byte; /* the offending byte, for "invalid UTF-8" */
+	int has_byte;        /* byte is meaningful */
+	unsigned char byte; /* the offending byte (bad UTF-8, control character) */
 };
 
 /* Parse text (len bytes; text[len] must be NUL) and stamp positions.

@@ -61,6 +61,7 @@ struct bclint_finding *bclint_report_add(struct bclint_report *r, uint32_t file,
 	f->pointer = pointer;
 	f->message = msg;
 	f->identity = identity;
+	f->seq = r->n_findings;
 	r->findings[r->n_findings++] = f;
 	return f;
 }
@@ -127,9 +128,7 @@ static int by_position(const void *a, const void *b)
 	int c = strcmp(x->rule, y->rule);
 	if (c != 0)
 		return c;
-	if (x->identity != y->identity)
-		return x->identity < y->identity ? -1 : 1;
-	return strcmp(x->message, y->message);
+	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
 /* Resolve every position of one file in a single sweep of its text. */

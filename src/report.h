@@ -33,6 +33,7 @@ struct bclint_finding {
 	const char *pointer;
 	const char *message;
 	uint64_t identity; /* rule + entity identity, before disambiguation */
+	size_t seq;        /* order of reporting: the last sort key */
 	char fingerprint[17];
 	struct bclint_note *notes;
 	size_t n_notes, cap_notes;

@@ -346,6 +346,11 @@ static const char *const asset_type_names[] = {
 	"ADVERTISER", "CATALOG", "PIXEL", "LEAD", "TIKTOK_SHOP", "STOREFRONT", "DOMAIN",
 	"TT_ACCOUNT", "MANAGED_BUSINESS_ACCOUNT", NULL};
 
+static const char *article(const char *word)
+{
+	return strchr("AEIOU", word[0]) ? "an" : "a";
+}
+
 /* -- entities ------------------------------------------------------- */
 
 static void load_bc(struct loader *L, const cJSON *node)
@@ -584,11 +589,13 @@ static void load_assignment(struct loader *L, struct bclint_assignment *a, size_
 		ptr_join(p, sizeof(p), ptr, keys[k]);
 		if (!fits) {
 			if (want != NULL)
-				error_at(L, f.v[k], p, "'%s' does not apply to a %s assignment: use '%s'",
-				         keys[k], asset_type_names[type], want);
+				error_at(L, f.v[k], p, "'%s' does not apply to %s %s assignment: use '%s'",
+				         keys[k], article(asset_type_names[type]),
+				         asset_type_names[type], want);
 			else
-				error_at(L, f.v[k], p, "'%s' does not apply to a %s assignment: being "
-				         "assigned is the whole permission", keys[k], asset_type_names[type]);
+				error_at(L, f.v[k], p, "'%s' does not apply to %s %s assignment: being "
+				         "assigned is the whole permission", keys[k],
+				         article(asset_type_names[type]), asset_type_names[type]);
 		} else if (found >= 0) {
 			error_at(L, f.v[k], p, "give either '%s' or '%s', not both", keys[found],
 			         keys[k]);
@@ -600,8 +607,8 @@ static void load_assignment(struct loader *L, struct bclint_assignment *a, size_
 	if (want == NULL)
 		a->cap.level = 1;
 	else if (found < 0)
-		error_at(L, node, ptr, "missing '%s' for a %s assignment", want,
-		         asset_type_names[type]);
+		error_at(L, node, ptr, "missing '%s' for %s %s assignment", want,
+		         article(asset_type_names[type]), asset_type_names[type]);
 }
 
 static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
@@ -735,8 +742,8 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 			char q[200];
 			ptr_join(q, sizeof(q), p, skeys[r]);
 			if (type >= 0 && (uint32_t)type != want)
-				error_at(L, sf.v[r], q, "'%s' does not apply to a %s share", skeys[r],
-				         asset_type_names[type]);
+				error_at(L, sf.v[r], q, "'%s' does not apply to %s %s share", skeys[r],
+				         article(asset_type_names[type]), asset_type_names[type]);
 			else
 				parse_role(L, sf.v[r], q, want, 0, &sh->cap);
 		}
@@ -1073,7 +1080,7 @@ struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t f
 	s->root = bclint_json_parse(src->text, src->len, &jerr);
 	if (s->root == NULL) {
 		char msg[128];
-		if (jerr.byte)
+		if (jerr.has_byte)
 			snprintf(msg, sizeof(msg), "%s (byte 0x%02x)", jerr.message, jerr.byte);
 		else
 			snprintf(msg, sizeof(msg), "malformed JSON: %s", jerr.message);
