@@ -280,10 +280,29 @@ static void list_rules(const struct bclint_run *run)
 	}
 }
 
+/* Print text indented by two spaces, wrapped at 78 columns. */
+static void wrap(const char *text)
+{
+	int col = 0;
+	while (*text != '\0') {
+		size_t word = strcspn(text, " ");
+		if (col > 2 && col + 1 + (int)word > 78) {
+			putchar('\n');
+			col = 0;
+		}
+		col += printf(col == 0 ? "  %.*s" : " %.*s", (int)word, text);
+		text += word;
+		text += strspn(text, " ");
+	}
+	putchar('\n');
+}
+
 static void paragraph(const char *title, const char *text)
 {
-	if (text != NULL && *text != '\0')
-		printf("\n%s\n  %s\n", title, text);
+	if (text == NULL || *text == '\0')
+		return;
+	printf("\n%s\n", title);
+	wrap(text);
 }
 
 static int explain(const struct bclint_run *run, const char *id)
@@ -312,7 +331,8 @@ static int explain(const struct bclint_run *run, const char *id)
 			       o->def ? o->def : "unset", o->help ? o->help : "");
 		}
 	}
-	paragraph("Example", r->example);
+	if (r->example != NULL)
+		printf("\nExample\n  %s\n", r->example);
 	return 0;
 }
 

@@ -1,0 +1,90 @@
+/* Unit tests of src/position.c and src/json.c: offsets to line and column
+ * in code points, and where parsing failures are placed. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "position.h"
+#include "tap.h"
+#include "util.h"
+
+static void at(const char *text, size_t off, unsigned line, unsigned col, const char *what)
+{
+	uint32_t l, c;
+	bclint_position_of(text, strlen(text), off, &l, &c);
+	is_int(l, line, "%s: line", what);
+	is_int(c, col, "%s: column", what);
+}
+
+static void parse_fails(const char *text, size_t off, const char *msg, const char *what)
+{
+	struct bclint_json_error err;
+	cJSON *root = bclint_json_parse(text, strlen(text), &err);
+	ok(root == NULL, "%s: refused", what);
+	cJSON_Delete(root);
+	is_int((long long)err.offset, (long long)off, "%s: offset", what);
+	is_string(err.message, msg, "%s: message", what);
+}
+
+int main(void)
+{
+	plan(52);
+	at("abc", 0, 1, 1, "start");
+	at("abc\ndef", 5, 2, 2, "second line");
+	at("\xc3\xa9t\xc3\xa9", 5, 1, 4, "two-byte characters count once");
+	at("\xf0\x9f\x9a\x80x", 4, 1, 2, "a four-byte character counts once");
+	at("\xef\xbb\xbf{}", 3, 1, 1, "a byte-order mark takes no column");
+	at("a\r\nb", 3, 2, 1, "CRLF ends a line");
+
+	struct bclint_textpos a = {9, 0, 0}, b = {1, 0, 0}, c = {5, 0, 0};
+	struct bclint_textpos *v[] = {&a, &b, &c};
+	bclint_positions_resolve("ab\ncd\nef\ngh", 11, v, 3);
+	ok(a.line == 4 && a.col == 1 && b.line == 1 && b.col == 2 && c.line == 2 && c.col == 3,
+	   "many positions in one sweep, any order");
+
+	struct bclint_json_error err;
+	const char *doc = "{\"a\": [1, {\"b\": \"x\"}], \"c\": true}";
+	cJSON *root = bclint_json_parse(doc, strlen(doc), &err);
+	ok(root != NULL, "a valid document parses");
+	const cJSON *arr = cJSON_GetObjectItem(root, "a");
+	is_int(bclint_json_start(root), 0, "root starts at 0");
+	is_int(bclint_json_end(root, doc), (long long)strlen(doc), "root ends at the end");
+	is_int(bclint_json_start(arr), 6, "array value start");
+	is_int(bclint_json_end(arr, doc), 21, "array value end");
+	is_int(bclint_json_start(arr->child), 7, "number start");
+	is_int(bclint_json_end(arr->child, doc), 8, "number end");
+	ok(bclint_json_number(arr->child) == 1.0, "number value kept");
+	is_int(bclint_json_start(arr->child->next), 10, "nested object start");
+	is_int(bclint_json_start(cJSON_GetObjectItem(root, "c")), 28, "boolean start");
+	cJSON_Delete(root);
+
+	parse_fails("{\"a\": 1", 7, "unexpected end of file", "truncated");
+	parse_fails("{\"a\" 1}", 5, "unexpected character", "missing colon");
+	parse_fails("{} x", 3, "unexpected text after the JSON value", "trailing text");
+	parse_fails("  ", 2, "empty document: expected a JSON object", "blank");
+	parse_fails("{\"a\": \"\xff\"}", 7, "invalid UTF-8", "bad UTF-8");
+	parse_fails("{\"a\": \"\xed\xa0\x80\"}", 7, "invalid UTF-8", "UTF-8 surrogate");
+	parse_fails("{\"a\": \"x\ty\"}", 8, "unescaped control character in a string",
+	            "raw tab in a string");
+
+	char *deep = malloc(4003);
+	memset(deep, '[', 2000);
+	memset(deep + 2000, ']', 2000);
+	deep[4000] = '\0';
+	root = bclint_json_parse(deep, 4000, &err);
+	ok(root == NULL && strcmp(err.message, "nesting too deep") == 0,
+	   "nesting deeper than the parser allows");
+	free(deep);
+
+	bclint_time t;
+	ok(bclint_parse_time("2026-01-31T12:00:00Z", &t) == 0 && t == 1769860800,
+	   "RFC 3339 UTC timestamp");
+	ok(bclint_parse_time("2026-01-31T13:00:00+01:00", &t) == 0 && t == 1769860800,
+	   "timestamp with an offset");
+	ok(bclint_parse_time("2026-01-31", &t) == 0 && t == 1769817600, "bare date is midnight");
+	ok(bclint_parse_time("2024-02-29", &t) == 0, "leap day");
+	ok(bclint_parse_time("2026-02-29", &t) < 0, "not a leap year");
+	ok(bclint_parse_time("2026-01-31T25:00:00Z", &t) < 0, "hour out of range");
+	ok(bclint_parse_time("2026-01-31T12:00:00", &t) < 0, "time without a zone");
+	return done_testing();
+}
