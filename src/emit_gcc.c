@@ -35,6 +35,8 @@ void bclint_emit_gcc(struct bclint_buf *out, const struct bclint_emit *e)
 	const struct bclint_report *r = &e->run->report;
 	for (size_t i = 0; i < r->n_findings; i++) {
 		const struct bclint_finding *f = r->findings[i];
+		if (f->suppressed != NULL)
+			continue;
 		location(out, e, f->file, &f->pos);
 		level(out, e, f->level);
 		bclint_buf_safe(out, f->message);

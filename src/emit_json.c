@@ -14,10 +14,13 @@ static void str(struct bclint_buf *out, const char *key, const char *s)
 void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 {
 	const struct bclint_report *r = &e->run->report;
+	size_t shown = 0;
 	bclint_buf_puts(out, "{\"version\": 1, \"findings\": [");
 	for (size_t i = 0; i < r->n_findings; i++) {
 		const struct bclint_finding *f = r->findings[i];
-		bclint_buf_puts(out, i ? ",\n  {" : "\n  {");
+		if (f->suppressed != NULL)
+			continue;
+		bclint_buf_puts(out, shown++ ? ",\n  {" : "\n  {");
 		str(out, "file", r->sources[f->file].path);
 		bclint_buf_printf(out, ", \"line\": %u, \"column\": %u, \"end_line\": %u, "
 		                  "\"end_column\": %u, ", f->pos.line, f->pos.col, f->end.line,
@@ -46,7 +49,7 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 		bclint_buf_puts(out, "]}");
 	}
 	bclint_buf_printf(out, "%s], \"summary\": {\"error\": %zu, \"warning\": %zu, "
-	                  "\"note\": %zu}}\n", r->n_findings ? "\n" : "",
+	                  "\"note\": %zu}}\n", shown ? "\n" : "",
 	                  r->counts[BCLINT_LEVEL_ERROR], r->counts[BCLINT_LEVEL_WARNING],
 	                  r->counts[BCLINT_LEVEL_NOTE]);
 }

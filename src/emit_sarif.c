@@ -10,8 +10,11 @@
 
 #define FINGERPRINT_KEY "bclint/v1"
 
-static const struct bclint_rule snapshot_rule = {
+/* The host's own pseudo-rules, before every plugin's: ruleIndex 0, 1, 2. */
+static const char *const host_tags[] = {"bclint", NULL};
+static const struct bclint_rule host_rules[] = {{
 	.id = "snapshot",
+	.tags = host_tags,
 	.name = "SnapshotError",
 	.summary = "The snapshot itself is invalid",
 	.description = "The snapshot is not valid bclint-snapshot/1: malformed JSON, a missing "
@@ -20,7 +23,27 @@ static const struct bclint_rule snapshot_rule = {
 	.rationale = "No rule can be trusted on a snapshot that does not say what it seems to.",
 	.fix = "Correct the snapshot at the reported position (see bclint-snapshot(5)).",
 	.level = BCLINT_LEVEL_ERROR,
-};
+}, {
+	.id = "suppression-expired",
+	.name = "SuppressionExpired",
+	.summary = "A suppression in the configuration file has expired",
+	.description = "A suppression whose 'expires' date is before now no longer suppresses "
+	               "anything; the findings it covered are reported again.",
+	.rationale = "Suppressions are meant to be temporary exceptions, reviewed when they end.",
+	.fix = "Fix the findings it covered, or renew the suppression with a new date and reason.",
+	.level = BCLINT_LEVEL_WARNING,
+	.tags = host_tags,
+}, {
+	.id = "suppression-unused",
+	.name = "SuppressionUnused",
+	.summary = "A suppression in the configuration file matched no finding",
+	.description = "A suppression that suppressed nothing in this run.",
+	.rationale = "Stale suppressions hide future findings that nobody reviewed.",
+	.fix = "Remove the suppression from the configuration file.",
+	.level = BCLINT_LEVEL_NOTE,
+	.tags = host_tags,
+}};
+#define N_HOST_RULES (sizeof(host_rules) / sizeof(host_rules[0]))
 
 static void jstr(struct bclint_buf *out, const char *s)
 {
@@ -57,10 +80,10 @@ static const char *sarif_level(int level)
 }
 
 static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r, const char *plugin,
-                       int level)
+                       int level, int comma)
 {
 	static const char *const severity[] = {"", "recommendation", "warning", "error"};
-	bclint_buf_puts(out, "{\"id\": ");
+	bclint_buf_puts(out, comma ? ",\n      {\"id\": " : "{\"id\": ");
 	jstr(out, r->id);
 	bclint_buf_puts(out, ", \"name\": ");
 	jstr(out, r->name);
@@ -113,7 +136,12 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
                    const struct bclint_finding *f)
 {
 	const struct bclint_rule_slot *slot = bclint_emit_slot(e, f);
-	size_t index = slot ? (size_t)(slot - e->run->rules.slots) + 1 : 0;
+	size_t index = 0;
+	if (slot != NULL)
+		index = (size_t)(slot - e->run->rules.slots) + N_HOST_RULES;
+	else
+		while (index + 1 < N_HOST_RULES && strcmp(host_rules[index].id, f->rule) != 0)
+			index++;
 	bclint_buf_puts(out, "{\"ruleId\": ");
 	jstr(out, f->rule);
 	bclint_buf_printf(out, ", \"ruleIndex\": %zu, \"level\": \"%s\", \"message\": {\"text\": ",
@@ -136,6 +164,12 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 		}
 		bclint_buf_putc(out, ']');
 	}
+	if (f->suppressed != NULL) {
+		bclint_buf_puts(out, ", \"suppressions\": [{\"kind\": \"external\", "
+		                     "\"justification\": ");
+		jstr(out, f->suppressed);
+		bclint_buf_puts(out, "}]");
+	}
 	bclint_buf_printf(out, ", \"partialFingerprints\": {\"" FINGERPRINT_KEY "\": \"%s\"}}",
 	                  f->fingerprint);
 }
@@ -155,12 +189,12 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 	                     "    \"tool\": {\"driver\": {\"name\": \"bclint\", \"version\": \""
 	                     PACKAGE_VERSION "\", \"semanticVersion\": \"" PACKAGE_VERSION "\", "
 	                     "\"informationUri\": \"" PACKAGE_URL "\", \"rules\": [\n      ");
-	rule_entry(out, &snapshot_rule, NULL, BCLINT_LEVEL_ERROR);
+	for (size_t i = 0; i < N_HOST_RULES; i++)
+		rule_entry(out, &host_rules[i], NULL, (int)host_rules[i].level, i > 0);
 	for (size_t i = 0; i < run->rules.n_slots; i++) {
 		const struct bclint_rule_slot *s = &run->rules.slots[i];
-		bclint_buf_puts(out, ",\n      ");
 		rule_entry(out, s->rule, s->plugin->desc->name,
-		           s->level == BCLINT_LEVEL_OFF ? (int)s->rule->level : s->level);
+		           s->level == BCLINT_LEVEL_OFF ? (int)s->rule->level : s->level, 1);
 	}
 	bclint_buf_puts(out, "]}},\n");
 	if (e->automation_id != NULL) {

@@ -13,9 +13,50 @@
 #include <time.h>
 
 #include "caps.h"
+#include "conffile.h"
 #include "host.h"
 #include "json.h"
 #include "snapshot.h"
+
+/* What a suppression's "match" is tried against: the entity's emails,
+ * IDs and names.  subjects has room for five and a NULL. */
+static void entity_subjects(const struct bclint_model *m, const struct bclint_entity *e,
+                            const char **subjects)
+{
+	const struct bclint_member *mem = NULL;
+	const char *id = NULL, *name = NULL;
+	size_t n = 0;
+	switch (e->kind) {
+	case BCLINT_ENT_BC: id = m->bc.bc_id; name = m->bc.name; break;
+	case BCLINT_ENT_MEMBER: mem = &m->members[e->index]; break;
+	case BCLINT_ENT_ASSET:
+		id = m->assets[e->index].asset_id;
+		name = m->assets[e->index].name;
+		break;
+	case BCLINT_ENT_ASSIGNMENT:
+		mem = m->assignments[e->index].member;
+		id = m->assignments[e->index].asset_id;
+		break;
+	case BCLINT_ENT_NEED:
+		mem = m->needs[e->index].member;
+		id = m->needs[e->index].asset_id;
+		break;
+	case BCLINT_ENT_SHARE: id = m->partners[e->parent].shares[e->index].asset_id; break;
+	case BCLINT_ENT_PARTNER: id = m->partners[e->index].bc_id; break;
+	case BCLINT_ENT_GROUP: id = m->groups[e->index].group_id; break;
+	default: break;
+	}
+	if (mem != NULL) {
+		subjects[n++] = mem->email;
+		if (mem->name != NULL)
+			subjects[n++] = mem->name;
+	}
+	if (id != NULL)
+		subjects[n++] = id;
+	if (name != NULL)
+		subjects[n++] = name;
+	subjects[n] = NULL;
+}
 
 static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
                                            const struct bclint_entity *e, const char *fmt,
@@ -42,11 +83,20 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 	const struct bclint_model *m = &ctx->snap->model;
 	uint64_t id = bclint_entity_identity(m, e);
 	id = bclint_hash64(slot->rule->id, strlen(slot->rule->id), id);
-	struct bclint_finding *f = bclint_report_add(
-		ctx->report, ctx->snap->file, slot->rule->id, slot->plugin->desc->name, level,
-		e->start, e->end, bclint_entity_pointer(ctx->report, e), id, msg);
+	const char *ptr = bclint_entity_pointer(ctx->report, e);
+	const char *subjects[6];
+	entity_subjects(m, e, subjects);
+	const struct bclint_suppression *sup =
+		bclint_config_suppression(ctx->run->config, slot->rule->id, ptr ? ptr : "", subjects);
+	struct bclint_finding *f = bclint_report_add(ctx->report, ctx->snap->file, slot->rule->id,
+	                                             slot->plugin->desc->name, level, e->start,
+	                                             e->end, ptr, id, msg);
 	if (msg != small)
 		free(msg);
+	if (f != NULL && sup != NULL) {
+		f->suppressed = sup->reason;
+		return NULL; /* notes of a suppressed finding go nowhere */
+	}
 	return f;
 }
 

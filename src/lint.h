@@ -22,6 +22,7 @@ struct bclint_run {
 	struct bclint_report report;
 	bclint_time now; /* --now, or BCLINT_NO_TIME */
 	int redact;
+	struct bclint_config *config; /* suppressions, or NULL */
 	int input_errors;  /* unreadable or invalid snapshots */
 	int plugin_errors; /* plugins refused or failed */
 };

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "conffile.h"
 #include "emit.h"
 #include "lint.h"
 #include "output.h"
@@ -20,12 +21,14 @@
 enum {
 	OPT_FAIL_ON = 256, OPT_MAX_WARNINGS, OPT_ENABLE, OPT_DISABLE, OPT_LEVEL, OPT_SET,
 	OPT_PLUGIN, OPT_RULES_PATH, OPT_NOW, OPT_REDACT, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN,
-	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID
+	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG
 };
 
 static const struct option long_options[] = {
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, 'o'},
+	{"config", required_argument, NULL, 'c'},
+	{"no-config", no_argument, NULL, OPT_NO_CONFIG},
 	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
 	{"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
 	{"enable", required_argument, NULL, OPT_ENABLE},
@@ -54,6 +57,8 @@ static const char usage_text[] =
 	"\n"
 	"  -f, --format=FORMAT        gcc (default), sarif, json or github\n"
 	"  -o, --output=FILE          write the report to FILE (atomically)\n"
+	"  -c, --config=FILE          read this configuration file (default .bclint.json)\n"
+	"      --no-config            read no configuration file\n"
 	"      --fail-on=LEVEL        error (default), warning, note or none\n"
 	"      --max-warnings=N       also fail when there are more than N warnings\n"
 	"      --enable=RULE[,RULE]   switch rules on ('all' for every rule)\n"
@@ -80,7 +85,8 @@ struct rule_op {
 };
 
 struct cli {
-	const char *format, *output, *explain, *automation_id;
+	const char *format, *output, *explain, *automation_id, *config;
+	int no_config;
 	int fail_on, quiet, list_rules, color;
 	long max_warnings;
 	struct rule_op *ops;
@@ -113,7 +119,7 @@ static int push(void *arrp, size_t *n, size_t size, const void *item)
 static int parse_args(int argc, char **argv, struct cli *c, struct bclint_run *run)
 {
 	int ch;
-	while ((ch = getopt_long(argc, argv, "f:o:q", long_options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "f:o:c:q", long_options, NULL)) != -1) {
 		struct rule_op op = {ch, optarg};
 		char *end;
 		switch (ch) {
@@ -125,6 +131,8 @@ static int parse_args(int argc, char **argv, struct cli *c, struct bclint_run *r
 			c->format = optarg;
 			break;
 		case 'o': c->output = optarg; break;
+		case 'c': c->config = optarg; break;
+		case OPT_NO_CONFIG: c->no_config = 1; break;
 		case 'q': c->quiet = 1; break;
 		case OPT_FAIL_ON:
 			c->fail_on = strcmp(optarg, "none") == 0 ? BCLINT_LEVEL_OFF
@@ -264,7 +272,7 @@ static int apply_rule_ops(const struct cli *c, struct bclint_run *run)
 		}
 		char key[128];
 		snprintf(key, sizeof(key), "%.*s", (int)(eq - sep - 1), sep + 1);
-		if (bclint_slot_set_option(s, key, eq + 1, err, sizeof(err)) < 0)
+		if (bclint_slot_set_option(s, key, eq + 1, BCLINT_FROM_CLI, err, sizeof(err)) < 0)
 			return usage_error("%s", err);
 	}
 	return 0;
@@ -339,6 +347,7 @@ static int explain(const struct bclint_run *run, const char *id)
 int main(int argc, char **argv)
 {
 	struct bclint_run run;
+	struct bclint_config config = {.file = -1};
 	struct cli c;
 	memset(&run, 0, sizeof(run));
 	memset(&c, 0, sizeof(c));
@@ -351,6 +360,14 @@ int main(int argc, char **argv)
 	if (status != 0)
 		goto out;
 	load_rules(&c, &run);
+	if (!c.no_config) {
+		if (bclint_config_load(&run, &config, c.config ? c.config : ".bclint.json",
+		                       c.config != NULL) < 0) {
+			status = BCLINT_EXIT_USAGE;
+			goto out;
+		}
+		run.config = &config;
+	}
 	if ((status = apply_rule_ops(&c, &run)) != 0)
 		goto out;
 	if (c.list_rules || c.explain) {
@@ -367,6 +384,8 @@ int main(int argc, char **argv)
 	}
 	for (int i = optind; i < argc; i++)
 		bclint_run_file(&run, argv[i]);
+	if (run.config != NULL)
+		bclint_config_report(&run, run.config);
 	bclint_report_finish(&run.report);
 	status = bclint_run_status(&run, c.fail_on, c.max_warnings);
 	if (c.quiet)
@@ -402,5 +421,6 @@ out:
 	free(c.ops);
 	free(c.plugins);
 	bclint_run_free(&run);
+	bclint_config_free(&config);
 	return status;
 }

@@ -69,7 +69,7 @@ static int check_rule(const struct bclint_rule *r, const char *path, char *err, 
 	if (!valid_id(r->id))
 		return fail(err, size, path, "invalid rule ID '%s' (lower-case letters, digits "
 		            "and hyphens)", r->id ? r->id : "(null)");
-	if (strcmp(r->id, "snapshot") == 0 || strcmp(r->id, "config") == 0)
+	if (strcmp(r->id, "snapshot") == 0 || strncmp(r->id, "suppression-", 12) == 0)
 		return fail(err, size, path, "rule ID '%s' is reserved", r->id);
 	if (r->name == NULL || r->summary == NULL || r->check == NULL)
 		return fail(err, size, path, "rule '%s' lacks a name, summary or check function",
@@ -282,7 +282,7 @@ const char *bclint_option_check(const struct bclint_option *opt, const char *val
 }
 
 int bclint_slot_set_option(struct bclint_rule_slot *slot, const char *key, const char *value,
-                           char *err, size_t size)
+                           int source, char *err, size_t size)
 {
 	const struct bclint_rule *r = slot->rule;
 	size_t idx;
@@ -308,8 +308,9 @@ int bclint_slot_set_option(struct bclint_rule_slot *slot, const char *key, const
 	}
 	struct bclint_optval *v = &slot->set[idx];
 	v->opt = o;
-	if (o->type != BCLINT_OPT_PATTERNS)
+	if (o->type != BCLINT_OPT_PATTERNS || source != v->source)
 		v->n_values = 0;
+	v->source = source;
 	const char **vals = realloc(v->values, (v->n_values + 1) * sizeof(*vals));
 	if (vals == NULL)
 		goto oom;

@@ -20,7 +20,11 @@ struct bclint_optval {
 	const struct bclint_option *opt;
 	const char **values; /* one for scalars; one per pattern for lists */
 	size_t n_values;
+	int source;          /* where the values came from: enum bclint_opt_source */
 };
+
+/* Where a rule setting came from; a later source replaces an earlier one. */
+enum bclint_opt_source { BCLINT_FROM_NONE, BCLINT_FROM_CONFIG, BCLINT_FROM_CLI };
 
 /* One loaded rule and how this run is configured to use it. */
 struct bclint_rule_slot {
@@ -53,10 +57,12 @@ struct bclint_rule_slot *bclint_ruleset_find(const struct bclint_ruleset *rs, co
 const struct bclint_option *bclint_rule_option(const struct bclint_rule *rule,
                                                const char *key, size_t *index);
 
-/* Set an option from text ("--set" or config); validates against the
- * declared type.  Pattern lists append.  Returns 0, or -1 with err set. */
+/* Set an option from text (--set, or the config file); validates against
+ * the declared type.  Pattern lists append to values from the same source
+ * and replace those of an earlier one.  value must outlive the ruleset.
+ * Returns 0, or -1 with err set. */
 int bclint_slot_set_option(struct bclint_rule_slot *slot, const char *key, const char *value,
-                           char *err, size_t size);
+                           int source, char *err, size_t size);
 
 /* Check a textual value against an option's type; NULL if fine, else why. */
 const char *bclint_option_check(const struct bclint_option *opt, const char *value);

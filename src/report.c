@@ -191,7 +191,7 @@ void bclint_report_finish(struct bclint_report *r)
 		if (seen)
 			h = bclint_hash64(&seen, sizeof(seen), h);
 		snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", (unsigned long long)h);
-		if (f->level >= 1 && f->level <= 3)
+		if (f->level >= 1 && f->level <= 3 && f->suppressed == NULL)
 			r->counts[f->level]++;
 	}
 }
@@ -200,7 +200,7 @@ void bclint_report_keep_errors(struct bclint_report *r)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < r->n_findings; i++)
-		if (r->findings[i]->level == BCLINT_LEVEL_ERROR)
+		if (r->findings[i]->level == BCLINT_LEVEL_ERROR || r->findings[i]->suppressed)
 			r->findings[k++] = r->findings[i];
 	r->n_findings = k;
 }

@@ -32,6 +32,7 @@ struct bclint_finding {
 	struct bclint_textpos pos, end;
 	const char *pointer;
 	const char *message;
+	const char *suppressed; /* the suppression's reason, or NULL */
 	uint64_t identity; /* rule + entity identity, before disambiguation */
 	size_t seq;        /* order of reporting: the last sort key */
 	char fingerprint[17];
