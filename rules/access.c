@@ -5,10 +5,11 @@
  * reported by exactly one rule. */
 #include <bclint/plugin.h>
 
-/* Where a grant was made: the direct assignment, else the asset group. */
+/* Where a grant was made: the direct assignment when it alone carries the
+ * effective permission (or there is no group), else the asset group. */
 static const struct bclint_entity *grant_source(const struct bclint_grant *g)
 {
-	if (g->direct != NULL)
+	if (g->direct != NULL && (g->group == NULL || bclint_covers(g->direct->cap, g->cap)))
 		return &g->direct->ent;
 	if (g->group != NULL)
 		return &g->group->ent;
@@ -310,7 +311,8 @@ static const struct bclint_rule rules[] = {
 			"roles). Each assignment is judged by itself: an asset-group grant is never "
 			"reported, and a direct assignment that is no stronger than needed is not "
 			"reported even when a group grant also covers the need. Assignments to assets "
-			"absent from the snapshot are left to foreign-asset. Notes point at the needs "
+			"absent from the snapshot are left to foreign-asset. The member's "
+			"relation_status does not matter. Notes point at the needs "
 			"on the asset.",
 		.rationale = "Every role beyond what the work needs is access an attacker, a "
 		             "mistake or a departing employee can use; the plan says what is "
