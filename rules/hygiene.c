@@ -82,8 +82,9 @@ static int check_pending(const struct bclint_host *h, struct bclint_ctx *ctx,
 		if (old && held[0] != '\0')
 			h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
 			          "%s was invited %s, more than max_pending_days (%lld), and has not "
-			          "accepted, yet holds %s that cannot work until they do: ask them to "
-			          "accept the invitation, or cancel it in Business Center > Users",
+			          "accepted, but already has %s that cannot work until they do: ask "
+			          "them to accept the invitation, or cancel it in Business Center > "
+			          "Users",
 			          who, ago(when, sizeof(when), age), max, held);
 		else if (old)
 			h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
@@ -92,9 +93,9 @@ static int check_pending(const struct bclint_host *h, struct bclint_ctx *ctx,
 			          "Business Center > Users", who, ago(when, sizeof(when), age), max);
 		else if (held[0] != '\0')
 			h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
-			          "%s has not accepted the invitation yet holds %s: nothing works until "
-			          "they accept it; ask them to accept the invitation sent to this "
-			          "address", who, held);
+			          "%s has not accepted the invitation but already has %s: none of it "
+			          "works until they accept; ask them to accept the invitation sent to "
+			          "this address", who, held);
 	}
 	return 0;
 }
