@@ -2,6 +2,7 @@
  * is given: members outside the company's email domains, agency staff
  * added as individuals, and assets shared with partners at ADMIN. */
 #include <bclint/plugin.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -40,18 +41,24 @@ static int check_domain(const struct bclint_host *h, struct bclint_ctx *ctx,
 
 /* agency-staff-as-members */
 
-static const char *partner_name(const struct bclint_partner *p)
+/* "'Agency' (8001)", or "8001" when the partner has no name. */
+static const char *partner_label(char *buf, size_t size, const struct bclint_partner *p)
 {
-	return p->name != NULL && p->name[0] != '\0' ? p->name : p->bc_id;
+	if (p->name != NULL && p->name[0] != '\0')
+		snprintf(buf, size, "'%s' (%s)", p->name, p->bc_id);
+	else
+		snprintf(buf, size, "%s", p->bc_id);
+	return buf;
 }
 
-/* Does the partner list the email's domain (case-insensitive)? */
-static int partner_uses(const struct bclint_partner *p, const char *domain)
+/* The partner's spelling of the email's domain (compared case-insensitively),
+ * or NULL when the partner does not list it. */
+static const char *partner_uses(const struct bclint_partner *p, const char *domain)
 {
 	for (size_t i = 0; domain != NULL && i < p->n_email_domains; i++)
 		if (strcasecmp(domain, p->email_domains[i]) == 0)
-			return 1;
-	return 0;
+			return p->email_domains[i];
+	return NULL;
 }
 
 static void report_agency(const struct bclint_host *h, struct bclint_ctx *ctx,
@@ -59,8 +66,9 @@ static void report_agency(const struct bclint_host *h, struct bclint_ctx *ctx,
                           const char *domain)
 {
 	const struct bclint_partner *first = NULL;
+	char label[256];
 	for (size_t p = 0; p < model->n_partners && first == NULL; p++)
-		if (partner_uses(&model->partners[p], domain))
+		if (partner_uses(&model->partners[p], domain) != NULL)
 			first = &model->partners[p];
 	if (first == NULL) {
 		h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
@@ -71,14 +79,15 @@ static void report_agency(const struct bclint_host *h, struct bclint_ctx *ctx,
 	}
 	struct bclint_finding *f = h->report(
 		ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
-		"%s has an email domain of partner '%s' (%s): agency staff belong behind the "
-		"Partner; remove the member and have the partner assign its people to the assets "
-		"shared with it", h->member_label(ctx, m), partner_name(first), first->bc_id);
+		"%s has an email domain of partner %s: agency staff belong behind the Partner; "
+		"remove the member and have the partner assign its people to the assets shared "
+		"with it", h->member_label(ctx, m), partner_label(label, sizeof(label), first));
 	for (size_t p = 0; p < model->n_partners; p++) {
 		const struct bclint_partner *pa = &model->partners[p];
-		if (partner_uses(pa, domain))
-			h->note(ctx, f, &pa->ent, "partner '%s' (%s) uses the email domain %s",
-			        partner_name(pa), pa->bc_id, domain);
+		const char *listed = partner_uses(pa, domain);
+		if (listed != NULL)
+			h->note(ctx, f, &pa->ent, "partner %s lists the email domain %s",
+			        partner_label(label, sizeof(label), pa), listed);
 	}
 }
 
@@ -93,7 +102,7 @@ static int check_agency(const struct bclint_host *h, struct bclint_ctx *ctx,
 		const char *domain = at != NULL && at[1] != '\0' ? at + 1 : NULL;
 		int hit = 0;
 		for (size_t p = 0; p < model->n_partners && !hit; p++)
-			hit = partner_uses(&model->partners[p], domain);
+			hit = partner_uses(&model->partners[p], domain) != NULL;
 		if (hit || h->opt_match(ctx, "agency_email_patterns", m->email) == 1)
 			report_agency(h, ctx, model, m, domain);
 	}
@@ -116,17 +125,18 @@ static void report_share(const struct bclint_host *h, struct bclint_ctx *ctx,
                          const struct bclint_partner *pa, const struct bclint_share *s)
 {
 	const char *label = s->asset != NULL ? h->asset_label(ctx, s->asset) : NULL;
+	char who[256];
 	struct bclint_finding *f = h->report(
 		ctx, BCLINT_LEVEL_DEFAULT, &s->ent,
-		"%s%s%s is shared with partner '%s' (%s) at %s: share it at %s unless the partner "
-		"must administer it", label ? label : h->asset_type_label(s->asset_type),
-		label ? "" : " ", label ? "" : s->asset_id, partner_name(pa), pa->bc_id,
+		"%s%s%s is shared with partner %s at %s: share it at %s unless the partner must "
+		"administer it", label ? label : h->asset_type_label(s->asset_type),
+		label ? "" : " ", label ? "" : s->asset_id, partner_label(who, sizeof(who), pa),
 		h->cap_label(ctx, BCLINT_SCOPE_ASSET, s->asset_type, s->cap),
 		s->asset_type == BCLINT_ASSET_ADVERTISER ? "advertiser_role OPERATOR or ANALYST"
 		                                         : "catalog_role AD_PROMOTE");
 	h->note(ctx, f, &pa->ent,
 	        "a partner's role on a shared asset cannot be lowered in place: lowering it later "
-	        "means removing partner '%s' and sharing the assets again", partner_name(pa));
+	        "means removing partner %s and sharing the assets again", who);
 }
 
 static int check_partner(const struct bclint_host *h, struct bclint_ctx *ctx,
