@@ -29,7 +29,7 @@ is() {
 # run_bclint ARGS...: sets $out (stdout), $err (stderr) and $status.
 run_bclint() {
 	_o=$(mktemp) _e=$(mktemp)
-	$BCLINT "$@" >"$_o" 2>"$_e"
+	$BCLINT "$@" >"$_o" 2>"$_e" # unquoted: may be "valgrind ... bclint"
 	status=$?
 	out=$(cat "$_o")
 	err=$(cat "$_e")
