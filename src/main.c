@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "emit.h"
+#include "import.h"
 #include "lint.h"
 #include "output.h"
 
@@ -318,6 +319,8 @@ static int explain(const struct bclint_run *run, const char *id)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "import") == 0)
+		return bclint_import_main(argc - 1, argv + 1);
 	struct bclint_run run;
 	struct cli c;
 	memset(&run, 0, sizeof(run));
