@@ -110,7 +110,8 @@ $D/conflict/asset_member.CATALOG.20.p1.json:16:20: error: user '4' can reach CAT
 check "malformed responses" 2 "$D/malformed/asset_admin.PIXEL.p1.json:1:70: error: page 2 of 1: the page is past the end
 $D/malformed/bc.p1.json:2:20: error: malformed JSON: unexpected closing bracket
 $D/malformed/member.p1.json:1:1: error: not an API response: no numeric 'code'
-$D/malformed/partner.p1.json:1:47: error: 'page_info' must have whole numbers 'page' (from 1) and 'total_page'" \
+$D/malformed/partner.p1.json:1:47: error: 'page_info' must have whole numbers 'page' (from 1) and 'total_page'
+$D/malformed/x-request.json:1:28: error: bclint import does not read responses of '/bc/asset/get/'" \
 	$D/malformed
 check "an asset without its member list" 0 "$D/warn/asset_admin.PIXEL.p1.json:7:7: warning: no /bc/asset/member/get/ response for PIXEL asset '40': its direct assignments are not in the snapshot" \
 	$D/warn
@@ -141,6 +142,41 @@ is "$out" '{
   "partners": [],
   "needs": []
 }' "an asset without its member list: the snapshot"
+
+# -- choosing the Business Center ---------------------------------------
+check "several BCs, no --bc-id" 2 "bclint: error: the /bc/get/ responses list 2 Business Centers: choose one with --bc-id" \
+	t/import/twobc
+check "several BCs, --bc-id" 0 "" --bc-id 7300000000000000002 t/import/twobc
+members='"members": [
+    {
+      "user_id": "1",
+      "user_email": "a@acme.example",
+      "user_role": "ADMIN"
+    }
+  ],
+  "assets": [],
+  "assignments": [],
+  "asset_groups": [],
+  "partners": [],
+  "needs": []
+}'
+is "$out" '{
+  "schema": "bclint-snapshot/1",
+  "bc": {
+    "bc_id": "7300000000000000002",
+    "name": "Acme Two",
+    "type": "AGENCY"
+  },
+  '"$members" "several BCs, --bc-id: that BC"
+check "no /bc/get/, --bc-id" 0 "" --bc-id=42 t/import/twobc/member.p1.json
+is "$out" '{
+  "schema": "bclint-snapshot/1",
+  "bc": {
+    "bc_id": "42"
+  },
+  '"$members" "no /bc/get/, --bc-id: the BC is its ID"
+check "no /bc/get/, no --bc-id" 2 "bclint: error: no /bc/get/ response and no --bc-id: which Business Center is this?" \
+	t/import/twobc/member.p1.json
 
 # -- usage ------------------------------------------------------------------
 check "no response" 2 "bclint: error: no response given
