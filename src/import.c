@@ -1315,10 +1315,9 @@ static int cmp_key_prefix(const struct item *a, const struct item *b, int n)
 /* Advance *cur over items of v whose first n keys equal those of ref. */
 static size_t span(const struct vec *v, size_t *cur, const struct item *ref, int n)
 {
-	size_t start = *cur;
 	while (*cur < v->n && cmp_key_prefix(&v->v[*cur], ref, n) < 0)
 		(*cur)++;
-	start = *cur;
+	size_t start = *cur;
 	while (*cur < v->n && cmp_key_prefix(&v->v[*cur], ref, n) == 0)
 		(*cur)++;
 	return start;
