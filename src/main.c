@@ -11,6 +11,7 @@
 
 #include "conffile.h"
 #include "emit.h"
+#include "import.h"
 #include "lint.h"
 #include "output.h"
 
@@ -346,6 +347,8 @@ static int explain(const struct bclint_run *run, const char *id)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "import") == 0)
+		return bclint_import_main(argc - 1, argv + 1);
 	struct bclint_run run;
 	struct bclint_config config = {.file = -1};
 	struct cli c;
