@@ -12,6 +12,7 @@
 #include "emit.h"
 #include "lint.h"
 #include "output.h"
+#include "why.h"
 
 #ifndef BCLINT_RULESDIR
 #define BCLINT_RULESDIR "/usr/local/lib/bclint/rules"
@@ -318,6 +319,8 @@ static int explain(const struct bclint_run *run, const char *id)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "why") == 0)
+		return bclint_why_main(argc - 1, argv + 1);
 	struct bclint_run run;
 	struct cli c;
 	memset(&run, 0, sizeof(run));
