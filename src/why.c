@@ -361,7 +361,9 @@ static int check_assignment(struct why *w, struct layer *l)
 		                                asset_label(w, w->asset)));
 		return set_state(l, ST_BROKEN, "asset-not-assigned");
 	}
-	if (g->direct != NULL)
+	if (g->direct != NULL && bclint_role_field(w->asset_type) == NULL)
+		evidence(l, &g->direct->ent, fmt(w, "assigned directly"));
+	else if (g->direct != NULL)
 		evidence(l, &g->direct->ent, fmt(w, "assigned directly with %s",
 		                                 cap_text(w, BCLINT_SCOPE_ASSET, g->direct->cap)));
 	if (g->group != NULL)
@@ -384,14 +386,18 @@ static int check_grant(struct why *w, struct layer *l)
 	const struct bclint_entity *ent = &w->member->ent;
 	if (scope == BCLINT_SCOPE_ASSET)
 		ent = w->grant->direct ? &w->grant->direct->ent : &w->grant->group->ent;
-	const char *holds = cap_text(w, scope, have);
+	const char *holds = fmt(w, "holds %s", cap_text(w, scope, have));
 	const char *where = scope == BCLINT_SCOPE_ASSET ? fmt(w, " on %s", target_label(w)) : "";
+	if (scope == BCLINT_SCOPE_ASSET && bclint_role_field(w->asset_type) == NULL) {
+		holds = "is assigned"; /* pixels and domains: assignment is the permission */
+		where = fmt(w, " %s", target_label(w));
+	}
 	if (bclint_covers(have, w->action->req)) {
-		evidence(l, ent, fmt(w, "%s holds %s%s, which covers %s", w->member->email, holds,
+		evidence(l, ent, fmt(w, "%s %s%s, which covers %s", w->member->email, holds,
 		                     where, w->action->name));
 		return set_state(l, ST_OK, NULL);
 	}
-	evidence(l, ent, fmt(w, "%s holds %s%s, which does not cover %s: it needs at least %s",
+	evidence(l, ent, fmt(w, "%s %s%s, which does not cover %s: it needs at least %s",
 	                     w->member->email, holds, where, w->action->name, least_grant(w)));
 	return set_state(l, ST_BROKEN, "permission-too-narrow");
 }
@@ -748,7 +754,7 @@ static int find_asset(struct why *w, const char *id, int want)
 	if ((w->asset_ref = find_reference(w, id, want)) != NULL)
 		return 0;
 	if (other != NULL && want >= 0)
-		return usage_msg(fmt(w, "asset '%s' is a %s, not a %s", id,
+		return usage_msg(fmt(w, "asset '%s' is of type %s, not %s", id,
 		                       bclint_asset_type_name(other->type),
 		                       bclint_asset_type_name((uint32_t)want)));
 	if (other != NULL) {
