@@ -42,7 +42,7 @@ reported() {
 			'any(.findings[]; .rule == $r and .pointer == $p)' >/dev/null
 }
 
-for snap in examples/demo.json t/why/data/ladder.json; do
+for snap in examples/demo.json t/why/data/ladder.json t/why/data/hostile.json; do
 	file="${top_srcdir:-.}/$snap"
 	report=$($BCLINT --enable=all --format=json "$file" 2>/dev/null)
 	n=$(jq '.needs | length' "$file")
