@@ -51,6 +51,7 @@ struct why {
 	const char *text;
 	size_t len;
 	struct bclint_arena arena; /* every string built here */
+	int oom;                   /* a string could not be built */
 	int json;
 	bclint_time now;
 	const struct bclint_member *member;
@@ -206,7 +207,9 @@ static const char *fmt(struct why *w, const char *f, ...)
 	va_start(ap, f);
 	const char *s = bclint_arena_vprintf(&w->arena, f, ap);
 	va_end(ap);
-	return s ? s : "(out of memory)";
+	if (s == NULL)
+		w->oom = 1;
+	return s ? s : "";
 }
 
 static const char *cap_text(struct why *w, uint32_t scope, struct bclint_cap cap)
@@ -493,6 +496,10 @@ static const char *fix_text(struct why *w)
 		return fmt(w, "Ask %s to accept the invitation to this Business Center (sent by "
 		              "email); if it has expired, resend it in Business Center > Users > "
 		              "Members. Nothing else takes effect until they accept.", who);
+	if (strcmp(rule, "not-a-member") == 0 && w->action->scope == BCLINT_SCOPE_CREATOR)
+		return fmt(w, "Invite %s again in Business Center > Users > Members > Invite "
+		              "members if they should be here; %s itself is creator-only and no "
+		              "role can grant it.", who, w->action->name);
 	if (strcmp(rule, "not-a-member") == 0)
 		return fmt(w, "Invite %s again in Business Center > Users > Members > Invite "
 		              "members; once they accept, give them at least %s%s.", who,
@@ -958,7 +965,7 @@ int bclint_why_main(int argc, char **argv)
 			emit_json(&w, &out);
 		else
 			emit_text(&w, &out);
-		if (out.oom || w.run.report.oom) {
+		if (out.oom || w.oom || w.run.report.oom) {
 			fputs("bclint why: error: out of memory\n", stderr);
 			rc = BCLINT_EXIT_PLUGIN;
 		} else {
