@@ -14,6 +14,7 @@
 #include "import.h"
 #include "lint.h"
 #include "output.h"
+#include "why.h"
 
 #ifndef BCLINT_RULESDIR
 #define BCLINT_RULESDIR "/usr/local/lib/bclint/rules"
@@ -349,6 +350,8 @@ int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "import") == 0)
 		return bclint_import_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "why") == 0)
+		return bclint_why_main(argc - 1, argv + 1);
 	struct bclint_run run;
 	struct bclint_config config = {.file = -1};
 	struct cli c;

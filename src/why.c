@@ -1,0 +1,981 @@
+/* bclint why: the troubleshooting ladder for "my permission is not
+ * working".  For one member, one action and (for asset actions) one asset,
+ * check in order: membership, whether the action can be delegated at all,
+ * the asset's place in this Business Center, the assignment, whether the
+ * grant covers the action, and whether the member has signed in since the
+ * change.  The first broken layer gives the verdict; later layers are shown
+ * as not checked, because fixing a lower layer changes what they would say. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "caps.h"
+#include "emit.h"
+#include "lint.h"
+#include "position.h"
+#include "snapshot.h"
+#include "why.h"
+
+enum { ST_OK, ST_BROKEN, ST_SKIPPED };
+static const char *const state_names[] = {"ok", "broken", "skipped"};
+
+enum { L_MEMBER, L_DELEGATION, L_ASSET, L_ASSIGNMENT, L_GRANT, L_SESSION, N_LAYERS };
+static const char *const layer_names[N_LAYERS] = {"membership", "delegation", "asset",
+                                                  "assignment", "grant", "session"};
+
+/* One piece of evidence: what was seen, and the entity it came from. */
+struct evidence {
+	const char *text;
+	const struct bclint_entity *ent; /* NULL: from the capability matrix */
+};
+
+struct layer {
+	int state;
+	const char *rule; /* the verdict when broken */
+	struct evidence ev[2];
+	size_t n_ev;
+};
+
+struct why {
+	struct bclint_run run; /* its report holds the source text */
+	struct bclint_snapshot *snap;
+	const struct bclint_model *m;
+	const char *text;
+	size_t len;
+	struct bclint_arena arena; /* every string built here */
+	int oom;                   /* a string could not be built */
+	int json;
+	bclint_time now;
+	const struct bclint_member *member;
+	const struct bclint_action *action;
+	const char *asset_id;                /* NULL for BC-level questions */
+	uint32_t asset_type;
+	const struct bclint_asset *asset;    /* NULL: foreign (or no asset) */
+	const struct bclint_entity *asset_ref; /* where a foreign asset is named */
+	const struct bclint_grant *grant;
+	const struct bclint_need *need;      /* the same question in the plan */
+	struct layer layers[N_LAYERS];
+	int broken;                          /* first broken layer, or -1 */
+	const char *fix;
+};
+
+static const char usage_text[] =
+	"Usage: bclint why SNAPSHOT --member EMAIL_OR_ID --action ACTION [--asset ASSET_ID]\n"
+	"                  [--asset-type TYPE] [--format=text|json] [--now=TIMESTAMP]\n"
+	"Explain why a member can or cannot do an action: walk the layers of Business\n"
+	"Center access in order and name the first broken one, with the fix.\n"
+	"\n"
+	"      --member=EMAIL_OR_ID  the person (email or user_id)\n"
+	"      --action=ACTION       an action of the access plan, e.g. CREATE_EDIT_ADS\n"
+	"      --asset=ASSET_ID      the asset, for asset actions\n"
+	"      --asset-type=TYPE     which asset, when one ID names assets of two types\n"
+	"  -f, --format=FORMAT       text (default) or json\n"
+	"      --now=TIMESTAMP       reference time (default: captured_at, else the clock)\n"
+	"\n"
+	"Exit status: 0 the action should work, 1 a layer is broken, 2 usage or\n"
+	"snapshot error.  See bclint-why(1).\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("bclint why: error: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'bclint why --help' for more information.\n", stderr);
+	return BCLINT_EXIT_USAGE;
+}
+
+/* A usage error whose text is already built (it may hold a '%'). */
+static int usage_msg(const char *msg)
+{
+	return usage_error("%s", msg);
+}
+
+/* -- closest matches ---------------------------------------------------- */
+
+/* Case-insensitive Levenshtein distance; a candidate that contains the
+ * query scores 0, so a partial email or ID finds its owner. */
+static size_t distance(const char *q, const char *c)
+{
+	size_t n = strlen(q), k = strlen(c);
+	if (n > 200 || k > 200)
+		return n > k ? n : k;
+	for (size_t i = 0; i + n <= k; i++)
+		if (strncasecmp(c + i, q, n) == 0)
+			return 0;
+	size_t row[201];
+	for (size_t j = 0; j <= k; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= k; j++) {
+			size_t up = row[j];
+			size_t cost = tolower((unsigned char)q[i - 1]) !=
+			              tolower((unsigned char)c[j - 1]);
+			size_t best = diag + cost;
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[k];
+}
+
+#define N_CLOSEST 3
+
+/* The N_CLOSEST best candidates so far: lowest distance first, then the
+ * longest common prefix, then the first seen. */
+struct closest {
+	const char *query;
+	const char *label[N_CLOSEST];
+	size_t key[N_CLOSEST];
+	size_t n;
+};
+
+static void closest_offer(struct closest *c, const char *label, const char *name)
+{
+	size_t d = distance(c->query, name), prefix = 0;
+	while (prefix < 63 && c->query[prefix] != '\0' &&
+	       tolower((unsigned char)c->query[prefix]) == tolower((unsigned char)name[prefix]))
+		prefix++;
+	size_t key = d * 64 + (63 - prefix);
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->label[i] != label)
+			continue;
+		if (c->key[i] <= key)
+			return; /* the same candidate, matched better by another name */
+		for (c->n--; i < c->n; i++) {
+			c->label[i] = c->label[i + 1];
+			c->key[i] = c->key[i + 1];
+		}
+	}
+	size_t at = c->n;
+	while (at > 0 && c->key[at - 1] > key)
+		at--;
+	if (at >= N_CLOSEST)
+		return;
+	size_t last = c->n < N_CLOSEST ? c->n : N_CLOSEST - 1;
+	for (size_t i = last; i > at; i--) {
+		c->label[i] = c->label[i - 1];
+		c->key[i] = c->key[i - 1];
+	}
+	c->label[at] = label;
+	c->key[at] = key;
+	if (c->n < N_CLOSEST)
+		c->n++;
+}
+
+/* "bclint why: error: WHAT" then the closest candidates: those within a
+ * few edits of the query when there are any, else the best three. */
+static int not_found(const char *what, const struct closest *c)
+{
+	fprintf(stderr, "bclint why: error: %s\n", what);
+	if (c->n == 0)
+		return BCLINT_EXIT_USAGE;
+	size_t near = strlen(c->query) / 3 + 1, n = c->n;
+	if (c->key[0] / 64 <= near)
+		while (c->key[n - 1] / 64 > near)
+			n--;
+	struct bclint_buf b = {0};
+	bclint_buf_puts(&b, "bclint why: closest: ");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			bclint_buf_puts(&b, ", ");
+		bclint_buf_safe(&b, c->label[i]);
+	}
+	fprintf(stderr, "%s\n", b.data ? b.data : "");
+	free(b.data);
+	return BCLINT_EXIT_USAGE;
+}
+
+/* -- small helpers -------------------------------------------------------- */
+
+static const char *fmt(struct why *w, const char *f, ...) __attribute__((format(printf, 2, 3)));
+static const char *fmt(struct why *w, const char *f, ...)
+{
+	va_list ap;
+	va_start(ap, f);
+	const char *s = bclint_arena_vprintf(&w->arena, f, ap);
+	va_end(ap);
+	if (s == NULL)
+		w->oom = 1;
+	return s ? s : "";
+}
+
+static const char *cap_text(struct why *w, uint32_t scope, struct bclint_cap cap)
+{
+	char buf[128];
+	return fmt(w, "%s", bclint_cap_describe(scope, w->asset_type, cap, buf, sizeof(buf)));
+}
+
+static const char *least_grant(struct why *w)
+{
+	return cap_text(w, w->action->scope, w->action->req);
+}
+
+static const char *asset_label(struct why *w, const struct bclint_asset *a)
+{
+	const char *type = bclint_asset_type_label(a->type);
+	if (a->name != NULL && a->name[0] != '\0')
+		return fmt(w, "%s '%s' (%s)", type, a->name, a->asset_id);
+	return fmt(w, "%s %s", type, a->asset_id);
+}
+
+/* The asset as the messages name it, present or foreign. */
+static const char *target_label(struct why *w)
+{
+	if (w->asset != NULL)
+		return asset_label(w, w->asset);
+	return fmt(w, "%s %s", bclint_asset_type_name(w->asset_type), w->asset_id);
+}
+
+static const char *time_text(struct why *w, bclint_time t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char buf[32];
+	if (gmtime_r(&tt, &tm) == NULL || strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		return fmt(w, "%lld", (long long)t);
+	const char *s = fmt(w, "%s", buf);
+	if (w->now == BCLINT_NO_TIME || t > w->now)
+		return s;
+	long long days = (long long)((w->now - t) / 86400);
+	return fmt(w, "%s (%lld day%s before now)", s, days, days == 1 ? "" : "s");
+}
+
+static void evidence(struct layer *l, const struct bclint_entity *ent, const char *text)
+{
+	if (l->n_ev < 2)
+		l->ev[l->n_ev++] = (struct evidence){text, ent};
+}
+
+static int set_state(struct layer *l, int state, const char *rule)
+{
+	l->state = state;
+	l->rule = state == ST_BROKEN ? rule : NULL;
+	return state;
+}
+
+/* -- the layers ------------------------------------------------------------- */
+
+static int check_member(struct why *w, struct layer *l)
+{
+	const struct bclint_member *mb = w->member;
+	static const char *const status[] = {"BOUND", "PENDING", "REJECTED", "UNBOUND"};
+	switch (mb->status) {
+	case BCLINT_REL_BOUND:
+		evidence(l, &mb->ent, fmt(w, "%s has joined this Business Center (relation_status "
+		                             "BOUND)", mb->email));
+		return set_state(l, ST_OK, NULL);
+	case BCLINT_REL_PENDING:
+		if (mb->invited_at != BCLINT_NO_TIME)
+			evidence(l, &mb->ent, fmt(w, "%s was invited on %s but has not accepted "
+			                             "(relation_status PENDING)", mb->email,
+			                          time_text(w, mb->invited_at)));
+		else
+			evidence(l, &mb->ent, fmt(w, "%s has not accepted the invitation "
+			                             "(relation_status PENDING)", mb->email));
+		return set_state(l, ST_BROKEN, "pending-invitation");
+	default:
+		evidence(l, &mb->ent, fmt(w, "%s is not a member of this Business Center "
+		                             "(relation_status %s: %s)", mb->email, status[mb->status],
+		                          mb->status == BCLINT_REL_REJECTED ? "declined the invitation"
+		                                                            : "left or was removed"));
+		return set_state(l, ST_BROKEN, "not-a-member");
+	}
+}
+
+static int check_delegation(struct why *w, struct layer *l)
+{
+	if (w->action->scope == BCLINT_SCOPE_CREATOR) {
+		evidence(l, NULL, fmt(w, "%s is creator-only: no Business Center role can grant it",
+		                      w->action->name));
+		return set_state(l, ST_BROKEN, "non-delegable-action");
+	}
+	evidence(l, NULL, fmt(w, "%s can be delegated: the least grant that covers it is %s",
+	                      w->action->name, least_grant(w)));
+	return set_state(l, ST_OK, NULL);
+}
+
+static int check_asset(struct why *w, struct layer *l)
+{
+	static const char *const status[] = {"BOUND", "PENDING", "REJECTED", "UNBOUND"};
+	const struct bclint_asset *a = w->asset;
+	if (w->asset_id == NULL) {
+		evidence(l, NULL, fmt(w, "%s is a Business Center action: no asset is involved",
+		                      w->action->name));
+		return set_state(l, ST_SKIPPED, NULL);
+	}
+	if (a == NULL) {
+		evidence(l, w->asset_ref, fmt(w, "%s is not among this Business Center's assets: it "
+		                                 "lives in another Business Center", target_label(w)));
+		return set_state(l, ST_BROKEN, "foreign-asset");
+	}
+	if (a->status != BCLINT_REL_BOUND) {
+		evidence(l, &a->ent, fmt(w, "%s is in this Business Center but not bound to it "
+		                            "(relation_status %s)", asset_label(w, a),
+		                         status[a->status]));
+		return set_state(l, ST_BROKEN, "unbound-asset");
+	}
+	if (a->owned_here)
+		evidence(l, &a->ent, fmt(w, "%s is owned by this Business Center (relation_status "
+		                            "BOUND)", asset_label(w, a)));
+	else
+		evidence(l, &a->ent, fmt(w, "%s is shared with this Business Center by its owner "
+		                            "(relation_status BOUND)", asset_label(w, a)));
+	return set_state(l, ST_OK, NULL);
+}
+
+/* The member's role in the grant's asset group on this asset type. */
+static struct bclint_cap group_cap(const struct why *w, const struct bclint_asset_group *g)
+{
+	for (size_t i = 0; i < g->n_members; i++)
+		if (g->members[i].member == w->member)
+			return g->members[i].caps[w->asset_type];
+	return (struct bclint_cap){0, 0};
+}
+
+static const char *group_name(const struct bclint_asset_group *g)
+{
+	return g->name ? g->name : g->group_id;
+}
+
+static int check_assignment(struct why *w, struct layer *l)
+{
+	const struct bclint_grant *g = w->grant;
+	if (w->asset_id == NULL) {
+		evidence(l, NULL, fmt(w, "%s is a Business Center action: no asset assignment is "
+		                         "needed", w->action->name));
+		return set_state(l, ST_SKIPPED, NULL);
+	}
+	if (g == NULL) {
+		evidence(l, &w->asset->ent, fmt(w, "%s is not assigned %s, directly or through an "
+		                                   "asset group", w->member->email,
+		                                asset_label(w, w->asset)));
+		return set_state(l, ST_BROKEN, "asset-not-assigned");
+	}
+	if (g->direct != NULL && bclint_role_field(w->asset_type) == NULL)
+		evidence(l, &g->direct->ent, fmt(w, "assigned directly"));
+	else if (g->direct != NULL)
+		evidence(l, &g->direct->ent, fmt(w, "assigned directly with %s",
+		                                 cap_text(w, BCLINT_SCOPE_ASSET, g->direct->cap)));
+	if (g->group != NULL)
+		evidence(l, &g->group->ent, fmt(w, "%s through asset group '%s' with %s",
+		                                g->direct ? "also assigned" : "assigned",
+		                                group_name(g->group),
+		                                cap_text(w, BCLINT_SCOPE_ASSET, group_cap(w, g->group))));
+	return set_state(l, ST_OK, NULL);
+}
+
+static int check_grant(struct why *w, struct layer *l)
+{
+	uint32_t scope = w->action->scope;
+	struct bclint_need q;
+	memset(&q, 0, sizeof(q));
+	q.member = w->member;
+	q.action = w->action;
+	q.grant = w->grant;
+	struct bclint_cap have = bclint_need_have(&q);
+	const struct bclint_entity *ent = &w->member->ent;
+	if (scope == BCLINT_SCOPE_ASSET)
+		ent = w->grant->direct ? &w->grant->direct->ent : &w->grant->group->ent;
+	const char *holds = fmt(w, "holds %s", cap_text(w, scope, have));
+	const char *where = scope == BCLINT_SCOPE_ASSET ? fmt(w, " on %s", target_label(w)) : "";
+	if (scope == BCLINT_SCOPE_ASSET && bclint_role_field(w->asset_type) == NULL) {
+		holds = "is assigned"; /* pixels and domains: assignment is the permission */
+		where = fmt(w, " %s", target_label(w));
+	}
+	if (bclint_covers(have, w->action->req)) {
+		evidence(l, ent, fmt(w, "%s %s%s, which covers %s", w->member->email, holds,
+		                     where, w->action->name));
+		return set_state(l, ST_OK, NULL);
+	}
+	evidence(l, ent, fmt(w, "%s %s%s, which does not cover %s: it needs at least %s",
+	                     w->member->email, holds, where, w->action->name, least_grant(w)));
+	return set_state(l, ST_BROKEN, "permission-too-narrow");
+}
+
+static int check_session(struct why *w, struct layer *l)
+{
+	const struct bclint_member *mb = w->member;
+	const struct bclint_assignment *d = w->grant ? w->grant->direct : NULL;
+	if (w->asset_id == NULL) {
+		evidence(l, NULL, fmt(w, "Business Center role changes carry no time in the snapshot"));
+		return set_state(l, ST_SKIPPED, NULL);
+	}
+	if (d == NULL) {
+		evidence(l, &w->grant->group->ent, fmt(w, "granted only through asset group '%s', "
+		                                          "which records no time of change",
+		                                       group_name(w->grant->group)));
+		return set_state(l, ST_SKIPPED, NULL);
+	}
+	if (d->granted_at == BCLINT_NO_TIME) {
+		evidence(l, &d->ent, fmt(w, "the assignment has no x_granted_at"));
+		return set_state(l, ST_SKIPPED, NULL);
+	}
+	if (mb->last_login_at == BCLINT_NO_TIME) {
+		evidence(l, &mb->ent, fmt(w, "%s has no recorded sign-in (x_last_login_at)",
+		                          mb->email));
+		return set_state(l, ST_SKIPPED, NULL);
+	}
+	const char *granted = time_text(w, d->granted_at);
+	const char *login = time_text(w, mb->last_login_at);
+	if (d->granted_at > mb->last_login_at) {
+		evidence(l, &d->ent, fmt(w, "granted %s, after %s last signed in %s", granted,
+		                         mb->email, login));
+		return set_state(l, ST_BROKEN, "stale-session");
+	}
+	evidence(l, &d->ent, fmt(w, "granted %s; %s has signed in since, last %s", granted,
+	                         mb->email, login));
+	return set_state(l, ST_OK, NULL);
+}
+
+static int (*const checks[N_LAYERS])(struct why *, struct layer *) = {
+	check_member, check_delegation, check_asset, check_assignment, check_grant, check_session,
+};
+
+static void walk(struct why *w)
+{
+	w->broken = -1;
+	for (int i = 0; i < N_LAYERS; i++) {
+		struct layer *l = &w->layers[i];
+		if (w->broken >= 0) {
+			evidence(l, NULL, fmt(w, "not checked: layer %d (%s) is broken", w->broken + 1,
+			                      layer_names[w->broken]));
+			set_state(l, ST_SKIPPED, NULL);
+		} else if (checks[i](w, l) == ST_BROKEN) {
+			w->broken = i;
+		}
+	}
+}
+
+/* -- the fix, in Business Center terms ------------------------------------------- */
+
+static const char *fix_grant(struct why *w)
+{
+	const char *who = w->member->email;
+	if (w->action->scope == BCLINT_SCOPE_BC_ROLE)
+		return fmt(w, "In Business Center > Users > Members, open %s and change their role "
+		              "to Admin (%s).", who, least_grant(w));
+	if (w->action->scope == BCLINT_SCOPE_FINANCE)
+		return fmt(w, "In Business Center > Users > Members, open %s and set their finance "
+		              "permission to at least %s.", who, least_grant(w));
+	struct bclint_cap want = w->action->req;
+	want.set |= w->grant->cap.set; /* keep the TikTok account roles they have */
+	const char *target = cap_text(w, BCLINT_SCOPE_ASSET, want);
+	if (w->grant->direct != NULL)
+		return fmt(w, "In Business Center > Users > Members, open %s and raise their "
+		              "permission on %s from %s to at least %s.", who, target_label(w),
+		           cap_text(w, BCLINT_SCOPE_ASSET, w->grant->cap), target);
+	return fmt(w, "%s gets %s only through asset group '%s': raise the group's role to at "
+	              "least %s (Business Center > Assets > Asset groups), or in Business Center "
+	              "> Users > Members assign %s to %s directly with at least %s.", who,
+	           target_label(w), group_name(w->grant->group), target, target_label(w), who,
+	           target);
+}
+
+static const char *fix_text(struct why *w)
+{
+	const char *who = w->member->email;
+	const char *on = w->asset_id ? fmt(w, " on %s", target_label(w)) : "";
+	const char *rule = w->broken >= 0 ? w->layers[w->broken].rule : NULL;
+	if (rule == NULL)
+		return fmt(w, "Nothing to change: %s should be able to do %s%s. If it still fails, "
+		              "ask them to sign out and sign in again.", who, w->action->name, on);
+	if (strcmp(rule, "pending-invitation") == 0)
+		return fmt(w, "Ask %s to accept the invitation to this Business Center (sent by "
+		              "email); if it has expired, resend it in Business Center > Users > "
+		              "Members. Nothing else takes effect until they accept.", who);
+	if (strcmp(rule, "not-a-member") == 0 && w->action->scope == BCLINT_SCOPE_CREATOR)
+		return fmt(w, "Invite %s again in Business Center > Users > Members > Invite "
+		              "members if they should be here; %s itself is creator-only and no "
+		              "role can grant it.", who, w->action->name);
+	if (strcmp(rule, "not-a-member") == 0)
+		return fmt(w, "Invite %s again in Business Center > Users > Members > Invite "
+		              "members; once they accept, give them at least %s%s.", who,
+		           least_grant(w), on);
+	if (strcmp(rule, "non-delegable-action") == 0)
+		return fmt(w, "%s is creator-only: no role in Business Center can grant it. The "
+		              "TikTok account's owner has to do it, signed in to that account.",
+		           w->action->name);
+	if (strcmp(rule, "foreign-asset") == 0)
+		return fmt(w, "%s lives in another Business Center: ask that Business Center to "
+		              "give %s at least %s there, or to share the asset with this Business "
+		              "Center (Partners) so that it can be assigned here.", target_label(w),
+		           who, least_grant(w));
+	if (strcmp(rule, "unbound-asset") == 0)
+		return fmt(w, "Bind %s to this Business Center first: in Business Center > Assets, "
+		              "complete or repeat the request (its owner must approve it); then "
+		              "assign it to %s with at least %s.", target_label(w), who,
+		           least_grant(w));
+	if (strcmp(rule, "asset-not-assigned") == 0)
+		return fmt(w, "In Business Center > Users > Members, open %s, choose Assign assets "
+		              "and add %s with at least %s (or add them to an asset group that "
+		              "holds it).", who, target_label(w), least_grant(w));
+	if (strcmp(rule, "permission-too-narrow") == 0)
+		return fix_grant(w);
+	return fmt(w, "The permission is already right but was granted after %s last signed "
+	              "in: ask them to refresh the page, or sign out and sign in again.", who);
+}
+
+/* -- output ------------------------------------------------------------------ */
+
+static void locate(const struct why *w, const struct bclint_entity *e, uint32_t *line,
+                   uint32_t *col)
+{
+	bclint_position_of(w->text, w->len, e->start, line, col);
+}
+
+static void text_location(struct bclint_buf *b, const struct why *w,
+                          const struct bclint_entity *e)
+{
+	uint32_t line, col;
+	locate(w, e, &line, &col);
+	bclint_buf_safe(b, w->m->file);
+	bclint_buf_printf(b, ":%u:%u: ", line, col);
+}
+
+static void emit_text(struct why *w, struct bclint_buf *b)
+{
+	const char *rule = w->broken >= 0 ? w->layers[w->broken].rule : "ok";
+	bclint_buf_printf(b, "verdict: %s\n", rule);
+	bclint_buf_puts(b, "member: ");
+	text_location(b, w, &w->member->ent);
+	bclint_buf_safe(b, fmt(w, "%s (%s)", w->member->email, w->member->user_id));
+	bclint_buf_puts(b, "\naction: ");
+	bclint_buf_safe(b, w->asset_id ? fmt(w, "%s on %s", w->action->name, target_label(w))
+	                               : w->action->name);
+	bclint_buf_putc(b, '\n');
+	if (w->need != NULL) {
+		bclint_buf_puts(b, "plan: ");
+		text_location(b, w, &w->need->ent);
+		bclint_buf_printf(b, "%s\n", bclint_entity_pointer(&w->run.report, &w->need->ent));
+	}
+	for (int i = 0; i < N_LAYERS; i++) {
+		const struct layer *l = &w->layers[i];
+		bclint_buf_printf(b, "%d %-10s %-7s ", i + 1, layer_names[i], state_names[l->state]);
+		for (size_t k = 0; k < l->n_ev; k++) {
+			if (k)
+				bclint_buf_puts(b, "; ");
+			if (l->ev[k].ent)
+				text_location(b, w, l->ev[k].ent);
+			bclint_buf_safe(b, l->ev[k].text);
+		}
+		bclint_buf_putc(b, '\n');
+	}
+	bclint_buf_puts(b, "fix: ");
+	bclint_buf_safe(b, w->fix);
+	bclint_buf_putc(b, '\n');
+}
+
+static void json_str(struct bclint_buf *b, const char *key, const char *s)
+{
+	bclint_buf_printf(b, "\"%s\": ", key);
+	if (s == NULL) {
+		bclint_buf_puts(b, "null");
+		return;
+	}
+	bclint_buf_putc(b, '"');
+	bclint_buf_json_str(b, s);
+	bclint_buf_putc(b, '"');
+}
+
+/* "file", "line", "column" and "pointer" of an entity. */
+static void json_location(struct bclint_buf *b, struct why *w, const struct bclint_entity *e)
+{
+	uint32_t line, col;
+	locate(w, e, &line, &col);
+	json_str(b, "file", w->m->file);
+	bclint_buf_printf(b, ", \"line\": %u, \"column\": %u, ", line, col);
+	json_str(b, "pointer", bclint_entity_pointer(&w->run.report, e));
+}
+
+static void emit_json(struct why *w, struct bclint_buf *b)
+{
+	static const char *const scopes[] = {"asset", "bc_role", "finance", "creator"};
+	const char *rule = w->broken >= 0 ? w->layers[w->broken].rule : "ok";
+	bclint_buf_puts(b, "{");
+	json_str(b, "verdict", rule);
+	bclint_buf_puts(b, ",\n \"member\": {");
+	json_str(b, "user_id", w->member->user_id);
+	bclint_buf_puts(b, ", ");
+	json_str(b, "user_email", w->member->email);
+	bclint_buf_puts(b, ", ");
+	json_location(b, w, &w->member->ent);
+	bclint_buf_puts(b, "},\n \"action\": {");
+	json_str(b, "name", w->action->name);
+	bclint_buf_puts(b, ", ");
+	json_str(b, "scope", scopes[w->action->scope]);
+	bclint_buf_puts(b, ", ");
+	json_str(b, "least_grant", w->action->scope == BCLINT_SCOPE_CREATOR ? NULL : least_grant(w));
+	bclint_buf_puts(b, "},\n \"asset\": ");
+	if (w->asset_id == NULL) {
+		bclint_buf_puts(b, "null");
+	} else {
+		bclint_buf_putc(b, '{');
+		json_str(b, "asset_id", w->asset_id);
+		bclint_buf_puts(b, ", ");
+		json_str(b, "asset_type", bclint_asset_type_name(w->asset_type));
+		bclint_buf_puts(b, ", ");
+		json_str(b, "asset_name", w->asset ? w->asset->name : NULL);
+		bclint_buf_printf(b, ", \"in_snapshot\": %s", w->asset ? "true" : "false");
+		if (w->asset != NULL) {
+			bclint_buf_puts(b, ", ");
+			json_location(b, w, &w->asset->ent);
+		}
+		bclint_buf_putc(b, '}');
+	}
+	bclint_buf_puts(b, ",\n \"need\": ");
+	if (w->need == NULL) {
+		bclint_buf_puts(b, "null");
+	} else {
+		bclint_buf_putc(b, '{');
+		json_location(b, w, &w->need->ent);
+		bclint_buf_putc(b, '}');
+	}
+	bclint_buf_puts(b, ",\n \"layers\": [");
+	for (int i = 0; i < N_LAYERS; i++) {
+		const struct layer *l = &w->layers[i];
+		bclint_buf_printf(b, "%s\n  {\"layer\": %d, ", i ? "," : "", i + 1);
+		json_str(b, "name", layer_names[i]);
+		bclint_buf_puts(b, ", ");
+		json_str(b, "state", state_names[l->state]);
+		bclint_buf_puts(b, ", ");
+		json_str(b, "rule", l->rule);
+		bclint_buf_puts(b, ", \"evidence\": [");
+		for (size_t k = 0; k < l->n_ev; k++) {
+			bclint_buf_puts(b, k ? ", {" : "{");
+			json_str(b, "text", l->ev[k].text);
+			if (l->ev[k].ent) {
+				bclint_buf_puts(b, ", ");
+				json_location(b, w, l->ev[k].ent);
+			}
+			bclint_buf_putc(b, '}');
+		}
+		bclint_buf_puts(b, "]}");
+	}
+	bclint_buf_puts(b, "],\n ");
+	json_str(b, "fix", w->fix);
+	bclint_buf_puts(b, "}\n");
+}
+
+/* -- finding the member, the action and the asset ----------------------------- */
+
+static int find_member(struct why *w, const char *q)
+{
+	const struct bclint_model *m = w->m;
+	for (size_t i = 0; i < m->n_members; i++)
+		if (strcmp(m->members[i].user_id, q) == 0 || strcmp(m->members[i].email, q) == 0)
+			return w->member = &m->members[i], 0;
+	for (size_t i = 0; i < m->n_members; i++)
+		if (strcasecmp(m->members[i].email, q) == 0)
+			return w->member = &m->members[i], 0;
+	struct closest c = {q, {0}, {0}, 0};
+	for (size_t i = 0; i < m->n_members; i++) {
+		const char *label = fmt(w, "%s (%s)", m->members[i].email, m->members[i].user_id);
+		closest_offer(&c, label, m->members[i].email);
+		closest_offer(&c, label, m->members[i].user_id);
+	}
+	return not_found(fmt(w, "no member '%s' in %s (by email or user_id)", q, m->file), &c);
+}
+
+static int find_action(struct why *w, const char *q)
+{
+	size_t n;
+	const struct bclint_action *all = bclint_actions(&n);
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(all[i].name, q) == 0)
+			return w->action = &all[i], 0;
+	struct closest c = {q, {0}, {0}, 0};
+	for (size_t i = 0; i < n; i++)
+		closest_offer(&c, all[i].name, all[i].name);
+	return not_found(fmt(w, "unknown action '%s'", q), &c);
+}
+
+/* Does the asset type fit the question (--asset-type, else the action)? */
+static int type_fits(const struct why *w, int want, uint32_t type)
+{
+	if (want >= 0)
+		return (uint32_t)want == type;
+	return (w->action->types & (1u << type)) != 0;
+}
+
+/* An asset that is not in assets may still be named by a need, an
+ * assignment or a share: then it is foreign, and that is the answer. */
+static const struct bclint_entity *find_reference(struct why *w, const char *id, int want)
+{
+	const struct bclint_model *m = w->m;
+	for (size_t i = 0; i < m->n_needs; i++) {
+		const struct bclint_need *n = &m->needs[i];
+		if (n->asset_id && strcmp(n->asset_id, id) == 0 && type_fits(w, want, n->asset_type))
+			return w->asset_type = n->asset_type, &n->ent;
+	}
+	for (size_t i = 0; i < m->n_assignments; i++) {
+		const struct bclint_assignment *a = &m->assignments[i];
+		if (strcmp(a->asset_id, id) == 0 && type_fits(w, want, a->asset_type))
+			return w->asset_type = a->asset_type, &a->ent;
+	}
+	for (size_t p = 0; p < m->n_partners; p++)
+		for (size_t i = 0; i < m->partners[p].n_shares; i++) {
+			const struct bclint_share *s = &m->partners[p].shares[i];
+			if (strcmp(s->asset_id, id) == 0 && type_fits(w, want, s->asset_type))
+				return w->asset_type = s->asset_type, &s->ent;
+		}
+	return NULL;
+}
+
+static int find_asset(struct why *w, const char *id, int want)
+{
+	const struct bclint_model *m = w->m;
+	const struct bclint_asset *found = NULL, *other = NULL;
+	for (size_t i = 0; i < m->n_assets; i++) {
+		const struct bclint_asset *a = &m->assets[i];
+		if (strcmp(a->asset_id, id) != 0)
+			continue;
+		if (!type_fits(w, want, a->type)) {
+			other = other ? other : a;
+		} else if (found != NULL) {
+			return usage_msg(fmt(w, "asset '%s' names a %s and a %s: say which with "
+			                        "--asset-type", id, bclint_asset_type_name(found->type),
+			                     bclint_asset_type_name(a->type)));
+		} else {
+			found = a;
+		}
+	}
+	w->asset_id = id;
+	if (found != NULL) {
+		w->asset = found;
+		w->asset_type = found->type;
+		return 0;
+	}
+	if ((w->asset_ref = find_reference(w, id, want)) != NULL)
+		return 0;
+	if (other != NULL && want >= 0)
+		return usage_msg(fmt(w, "asset '%s' is of type %s, not %s", id,
+		                       bclint_asset_type_name(other->type),
+		                       bclint_asset_type_name((uint32_t)want)));
+	if (other != NULL) {
+		uint32_t t = 0;
+		while (t < BCLINT_ASSET_NTYPES && !(w->action->types & (1u << t)))
+			t++;
+		return usage_msg(fmt(w, "%s applies to %s assets, but asset '%s' is a %s",
+		                       w->action->name, bclint_asset_type_name(t), id,
+		                       bclint_asset_type_name(other->type)));
+	}
+	struct closest c = {id, {0}, {0}, 0};
+	for (size_t i = 0; i < m->n_assets; i++) {
+		const struct bclint_asset *a = &m->assets[i];
+		const char *label = fmt(w, "%s (%s)", a->asset_id, bclint_asset_type_name(a->type));
+		closest_offer(&c, label, a->asset_id);
+		if (a->name != NULL)
+			closest_offer(&c, label, a->name);
+	}
+	return not_found(fmt(w, "no asset '%s' in %s, and nothing in it refers to one", id,
+	                     m->file), &c);
+}
+
+/* The same question in the access plan, if it is there. */
+static const struct bclint_need *find_need(const struct why *w)
+{
+	const struct bclint_model *m = w->m;
+	for (size_t i = 0; i < m->n_needs; i++) {
+		const struct bclint_need *n = &m->needs[i];
+		if (n->member != w->member || n->action != w->action)
+			continue;
+		if (w->asset_id == NULL ? n->asset_id == NULL
+		                        : n->asset_id != NULL && n->asset_type == w->asset_type &&
+		                                  strcmp(n->asset_id, w->asset_id) == 0)
+			return n;
+	}
+	return NULL;
+}
+
+static const struct bclint_grant *find_grant(const struct why *w)
+{
+	if (w->asset == NULL)
+		return NULL;
+	for (size_t i = 0; i < w->member->n_grants; i++)
+		if (w->member->grants[i]->asset == w->asset)
+			return w->member->grants[i];
+	return NULL;
+}
+
+/* -- the command ------------------------------------------------------------- */
+
+struct args {
+	const char *snapshot, *member, *action, *asset;
+	int asset_type; /* -1: not given */
+	int json, help;
+	bclint_time now;
+};
+
+enum { OPT_MEMBER = 256, OPT_ACTION, OPT_ASSET, OPT_ASSET_TYPE, OPT_NOW, OPT_HELP };
+
+static const struct option long_options[] = {
+	{"member", required_argument, NULL, OPT_MEMBER},
+	{"action", required_argument, NULL, OPT_ACTION},
+	{"asset", required_argument, NULL, OPT_ASSET},
+	{"asset-type", required_argument, NULL, OPT_ASSET_TYPE},
+	{"format", required_argument, NULL, 'f'},
+	{"now", required_argument, NULL, OPT_NOW},
+	{"help", no_argument, NULL, OPT_HELP},
+	{NULL, 0, NULL, 0},
+};
+
+static int parse_args(int argc, char **argv, struct args *a)
+{
+	int ch;
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":f:", long_options, NULL)) != -1) {
+		switch (ch) {
+		case OPT_MEMBER: a->member = optarg; break;
+		case OPT_ACTION: a->action = optarg; break;
+		case OPT_ASSET: a->asset = optarg; break;
+		case OPT_ASSET_TYPE:
+			a->asset_type = bclint_asset_type_from_name(optarg);
+			if (a->asset_type < 0)
+				return usage_error("unknown asset type '%s' (ADVERTISER, CATALOG, PIXEL, "
+				                   "LEAD, TIKTOK_SHOP, STOREFRONT, DOMAIN, TT_ACCOUNT or "
+				                   "MANAGED_BUSINESS_ACCOUNT)", optarg);
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") && strcmp(optarg, "json"))
+				return usage_error("unknown format '%s' (text or json)", optarg);
+			a->json = strcmp(optarg, "json") == 0;
+			break;
+		case OPT_NOW:
+			if (bclint_parse_time(optarg, &a->now) < 0)
+				return usage_error("invalid --now '%s' (an RFC 3339 timestamp)", optarg);
+			break;
+		case OPT_HELP: a->help = 1; break;
+		case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+		default: return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (a->help)
+		return 0;
+	if (optind >= argc)
+		return usage_error("%s", "no snapshot given");
+	if (optind + 1 < argc)
+		return usage_error("one snapshot at a time ('%s' is one too many)", argv[optind + 1]);
+	a->snapshot = argv[optind];
+	if (a->member == NULL)
+		return usage_error("%s", "--member is required (an email or user_id)");
+	if (a->action == NULL)
+		return usage_error("%s", "--action is required (e.g. CREATE_EDIT_ADS)");
+	if (a->asset_type >= 0 && a->asset == NULL)
+		return usage_error("%s", "--asset-type needs --asset");
+	return 0;
+}
+
+/* Load the snapshot into w; snapshot errors go to standard error in the
+ * gcc format. */
+static int load(struct why *w, const char *path)
+{
+	char *text, *name = strdup(path);
+	size_t len;
+	if (name == NULL || bclint_read_file(path, &text, &len) < 0) {
+		fprintf(stderr, "bclint why: error: %s: cannot read snapshot: %s\n",
+		        strcmp(path, "-") ? path : "(standard input)", strerror(errno));
+		free(name);
+		return BCLINT_EXIT_USAGE;
+	}
+	int file = bclint_report_add_source(&w->run.report, name, text, len);
+	if (file < 0)
+		return BCLINT_EXIT_PLUGIN;
+	w->snap = bclint_snapshot_load(&w->run.report, (uint32_t)file);
+	if (w->snap == NULL) {
+		if (w->run.report.oom)
+			return BCLINT_EXIT_PLUGIN;
+		bclint_report_finish(&w->run.report);
+		struct bclint_emit e = {&w->run, 0, BCLINT_EXIT_USAGE, NULL};
+		struct bclint_buf out = {0};
+		bclint_emit_gcc(&out, &e);
+		fputs(out.data ? out.data : "", stderr);
+		free(out.data);
+		return BCLINT_EXIT_USAGE;
+	}
+	w->m = &w->snap->model;
+	w->text = w->run.report.sources[file].text;
+	w->len = len;
+	return 0;
+}
+
+/* Resolve the question against the snapshot; usage errors for what does
+ * not fit. */
+static int resolve(struct why *w, const struct args *a)
+{
+	int rc;
+	if ((rc = find_member(w, a->member)) != 0 || (rc = find_action(w, a->action)) != 0)
+		return rc;
+	uint32_t scope = w->action->scope;
+	if (scope == BCLINT_SCOPE_ASSET && a->asset == NULL) {
+		uint32_t t = 0;
+		while (t < BCLINT_ASSET_NTYPES && !(w->action->types & (1u << t)))
+			t++;
+		return usage_msg(fmt(w, "%s is an asset action: name the %s with --asset "
+		                        "ASSET_ID", w->action->name, bclint_asset_type_label(t)));
+	}
+	if ((scope == BCLINT_SCOPE_BC_ROLE || scope == BCLINT_SCOPE_FINANCE) && a->asset != NULL)
+		return usage_msg(fmt(w, "%s is a Business Center action: it takes no --asset",
+		                     w->action->name));
+	if (a->asset != NULL && (rc = find_asset(w, a->asset, a->asset_type)) != 0)
+		return rc;
+	w->grant = find_grant(w);
+	w->need = find_need(w);
+	return 0;
+}
+
+int bclint_why_main(int argc, char **argv)
+{
+	struct args a = {NULL, NULL, NULL, NULL, -1, 0, 0, BCLINT_NO_TIME};
+	int rc = parse_args(argc, argv, &a);
+	if (rc != 0)
+		return rc;
+	if (a.help) {
+		fputs(usage_text, stdout);
+		return BCLINT_EXIT_OK;
+	}
+	struct why w;
+	memset(&w, 0, sizeof(w));
+	w.run.now = a.now;
+	w.json = a.json;
+	rc = load(&w, a.snapshot);
+	if (rc == 0)
+		rc = resolve(&w, &a);
+	if (rc == 0) {
+		w.now = a.now != BCLINT_NO_TIME ? a.now
+		        : w.m->captured_at != BCLINT_NO_TIME ? w.m->captured_at
+		                                             : (bclint_time)time(NULL);
+		walk(&w);
+		w.fix = fix_text(&w);
+		struct bclint_buf out = {0};
+		if (w.json)
+			emit_json(&w, &out);
+		else
+			emit_text(&w, &out);
+		if (out.oom || w.oom || w.run.report.oom) {
+			fputs("bclint why: error: out of memory\n", stderr);
+			rc = BCLINT_EXIT_PLUGIN;
+		} else {
+			fwrite(out.data, 1, out.len, stdout);
+			rc = w.broken >= 0 ? BCLINT_EXIT_FINDINGS : BCLINT_EXIT_OK;
+		}
+		free(out.data);
+	}
+	bclint_snapshot_free(w.snap);
+	bclint_arena_free(&w.arena);
+	bclint_run_free(&w.run);
+	return rc;
+}
