@@ -105,18 +105,10 @@ static const char *kind(const cJSON *v)
 /* Compile a pattern, reporting PCRE2's message and offset on failure. */
 static pcre2_code *compile(struct cfgload *c, const cJSON *v)
 {
-	int code;
-	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)v->valuestring, PCRE2_ZERO_TERMINATED,
-	                               PCRE2_UTF, &code, &off, NULL);
-	if (re == NULL) {
-		PCRE2_UCHAR msg[160];
-		pcre2_get_error_message(code, msg, sizeof(msg));
-		cfg_error(c, bclint_json_start(v), "bad regular expression '%s': %s at offset %zu",
-		          v->valuestring, (const char *)msg, (size_t)off);
-		return NULL;
-	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	char why[300];
+	pcre2_code *re = bclint_regex_compile(v->valuestring, why, sizeof(why));
+	if (re == NULL)
+		cfg_error(c, bclint_json_start(v), "%s", why);
 	return re;
 }
 

@@ -11,14 +11,6 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#endif
-#endif
-#ifndef RUNNING_ON_VALGRIND
-#define RUNNING_ON_VALGRIND 0
-#endif
 
 #include "caps.h"
 #include "conffile.h"
@@ -234,18 +226,10 @@ static struct bclint_patterns *patterns(struct bclint_ctx *ctx, const char *key)
 	}
 	p->code = calloc(n + 1, sizeof(*p->code));
 	for (size_t i = 0; i < n && p->code != NULL; i++) {
-		int err;
-		PCRE2_SIZE off;
-		pcre2_code *c = pcre2_compile((PCRE2_SPTR)vals[i], PCRE2_ZERO_TERMINATED,
-		                              PCRE2_UTF, &err, &off, NULL);
-		if (c == NULL)
-			continue; /* checked when the value was given */
-		/* JIT code scans words past the subject's terminator, which
-		 * memcheck reports as uninitialised reads; the interpreter
-		 * matches the same. */
-		if (!RUNNING_ON_VALGRIND)
-			pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
-		p->code[p->n++] = c;
+		/* every value was checked when it was given */
+		pcre2_code *c = bclint_regex_compile(vals[i], NULL, 0);
+		if (c != NULL)
+			p->code[p->n++] = c;
 	}
 	if (vals != one && (o.set == NULL || vals != o.set->values))
 		free(vals);

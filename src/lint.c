@@ -43,13 +43,30 @@ static const char *policy_type_error(const struct bclint_option *o, const cJSON 
 	}
 }
 
-/* Every policy key must be an option of some loaded rule, of its type. */
-static int check_policy(struct bclint_run *run, const struct bclint_snapshot *s)
+/* Each pattern of a policy pattern list must compile. */
+static int check_patterns(struct bclint_report *r, uint32_t file, const cJSON *list,
+                          const char *ptr)
 {
+	int errors = 0, k = 0;
+	for (const cJSON *c = list->child; c != NULL; c = c->next, k++) {
+		char why[200], p[300];
+		if (bclint_regex_check(c->valuestring, why, sizeof(why)) == 0)
+			continue;
+		snprintf(p, sizeof(p), "%s/%d", ptr, k);
+		errors++;
+		bclint_report_add(r, file, "snapshot", NULL, BCLINT_LEVEL_ERROR, bclint_json_start(c),
+		                  bclint_json_end(c, r->sources[file].text), bclint_report_strdup(r, p),
+		                  bclint_hash64(p, strlen(p), 1), why);
+	}
+	return errors;
+}
+
+/* Every policy key must be an option of some loaded rule, of its type. */
+static int check_policy(void *arg, struct bclint_report *r, uint32_t file, const cJSON *policy)
+{
+	struct bclint_run *run = arg;
 	int errors = 0;
-	if (s->policy == NULL)
-		return 0;
-	for (const cJSON *v = s->policy->child; v != NULL; v = v->next) {
+	for (const cJSON *v = policy->child; v != NULL; v = v->next) {
 		const struct bclint_option *o = NULL;
 		for (size_t i = 0; i < run->rules.n_slots && o == NULL; i++)
 			o = bclint_rule_option(run->rules.slots[i].rule, v->string, NULL);
@@ -61,13 +78,14 @@ static int check_policy(struct bclint_run *run, const struct bclint_snapshot *s)
 			         "this option (see bclint --explain RULE)", v->string);
 		else if (want != NULL)
 			snprintf(msg, sizeof(msg), "policy '%s' must be %s", v->string, want);
-		else
+		else if (o->type == BCLINT_OPT_PATTERNS)
+			errors += check_patterns(r, file, v, ptr);
+		if (o != NULL && want == NULL)
 			continue;
 		errors++;
-		bclint_report_add(&run->report, s->file, "snapshot", NULL, BCLINT_LEVEL_ERROR,
-		                  bclint_json_start(v), bclint_json_end(v, run->report.sources[s->file].text),
-		                  bclint_report_strdup(&run->report, ptr),
-		                  bclint_hash64(ptr, strlen(ptr), 1), msg);
+		bclint_report_add(r, file, "snapshot", NULL, BCLINT_LEVEL_ERROR, bclint_json_start(v),
+		                  bclint_json_end(v, r->sources[file].text),
+		                  bclint_report_strdup(r, ptr), bclint_hash64(ptr, strlen(ptr), 1), msg);
 	}
 	return errors;
 }
@@ -111,10 +129,10 @@ void bclint_run_file(struct bclint_run *run, const char *path)
 		run->input_errors++;
 		return;
 	}
-	struct bclint_snapshot *s = bclint_snapshot_load(&run->report, (uint32_t)file);
-	if (s == NULL || check_policy(run, s) > 0) {
+	struct bclint_snapshot *s =
+		bclint_snapshot_load_with(&run->report, (uint32_t)file, check_policy, run);
+	if (s == NULL) {
 		run->input_errors++;
-		bclint_snapshot_free(s);
 		return;
 	}
 	for (size_t i = 0; i < run->rules.n_slots; i++)

@@ -194,21 +194,23 @@ static int parse_args(int argc, char **argv, struct cli *c, struct bclint_run *r
 	return 0;
 }
 
+static void refused(void *arg, const char *path, const char *message)
+{
+	bclint_run_plugin_error(arg, path, NULL, message);
+}
+
 static void load_rules(struct cli *c, struct bclint_run *run)
 {
 	char err[1024];
 	const char *path = c->rules_path ? c->rules_path : getenv("BCLINT_RULES_PATH");
-	if (path == NULL || *path == '\0') {
-		if (bclint_ruleset_load_dir(&run->rules, BCLINT_RULESDIR, 0, err, sizeof(err)) < 0)
-			bclint_run_plugin_error(run, NULL, NULL, err);
-	} else {
-		char *copy = strdup(path), *save = NULL;
-		for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d != NULL;
-		     d = strtok_r(NULL, ":", &save))
-			if (bclint_ruleset_load_dir(&run->rules, d, 0, err, sizeof(err)) < 0)
-				bclint_run_plugin_error(run, d, NULL, err);
-		free(copy);
-	}
+	if (path == NULL || *path == '\0')
+		path = BCLINT_RULESDIR;
+	char *copy = strdup(path), *save = NULL;
+	for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d != NULL;
+	     d = strtok_r(NULL, ":", &save))
+		if (bclint_ruleset_load_dir(&run->rules, d, refused, run, err, sizeof(err)) < 0)
+			bclint_run_plugin_error(run, d, NULL, err);
+	free(copy);
 	for (size_t i = 0; i < c->n_plugins; i++)
 		if (bclint_ruleset_load(&run->rules, c->plugins[i], err, sizeof(err)) < 0)
 			bclint_run_plugin_error(run, c->plugins[i], NULL, err);

@@ -126,7 +126,15 @@ int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, 
 {
 	if (check_trust(path, err, size) < 0)
 		return -1;
-	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	/* A name without a slash would make dlopen search the library path:
+	 * load exactly the file that was checked. */
+	char here[PATH_MAX];
+	const char *file = path;
+	if (strchr(path, '/') == NULL) {
+		snprintf(here, sizeof(here), "./%s", path);
+		file = here;
+	}
+	void *h = dlopen(file, RTLD_NOW | RTLD_LOCAL);
 	if (h == NULL) {
 		const char *why = dlerror();
 		return fail(err, size, path, "cannot load plugin: %s", why ? why : "unknown error");
@@ -205,27 +213,22 @@ static int so_name(const struct dirent *e)
 	return n > 3 && strcmp(e->d_name + n - 3, ".so") == 0 && e->d_name[0] != '.';
 }
 
-int bclint_ruleset_load_dir(struct bclint_ruleset *rs, const char *dir, int quiet_missing,
-                            char *err, size_t size)
+int bclint_ruleset_load_dir(struct bclint_ruleset *rs, const char *dir,
+                            bclint_refusal_fn *refused, void *arg, char *err, size_t size)
 {
 	struct dirent **list;
 	int n = scandir(dir, &list, so_name, alphasort);
-	if (n < 0) {
-		if (quiet_missing && errno == ENOENT)
-			return 0;
+	if (n < 0)
 		return fail(err, size, dir, "cannot read plugin directory: %s", strerror(errno));
-	}
-	int rc = 0;
 	for (int i = 0; i < n; i++) {
 		char path[PATH_MAX];
-		if (rc == 0) {
-			snprintf(path, sizeof(path), "%s/%s", dir, list[i]->d_name);
-			rc = bclint_ruleset_load(rs, path, err, size);
-		}
+		snprintf(path, sizeof(path), "%s/%s", dir, list[i]->d_name);
+		if (bclint_ruleset_load(rs, path, err, size) < 0)
+			refused(arg, path, err);
 		free(list[i]);
 	}
 	free(list);
-	return rc;
+	return 0;
 }
 
 struct bclint_rule_slot *bclint_ruleset_find(const struct bclint_ruleset *rs, const char *id)
@@ -261,20 +264,8 @@ const char *bclint_option_check(const struct bclint_option *opt, const char *val
 		return strcmp(value, "true") == 0 || strcmp(value, "false") == 0 ?
 		       NULL : "expected true or false";
 	case BCLINT_OPT_PATTERNS: {
-		static char why[200];
-		int code;
-		PCRE2_SIZE off;
-		pcre2_code *re = pcre2_compile((PCRE2_SPTR)value, PCRE2_ZERO_TERMINATED, PCRE2_UTF,
-		                               &code, &off, NULL);
-		if (re != NULL) {
-			pcre2_code_free(re);
-			return NULL;
-		}
-		PCRE2_UCHAR msg[120];
-		pcre2_get_error_message(code, msg, sizeof(msg));
-		snprintf(why, sizeof(why), "bad regular expression at offset %zu: %s", (size_t)off,
-		         (const char *)msg);
-		return why;
+		static char why[300];
+		return bclint_regex_check(value, why, sizeof(why)) == 0 ? NULL : why;
 	}
 	default:
 		return NULL;

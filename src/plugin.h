@@ -48,10 +48,14 @@ struct bclint_ruleset {
  * into err. */
 int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, size_t size);
 
-/* Load every *.so of a directory, in name order.  A missing directory is
- * not an error when quiet_missing is set.  Stops at the first refusal. */
-int bclint_ruleset_load_dir(struct bclint_ruleset *rs, const char *dir, int quiet_missing,
-                            char *err, size_t size);
+/* Called with "PATH: reason" for each plugin a directory load refuses. */
+typedef void bclint_refusal_fn(void *arg, const char *path, const char *message);
+
+/* Load every *.so of a directory, in name order; a refused plugin is
+ * passed to refused and the others are still loaded.  Returns 0, or -1 if
+ * the directory cannot be read (then err says why). */
+int bclint_ruleset_load_dir(struct bclint_ruleset *rs, const char *dir,
+                            bclint_refusal_fn *refused, void *arg, char *err, size_t size);
 
 struct bclint_rule_slot *bclint_ruleset_find(const struct bclint_ruleset *rs, const char *id);
 const struct bclint_option *bclint_rule_option(const struct bclint_rule *rule,

@@ -20,7 +20,7 @@
 #define SCHEMA "bclint-snapshot/1"
 
 /* Tags of the ID index. */
-enum { TAG_USER_ID = 1, TAG_EMAIL, TAG_ASSET = 16 };
+enum { TAG_USER_ID = 1, TAG_EMAIL, TAG_GROUP, TAG_PARTNER, TAG_ASSET = 16 };
 
 struct loader {
 	struct bclint_report *r;
@@ -471,6 +471,22 @@ static void load_asset(struct loader *L, struct bclint_asset *a, size_t i, const
 	}
 }
 
+/* Index an entity by ID; a second one with the same ID is an error. */
+static void unique(struct loader *L, unsigned tag, const char *id, struct bclint_entity *e,
+                   const cJSON *v, const char *ptr, const char *key)
+{
+	if (id == NULL)
+		return;
+	struct bclint_entity *prev = bclint_map_put(&L->ids, tag, id, e);
+	if (prev == (void *)&L->ids) {
+		L->r->oom = 1;
+	} else if (prev != NULL) {
+		char p[512];
+		ptr_join(p, sizeof(p), ptr, key);
+		first_here(L, error_at(L, v, p, "duplicate %s '%s'", key, id), prev);
+	}
+}
+
 static struct bclint_member *find_member(struct loader *L, const cJSON *v, const char *ptr,
                                          const char *key, const char *id)
 {
@@ -628,6 +644,7 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 		return;
 	const char *id = get_str(L, &f, 0, 1);
 	g->group_id = id ? id : "";
+	unique(L, TAG_GROUP, id, &g->ent, f.v[0], ptr, "asset_group_id");
 	g->name = get_str(L, &f, 1, 0);
 	const cJSON *first = get_array(L, &f, 2, 0, &ok);
 	const struct bclint_asset **assets = bclint_arena_calloc(&L->s->arena, count(first) + 1,
@@ -678,6 +695,8 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 				continue;
 			}
 			if (bclint_role_field((uint32_t)type) == NULL) {
+				if (!cJSON_IsString(r))
+					error_at(L, r, q, "a role must be a string, not %s", type_name(r));
 				gm->caps[type].level = 1;
 				continue;
 			}
@@ -708,6 +727,7 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 		return;
 	const char *id = get_str(L, &f, 0, 1);
 	pa->bc_id = id ? id : "";
+	unique(L, TAG_PARTNER, id, &pa->ent, f.v[0], ptr, "bc_id");
 	pa->name = get_str(L, &f, 1, 0);
 	pa->email_domains = get_strings(L, &f, 2, &pa->n_email_domains);
 	const cJSON *first = get_array(L, &f, 3, 0, &ok);
@@ -887,8 +907,14 @@ static void contribute(struct bclint_snapshot *s, struct pairmap *pm,
 	if (direct != NULL) {
 		if (g->direct == NULL || direct->cap.level > g->direct->cap.level)
 			g->direct = direct;
-	} else if (g->group == NULL) {
-		g->group = group;
+	} else {
+		/* keep the group whose grant is strongest (ties: the first) */
+		struct bclint_cap *best = &s->group_caps[g - s->grants];
+		if (g->group == NULL || cap.level > best->level ||
+		    (cap.level == best->level && (cap.set & ~best->set) != 0)) {
+			g->group = group;
+			*best = cap;
+		}
 	}
 	merge_cap(&g->cap, cap);
 }
@@ -965,10 +991,12 @@ static int resolve(struct loader *L)
 	pm.keys = calloc(pm.cap, sizeof(*pm.keys));
 	pm.vals = malloc(pm.cap * sizeof(*pm.vals));
 	s->grants = calloc(max + 1, sizeof(*s->grants));
+	s->group_caps = calloc(max + 1, sizeof(*s->group_caps));
 	size_t nmax = (m->n_members > m->n_assets ? m->n_members : m->n_assets) + 1;
 	size_t *start = malloc((nmax + 1) * sizeof(*start));
 	int rc = -1;
-	if (pm.keys == NULL || pm.vals == NULL || s->grants == NULL || start == NULL)
+	if (pm.keys == NULL || pm.vals == NULL || s->grants == NULL || s->group_caps == NULL ||
+	    start == NULL)
 		goto out;
 	for (size_t i = 0; i < m->n_assignments; i++) {
 		const struct bclint_assignment *a = &m->assignments[i];
@@ -1018,6 +1046,8 @@ out:
 	free(pm.keys);
 	free(pm.vals);
 	free(start);
+	free(s->group_caps);
+	s->group_caps = NULL;
 	return rc;
 }
 
@@ -1067,6 +1097,12 @@ static void load_root(struct loader *L, const cJSON *root)
 
 struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t file)
 {
+	return bclint_snapshot_load_with(r, file, NULL, NULL);
+}
+
+struct bclint_snapshot *bclint_snapshot_load_with(struct bclint_report *r, uint32_t file,
+                                                  bclint_policy_check_fn *check, void *arg)
+{
 	const struct bclint_source *src = &r->sources[file];
 	struct bclint_snapshot *s = calloc(1, sizeof(*s));
 	if (s == NULL) {
@@ -1091,6 +1127,8 @@ struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t f
 	}
 	struct loader L = {r, s, src->text, file, 0, {NULL, 0, 0}};
 	load_root(&L, s->root);
+	if (check != NULL && s->policy != NULL)
+		L.errors += check(arg, r, file, s->policy);
 	if (L.errors == 0 && !r->oom)
 		resolve(&L);
 	bclint_map_free(&L.ids);

@@ -17,6 +17,7 @@ struct bclint_snapshot {
 	cJSON *root;
 	struct bclint_arena arena;
 	struct bclint_grant *grants;
+	struct bclint_cap *group_caps; /* while resolving: each grant's group's cap */
 	size_t n_grants;
 };
 
@@ -29,6 +30,16 @@ int bclint_read_file(const char *path, char **text, size_t *len);
  * bclint_snapshot_free), or NULL when it had errors or memory ran out
  * (r->oom says which). */
 struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t file);
+
+/* Checks a snapshot's policy object against the loaded rules' options;
+ * returns the number of errors it added to the report. */
+typedef int bclint_policy_check_fn(void *arg, struct bclint_report *r, uint32_t file,
+                                   const cJSON *policy);
+
+/* bclint_snapshot_load, also running check on the policy object (when the
+ * document parsed), so that its errors come with all the others. */
+struct bclint_snapshot *bclint_snapshot_load_with(struct bclint_report *r, uint32_t file,
+                                                  bclint_policy_check_fn *check, void *arg);
 
 /* NULL is safe. */
 void bclint_snapshot_free(struct bclint_snapshot *s);

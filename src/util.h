@@ -55,6 +55,13 @@ void bclint_map_free(struct bclint_map *m);
  * midnight UTC).  Returns 0 and sets *t, or -1. */
 int bclint_parse_time(const char *s, bclint_time *t);
 
+/* Compile a PCRE2 pattern (UTF, JIT where it helps); NULL on error, with
+ * PCRE2's message and offset in why when why is not NULL.  Free with
+ * pcre2_code_free. */
+struct pcre2_real_code_8 *bclint_regex_compile(const char *pattern, char *why, size_t size);
+/* 0 if the pattern compiles, else -1 with the reason in why. */
+int bclint_regex_check(const char *pattern, char *why, size_t size);
+
 /* Levels by name ("error", "warning", "note", "off"); -1 if unknown. */
 int bclint_level_from_name(const char *s);
 const char *bclint_level_name(int level);
