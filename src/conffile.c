@@ -87,6 +87,12 @@ static void print_errors(struct cfgload *c)
 	c->msgs = NULL;
 }
 
+/* Keys that start with "//" are comments, anywhere in the file. */
+static int comment(const cJSON *v)
+{
+	return v->string != NULL && strncmp(v->string, "//", 2) == 0;
+}
+
 static const char *kind(const cJSON *v)
 {
 	if (cJSON_IsObject(v))
@@ -206,6 +212,8 @@ static void load_rules(struct cfgload *c, const cJSON *rules)
 		return;
 	}
 	for (const cJSON *r = rules->child; r != NULL; r = r->next) {
+		if (comment(r))
+			continue;
 		struct bclint_rule_slot *slot = bclint_ruleset_find(&c->run->rules, r->string);
 		if (slot == NULL) {
 			cfg_error(c, bclint_json_start(r), "unknown rule '%s' (see bclint --list-rules)",
@@ -224,6 +232,8 @@ static void load_rules(struct cfgload *c, const cJSON *rules)
 			continue;
 		}
 		for (const cJSON *o = r->child; o != NULL; o = o->next) {
+			if (comment(o))
+				continue;
 			if (strcmp(o->string, "level") == 0) {
 				int lv = parse_level(c, o, r->string);
 				if (lv >= 0)
@@ -275,6 +285,8 @@ static void load_suppression(struct cfgload *c, const cJSON *s, struct bclint_su
 	}
 	for (const cJSON *f = s->child; f != NULL; f = f->next) {
 		int i = 0;
+		if (comment(f))
+			continue;
 		while (keys[i] != NULL && strcmp(keys[i], f->string) != 0)
 			i++;
 		if (keys[i] == NULL) {
@@ -369,6 +381,8 @@ int bclint_config_load(struct bclint_run *run, struct bclint_config *cfg, const 
 	}
 	const cJSON *rules = NULL, *plugins = NULL, *supps = NULL;
 	for (const cJSON *k = cfg->root->child; k != NULL; k = k->next) {
+		if (comment(k))
+			continue;
 		const cJSON **slot = strcmp(k->string, "rules") == 0     ? &rules
 		                     : strcmp(k->string, "plugins") == 0 ? &plugins
 		                     : strcmp(k->string, "suppressions") == 0 ? &supps

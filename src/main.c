@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "conffile.h"
+#include "catalog.h"
 #include "emit.h"
 #include "import.h"
 #include "lint.h"
@@ -74,7 +75,7 @@ static const char usage_text[] =
 	"      --color=WHEN           auto (default), always or never\n"
 	"      --sarif-automation-id=ID  SARIF automationDetails.id\n"
 	"  -q, --quiet                report errors only; no summary\n"
-	"      --list-rules           list every loaded rule\n"
+	"      --list-rules           list every loaded rule (-f json or man: the catalog)\n"
 	"      --explain=RULE         print a rule's documentation\n"
 	"\n"
 	"Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input\n"
@@ -127,7 +128,7 @@ static int parse_args(int argc, char **argv, struct cli *c, struct bclint_run *r
 		switch (ch) {
 		case 'f':
 			if (strcmp(optarg, "gcc") && strcmp(optarg, "sarif") && strcmp(optarg, "json") &&
-			    strcmp(optarg, "github"))
+			    strcmp(optarg, "github") && strcmp(optarg, "man"))
 				return usage_error("unknown format '%s' (gcc, sarif, json or github)",
 				                   optarg);
 			c->format = optarg;
@@ -282,70 +283,27 @@ static int apply_rule_ops(const struct cli *c, struct bclint_run *run)
 	return 0;
 }
 
-static void list_rules(const struct bclint_run *run)
+/* --list-rules and --explain: the catalog, in the format asked for. */
+static int catalog(const struct cli *c, const struct bclint_run *run)
 {
-	for (size_t i = 0; i < run->rules.n_slots; i++) {
-		const struct bclint_rule_slot *s = &run->rules.slots[i];
-		printf("%-26s %-8s %-14s %s\n", s->rule->id,
-		       s->enabled ? bclint_level_name(s->level) : "off", s->plugin->desc->name,
-		       s->rule->summary);
+	struct bclint_buf out = {0};
+	if (c->explain != NULL) {
+		const struct bclint_rule_slot *s = bclint_ruleset_find(&run->rules, c->explain);
+		if (s == NULL)
+			return usage_error("unknown rule '%s' (see bclint --list-rules)", c->explain);
+		bclint_catalog_explain(&out, s);
+	} else if (strcmp(c->format, "json") == 0) {
+		bclint_catalog_json(&out, &run->rules);
+	} else if (strcmp(c->format, "man") == 0) {
+		bclint_catalog_man(&out, &run->rules);
+	} else {
+		bclint_catalog_list(&out, &run->rules);
 	}
-}
-
-/* Print text indented by two spaces, wrapped at 78 columns. */
-static void wrap(const char *text)
-{
-	int col = 0;
-	while (*text != '\0') {
-		size_t word = strcspn(text, " ");
-		if (col > 2 && col + 1 + (int)word > 78) {
-			putchar('\n');
-			col = 0;
-		}
-		col += printf(col == 0 ? "  %.*s" : " %.*s", (int)word, text);
-		text += word;
-		text += strspn(text, " ");
-	}
-	putchar('\n');
-}
-
-static void paragraph(const char *title, const char *text)
-{
-	if (text == NULL || *text == '\0')
-		return;
-	printf("\n%s\n", title);
-	wrap(text);
-}
-
-static int explain(const struct bclint_run *run, const char *id)
-{
-	const struct bclint_rule_slot *s = bclint_ruleset_find(&run->rules, id);
-	if (s == NULL)
-		return usage_error("unknown rule '%s' (see bclint --list-rules)", id);
-	const struct bclint_rule *r = s->rule;
-	static const char *const types[] = {"integer", "string", "boolean", "patterns"};
-	printf("%s: %s\n  level: %s; plugin: %s %s\n", r->id, r->summary,
-	       bclint_level_name((int)r->level), s->plugin->desc->name, s->plugin->desc->version);
-	if (r->tags != NULL) {
-		fputs("  tags:", stdout);
-		for (size_t i = 0; r->tags[i] != NULL; i++)
-			printf(" %s", r->tags[i]);
-		putchar('\n');
-	}
-	paragraph("What it checks", r->description);
-	paragraph("Why it matters", r->rationale);
-	paragraph("How to fix it", r->fix);
-	if (r->n_options > 0) {
-		puts("\nOptions (--set, config file, or the snapshot's policy)");
-		for (size_t i = 0; i < r->n_options; i++) {
-			const struct bclint_option *o = &r->options[i];
-			printf("  %s (%s, default %s): %s\n", o->key, types[o->type],
-			       o->def ? o->def : "unset", o->help ? o->help : "");
-		}
-	}
-	if (r->example != NULL)
-		printf("\nExample\n  %s\n", r->example);
-	return 0;
+	int rc = out.oom || bclint_write_output(c->output, out.data ? out.data : "", out.len) < 0;
+	free(out.data);
+	if (rc)
+		return BCLINT_EXIT_PLUGIN;
+	return run->plugin_errors ? BCLINT_EXIT_PLUGIN : 0;
 }
 
 int main(int argc, char **argv)
@@ -379,11 +337,11 @@ int main(int argc, char **argv)
 	if ((status = apply_rule_ops(&c, &run)) != 0)
 		goto out;
 	if (c.list_rules || c.explain) {
-		if (c.list_rules)
-			list_rules(&run);
-		status = c.explain ? explain(&run, c.explain) : 0;
-		if (status == 0 && run.plugin_errors)
-			status = BCLINT_EXIT_PLUGIN;
+		status = catalog(&c, &run);
+		goto out;
+	}
+	if (strcmp(c.format, "man") == 0) {
+		status = usage_error("%s", "--format=man goes with --list-rules");
 		goto out;
 	}
 	if (optind >= argc) {

@@ -1,0 +1,189 @@
+/* Rendering the loaded rules' own metadata: the terminal listing, the
+ * --explain page, a JSON catalog and the bclint-rules(7) manual page, so
+ * that the documentation can never drift from the plugins. */
+#include "config.h"
+
+#include <string.h>
+
+#include "catalog.h"
+
+static const char *const option_types[] = {"integer", "string", "boolean", "patterns"};
+
+void bclint_catalog_list(struct bclint_buf *out, const struct bclint_ruleset *rs)
+{
+	for (size_t i = 0; i < rs->n_slots; i++) {
+		const struct bclint_rule_slot *s = &rs->slots[i];
+		bclint_buf_printf(out, "%-26s %-8s %-14s %s\n", s->rule->id,
+		                  s->enabled ? bclint_level_name(s->level) : "off",
+		                  s->plugin->desc->name, s->rule->summary);
+	}
+}
+
+/* text indented by two spaces, wrapped at 78 columns */
+static void wrap(struct bclint_buf *out, const char *text)
+{
+	size_t col = 0;
+	while (*text != '\0') {
+		size_t word = strcspn(text, " ");
+		if (col > 2 && col + 1 + word > 78) {
+			bclint_buf_putc(out, '\n');
+			col = 0;
+		}
+		bclint_buf_puts(out, col == 0 ? "  " : " ");
+		bclint_buf_add(out, text, word);
+		col += 1 + (col == 0) + word;
+		text += word;
+		text += strspn(text, " ");
+	}
+	bclint_buf_putc(out, '\n');
+}
+
+static void paragraph(struct bclint_buf *out, const char *title, const char *text)
+{
+	if (text == NULL || *text == '\0')
+		return;
+	bclint_buf_printf(out, "\n%s\n", title);
+	wrap(out, text);
+}
+
+void bclint_catalog_explain(struct bclint_buf *out, const struct bclint_rule_slot *s)
+{
+	const struct bclint_rule *r = s->rule;
+	bclint_buf_printf(out, "%s: %s\n  level: %s; plugin: %s %s\n", r->id, r->summary,
+	                  bclint_level_name((int)r->level), s->plugin->desc->name,
+	                  s->plugin->desc->version);
+	if (r->tags != NULL) {
+		bclint_buf_puts(out, "  tags:");
+		for (size_t i = 0; r->tags[i] != NULL; i++)
+			bclint_buf_printf(out, " %s", r->tags[i]);
+		bclint_buf_putc(out, '\n');
+	}
+	paragraph(out, "What it checks", r->description);
+	paragraph(out, "Why it matters", r->rationale);
+	paragraph(out, "How to fix it", r->fix);
+	if (r->n_options > 0) {
+		bclint_buf_puts(out, "\nOptions (--set, config file, or the snapshot's policy)\n");
+		for (size_t i = 0; i < r->n_options; i++) {
+			const struct bclint_option *o = &r->options[i];
+			bclint_buf_printf(out, "  %s (%s, default %s): %s\n", o->key,
+			                  option_types[o->type], o->def ? o->def : "unset",
+			                  o->help ? o->help : "");
+		}
+	}
+	if (r->example != NULL)
+		bclint_buf_printf(out, "\nExample\n  %s\n", r->example);
+}
+
+static void jfield(struct bclint_buf *out, const char *key, const char *value)
+{
+	bclint_buf_printf(out, ", \"%s\": ", key);
+	if (value == NULL) {
+		bclint_buf_puts(out, "null");
+		return;
+	}
+	bclint_buf_putc(out, '"');
+	bclint_buf_json_str(out, value);
+	bclint_buf_putc(out, '"');
+}
+
+void bclint_catalog_json(struct bclint_buf *out, const struct bclint_ruleset *rs)
+{
+	bclint_buf_puts(out, "{\"rules\": [");
+	for (size_t i = 0; i < rs->n_slots; i++) {
+		const struct bclint_rule_slot *s = &rs->slots[i];
+		const struct bclint_rule *r = s->rule;
+		bclint_buf_printf(out, "%s\n  {\"id\": \"%s\"", i ? "," : "", r->id);
+		jfield(out, "name", r->name);
+		jfield(out, "level", bclint_level_name((int)r->level));
+		jfield(out, "plugin", s->plugin->desc->name);
+		jfield(out, "summary", r->summary);
+		jfield(out, "description", r->description);
+		jfield(out, "rationale", r->rationale);
+		jfield(out, "fix", r->fix);
+		jfield(out, "example", r->example);
+		bclint_buf_puts(out, ", \"tags\": [");
+		for (size_t k = 0; r->tags != NULL && r->tags[k] != NULL; k++)
+			bclint_buf_printf(out, "%s\"%s\"", k ? ", " : "", r->tags[k]);
+		bclint_buf_puts(out, "], \"options\": [");
+		for (size_t k = 0; k < r->n_options; k++) {
+			const struct bclint_option *o = &r->options[k];
+			bclint_buf_printf(out, "%s{\"key\": \"%s\"", k ? ", " : "", o->key);
+			jfield(out, "type", option_types[o->type]);
+			jfield(out, "default", o->def);
+			jfield(out, "help", o->help);
+			bclint_buf_putc(out, '}');
+		}
+		bclint_buf_puts(out, "]}");
+	}
+	bclint_buf_puts(out, "\n]}\n");
+}
+
+/* Text for a roff line: escape backslashes, and protect a leading dot or
+ * apostrophe that roff would take for a request. */
+static void roff(struct bclint_buf *out, const char *text)
+{
+	if (*text == '.' || *text == '\'')
+		bclint_buf_puts(out, "\\&");
+	for (; *text; text++) {
+		if (*text == '\\')
+			bclint_buf_puts(out, "\\e");
+		else
+			bclint_buf_putc(out, *text);
+	}
+}
+
+static void man_para(struct bclint_buf *out, const char *title, const char *text)
+{
+	if (text == NULL || *text == '\0')
+		return;
+	bclint_buf_printf(out, ".Pp\n.Em %s .\n", title);
+	roff(out, text);
+	bclint_buf_putc(out, '\n');
+}
+
+void bclint_catalog_man(struct bclint_buf *out, const struct bclint_ruleset *rs)
+{
+	bclint_buf_puts(out, ".\\\" Generated by 'bclint --list-rules --format=man' from the rules'\n"
+	                     ".\\\" own metadata; t/man/rules.sh checks that it is current.\n"
+	                     ".Dd $Mdocdate$\n.Dt BCLINT-RULES 7\n.Os\n.Sh NAME\n.Nm bclint-rules\n"
+	                     ".Nd the rules of bclint\n.Sh DESCRIPTION\n"
+	                     "Each rule below is shipped as a plugin. Its level is the default;\n"
+	                     "change it with\n.Fl -level ,\nthe configuration file, or turn the rule off.\n"
+	                     "Options are set with\n.Fl -set ,\nthe configuration file, or the snapshot's\n"
+	                     ".Cm policy\nobject, in that order of precedence.\n.Sh RULES\n");
+	for (size_t i = 0; i < rs->n_slots; i++) {
+		const struct bclint_rule_slot *s = &rs->slots[i];
+		const struct bclint_rule *r = s->rule;
+		bclint_buf_printf(out, ".Ss %s\n", r->id);
+		roff(out, r->summary);
+		bclint_buf_printf(out, ".\n.Pp\nLevel\n.Cm %s ;\nplugin\n.Cm %s .\n",
+		                  bclint_level_name((int)r->level), s->plugin->desc->name);
+		if (r->tags != NULL && r->tags[0] != NULL) {
+			bclint_buf_puts(out, "Tags:");
+			for (size_t k = 0; r->tags[k] != NULL; k++)
+				bclint_buf_printf(out, " %s%s", r->tags[k], r->tags[k + 1] ? "," : ".");
+			bclint_buf_putc(out, '\n');
+		}
+		man_para(out, "What it checks", r->description);
+		man_para(out, "Why it matters", r->rationale);
+		man_para(out, "How to fix it", r->fix);
+		if (r->n_options > 0) {
+			bclint_buf_puts(out, ".Pp\n.Em Options .\n.Bl -tag -width Ds\n");
+			for (size_t k = 0; k < r->n_options; k++) {
+				const struct bclint_option *o = &r->options[k];
+				bclint_buf_printf(out, ".It Cm %s Pq %s, default %s\n", o->key,
+				                  option_types[o->type], o->def ? o->def : "unset");
+				roff(out, o->help ? o->help : "");
+				bclint_buf_putc(out, '\n');
+			}
+			bclint_buf_puts(out, ".El\n");
+		}
+		if (r->example != NULL) {
+			bclint_buf_puts(out, ".Pp\n.Em Example .\n.Bd -literal -offset indent\n");
+			roff(out, r->example);
+			bclint_buf_puts(out, "\n.Ed\n");
+		}
+	}
+	bclint_buf_puts(out, ".Sh SEE ALSO\n.Xr bclint 1 ,\n.Xr bclint-config 5 ,\n"
+	                     ".Xr bclint-snapshot 5 ,\n.Xr bclint-plugin 3\n");
+}

@@ -1,0 +1,26 @@
+#!/bin/sh
+# The shipped examples: the demo makes every loaded rule fire; the
+# well-kept Business Center makes none fire, with every rule enabled.
+. "$top_srcdir/t/lib/tap.sh"
+cd "$top_srcdir" || exit 1
+
+run_bclint --list-rules
+rules=$(printf '%s\n' "$out" | awk '{print $1}')
+is "$(printf '%s\n' "$rules" | wc -l | tr -d ' ')" 18 "the built-in catalog has 18 rules"
+
+run_bclint --enable=all examples/demo.json
+demo=$out
+is "$status" 1 "demo: exit 1 (it has errors)"
+for r in $rules; do
+	printf '%s\n' "$demo" | grep -q "\[$r\]\$"
+	ok $? "demo: $r fires"
+done
+
+run_bclint --enable=all examples/well-kept.json
+is "$out" "" "well-kept: no finding with every rule enabled"
+is "$err" "0 errors, 0 warnings, 0 notes" "well-kept: the summary says so"
+is "$status" 0 "well-kept: exit 0"
+run_bclint --enable=all --fail-on=note examples/well-kept.json
+is "$status" 0 "well-kept: exit 0 even with --fail-on=note"
+
+done_testing
