@@ -118,17 +118,26 @@ void bclint_catalog_json(struct bclint_buf *out, const struct bclint_ruleset *rs
 	bclint_buf_puts(out, "\n]}\n");
 }
 
-/* Text for a roff line: escape backslashes, and protect a leading dot or
- * apostrophe that roff would take for a request. */
+/* Text as roff lines: escape backslashes, start each sentence on a new
+ * line (as mdoc wants), and protect a line-initial dot or apostrophe that
+ * roff would take for a request. */
 static void roff(struct bclint_buf *out, const char *text)
 {
-	if (*text == '.' || *text == '\'')
-		bclint_buf_puts(out, "\\&");
+	int bol = 1;
 	for (; *text; text++) {
-		if (*text == '\\')
+		if (bol && (*text == '.' || *text == '\''))
+			bclint_buf_puts(out, "\\&");
+		bol = 0;
+		if (*text == '\\') {
 			bclint_buf_puts(out, "\\e");
-		else
+		} else if (strchr(".?!", *text) && text[1] == ' ' && text[2] >= 'A' && text[2] <= 'Z') {
 			bclint_buf_putc(out, *text);
+			bclint_buf_putc(out, '\n');
+			text++;
+			bol = 1;
+		} else {
+			bclint_buf_putc(out, *text);
+		}
 	}
 }
 
@@ -147,7 +156,7 @@ void bclint_catalog_man(struct bclint_buf *out, const struct bclint_ruleset *rs)
 	                     ".\\\" own metadata; t/man/rules.sh checks that it is current.\n"
 	                     ".Dd $Mdocdate$\n.Dt BCLINT-RULES 7\n.Os\n.Sh NAME\n.Nm bclint-rules\n"
 	                     ".Nd the rules of bclint\n.Sh DESCRIPTION\n"
-	                     "Each rule below is shipped as a plugin. Its level is the default;\n"
+	                     "Each rule below is shipped as a plugin.\nIts level is the default;\n"
 	                     "change it with\n.Fl -level ,\nthe configuration file, or turn the rule off.\n"
 	                     "Options are set with\n.Fl -set ,\nthe configuration file, or the snapshot's\n"
 	                     ".Cm policy\nobject, in that order of precedence.\n.Sh RULES\n");
@@ -184,6 +193,6 @@ void bclint_catalog_man(struct bclint_buf *out, const struct bclint_ruleset *rs)
 			bclint_buf_puts(out, "\n.Ed\n");
 		}
 	}
-	bclint_buf_puts(out, ".Sh SEE ALSO\n.Xr bclint 1 ,\n.Xr bclint-config 5 ,\n"
-	                     ".Xr bclint-snapshot 5 ,\n.Xr bclint-plugin 3\n");
+	bclint_buf_puts(out, ".Sh SEE ALSO\n.Xr bclint 1 ,\n.Xr bclint-plugin 3 ,\n"
+	                     ".Xr bclint-config 5 ,\n.Xr bclint-snapshot 5\n");
 }

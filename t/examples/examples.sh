@@ -23,4 +23,9 @@ is "$status" 0 "well-kept: exit 0"
 run_bclint --enable=all --fail-on=note examples/well-kept.json
 is "$status" 0 "well-kept: exit 0 even with --fail-on=note"
 
+run_bclint -c examples/bclint-config.json --now=2026-11-01 --format=json examples/demo.json
+is "$status" 1 "the example configuration is valid"
+is "$(printf '%s' "$out" | jq -r '[.findings[] | select(.rule == "suppression-unused") | .file] | join(" ")')" \
+	"examples/bclint-config.json" "the example configuration's unused suppression is reported"
+
 done_testing
