@@ -56,6 +56,8 @@ static const struct option long_options[] = {
 static const char usage_text[] =
 	"Usage: bclint [OPTION]... SNAPSHOT...\n"
 	"       bclint --list-rules | --explain RULE | --version | --help\n"
+	"       bclint import [OPTION]... RESPONSE...   (see bclint-import(1))\n"
+	"       bclint why SNAPSHOT --member WHO --action ACTION [--asset ID]\n"
 	"Lint TikTok Business Center snapshots ('-' reads standard input).\n"
 	"\n"
 	"  -f, --format=FORMAT        gcc (default), sarif, json or github\n"
