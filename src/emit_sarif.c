@@ -3,12 +3,22 @@
  * fingerprints from rule and entity identity. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "emit.h"
 
 #define FINGERPRINT_KEY "bclint/v1"
+
+/* GitHub code scanning's limits (docs.github.com, "SARIF results exceed
+ * limit"): at most 25,000 results per run (the upload is rejected above
+ * that), 1,000 locations per result of which 100 are shown, 20 tags per
+ * rule of which 10 are shown.  Staying at the shown counts keeps every
+ * log uploadable and every kept item visible. */
+#define MAX_RESULTS 25000
+#define MAX_RELATED 100
+#define MAX_TAGS 10
 
 static const struct bclint_rule snapshot_rule = {
 	.id = "snapshot",
@@ -40,6 +50,8 @@ static void uri(struct bclint_buf *out, const char *path)
 	}
 	if (path[0] == '/')
 		bclint_buf_puts(out, "file://");
+	while (path[0] == '.' && path[1] == '/')
+		path += 2 + strspn(path + 2, "/");
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
 		    strchr("-._~/", *p) != NULL)
@@ -56,8 +68,8 @@ static const char *sarif_level(int level)
 	                                                                          : "note";
 }
 
-static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r, const char *plugin,
-                       int level)
+static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r,
+                       const struct bclint_plugin *plugin, int level)
 {
 	static const char *const severity[] = {"", "recommendation", "warning", "error"};
 	bclint_buf_puts(out, "{\"id\": ");
@@ -85,7 +97,7 @@ static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r, cons
 	bclint_buf_printf(out, ", \"defaultConfiguration\": {\"level\": \"%s\"}",
 	                  sarif_level(level));
 	bclint_buf_puts(out, ", \"properties\": {\"tags\": [");
-	for (size_t i = 0; r->tags != NULL && r->tags[i] != NULL; i++) {
+	for (size_t i = 0; r->tags != NULL && r->tags[i] != NULL && i < MAX_TAGS; i++) {
 		if (i)
 			bclint_buf_puts(out, ", ");
 		jstr(out, r->tags[i]);
@@ -94,7 +106,9 @@ static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r, cons
 	                  severity[r->level]);
 	if (plugin != NULL) {
 		bclint_buf_puts(out, ", \"plugin\": ");
-		jstr(out, plugin);
+		jstr(out, plugin->name);
+		bclint_buf_puts(out, ", \"pluginVersion\": ");
+		jstr(out, plugin->version);
 	}
 	bclint_buf_puts(out, "}}");
 }
@@ -104,9 +118,9 @@ static void physical(struct bclint_buf *out, const struct bclint_emit *e, uint32
 {
 	bclint_buf_puts(out, "\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
 	uri(out, e->run->report.sources[file].path);
-	bclint_buf_printf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, "
-	                  "\"endLine\": %u, \"endColumn\": %u}}", pos->line, pos->col, end->line,
-	                  end->col);
+	bclint_buf_printf(out, ", \"index\": %u}, \"region\": {\"startLine\": %u, "
+	                  "\"startColumn\": %u, \"endLine\": %u, \"endColumn\": %u}}", file,
+	                  pos->line, pos->col, end->line, end->col);
 }
 
 static void result(struct bclint_buf *out, const struct bclint_emit *e,
@@ -126,7 +140,7 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 	bclint_buf_puts(out, ", \"kind\": \"object\"}]}]");
 	if (f->n_notes > 0) {
 		bclint_buf_puts(out, ", \"relatedLocations\": [");
-		for (size_t k = 0; k < f->n_notes; k++) {
+		for (size_t k = 0; k < f->n_notes && k < MAX_RELATED; k++) {
 			const struct bclint_note *n = &f->notes[k];
 			bclint_buf_printf(out, "%s{\"id\": %zu, ", k ? ", " : "", k + 1);
 			physical(out, e, n->file, &n->pos, &n->end);
@@ -138,6 +152,50 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 	}
 	bclint_buf_printf(out, ", \"partialFingerprints\": {\"" FINGERPRINT_KEY "\": \"%s\"}}",
 	                  f->fingerprint);
+}
+
+static void notification(struct bclint_buf *out, const char *level, const char *message,
+                         const char *rule, int first)
+{
+	bclint_buf_printf(out, "%s{\"level\": \"%s\", \"message\": {\"text\": ",
+	                  first ? "" : ", ", level);
+	jstr(out, message);
+	bclint_buf_putc(out, '}');
+	if (rule != NULL) {
+		bclint_buf_puts(out, ", \"associatedRule\": {\"id\": ");
+		jstr(out, rule);
+		bclint_buf_putc(out, '}');
+	}
+	bclint_buf_putc(out, '}');
+}
+
+/* invocations[0]: success, exit status, and a notification for each
+ * plugin or input failure and for results left out for GitHub's limits. */
+static void invocation(struct bclint_buf *out, const struct bclint_emit *e)
+{
+	const struct bclint_run *run = e->run;
+	const struct bclint_report *r = &run->report;
+	int ok = !run->plugin_errors && !r->oom && r->n_failures == 0;
+	bclint_buf_printf(out, "    \"invocations\": [{\"executionSuccessful\": %s, "
+	                  "\"exitCode\": %d", ok ? "true" : "false", e->exit_code);
+	int truncated = r->n_findings > MAX_RESULTS;
+	for (size_t i = 0; i < r->n_findings && i < MAX_RESULTS && !truncated; i++)
+		truncated = r->findings[i]->n_notes > MAX_RELATED;
+	if (r->n_failures > 0 || truncated) {
+		bclint_buf_puts(out, ", \"toolExecutionNotifications\": [");
+		for (size_t i = 0; i < r->n_failures; i++)
+			notification(out, "error", r->failures[i].message, r->failures[i].rule, i == 0);
+		if (truncated) {
+			char msg[256];
+			snprintf(msg, sizeof(msg), "%zu findings; this log holds at most %d results "
+			         "and %d related locations per result (GitHub's upload limits): "
+			         "see the json or gcc format for all of them", r->n_findings,
+			         MAX_RESULTS, MAX_RELATED);
+			notification(out, "warning", msg, NULL, r->n_failures == 0);
+		}
+		bclint_buf_putc(out, ']');
+	}
+	bclint_buf_puts(out, "}],\n");
 }
 
 const struct bclint_rule_slot *bclint_emit_slot(const struct bclint_emit *e,
@@ -159,7 +217,7 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 	for (size_t i = 0; i < run->rules.n_slots; i++) {
 		const struct bclint_rule_slot *s = &run->rules.slots[i];
 		bclint_buf_puts(out, ",\n      ");
-		rule_entry(out, s->rule, s->plugin->desc->name,
+		rule_entry(out, s->rule, s->plugin->desc,
 		           s->level == BCLINT_LEVEL_OFF ? (int)s->rule->level : s->level);
 	}
 	bclint_buf_puts(out, "]}},\n");
@@ -168,27 +226,15 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 		jstr(out, e->automation_id);
 		bclint_buf_puts(out, "},\n");
 	}
-	bclint_buf_printf(out, "    \"invocations\": [{\"executionSuccessful\": %s, "
-	                  "\"exitCode\": %d", run->plugin_errors || r->oom ? "false" : "true",
-	                  e->exit_code);
-	if (r->n_failures > 0) {
-		bclint_buf_puts(out, ", \"toolExecutionNotifications\": [");
-		for (size_t i = 0; i < r->n_failures; i++) {
-			bclint_buf_puts(out, i ? ", {" : "{");
-			bclint_buf_puts(out, "\"level\": \"error\", \"message\": {\"text\": ");
-			jstr(out, r->failures[i].message);
-			bclint_buf_putc(out, '}');
-			if (r->failures[i].rule != NULL) {
-				bclint_buf_puts(out, ", \"associatedRule\": {\"id\": ");
-				jstr(out, r->failures[i].rule);
-				bclint_buf_putc(out, '}');
-			}
-			bclint_buf_putc(out, '}');
-		}
-		bclint_buf_putc(out, ']');
+	invocation(out, e);
+	bclint_buf_puts(out, "    \"columnKind\": \"unicodeCodePoints\",\n    \"artifacts\": [");
+	for (size_t i = 0; i < r->n_sources; i++) {
+		bclint_buf_puts(out, i ? ", {\"location\": {\"uri\": " : "{\"location\": {\"uri\": ");
+		uri(out, r->sources[i].path);
+		bclint_buf_puts(out, "}, \"mimeType\": \"application/json\"}");
 	}
-	bclint_buf_puts(out, "}],\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [");
-	for (size_t i = 0; i < r->n_findings; i++) {
+	bclint_buf_puts(out, "],\n    \"results\": [");
+	for (size_t i = 0; i < r->n_findings && i < MAX_RESULTS; i++) {
 		bclint_buf_puts(out, i ? ",\n      " : "\n      ");
 		result(out, e, r->findings[i]);
 	}

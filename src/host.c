@@ -17,6 +17,69 @@
 #include "json.h"
 #include "snapshot.h"
 
+/* A short stable pseudonym for personal data under --redact. */
+static const char *redacted(struct bclint_ctx *ctx, const char *prefix, const char *s)
+{
+	uint64_t h = bclint_hash64(s, strlen(s), 0x6263);
+	return bclint_arena_printf(&ctx->scratch, "%s-%08llx", prefix,
+	                           (unsigned long long)(h >> 32));
+}
+
+static int word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c >= 0x80;
+}
+
+/* Replace each occurrence of s in text (a name only as a whole word) with
+ * its pseudonym.  Returns text itself when s does not occur. */
+static const char *replace_all(struct bclint_ctx *ctx, const char *text, const char *s,
+                               const char *prefix, int whole_word)
+{
+	size_t n = strlen(s);
+	struct bclint_buf b = {0};
+	const char *p = text, *hit;
+	const char *label = NULL;
+	while ((hit = strstr(p, s)) != NULL) {
+		if (whole_word && ((hit > text && word_char((unsigned char)hit[-1])) ||
+		                   word_char((unsigned char)hit[n]))) {
+			bclint_buf_add(&b, p, (size_t)(hit - p) + 1);
+			p = hit + 1;
+			continue;
+		}
+		if (label == NULL)
+			label = redacted(ctx, prefix, s);
+		bclint_buf_add(&b, p, (size_t)(hit - p));
+		bclint_buf_puts(&b, label ? label : "");
+		p = hit + n;
+	}
+	if (label == NULL) {
+		free(b.data);
+		return text;
+	}
+	bclint_buf_puts(&b, p);
+	const char *out = b.oom ? NULL : bclint_arena_strdup(&ctx->scratch, b.data);
+	free(b.data);
+	return out;
+}
+
+/* Under --redact, no member's email or name may reach the report, even
+ * when a rule prints one directly instead of calling member_label(). */
+static const char *scrub(struct bclint_ctx *ctx, const char *msg)
+{
+	if (!ctx->run->redact)
+		return msg;
+	const struct bclint_model *m = &ctx->snap->model;
+	for (size_t i = 0; i < m->n_members && msg != NULL; i++) {
+		const struct bclint_member *mb = &m->members[i];
+		if (mb->email != NULL && mb->email[0] != '\0')
+			msg = replace_all(ctx, msg, mb->email, "user", 0);
+		if (msg != NULL && mb->name != NULL && mb->name[0] != '\0')
+			msg = replace_all(ctx, msg, mb->name, "name", 1);
+	}
+	return msg;
+}
+
 static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
                                            const struct bclint_entity *e, const char *fmt,
                                            va_list ap)
@@ -36,15 +99,21 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 		}
 		vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	}
+	const char *text = scrub(ctx, msg);
 	const struct bclint_rule_slot *slot = ctx->slot;
 	if (slot->level_overridden || level < BCLINT_LEVEL_NOTE || level > BCLINT_LEVEL_ERROR)
 		level = slot->level;
 	const struct bclint_model *m = &ctx->snap->model;
+	/* The fingerprint: rule, Business Center and entity identity (IDs,
+	 * never positions), so that it survives reordering and reformatting
+	 * and tells apart the same user ID in two Business Centers. */
 	uint64_t id = bclint_entity_identity(m, e);
+	if (m->bc.bc_id != NULL)
+		id = bclint_hash64(m->bc.bc_id, strlen(m->bc.bc_id) + 1, id);
 	id = bclint_hash64(slot->rule->id, strlen(slot->rule->id), id);
 	struct bclint_finding *f = bclint_report_add(
 		ctx->report, ctx->snap->file, slot->rule->id, slot->plugin->desc->name, level,
-		e->start, e->end, bclint_entity_pointer(ctx->report, e), id, msg);
+		e->start, e->end, bclint_entity_pointer(ctx->report, e), id, text ? text : msg);
 	if (msg != small)
 		free(msg);
 	return f;
@@ -70,8 +139,9 @@ static void host_note(struct bclint_ctx *ctx, struct bclint_finding *f,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	const char *text = scrub(ctx, msg);
 	bclint_report_note(ctx->report, f, ctx->snap->file, e->start, e->end,
-	                   bclint_entity_pointer(ctx->report, e), msg);
+	                   bclint_entity_pointer(ctx->report, e), text ? text : msg);
 }
 
 /* Where an option's value comes from: --set/config text, the snapshot's
@@ -211,14 +281,6 @@ static bclint_time host_now(struct bclint_ctx *ctx)
 	if (ctx->snap->model.captured_at != BCLINT_NO_TIME)
 		return ctx->snap->model.captured_at;
 	return (bclint_time)time(NULL);
-}
-
-/* A short stable pseudonym for personal data under --redact. */
-static const char *redacted(struct bclint_ctx *ctx, const char *prefix, const char *s)
-{
-	uint64_t h = bclint_hash64(s, strlen(s), 0x6263);
-	return bclint_arena_printf(&ctx->scratch, "%s-%08llx", prefix,
-	                           (unsigned long long)(h >> 32));
 }
 
 static const char *host_member_label(struct bclint_ctx *ctx, const struct bclint_member *m)

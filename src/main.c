@@ -156,7 +156,7 @@ static int parse_args(int argc, char **argv, struct cli *c, struct bclint_run *r
 			if (bclint_parse_time(optarg, &run->now) < 0)
 				return usage_error("invalid --now '%s' (an RFC 3339 timestamp)", optarg);
 			break;
-		case OPT_REDACT: run->redact = 1; break;
+		case OPT_REDACT: run->redact = run->report.redact = 1; break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				c->color = -1;
@@ -336,6 +336,20 @@ static int explain(const struct bclint_run *run, const char *id)
 	return 0;
 }
 
+/* Colour only goes to standard output: never into a file (-o), and under
+ * auto only to a terminal that is not "dumb", with NO_COLOR unset or empty
+ * (no-color.org). */
+static int want_color(const struct cli *c)
+{
+	if (c->output != NULL && strcmp(c->output, "-") != 0)
+		return 0;
+	if (c->color != -1)
+		return c->color;
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+	return isatty(STDOUT_FILENO) && (no == NULL || *no == '\0') &&
+	       (term == NULL || strcmp(term, "dumb") != 0);
+}
+
 int main(int argc, char **argv)
 {
 	struct bclint_run run;
@@ -374,9 +388,7 @@ int main(int argc, char **argv)
 
 	struct bclint_emit e = {&run, 0, status, c.automation_id};
 	if (strcmp(c.format, "gcc") == 0)
-		e.color = c.color == -1 ? c.output == NULL && isatty(STDOUT_FILENO) &&
-		                          getenv("NO_COLOR") == NULL
-		                        : c.color;
+		e.color = want_color(&c);
 	struct bclint_buf out = {0};
 	if (strcmp(c.format, "sarif") == 0)
 		bclint_emit_sarif(&out, &e);
