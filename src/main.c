@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "emit.h"
 #include "lint.h"
 #include "output.h"
@@ -20,7 +21,7 @@
 enum {
 	OPT_FAIL_ON = 256, OPT_MAX_WARNINGS, OPT_ENABLE, OPT_DISABLE, OPT_LEVEL, OPT_SET,
 	OPT_PLUGIN, OPT_RULES_PATH, OPT_NOW, OPT_REDACT, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN,
-	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID
+	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_BASELINE
 };
 
 static const struct option long_options[] = {
@@ -35,6 +36,7 @@ static const struct option long_options[] = {
 	{"plugin", required_argument, NULL, OPT_PLUGIN},
 	{"rules-path", required_argument, NULL, OPT_RULES_PATH},
 	{"now", required_argument, NULL, OPT_NOW},
+	{"baseline", required_argument, NULL, OPT_BASELINE},
 	{"redact", no_argument, NULL, OPT_REDACT},
 	{"color", required_argument, NULL, OPT_COLOR},
 	{"colour", required_argument, NULL, OPT_COLOR},
@@ -63,6 +65,7 @@ static const char usage_text[] =
 	"      --plugin=PATH          load one more rule plugin\n"
 	"      --rules-path=DIR[:DIR] look for rule plugins here (also BCLINT_RULES_PATH)\n"
 	"      --now=TIMESTAMP        reference time for age-based rules\n"
+	"      --baseline=FILE        report only findings not in FILE (json or sarif)\n"
 	"      --redact               replace emails and names with stable hashes\n"
 	"      --color=WHEN           auto (default), always or never\n"
 	"      --sarif-automation-id=ID  SARIF automationDetails.id\n"
@@ -80,7 +83,7 @@ struct rule_op {
 };
 
 struct cli {
-	const char *format, *output, *explain, *automation_id;
+	const char *format, *output, *explain, *automation_id, *baseline;
 	int fail_on, quiet, list_rules, color;
 	long max_warnings;
 	struct rule_op *ops;
@@ -168,6 +171,7 @@ static int parse_args(int argc, char **argv, struct cli *c, struct bclint_run *r
 				return usage_error("invalid --color '%s' (auto, always or never)", optarg);
 			break;
 		case OPT_AUTOMATION_ID: c->automation_id = optarg; break;
+		case OPT_BASELINE: c->baseline = optarg; break;
 		case OPT_LIST_RULES: c->list_rules = 1; break;
 		case OPT_EXPLAIN: c->explain = optarg; break;
 		case OPT_VERSION:
@@ -350,10 +354,23 @@ static int want_color(const struct cli *c)
 	       (term == NULL || strcmp(term, "dumb") != 0);
 }
 
+static int load_baseline(const char *path, struct bclint_baseline *b)
+{
+	char err[1024];
+	if (bclint_baseline_load(b, path, err, sizeof(err)) == 0)
+		return 0;
+	if (strstr(err, ": error: ") != NULL)
+		fprintf(stderr, "%s\n", err);
+	else
+		fprintf(stderr, "bclint: error: %s\n", err);
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	struct bclint_run run;
 	struct cli c;
+	struct bclint_baseline base = {NULL, 0};
 	memset(&run, 0, sizeof(run));
 	memset(&c, 0, sizeof(c));
 	run.now = BCLINT_NO_TIME;
@@ -379,9 +396,22 @@ int main(int argc, char **argv)
 		status = usage_error("%s", "no snapshot given");
 		goto out;
 	}
+	if (c.baseline != NULL && load_baseline(c.baseline, &base) < 0) {
+		status = BCLINT_EXIT_USAGE;
+		goto out;
+	}
 	for (int i = optind; i < argc; i++)
 		bclint_run_file(&run, argv[i]);
 	bclint_report_finish(&run.report);
+	if (c.baseline != NULL) {
+		size_t known, gone;
+		if (bclint_baseline_apply(&base, &run.report, &known, &gone) < 0)
+			run.report.oom = 1;
+		else if (!c.quiet)
+			fprintf(stderr, "bclint: baseline %s: %zu finding%s baselined, %zu baseline "
+			        "entr%s gone (fixed)\n", c.baseline, known, known == 1 ? "" : "s",
+			        gone, gone == 1 ? "y" : "ies");
+	}
 	status = bclint_run_status(&run, c.fail_on, c.max_warnings);
 	if (c.quiet)
 		bclint_report_keep_errors(&run.report);
@@ -413,6 +443,7 @@ int main(int argc, char **argv)
 out:
 	free(c.ops);
 	free(c.plugins);
+	bclint_baseline_free(&base);
 	bclint_run_free(&run);
 	return status;
 }
