@@ -41,6 +41,9 @@ is "$(q '[.runs[0].artifacts[].location.uri]')" "[\"mixed.json\",\"file://$PWD/w
 is "$(q '[.runs[0].results[].locations[0].physicalLocation.artifactLocation.index]')" '[0,0,1]' \
 	"several snapshots: each result names its artifact"
 is "$(q '.runs[0].invocations[0].exitCode')" 1 "several snapshots: exit code of the worst"
+run_bclint -f sarif .//mixed.json ../cli/./warn.json "$PWD/../cli/./mixed.json"
+is "$(q '[.runs[0].artifacts[].location.uri]')" "[\"mixed.json\",\"../cli/warn.json\",\"file://$PWD/mixed.json\"]" \
+	"URIs are normalised: no '.' or empty segments, '..' resolved where it can be"
 run_bclint -f sarif - <warn.json
 is "$(q '.runs[0].artifacts[0].location.uri')" '"stdin"' "standard input is the artifact 'stdin'"
 
@@ -70,7 +73,7 @@ is "$(q '[(.runs[0].results[0].relatedLocations | length), .runs[0].invocations[
 # Validation by the SARIF multitool (npm @microsoft/sarif-multitool).
 $BCLINT -f sarif -o "$tmp/demo.sarif" "$top_srcdir/examples/demo.json" 2>/dev/null
 $BCLINT -f sarif --plugin="$tmp/fails.so" --plugin="$tmp/leaky.so" --sarif-automation-id=ci/1 \
-	-o "$tmp/all.sarif" ./mixed.json "$PWD/warn.json" ../hostile/hostile.json missing.json 2>/dev/null
+	-o "$tmp/all.sarif" ./mixed.json "$PWD/../cli/./warn.json" ../hostile/hostile.json missing.json 2>/dev/null
 $BCLINT -f sarif --redact -o "$tmp/redacted.sarif" - <mixed.json 2>/dev/null
 $BCLINT -f sarif -o "$tmp/bad.sarif" ../snapshot/bad-utf8.json 2>/dev/null
 $BCLINT -f sarif -o "$tmp/admins.sarif" "$tmp/admins.json" 2>/dev/null
