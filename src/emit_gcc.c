@@ -3,7 +3,49 @@
  * can start a line of its own or move the terminal's cursor. */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "emit.h"
+
+/* Does text at p look like the middle of a diagnostic, ":LINE:COL: error:"
+ * (the shape VS Code's $gcc matcher and GitHub problem matchers look for)? */
+static int looks_like_location(const char *p)
+{
+	if (*p++ != ':' || *p < '0' || *p > '9')
+		return 0;
+	p += strspn(p, "0123456789");
+	if (*p++ != ':')
+		return 0;
+	p += strspn(p, "0123456789");
+	p += *p == ':';
+	size_t ws = strspn(p, " ");
+	if (ws == 0)
+		return 0;
+	p += ws;
+	if (strncmp(p, "fatal ", 6) == 0)
+		p += 6 + strspn(p + 6, " ");
+	return strncmp(p, "error:", 6) == 0 || strncmp(p, "warning:", 8) == 0 ||
+	       strncmp(p, "note:", 5) == 0;
+}
+
+/* Text from the snapshot: control characters escaped, and a ':' that would
+ * start a forged ":LINE:COL: error:" written as \x3a, so that no matcher
+ * reads a second diagnostic (or a note as an error) out of one line. */
+static void text(struct bclint_buf *out, const char *s)
+{
+	struct bclint_buf safe = {0};
+	bclint_buf_safe(&safe, s);
+	const char *p = safe.data ? safe.data : "";
+	for (const char *colon; (colon = strchr(p, ':')) != NULL; p = colon + 1) {
+		bclint_buf_add(out, p, (size_t)(colon - p));
+		bclint_buf_puts(out, looks_like_location(colon) ? "\\x3a" : ":");
+	}
+	bclint_buf_puts(out, p);
+	if (safe.oom)
+		out->oom = 1;
+	free(safe.data);
+}
 
 static const char *const colors[] = {"", "\033[1;36m", "\033[1;35m", "\033[1;31m"};
 
@@ -39,12 +81,12 @@ void bclint_emit_gcc(struct bclint_buf *out, const struct bclint_emit *e)
 			continue;
 		location(out, e, f->file, &f->pos);
 		level(out, e, f->level);
-		bclint_buf_safe(out, f->message);
+		text(out, f->message);
 		bclint_buf_printf(out, " [%s]\n", f->rule);
 		for (size_t k = 0; k < f->n_notes; k++) {
 			location(out, e, f->notes[k].file, &f->notes[k].pos);
 			level(out, e, BCLINT_LEVEL_NOTE);
-			bclint_buf_safe(out, f->notes[k].message);
+			text(out, f->notes[k].message);
 			bclint_buf_putc(out, '\n');
 		}
 	}

@@ -3,12 +3,22 @@
  * fingerprints from rule and entity identity. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "emit.h"
 
 #define FINGERPRINT_KEY "bclint/v1"
+
+/* GitHub code scanning's limits (docs.github.com, "SARIF results exceed
+ * limit"): at most 25,000 results per run (the upload is rejected above
+ * that), 1,000 locations per result of which 100 are shown, 20 tags per
+ * rule of which 10 are shown.  Staying at the shown counts keeps every
+ * log uploadable and every kept item visible. */
+#define MAX_RESULTS 25000
+#define MAX_RELATED 100
+#define MAX_TAGS 10
 
 /* The host's own pseudo-rules, before every plugin's: ruleIndex 0, 1, 2. */
 static const char *const host_tags[] = {"bclint", NULL};
@@ -52,8 +62,51 @@ static void jstr(struct bclint_buf *out, const char *s)
 	bclint_buf_putc(out, '"');
 }
 
-/* A relative URI reference for a path: percent-encode what URIs do not
- * allow; absolute paths become file: URIs. */
+/* The path without "." segments, empty segments, or ".." after a named
+ * segment (SARIF wants normalised URIs).  A relative path keeps its leading
+ * ".."; an absolute one cannot go above '/'.  Caller frees. */
+static char *normalise(const char *path)
+{
+	size_t n = strlen(path);
+	char *out = malloc(n + 2), *o = out;
+	size_t *seg = malloc((n / 2 + 2) * sizeof(*seg)), depth = 0, up = 0;
+	if (out == NULL || seg == NULL) {
+		free(out);
+		free(seg);
+		return NULL;
+	}
+	int absolute = path[0] == '/';
+	if (absolute)
+		*o++ = '/';
+	for (const char *p = path; *p != '\0';) {
+		size_t len = strcspn(p, "/");
+		if ((len == 1 && p[0] == '.') || len == 0) {
+			/* skip */
+		} else if (len == 2 && p[0] == '.' && p[1] == '.') {
+			if (depth > up) {
+				o = out + seg[--depth];
+			} else if (!absolute) {
+				seg[depth++] = (size_t)(o - out);
+				up++;
+				o += sprintf(o, "../");
+			}
+		} else {
+			seg[depth++] = (size_t)(o - out);
+			memcpy(o, p, len);
+			o += len;
+			*o++ = '/';
+		}
+		p += len + (p[len] == '/');
+	}
+	if (o > out + absolute && o[-1] == '/')
+		o--;
+	*o = '\0';
+	free(seg);
+	return out;
+}
+
+/* A URI reference for a path: relative paths stay relative, absolute ones
+ * become file: URIs; percent-encode what URIs do not allow. */
 static void uri(struct bclint_buf *out, const char *path)
 {
 	bclint_buf_putc(out, '"');
@@ -61,15 +114,21 @@ static void uri(struct bclint_buf *out, const char *path)
 		bclint_buf_puts(out, "stdin\"");
 		return;
 	}
-	if (path[0] == '/')
+	char *norm = normalise(path);
+	if (norm == NULL) {
+		out->oom = 1;
+		return;
+	}
+	if (norm[0] == '/')
 		bclint_buf_puts(out, "file://");
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)norm; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
 		    strchr("-._~/", *p) != NULL)
 			bclint_buf_putc(out, (char)*p);
 		else
 			bclint_buf_printf(out, "%%%02X", *p);
 	}
+	free(norm);
 	bclint_buf_putc(out, '"');
 }
 
@@ -79,8 +138,8 @@ static const char *sarif_level(int level)
 	                                                                          : "note";
 }
 
-static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r, const char *plugin,
-                       int level, int comma)
+static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r,
+                       const struct bclint_plugin *plugin, int level, int comma)
 {
 	static const char *const severity[] = {"", "recommendation", "warning", "error"};
 	bclint_buf_puts(out, comma ? ",\n      {\"id\": " : "{\"id\": ");
@@ -108,7 +167,7 @@ static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r, cons
 	bclint_buf_printf(out, ", \"defaultConfiguration\": {\"level\": \"%s\"}",
 	                  sarif_level(level));
 	bclint_buf_puts(out, ", \"properties\": {\"tags\": [");
-	for (size_t i = 0; r->tags != NULL && r->tags[i] != NULL; i++) {
+	for (size_t i = 0; r->tags != NULL && r->tags[i] != NULL && i < MAX_TAGS; i++) {
 		if (i)
 			bclint_buf_puts(out, ", ");
 		jstr(out, r->tags[i]);
@@ -117,7 +176,9 @@ static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r, cons
 	                  severity[r->level]);
 	if (plugin != NULL) {
 		bclint_buf_puts(out, ", \"plugin\": ");
-		jstr(out, plugin);
+		jstr(out, plugin->name);
+		bclint_buf_puts(out, ", \"pluginVersion\": ");
+		jstr(out, plugin->version);
 	}
 	bclint_buf_puts(out, "}}");
 }
@@ -127,9 +188,9 @@ static void physical(struct bclint_buf *out, const struct bclint_emit *e, uint32
 {
 	bclint_buf_puts(out, "\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
 	uri(out, e->run->report.sources[file].path);
-	bclint_buf_printf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, "
-	                  "\"endLine\": %u, \"endColumn\": %u}}", pos->line, pos->col, end->line,
-	                  end->col);
+	bclint_buf_printf(out, ", \"index\": %u}, \"region\": {\"startLine\": %u, "
+	                  "\"startColumn\": %u, \"endLine\": %u, \"endColumn\": %u}}", file,
+	                  pos->line, pos->col, end->line, end->col);
 }
 
 static void result(struct bclint_buf *out, const struct bclint_emit *e,
@@ -154,7 +215,7 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 	bclint_buf_puts(out, ", \"kind\": \"object\"}]}]");
 	if (f->n_notes > 0) {
 		bclint_buf_puts(out, ", \"relatedLocations\": [");
-		for (size_t k = 0; k < f->n_notes; k++) {
+		for (size_t k = 0; k < f->n_notes && k < MAX_RELATED; k++) {
 			const struct bclint_note *n = &f->notes[k];
 			bclint_buf_printf(out, "%s{\"id\": %zu, ", k ? ", " : "", k + 1);
 			physical(out, e, n->file, &n->pos, &n->end);
@@ -172,6 +233,50 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 	}
 	bclint_buf_printf(out, ", \"partialFingerprints\": {\"" FINGERPRINT_KEY "\": \"%s\"}}",
 	                  f->fingerprint);
+}
+
+static void notification(struct bclint_buf *out, const char *level, const char *message,
+                         const char *rule, int first)
+{
+	bclint_buf_printf(out, "%s{\"level\": \"%s\", \"message\": {\"text\": ",
+	                  first ? "" : ", ", level);
+	jstr(out, message);
+	bclint_buf_putc(out, '}');
+	if (rule != NULL) {
+		bclint_buf_puts(out, ", \"associatedRule\": {\"id\": ");
+		jstr(out, rule);
+		bclint_buf_putc(out, '}');
+	}
+	bclint_buf_putc(out, '}');
+}
+
+/* invocations[0]: success, exit status, and a notification for each
+ * plugin or input failure and for results left out for GitHub's limits. */
+static void invocation(struct bclint_buf *out, const struct bclint_emit *e)
+{
+	const struct bclint_run *run = e->run;
+	const struct bclint_report *r = &run->report;
+	int ok = !run->plugin_errors && !r->oom && r->n_failures == 0;
+	bclint_buf_printf(out, "    \"invocations\": [{\"executionSuccessful\": %s, "
+	                  "\"exitCode\": %d", ok ? "true" : "false", e->exit_code);
+	int truncated = r->n_findings > MAX_RESULTS;
+	for (size_t i = 0; i < r->n_findings && i < MAX_RESULTS && !truncated; i++)
+		truncated = r->findings[i]->n_notes > MAX_RELATED;
+	if (r->n_failures > 0 || truncated) {
+		bclint_buf_puts(out, ", \"toolExecutionNotifications\": [");
+		for (size_t i = 0; i < r->n_failures; i++)
+			notification(out, "error", r->failures[i].message, r->failures[i].rule, i == 0);
+		if (truncated) {
+			char msg[256];
+			snprintf(msg, sizeof(msg), "%zu findings; this log holds at most %d results "
+			         "and %d related locations per result (GitHub's upload limits): "
+			         "see the json or gcc format for all of them", r->n_findings,
+			         MAX_RESULTS, MAX_RELATED);
+			notification(out, "warning", msg, NULL, r->n_failures == 0);
+		}
+		bclint_buf_putc(out, ']');
+	}
+	bclint_buf_puts(out, "}],\n");
 }
 
 const struct bclint_rule_slot *bclint_emit_slot(const struct bclint_emit *e,
@@ -193,7 +298,7 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 		rule_entry(out, &host_rules[i], NULL, (int)host_rules[i].level, i > 0);
 	for (size_t i = 0; i < run->rules.n_slots; i++) {
 		const struct bclint_rule_slot *s = &run->rules.slots[i];
-		rule_entry(out, s->rule, s->plugin->desc->name,
+		rule_entry(out, s->rule, s->plugin->desc,
 		           s->level == BCLINT_LEVEL_OFF ? (int)s->rule->level : s->level, 1);
 	}
 	bclint_buf_puts(out, "]}},\n");
@@ -202,27 +307,15 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 		jstr(out, e->automation_id);
 		bclint_buf_puts(out, "},\n");
 	}
-	bclint_buf_printf(out, "    \"invocations\": [{\"executionSuccessful\": %s, "
-	                  "\"exitCode\": %d", run->plugin_errors || r->oom ? "false" : "true",
-	                  e->exit_code);
-	if (r->n_failures > 0) {
-		bclint_buf_puts(out, ", \"toolExecutionNotifications\": [");
-		for (size_t i = 0; i < r->n_failures; i++) {
-			bclint_buf_puts(out, i ? ", {" : "{");
-			bclint_buf_puts(out, "\"level\": \"error\", \"message\": {\"text\": ");
-			jstr(out, r->failures[i].message);
-			bclint_buf_putc(out, '}');
-			if (r->failures[i].rule != NULL) {
-				bclint_buf_puts(out, ", \"associatedRule\": {\"id\": ");
-				jstr(out, r->failures[i].rule);
-				bclint_buf_putc(out, '}');
-			}
-			bclint_buf_putc(out, '}');
-		}
-		bclint_buf_putc(out, ']');
+	invocation(out, e);
+	bclint_buf_puts(out, "    \"columnKind\": \"unicodeCodePoints\",\n    \"artifacts\": [");
+	for (size_t i = 0; i < r->n_sources; i++) {
+		bclint_buf_puts(out, i ? ", {\"location\": {\"uri\": " : "{\"location\": {\"uri\": ");
+		uri(out, r->sources[i].path);
+		bclint_buf_puts(out, "}, \"mimeType\": \"application/json\"}");
 	}
-	bclint_buf_puts(out, "}],\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [");
-	for (size_t i = 0; i < r->n_findings; i++) {
+	bclint_buf_puts(out, "],\n    \"results\": [");
+	for (size_t i = 0; i < r->n_findings && i < MAX_RESULTS; i++) {
 		bclint_buf_puts(out, i ? ",\n      " : "\n      ");
 		result(out, e, r->findings[i]);
 	}

@@ -18,6 +18,149 @@
 #include "json.h"
 #include "snapshot.h"
 
+/* A short stable pseudonym for personal data under --redact. */
+static const char *redacted(struct bclint_ctx *ctx, const char *prefix, const char *s)
+{
+	uint64_t h = bclint_hash64(s, strlen(s), 0x6263);
+	return bclint_arena_printf(&ctx->scratch, "%s-%08llx", prefix,
+	                           (unsigned long long)(h >> 32));
+}
+
+static int word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c >= 0x80;
+}
+
+/* Personal text to hide under --redact, found through a key it contains:
+ * for an email, the word before its first '@', the '@' and the word after;
+ * for a name, its first word.  off is where the key starts in text. */
+struct secret {
+	const char *text, *prefix;
+	size_t len, off;
+	int whole_word;
+	struct secret *next; /* same key */
+};
+
+/* The key around position at of s ('@' for emails, a word start for
+ * names), copied into the scratch arena; *start is where it begins. */
+static char *secret_key(struct bclint_ctx *ctx, const char *s, size_t at, int email,
+                        size_t *start)
+{
+	size_t b = at, e = at + (email ? 1 : 0);
+	while (email && b > 0 && word_char((unsigned char)s[b - 1]))
+		b--;
+	while (word_char((unsigned char)s[e]))
+		e++;
+	*start = b;
+	return bclint_arena_printf(&ctx->scratch, "%.*s", (int)(e - b), s + b);
+}
+
+static void add_secret(struct bclint_ctx *ctx, const char *text, const char *prefix,
+                       int email)
+{
+	const char *at = email ? strchr(text, '@') : NULL;
+	size_t k = 0, start;
+	if (at != NULL) {
+		k = (size_t)(at - text);
+	} else { /* a name, or an email without '@': its first word */
+		email = 0;
+		while (text[k] != '\0' && !word_char((unsigned char)text[k]))
+			k++;
+		if (text[k] == '\0')
+			return; /* no word to find it by */
+	}
+	char *key = secret_key(ctx, text, k, email, &start);
+	struct secret *sec = bclint_arena_calloc(&ctx->scratch, 1, sizeof(*sec));
+	if (key == NULL || sec == NULL)
+		return;
+	*sec = (struct secret){text, prefix, strlen(text), start, !email, NULL};
+	sec->next = bclint_map_get(&ctx->secrets, 0, key);
+	bclint_map_put(&ctx->secrets, 0, key, sec);
+}
+
+/* Index every member's email and name once per rule run. */
+static void index_secrets(struct bclint_ctx *ctx)
+{
+	const struct bclint_model *m = &ctx->snap->model;
+	ctx->secrets_indexed = 1;
+	for (size_t i = 0; i < m->n_members; i++) {
+		if (m->members[i].email != NULL && m->members[i].email[0] != '\0')
+			add_secret(ctx, m->members[i].email, "user", 1);
+		if (m->members[i].name != NULL && m->members[i].name[0] != '\0')
+			add_secret(ctx, m->members[i].name, "name", 0);
+	}
+}
+
+/* The secret whose text occurs in msg at position i, through the key that
+ * starts at k, if any. */
+static const struct secret *secret_at(struct bclint_ctx *ctx, const char *msg, size_t k,
+                                      int email, size_t *pos)
+{
+	size_t start;
+	char *key = secret_key(ctx, msg, k, email, &start);
+	for (const struct secret *s = key ? bclint_map_get(&ctx->secrets, 0, key) : NULL;
+	     s != NULL; s = s->next) {
+		if (start < s->off)
+			continue;
+		size_t p = start - s->off;
+		if (strncmp(msg + p, s->text, s->len) != 0)
+			continue;
+		if (s->whole_word && ((p > 0 && word_char((unsigned char)msg[p - 1])) ||
+		                      word_char((unsigned char)msg[p + s->len])))
+			continue;
+		*pos = p;
+		return s;
+	}
+	return NULL;
+}
+
+/* One pass over msg replacing emails (at each '@') or names (at each word
+ * start); the first occurrence found wins, then the search goes on after
+ * it.  Returns msg itself when nothing was found, NULL when out of memory. */
+static const char *scrub_pass(struct bclint_ctx *ctx, const char *msg, int email)
+{
+	struct bclint_buf b = {0};
+	size_t done = 0, i = 0, n = strlen(msg);
+	int found = 0;
+	while (i < n) {
+		const struct secret *s = NULL;
+		size_t pos = 0;
+		if (email ? msg[i] == '@'
+		          : word_char((unsigned char)msg[i]) &&
+		                    (i == 0 || !word_char((unsigned char)msg[i - 1])))
+			s = secret_at(ctx, msg, i, email, &pos);
+		if (s == NULL || pos < done) {
+			i++;
+			continue;
+		}
+		bclint_buf_add(&b, msg + done, pos - done);
+		bclint_buf_puts(&b, redacted(ctx, s->prefix, s->text));
+		done = i = pos + s->len;
+		found = 1;
+	}
+	if (!found)
+		return msg;
+	bclint_buf_puts(&b, msg + done);
+	const char *out = b.oom ? NULL : bclint_arena_strdup(&ctx->scratch, b.data);
+	free(b.data);
+	return out;
+}
+
+/* Under --redact, no member's email or name may reach the report, even
+ * when a rule prints one directly instead of calling member_label().
+ * Emails first (a name may be part of one), then names as whole words;
+ * the cost is a lookup per '@' and per word of the message. */
+static const char *scrub(struct bclint_ctx *ctx, const char *msg)
+{
+	if (!ctx->run->redact)
+		return msg;
+	if (!ctx->secrets_indexed)
+		index_secrets(ctx);
+	msg = scrub_pass(ctx, msg, 1);
+	return msg ? scrub_pass(ctx, msg, 0) : NULL;
+}
+
 /* What a suppression's "match" is tried against: the entity's emails,
  * IDs and names.  subjects has room for five and a NULL. */
 static void entity_subjects(const struct bclint_model *m, const struct bclint_entity *e,
@@ -77,11 +220,17 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 		}
 		vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	}
+	const char *text = scrub(ctx, msg);
 	const struct bclint_rule_slot *slot = ctx->slot;
 	if (slot->level_overridden || level < BCLINT_LEVEL_NOTE || level > BCLINT_LEVEL_ERROR)
 		level = slot->level;
 	const struct bclint_model *m = &ctx->snap->model;
+	/* The fingerprint: rule, Business Center and entity identity (IDs,
+	 * never positions), so that it survives reordering and reformatting
+	 * and tells apart the same user ID in two Business Centers. */
 	uint64_t id = bclint_entity_identity(m, e);
+	if (m->bc.bc_id != NULL)
+		id = bclint_hash64(m->bc.bc_id, strlen(m->bc.bc_id) + 1, id);
 	id = bclint_hash64(slot->rule->id, strlen(slot->rule->id), id);
 	const char *ptr = bclint_entity_pointer(ctx->report, e);
 	const char *subjects[6];
@@ -90,7 +239,7 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 		bclint_config_suppression(ctx->run->config, slot->rule->id, ptr ? ptr : "", subjects);
 	struct bclint_finding *f = bclint_report_add(ctx->report, ctx->snap->file, slot->rule->id,
 	                                             slot->plugin->desc->name, level, e->start,
-	                                             e->end, ptr, id, msg);
+	                                             e->end, ptr, id, text ? text : msg);
 	if (msg != small)
 		free(msg);
 	if (f != NULL && sup != NULL) {
@@ -120,8 +269,9 @@ static void host_note(struct bclint_ctx *ctx, struct bclint_finding *f,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	const char *text = scrub(ctx, msg);
 	bclint_report_note(ctx->report, f, ctx->snap->file, e->start, e->end,
-	                   bclint_entity_pointer(ctx->report, e), msg);
+	                   bclint_entity_pointer(ctx->report, e), text ? text : msg);
 }
 
 /* Where an option's value comes from: --set/config text, the snapshot's
@@ -259,14 +409,6 @@ static bclint_time host_now(struct bclint_ctx *ctx)
 	return (bclint_time)time(NULL);
 }
 
-/* A short stable pseudonym for personal data under --redact. */
-static const char *redacted(struct bclint_ctx *ctx, const char *prefix, const char *s)
-{
-	uint64_t h = bclint_hash64(s, strlen(s), 0x6263);
-	return bclint_arena_printf(&ctx->scratch, "%s-%08llx", prefix,
-	                           (unsigned long long)(h >> 32));
-}
-
 static const char *host_member_label(struct bclint_ctx *ctx, const struct bclint_member *m)
 {
 	if (ctx->run->redact)
@@ -336,6 +478,7 @@ void bclint_ctx_release(struct bclint_ctx *ctx)
 		free(ctx->pats);
 	}
 	pcre2_match_data_free(ctx->md);
+	bclint_map_free(&ctx->secrets);
 	bclint_arena_free(&ctx->scratch);
 	ctx->pats = NULL;
 	ctx->md = NULL;

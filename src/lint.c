@@ -118,8 +118,11 @@ void bclint_run_file(struct bclint_run *run, const char *path)
 	char *text, *name = strdup(path);
 	size_t len;
 	if (name == NULL || bclint_read_file(path, &text, &len) < 0) {
-		fprintf(stderr, "bclint: error: %s: cannot read snapshot: %s\n",
-		        strcmp(path, "-") ? path : "(standard input)", strerror(errno));
+		char msg[1024];
+		snprintf(msg, sizeof(msg), "%s: cannot read snapshot: %s",
+		         strcmp(path, "-") ? path : "(standard input)", strerror(errno));
+		fprintf(stderr, "bclint: error: %s\n", msg);
+		bclint_report_failure(&run->report, path, NULL, msg); /* for SARIF */
 		free(name);
 		run->input_errors++;
 		return;

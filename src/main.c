@@ -11,6 +11,7 @@
 
 #include "conffile.h"
 #include "catalog.h"
+#include "baseline.h"
 #include "emit.h"
 #include "import.h"
 #include "lint.h"
@@ -24,7 +25,7 @@
 enum {
 	OPT_FAIL_ON = 256, OPT_MAX_WARNINGS, OPT_ENABLE, OPT_DISABLE, OPT_LEVEL, OPT_SET,
 	OPT_PLUGIN, OPT_RULES_PATH, OPT_NOW, OPT_REDACT, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN,
-	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG
+	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG, OPT_BASELINE
 };
 
 static const struct option long_options[] = {
@@ -41,6 +42,7 @@ static const struct option long_options[] = {
 	{"plugin", required_argument, NULL, OPT_PLUGIN},
 	{"rules-path", required_argument, NULL, OPT_RULES_PATH},
 	{"now", required_argument, NULL, OPT_NOW},
+	{"baseline", required_argument, NULL, OPT_BASELINE},
 	{"redact", no_argument, NULL, OPT_REDACT},
 	{"color", required_argument, NULL, OPT_COLOR},
 	{"colour", required_argument, NULL, OPT_COLOR},
@@ -73,6 +75,7 @@ static const char usage_text[] =
 	"      --plugin=PATH          load one more rule plugin\n"
 	"      --rules-path=DIR[:DIR] look for rule plugins here (also BCLINT_RULES_PATH)\n"
 	"      --now=TIMESTAMP        reference time for age-based rules\n"
+	"      --baseline=FILE        report only findings not in FILE (json or sarif)\n"
 	"      --redact               replace emails and names with stable hashes\n"
 	"      --color=WHEN           auto (default), always or never\n"
 	"      --sarif-automation-id=ID  SARIF automationDetails.id\n"
@@ -92,6 +95,7 @@ struct rule_op {
 struct cli {
 	const char *format, *output, *explain, *automation_id, *config;
 	int no_config;
+	const char *baseline;
 	int fail_on, quiet, list_rules, color;
 	long max_warnings;
 	struct rule_op *ops;
@@ -169,7 +173,7 @@ static int parse_args(int argc, char **argv, struct cli *c, struct bclint_run *r
 			if (bclint_parse_time(optarg, &run->now) < 0)
 				return usage_error("invalid --now '%s' (an RFC 3339 timestamp)", optarg);
 			break;
-		case OPT_REDACT: run->redact = 1; break;
+		case OPT_REDACT: run->redact = run->report.redact = 1; break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				c->color = -1;
@@ -181,6 +185,7 @@ static int parse_args(int argc, char **argv, struct cli *c, struct bclint_run *r
 				return usage_error("invalid --color '%s' (auto, always or never)", optarg);
 			break;
 		case OPT_AUTOMATION_ID: c->automation_id = optarg; break;
+		case OPT_BASELINE: c->baseline = optarg; break;
 		case OPT_LIST_RULES: c->list_rules = 1; break;
 		case OPT_EXPLAIN: c->explain = optarg; break;
 		case OPT_VERSION:
@@ -308,6 +313,32 @@ static int catalog(const struct cli *c, const struct bclint_run *run)
 	return run->plugin_errors ? BCLINT_EXIT_PLUGIN : 0;
 }
 
+/* Colour only goes to standard output: never into a file (-o), and under
+ * auto only to a terminal that is not "dumb", with NO_COLOR unset or empty
+ * (no-color.org). */
+static int want_color(const struct cli *c)
+{
+	if (c->output != NULL && strcmp(c->output, "-") != 0)
+		return 0;
+	if (c->color != -1)
+		return c->color;
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+	return isatty(STDOUT_FILENO) && (no == NULL || *no == '\0') &&
+	       (term == NULL || strcmp(term, "dumb") != 0);
+}
+
+static int load_baseline(const char *path, struct bclint_baseline *b)
+{
+	char err[1024];
+	if (bclint_baseline_load(b, path, err, sizeof(err)) == 0)
+		return 0;
+	if (strstr(err, ": error: ") != NULL)
+		fprintf(stderr, "%s\n", err);
+	else
+		fprintf(stderr, "bclint: error: %s\n", err);
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "import") == 0)
@@ -317,6 +348,7 @@ int main(int argc, char **argv)
 	struct bclint_run run;
 	struct bclint_config config = {.file = -1};
 	struct cli c;
+	struct bclint_baseline base = {NULL, 0};
 	memset(&run, 0, sizeof(run));
 	memset(&c, 0, sizeof(c));
 	run.now = BCLINT_NO_TIME;
@@ -350,20 +382,31 @@ int main(int argc, char **argv)
 		status = usage_error("%s", "no snapshot given");
 		goto out;
 	}
+	if (c.baseline != NULL && load_baseline(c.baseline, &base) < 0) {
+		status = BCLINT_EXIT_USAGE;
+		goto out;
+	}
 	for (int i = optind; i < argc; i++)
 		bclint_run_file(&run, argv[i]);
 	if (run.config != NULL)
 		bclint_config_report(&run, run.config);
 	bclint_report_finish(&run.report);
+	if (c.baseline != NULL) {
+		size_t known, gone;
+		if (bclint_baseline_apply(&base, &run.report, &known, &gone) < 0)
+			run.report.oom = 1;
+		else if (!c.quiet)
+			fprintf(stderr, "bclint: baseline %s: %zu finding%s baselined, %zu baseline "
+			        "entr%s gone (fixed)\n", c.baseline, known, known == 1 ? "" : "s",
+			        gone, gone == 1 ? "y" : "ies");
+	}
 	status = bclint_run_status(&run, c.fail_on, c.max_warnings);
 	if (c.quiet)
 		bclint_report_keep_errors(&run.report);
 
 	struct bclint_emit e = {&run, 0, status, c.automation_id};
 	if (strcmp(c.format, "gcc") == 0)
-		e.color = c.color == -1 ? c.output == NULL && isatty(STDOUT_FILENO) &&
-		                          getenv("NO_COLOR") == NULL
-		                        : c.color;
+		e.color = want_color(&c);
 	struct bclint_buf out = {0};
 	if (strcmp(c.format, "sarif") == 0)
 		bclint_emit_sarif(&out, &e);
@@ -388,6 +431,7 @@ int main(int argc, char **argv)
 out:
 	free(c.ops);
 	free(c.plugins);
+	bclint_baseline_free(&base);
 	bclint_run_free(&run);
 	bclint_config_free(&config);
 	return status;

@@ -57,6 +57,7 @@ struct bclint_report {
 	size_t n_failures, cap_failures;
 	size_t counts[4]; /* by level */
 	int oom;          /* an allocation failed: the report is incomplete */
+	int redact;       /* --redact: snapshot errors quote no email */
 };
 
 /* Add a source; takes ownership of path and text.  Returns its index, or

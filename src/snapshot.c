@@ -429,7 +429,8 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i, con
 		if (prev != NULL && prev != (void *)&L->ids) {
 			char p[96];
 			ptr_join(p, sizeof(p), ptr, "user_email");
-			first_here(L, error_at(L, f.v[1], p, "duplicate user_email '%s'", email),
+			first_here(L, error_at(L, f.v[1], p, "duplicate user_email '%s'",
+			                    L->r->redact ? "(redacted)" : email),
 			           &prev->ent);
 		}
 	}

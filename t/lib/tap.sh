@@ -40,3 +40,10 @@ done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
 }
+
+# The rules beyond the five core ones: tests of output formats switch them
+# off so that the catalog can grow without changing their expectations.
+NONCORE="--disable=asset-not-assigned,non-delegable-action,excess-grant,unbound-asset"
+NONCORE="$NONCORE,too-few-admins,too-many-asset-admins,stale-session,pending-invitation"
+NONCORE="$NONCORE,inactive-member,two-step-disabled,email-domain-not-allowed"
+NONCORE="$NONCORE,agency-staff-as-members,partner-over-privileged"
