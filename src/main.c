@@ -24,7 +24,7 @@
 enum {
 	OPT_FAIL_ON = 256, OPT_MAX_WARNINGS, OPT_ENABLE, OPT_DISABLE, OPT_LEVEL, OPT_SET,
 	OPT_PLUGIN, OPT_RULES_PATH, OPT_NOW, OPT_REDACT, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN,
-	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG
+	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG, OPT_NO_ISOLATE, OPT_RULE_TIMEOUT
 };
 
 static const struct option long_options[] = {
@@ -42,6 +42,8 @@ static const struct option long_options[] = {
 	{"rules-path", required_argument, NULL, OPT_RULES_PATH},
 	{"now", required_argument, NULL, OPT_NOW},
 	{"redact", no_argument, NULL, OPT_REDACT},
+	{"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
+	{"rule-timeout", required_argument, NULL, OPT_RULE_TIMEOUT},
 	{"color", required_argument, NULL, OPT_COLOR},
 	{"colour", required_argument, NULL, OPT_COLOR},
 	{"sarif-automation-id", required_argument, NULL, OPT_AUTOMATION_ID},
@@ -72,6 +74,8 @@ static const char usage_text[] =
 	"      --rules-path=DIR[:DIR] look for rule plugins here (also BCLINT_RULES_PATH)\n"
 	"      --now=TIMESTAMP        reference time for age-based rules\n"
 	"      --redact               replace emails and names with stable hashes\n"
+	"      --rule-timeout=SECONDS time limit of each rule (default 60; 0: none)\n"
+	"      --no-isolate           run rules in the bclint process (no crash isolation)\n"
 	"      --color=WHEN           auto (default), always or never\n"
 	"      --sarif-automation-id=ID  SARIF automationDetails.id\n"
 	"  -q, --quiet                report errors only; no summary\n"
@@ -122,6 +126,7 @@ static int push(void *arrp, size_t *n, size_t size, const void *item)
 static int parse_args(int argc, char **argv, struct cli *c, struct bclint_run *run)
 {
 	int ch;
+	long timeout;
 	while ((ch = getopt_long(argc, argv, "f:o:c:q", long_options, NULL)) != -1) {
 		struct rule_op op = {ch, optarg};
 		char *end;
@@ -168,6 +173,15 @@ static int parse_args(int argc, char **argv, struct cli *c, struct bclint_run *r
 				return usage_error("invalid --now '%s' (an RFC 3339 timestamp)", optarg);
 			break;
 		case OPT_REDACT: run->redact = 1; break;
+		case OPT_NO_ISOLATE: run->isolate = 0; break;
+		case OPT_RULE_TIMEOUT:
+			errno = 0;
+			timeout = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || errno || timeout < 0 || timeout > 86400)
+				return usage_error("invalid --rule-timeout '%s' (seconds, 0 to 86400)",
+				                   optarg);
+			run->rule_timeout = (unsigned)timeout;
+			break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				c->color = -1;
@@ -318,6 +332,8 @@ int main(int argc, char **argv)
 	memset(&run, 0, sizeof(run));
 	memset(&c, 0, sizeof(c));
 	run.now = BCLINT_NO_TIME;
+	run.isolate = 1;
+	run.rule_timeout = 60;
 	c.format = "gcc";
 	c.fail_on = BCLINT_LEVEL_ERROR;
 	c.max_warnings = -1;
