@@ -12,6 +12,7 @@
 #include "conffile.h"
 #include "catalog.h"
 #include "emit.h"
+#include "fixtures.h"
 #include "import.h"
 #include "lint.h"
 #include "output.h"
@@ -58,6 +59,7 @@ static const struct option long_options[] = {
 static const char usage_text[] =
 	"Usage: bclint [OPTION]... SNAPSHOT...\n"
 	"       bclint --list-rules | --explain RULE | --version | --help\n"
+	"       bclint --check-fixtures DIR... [-- OPTION...]   (TAP; see bclint-plugin(3))\n"
 	"Lint TikTok Business Center snapshots ('-' reads standard input).\n"
 	"\n"
 	"  -f, --format=FORMAT        gcc (default), sarif, json or github\n"
@@ -320,7 +322,8 @@ static int catalog(const struct cli *c, const struct bclint_run *run)
 	return run->plugin_errors ? BCLINT_EXIT_PLUGIN : 0;
 }
 
-int main(int argc, char **argv)
+/* The lint command line; also what each --check-fixtures case runs. */
+static int lint_main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "import") == 0)
 		return bclint_import_main(argc - 1, argv + 1);
@@ -405,4 +408,11 @@ out:
 	bclint_run_free(&run);
 	bclint_config_free(&config);
 	return status;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "--check-fixtures") == 0)
+		return bclint_fixtures_main(argc - 1, argv + 1, lint_main);
+	return lint_main(argc, argv);
 }
