@@ -2,8 +2,12 @@
  * loaded snapshot and plugins with the parent (copy-on-write), runs the
  * rule into its copy of the report, then writes what the rule added --
  * findings with their notes, and failures -- to a pipe in a compact binary
- * form.  The parent reads it under a time limit, waits for the child, and
- * merges the result only when the child finished normally. */
+ * form.  One child runs every enabled rule in turn, writing each rule's
+ * result as soon as the rule returns; the parent merges each complete
+ * result, and gives each rule the time limit from the end of the one
+ * before.  When the child dies or runs out of time, the rule it was running
+ * is reported with how it failed, and a new child goes on with the next
+ * rule.  So a run costs one fork per snapshot, plus one per failed rule. */
 #include "config.h"
 
 #include <errno.h>
@@ -182,12 +186,13 @@ static const char *get_str(struct reader *rd, struct bclint_report *r)
 	return s;
 }
 
-/* Check that the whole result is well formed before merging any of it. */
-static int result_complete(const char *data, size_t len)
+/* The length of the first complete rule result in data (its records up
+ * to and including the end record), 0 if it is not all there yet, -1 if
+ * it is malformed. */
+static long result_length(const char *data, size_t len)
 {
 	struct reader rd = {data, data + len, 0};
-	int done = 0;
-	while (!rd.bad && !done && rd.p < rd.end) {
+	while (!rd.bad && rd.p < rd.end) {
 		char tag = *rd.p++;
 		if (tag == REC_FINDING) {
 			for (int i = 0; i < 4; i++)
@@ -209,12 +214,12 @@ static int result_complete(const char *data, size_t len)
 				get_str(&rd, NULL);
 		} else if (tag == REC_END) {
 			get_u32(&rd);
-			done = 1;
+			return rd.bad ? 0 : (long)(rd.p - data);
 		} else {
-			rd.bad = 1;
+			return -1;
 		}
 	}
-	return done && !rd.bad && rd.p == rd.end;
+	return 0;
 }
 
 static void merge_result(struct bclint_run *run, const struct bclint_rule_slot *slot,
@@ -269,106 +274,157 @@ static double seconds_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Read the child's result until end of file, and wait for it; kill it when
- * the time is up.  Returns 1 when it ran out of time, else 0 with *status. */
-static int collect(pid_t pid, int fd, unsigned timeout, struct bclint_buf *b, int *status)
-{
-	double deadline = seconds_now() + (timeout ? (double)timeout : 0.0);
-	int open = 1;
-	for (;;) {
-		if (!open) {
-			pid_t w = waitpid(pid, status, WNOHANG);
-			if (w == pid || (w < 0 && errno != EINTR))
-				return 0;
-		}
-		int wait_ms = -1;
-		if (timeout) {
-			double left = deadline - seconds_now();
-			if (left <= 0) {
-				kill(pid, SIGKILL);
-				while (waitpid(pid, status, 0) < 0 && errno == EINTR)
-					;
-				return 1;
-			}
-			wait_ms = (int)(left * 1000.0) + 1;
-		}
-		if (!open) {
-			/* the child closed its end: poll for its exit */
-			struct timespec nap = {0, 5000000};
-			if (!timeout) {
-				while (waitpid(pid, status, 0) < 0 && errno == EINTR)
-					;
-				return 0;
-			}
-			nanosleep(&nap, NULL);
-			continue;
-		}
-		struct pollfd p = {fd, POLLIN, 0};
-		int n = poll(&p, 1, wait_ms);
-		if (n < 0 && errno != EINTR)
-			open = 0;
-		if (n <= 0)
-			continue;
-		char chunk[65536];
-		ssize_t got = read(fd, chunk, sizeof(chunk));
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			open = 0;
-		else
-			bclint_buf_add(b, chunk, (size_t)got);
-	}
-}
-
-void bclint_isolate_rule(struct bclint_run *run, const struct bclint_snapshot *s,
-                         const struct bclint_rule_slot *slot, bclint_rule_runner *fn)
+/* Fork a child that runs rules idx[0..n) in order, writing each one's
+ * result as soon as it finishes. */
+static pid_t start_child(struct bclint_run *run, const struct bclint_snapshot *s,
+                         const size_t *idx, size_t n, bclint_rule_runner *fn, int *fd)
 {
 	int fds[2];
-	if (pipe(fds) < 0) {
-		fn(run, s, slot);
-		return;
-	}
+	if (pipe(fds) < 0)
+		return -1;
 	fflush(NULL); /* the child must not write out the parent's buffers */
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(fds[0]);
 		close(fds[1]);
-		fn(run, s, slot);
-		return;
+		return -1;
 	}
-	if (pid == 0) {
-		close(fds[0]);
+	if (pid > 0) {
+		close(fds[1]);
+		*fd = fds[0];
+		return pid;
+	}
+	close(fds[0]);
+	for (size_t i = 0; i < n; i++) {
 		size_t first_finding = run->report.n_findings;
 		size_t first_failure = run->report.n_failures;
-		fn(run, s, slot);
+		fn(run, s, &run->rules.slots[idx[i]]);
 		struct bclint_buf b = {0};
 		put_result(&b, run, first_finding, first_failure);
 		int rc = b.oom || write_all(fds[1], b.data, b.len) < 0;
 		free(b.data);
-		_exit(rc ? 70 : 0);
+		if (rc)
+			_exit(70);
 	}
-	close(fds[1]);
+	_exit(0);
+}
+
+/* Wait for a child that closed its end of the pipe, until the deadline
+ * (0: none).  Returns 0 with *status, or 1 when the time ran out. */
+static int reap(pid_t pid, unsigned timeout, double deadline, int *status)
+{
+	long nap_ns = 20000; /* 20 us, doubling up to 5 ms */
+	for (;;) {
+		pid_t w = waitpid(pid, status, timeout ? WNOHANG : 0);
+		if (w == pid || (w < 0 && errno != EINTR))
+			return 0;
+		if (timeout && seconds_now() >= deadline) {
+			kill(pid, SIGKILL);
+			while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+				;
+			return 1;
+		}
+		struct timespec nap = {0, nap_ns};
+		nanosleep(&nap, NULL);
+		nap_ns = nap_ns < 2500000 ? nap_ns * 2 : 5000000;
+	}
+}
+
+/* Merge the child's rule results as they come; each rule has the time
+ * limit from the end of the one before.  Returns the index (into idx) of
+ * the first rule the child did not finish, n if it finished them all. */
+static size_t supervise(struct bclint_run *run, const struct bclint_snapshot *s, pid_t pid,
+                        int fd, const size_t *idx, size_t next, size_t n)
+{
+	unsigned timeout = run->rule_timeout;
+	double deadline = seconds_now() + timeout;
 	struct bclint_buf b = {0};
-	int status = 0;
-	int late = collect(pid, fds[0], run->rule_timeout, &b, &status);
-	close(fds[0]);
-	char msg[512], sig[32];
+	size_t used = 0;
+	int open = 1, late = 0, bad = 0, status = 0;
+	while (open && !late && !bad) {
+		int wait_ms = -1;
+		if (timeout) {
+			double left = deadline - seconds_now();
+			if (left <= 0) {
+				kill(pid, SIGKILL);
+				late = 1;
+				break;
+			}
+			wait_ms = (int)(left * 1000.0) + 1;
+		}
+		struct pollfd p = {fd, POLLIN, 0};
+		int ready = poll(&p, 1, wait_ms);
+		if (ready < 0 && errno != EINTR)
+			open = 0;
+		if (ready <= 0)
+			continue;
+		char chunk[65536];
+		ssize_t got = read(fd, chunk, sizeof(chunk));
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			open = 0;
+			continue;
+		}
+		bclint_buf_add(&b, chunk, (size_t)got);
+		long len;
+		while (!b.oom && (len = result_length(b.data + used, b.len - used)) > 0) {
+			merge_result(run, &run->rules.slots[idx[next]], b.data + used, (size_t)len);
+			used += (size_t)len;
+			next++;
+			deadline = seconds_now() + timeout;
+		}
+		bad = b.oom || len < 0;
+		if (bad)
+			kill(pid, SIGKILL);
+	}
+	close(fd);
+	free(b.data);
+	if (late || bad)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	else
+		late = reap(pid, timeout, deadline, &status);
+	if (next >= n)
+		return n;
+
+	const struct bclint_rule_slot *slot = &run->rules.slots[idx[next]];
 	const char *file = s->model.file, *path = slot->plugin->path, *id = slot->rule->id;
-	if (late) {
+	char msg[512], sig[32];
+	if (late)
 		snprintf(msg, sizeof(msg), "%s: rule '%s' exceeded the time limit of %u s on %s",
-		         path, id, run->rule_timeout, file);
-	} else if (WIFSIGNALED(status)) {
+		         path, id, timeout, file);
+	else if (!bad && WIFSIGNALED(status))
 		snprintf(msg, sizeof(msg), "%s: rule '%s' crashed (%s) on %s", path, id,
 		         bclint_signal_name(WTERMSIG(status), sig, sizeof(sig)), file);
-	} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || b.oom ||
-	           !result_complete(b.data, b.len)) {
+	else
 		snprintf(msg, sizeof(msg), "%s: rule '%s' ended the process (exit status %d) on %s",
 		         path, id, WIFEXITED(status) ? WEXITSTATUS(status) : -1, file);
-	} else {
-		merge_result(run, slot, b.data, b.len);
-		free(b.data);
+	bclint_run_plugin_error(run, path, id, msg);
+	return next + 1;
+}
+
+void bclint_isolate_rules(struct bclint_run *run, const struct bclint_snapshot *s,
+                          bclint_rule_runner *fn)
+{
+	size_t n = 0, next = 0;
+	size_t *idx = malloc((run->rules.n_slots + 1) * sizeof(*idx));
+	if (idx == NULL) {
+		run->report.oom = 1;
 		return;
 	}
-	free(b.data);
-	bclint_run_plugin_error(run, path, id, msg);
+	for (size_t i = 0; i < run->rules.n_slots; i++)
+		if (run->rules.slots[i].enabled)
+			idx[n++] = i;
+	while (next < n) {
+		int fd;
+		pid_t pid = start_child(run, s, idx + next, n - next, fn, &fd);
+		if (pid < 0)
+			break;
+		next = supervise(run, s, pid, fd, idx, next, n);
+	}
+	/* no child could be started: run the rest here */
+	for (; next < n; next++)
+		fn(run, s, &run->rules.slots[idx[next]]);
+	free(idx);
 }

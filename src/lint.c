@@ -91,8 +91,8 @@ static int check_policy(void *arg, struct bclint_report *r, uint32_t file, const
 	return errors;
 }
 
-static void run_rule_here(struct bclint_run *run, const struct bclint_snapshot *s,
-                          const struct bclint_rule_slot *slot)
+static void run_rule(struct bclint_run *run, const struct bclint_snapshot *s,
+                     const struct bclint_rule_slot *slot)
 {
 	struct bclint_ctx ctx;
 	memset(&ctx, 0, sizeof(ctx));
@@ -112,16 +112,6 @@ static void run_rule_here(struct bclint_run *run, const struct bclint_snapshot *
 		bclint_run_plugin_error(run, slot->plugin->path, slot->rule->id, msg);
 	}
 	bclint_ctx_release(&ctx);
-}
-
-/* Run a rule in a child process (see isolate.c) unless --no-isolate. */
-static void run_rule(struct bclint_run *run, const struct bclint_snapshot *s,
-                     const struct bclint_rule_slot *slot)
-{
-	if (run->isolate)
-		bclint_isolate_rule(run, s, slot, run_rule_here);
-	else
-		run_rule_here(run, s, slot);
 }
 
 void bclint_run_file(struct bclint_run *run, const char *path)
@@ -146,9 +136,12 @@ void bclint_run_file(struct bclint_run *run, const char *path)
 		run->input_errors++;
 		return;
 	}
-	for (size_t i = 0; i < run->rules.n_slots; i++)
-		if (run->rules.slots[i].enabled)
-			run_rule(run, s, &run->rules.slots[i]);
+	if (run->isolate) /* in a child process: see isolate.c */
+		bclint_isolate_rules(run, s, run_rule);
+	else
+		for (size_t i = 0; i < run->rules.n_slots; i++)
+			if (run->rules.slots[i].enabled)
+				run_rule(run, s, &run->rules.slots[i]);
 	bclint_snapshot_free(s);
 }
 
