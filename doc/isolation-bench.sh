@@ -1,10 +1,10 @@
 #!/bin/sh
-# The cost of crash isolation (one fork per rule per snapshot): times
+# The cost of crash isolation (one fork per snapshot): times
 # bclint with and without --no-isolate on examples/demo.json and on a
 # generated snapshot of N members (default 4000: TikTok's member limit),
 # with hyperfine.  Run from a built source tree:
 #   sh doc/isolation-bench.sh [MEMBERS]
-# Results are in doc/isolation.md.
+# Results are in bclint-plugin(3), CRASH ISOLATION.
 set -eu
 members=${1:-4000}
 tmp=$(mktemp -d)

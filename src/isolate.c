@@ -1,11 +1,10 @@
-/* Crash isolation: each rule runs in a forked child.  The child shares the
- * loaded snapshot and plugins with the parent (copy-on-write), runs the
- * rule into its copy of the report, then writes what the rule added --
- * findings with their notes, and failures -- to a pipe in a compact binary
- * form.  One child runs every enabled rule in turn, writing each rule's
- * result as soon as the rule returns; the parent merges each complete
- * result, and gives each rule the time limit from the end of the one
- * before.  When the child dies or runs out of time, the rule it was running
+/* Crash isolation: rules run in a forked child.  The child shares the
+ * loaded snapshot and plugins with the parent (copy-on-write) and runs
+ * every enabled rule in turn into its copy of the report; after each rule
+ * it writes what the rule added -- findings with their notes, and
+ * failures -- to a pipe in a compact binary form.  The parent merges each
+ * complete result, and gives each rule the time limit from the end of the
+ * one before.  When the child dies or runs out of time, the rule it was running
  * is reported with how it failed, and a new child goes on with the next
  * rule.  So a run costs one fork per snapshot, plus one per failed rule. */
 #include "config.h"
@@ -385,8 +384,22 @@ static size_t supervise(struct bclint_run *run, const struct bclint_snapshot *s,
 			;
 	else
 		late = reap(pid, timeout, deadline, &status);
-	if (next >= n)
+	if (next >= n) {
+		/* Every rule finished, yet the child did not exit cleanly (under
+		 * valgrind: errors or leaks in a rule). */
+		if (WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) != 0)) {
+			char msg[512], buf[32];
+			const char *how = buf;
+			if (WIFSIGNALED(status))
+				how = bclint_signal_name(WTERMSIG(status), buf, sizeof(buf));
+			else
+				snprintf(buf, sizeof(buf), "exit status %d", WEXITSTATUS(status));
+			snprintf(msg, sizeof(msg), "the process running the rules on %s ended with %s "
+			         "after the last rule", s->model.file, how);
+			bclint_run_plugin_error(run, NULL, NULL, msg);
+		}
 		return n;
+	}
 
 	const struct bclint_rule_slot *slot = &run->rules.slots[idx[next]];
 	const char *file = s->model.file, *path = slot->plugin->path, *id = slot->rule->id;
