@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "host.h"
+#include "isolate.h"
 #include "json.h"
 #include "lint.h"
 #include "snapshot.h"
@@ -138,9 +139,12 @@ void bclint_run_file(struct bclint_run *run, const char *path)
 		run->input_errors++;
 		return;
 	}
-	for (size_t i = 0; i < run->rules.n_slots; i++)
-		if (run->rules.slots[i].enabled)
-			run_rule(run, s, &run->rules.slots[i]);
+	if (run->isolate) /* in a child process: see isolate.c */
+		bclint_isolate_rules(run, s, run_rule);
+	else
+		for (size_t i = 0; i < run->rules.n_slots; i++)
+			if (run->rules.slots[i].enabled)
+				run_rule(run, s, &run->rules.slots[i]);
 	bclint_snapshot_free(s);
 }
 

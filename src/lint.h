@@ -25,6 +25,8 @@ struct bclint_run {
 	struct bclint_config *config; /* suppressions, or NULL */
 	int input_errors;  /* unreadable or invalid snapshots */
 	int plugin_errors; /* plugins refused or failed */
+	int isolate;           /* run the rules in a child process (isolate.c) */
+	unsigned rule_timeout; /* seconds a rule may take when isolated; 0: no limit */
 };
 
 /* Lint one snapshot file ("-" is standard input) with every enabled rule.

@@ -13,6 +13,7 @@
 #include "catalog.h"
 #include "baseline.h"
 #include "emit.h"
+#include "fixtures.h"
 #include "import.h"
 #include "lint.h"
 #include "output.h"
@@ -25,7 +26,8 @@
 enum {
 	OPT_FAIL_ON = 256, OPT_MAX_WARNINGS, OPT_ENABLE, OPT_DISABLE, OPT_LEVEL, OPT_SET,
 	OPT_PLUGIN, OPT_RULES_PATH, OPT_NOW, OPT_REDACT, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN,
-	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG, OPT_BASELINE
+	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG, OPT_BASELINE, OPT_NO_ISOLATE,
+	OPT_RULE_TIMEOUT
 };
 
 static const struct option long_options[] = {
@@ -44,6 +46,8 @@ static const struct option long_options[] = {
 	{"now", required_argument, NULL, OPT_NOW},
 	{"baseline", required_argument, NULL, OPT_BASELINE},
 	{"redact", no_argument, NULL, OPT_REDACT},
+	{"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
+	{"rule-timeout", required_argument, NULL, OPT_RULE_TIMEOUT},
 	{"color", required_argument, NULL, OPT_COLOR},
 	{"colour", required_argument, NULL, OPT_COLOR},
 	{"sarif-automation-id", required_argument, NULL, OPT_AUTOMATION_ID},
@@ -60,6 +64,7 @@ static const char usage_text[] =
 	"       bclint --list-rules | --explain RULE | --version | --help\n"
 	"       bclint import [OPTION]... RESPONSE...   (see bclint-import(1))\n"
 	"       bclint why SNAPSHOT --member WHO --action ACTION [--asset ID]\n"
+	"       bclint --check-fixtures DIR... [-- OPTION...]   (TAP; see bclint-plugin(3))\n"
 	"Lint TikTok Business Center snapshots ('-' reads standard input).\n"
 	"\n"
 	"  -f, --format=FORMAT        gcc (default), sarif, json or github\n"
@@ -77,6 +82,8 @@ static const char usage_text[] =
 	"      --now=TIMESTAMP        reference time for age-based rules\n"
 	"      --baseline=FILE        report only findings not in FILE (json or sarif)\n"
 	"      --redact               replace emails and names with stable hashes\n"
+	"      --rule-timeout=SECONDS time limit of each rule (default 60; 0: none)\n"
+	"      --no-isolate           run rules in the bclint process (no crash isolation)\n"
 	"      --color=WHEN           auto (default), always or never\n"
 	"      --sarif-automation-id=ID  SARIF automationDetails.id\n"
 	"  -q, --quiet                report errors only; no summary\n"
@@ -128,6 +135,7 @@ static int push(void *arrp, size_t *n, size_t size, const void *item)
 static int parse_args(int argc, char **argv, struct cli *c, struct bclint_run *run)
 {
 	int ch;
+	long timeout;
 	while ((ch = getopt_long(argc, argv, "f:o:c:q", long_options, NULL)) != -1) {
 		struct rule_op op = {ch, optarg};
 		char *end;
@@ -174,6 +182,15 @@ static int parse_args(int argc, char **argv, struct cli *c, struct bclint_run *r
 				return usage_error("invalid --now '%s' (an RFC 3339 timestamp)", optarg);
 			break;
 		case OPT_REDACT: run->redact = run->report.redact = 1; break;
+		case OPT_NO_ISOLATE: run->isolate = 0; break;
+		case OPT_RULE_TIMEOUT:
+			errno = 0;
+			timeout = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || errno || timeout < 0 || timeout > 86400)
+				return usage_error("invalid --rule-timeout '%s' (seconds, 0 to 86400)",
+				                   optarg);
+			run->rule_timeout = (unsigned)timeout;
+			break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				c->color = -1;
@@ -339,12 +356,9 @@ static int load_baseline(const char *path, struct bclint_baseline *b)
 	return -1;
 }
 
-int main(int argc, char **argv)
+/* The lint command line; also what each --check-fixtures case runs. */
+static int lint_main(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "import") == 0)
-		return bclint_import_main(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "why") == 0)
-		return bclint_why_main(argc - 1, argv + 1);
 	struct bclint_run run;
 	struct bclint_config config = {.file = -1};
 	struct cli c;
@@ -352,6 +366,8 @@ int main(int argc, char **argv)
 	memset(&run, 0, sizeof(run));
 	memset(&c, 0, sizeof(c));
 	run.now = BCLINT_NO_TIME;
+	run.isolate = 1;
+	run.rule_timeout = 60;
 	c.format = "gcc";
 	c.fail_on = BCLINT_LEVEL_ERROR;
 	c.max_warnings = -1;
@@ -435,4 +451,15 @@ out:
 	bclint_run_free(&run);
 	bclint_config_free(&config);
 	return status;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "import") == 0)
+		return bclint_import_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "why") == 0)
+		return bclint_why_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "--check-fixtures") == 0)
+		return bclint_fixtures_main(argc - 1, argv + 1, lint_main);
+	return lint_main(argc, argv);
 }

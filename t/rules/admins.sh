@@ -1,3 +1,4 @@
 #!/bin/sh
 # The admins plugin's rules, one fixture directory each.
-exec sh "$top_srcdir/t/lib/fixtures.sh" t/rules/too-few-admins t/rules/too-many-asset-admins
+cd "$top_srcdir" || exit 1
+exec $BCLINT --check-fixtures t/rules/too-few-admins t/rules/too-many-asset-admins

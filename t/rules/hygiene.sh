@@ -4,7 +4,7 @@
 # the clock.
 . "$top_srcdir/t/lib/tap.sh"
 
-fixtures=$(sh "$top_srcdir/t/lib/fixtures.sh" t/rules/stale-session t/rules/pending-invitation \
+fixtures=$(cd "$top_srcdir" && $BCLINT --check-fixtures t/rules/stale-session t/rules/pending-invitation \
 	t/rules/inactive-member t/rules/two-step-disabled)
 printf '%s\n' "$fixtures" | grep -v '^1\.\.'
 tap_n=$(printf '%s\n' "$fixtures" | grep -c '^\(not \)\{0,1\}ok ')

@@ -1,3 +1,4 @@
 #!/bin/sh
 # Snapshot loader: every snapshot error, at its exact line and column.
-exec sh "$top_srcdir/t/lib/fixtures.sh" t/data/snapshot
+cd "$top_srcdir" || exit 1
+exec $BCLINT --check-fixtures t/data/snapshot

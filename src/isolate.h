@@ -1,0 +1,27 @@
+/* Crash isolation: running one rule in a child process, so that a rule
+ * that crashes or never returns is reported instead of ending the run. */
+#ifndef BCLINT_ISOLATE_H
+#define BCLINT_ISOLATE_H 1
+
+#include "lint.h"
+#include "snapshot.h"
+
+/* Runs one rule over one snapshot in the current process. */
+typedef void bclint_rule_runner(struct bclint_run *run, const struct bclint_snapshot *s,
+                                const struct bclint_rule_slot *slot);
+
+/* Run every enabled rule of run over s with fn, in a forked child, with
+ * run->rule_timeout seconds of wall-clock time per rule (0: no limit).
+ * The findings and failures each rule adds to the child's copy of
+ * run->report are sent back over a pipe and merged into run->report.  A
+ * rule during which the child is killed by a signal, exits or runs out of
+ * time is a plugin error naming the rule; its findings are dropped and a
+ * new child goes on with the next rule.  Falls back to calling fn directly
+ * when no child can be started. */
+void bclint_isolate_rules(struct bclint_run *run, const struct bclint_snapshot *s,
+                          bclint_rule_runner *fn);
+
+/* "SIGSEGV", "SIGABRT"...; "signal N" for others (buf holds it). */
+const char *bclint_signal_name(int sig, char *buf, size_t size);
+
+#endif
