@@ -9,6 +9,7 @@
  * of raw control characters, which cJSON does not. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
@@ -139,6 +140,18 @@ static const unsigned char *stamp(struct walk *w, const unsigned char *p, cJSON 
 	return p;
 }
 
+/* cJSON reports a failed allocation as a syntax error at some offset; these
+ * hooks tell the two apart.  bclint is single-threaded. */
+static int cjson_oom;
+
+static void *cjson_malloc(size_t size)
+{
+	void *p = malloc(size);
+	if (p == NULL)
+		cjson_oom = 1;
+	return p;
+}
+
 uint32_t bclint_json_end(const cJSON *node, const char *text)
 {
 	if (cJSON_IsNumber(node)) {
@@ -169,6 +182,7 @@ cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error 
 	const unsigned char *end = base + len;
 	err->byte = 0;
 	err->has_byte = 0;
+	err->oom = 0;
 	if (len >= MAX_TEXT) {
 		err->offset = 0;
 		err->message = "file too large (2 GiB or more)";
@@ -183,9 +197,18 @@ cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error 
 		return NULL;
 	}
 	const char *stop = NULL;
+	cJSON_Hooks hooks = {cjson_malloc, free};
+	cJSON_InitHooks(&hooks);
+	cjson_oom = 0;
 	/* Including the terminating NUL makes cJSON report truncation at the
 	 * end of the text instead of clamping to the last byte. */
 	cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &stop, 0);
+	if (root == NULL && cjson_oom) {
+		err->offset = 0;
+		err->message = "out of memory";
+		err->oom = 1;
+		return NULL;
+	}
 	if (root == NULL) {
 		const unsigned char *q = stop ? (const unsigned char *)stop : end;
 		if (q < base || q > end)

@@ -37,7 +37,7 @@ static const char *policy_type_error(const struct bclint_option *o, const cJSON 
 		if (!cJSON_IsArray(v))
 			return "an array of regular expressions";
 		for (const cJSON *c = v->child; c; c = c->next)
-			if (!cJSON_IsString(c))
+			if (!cJSON_IsString(c) || bclint_option_check(o, c->valuestring) != NULL)
 				return "an array of regular expressions";
 		return NULL;
 	}
@@ -106,6 +106,11 @@ void bclint_run_file(struct bclint_run *run, const char *path)
 		run->input_errors++;
 		return;
 	}
+	bclint_run_text(run, name, text, len);
+}
+
+void bclint_run_text(struct bclint_run *run, char *name, char *text, size_t len)
+{
 	int file = bclint_report_add_source(&run->report, name, text, len);
 	if (file < 0) {
 		run->input_errors++;

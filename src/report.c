@@ -170,7 +170,8 @@ static void resolve_file(struct bclint_report *r, uint32_t file)
 
 void bclint_report_finish(struct bclint_report *r)
 {
-	qsort(r->findings, r->n_findings, sizeof(*r->findings), by_position);
+	if (r->n_findings > 1) /* findings is NULL when there are none */
+		qsort(r->findings, r->n_findings, sizeof(*r->findings), by_position);
 	for (uint32_t i = 0; i < r->n_sources; i++) {
 		resolve_file(r, i);
 		free(r->sources[i].text);

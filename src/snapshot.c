@@ -353,6 +353,17 @@ static const char *article(const char *word)
 
 /* -- entities ------------------------------------------------------- */
 
+/* Index an entity by ID: the previous entity with that ID, or NULL.  A
+ * failed insertion marks the report incomplete (r->oom). */
+static void *put_id(struct loader *L, unsigned tag, const char *id, void *entity)
+{
+	void *prev = bclint_map_put(&L->ids, tag, id, entity);
+	if (prev != (void *)&L->ids)
+		return prev;
+	L->r->oom = 1;
+	return NULL;
+}
+
 static void load_bc(struct loader *L, const cJSON *node)
 {
 	static const char *const keys[] = {"bc_id", "name", "company", "type", "status",
@@ -415,7 +426,7 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i, con
 	}
 	if (id != NULL) {
 		m->user_id = id;
-		struct bclint_member *prev = bclint_map_put(&L->ids, TAG_USER_ID, id, m);
+		struct bclint_member *prev = put_id(L, TAG_USER_ID, id, m);
 		if (prev != NULL && prev != (void *)&L->ids) {
 			char p[96];
 			ptr_join(p, sizeof(p), ptr, "user_id");
@@ -425,7 +436,7 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i, con
 	}
 	if (email != NULL) {
 		m->email = email;
-		struct bclint_member *prev = bclint_map_put(&L->ids, TAG_EMAIL, email, m);
+		struct bclint_member *prev = put_id(L, TAG_EMAIL, email, m);
 		if (prev != NULL && prev != (void *)&L->ids) {
 			char p[96];
 			ptr_join(p, sizeof(p), ptr, "user_email");
@@ -460,7 +471,7 @@ static void load_asset(struct loader *L, struct bclint_asset *a, size_t i, const
 	if (id != NULL)
 		a->asset_id = id;
 	if (id != NULL && type >= 0) {
-		struct bclint_asset *prev = bclint_map_put(&L->ids, TAG_ASSET + (unsigned)type, id, a);
+		struct bclint_asset *prev = put_id(L, TAG_ASSET + (unsigned)type, id, a);
 		if (prev != NULL && prev != (void *)&L->ids) {
 			char p[96];
 			ptr_join(p, sizeof(p), ptr, "asset_id");
@@ -1078,6 +1089,11 @@ struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t f
 	s->model.captured_at = BCLINT_NO_TIME;
 	struct bclint_json_error jerr;
 	s->root = bclint_json_parse(src->text, src->len, &jerr);
+	if (s->root == NULL && jerr.oom) {
+		r->oom = 1;
+		bclint_snapshot_free(s);
+		return NULL;
+	}
 	if (s->root == NULL) {
 		char msg[128];
 		if (jerr.has_byte)

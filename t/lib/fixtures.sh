@@ -3,7 +3,8 @@
 # compared with CASE.expected.  An expected file starts with directives:
 #   # args: OPTIONS      extra command-line options for this case
 #   # exit: N            the expected exit status (default 0)
-# and the rest of it is the exact standard output.  A directory may hold
+# and the rest of it is the exact standard output.  An optional
+# CASE.stderr holds the exact standard error.  A directory may hold
 # an `args` file with options for all its cases.  Cases run from their own
 # directory, so paths in the output are the bare file names.
 . "${top_srcdir:-.}/t/lib/tap.sh"
@@ -20,10 +21,15 @@ for dir in "$@"; do
 		args=$(sed -n 's/^# args: //p' "$exp")
 		want_exit=$(sed -n 's/^# exit: //p' "$exp")
 		want=$(grep -v '^# [a-z]*:' "$exp")
-		got=$(cd "$dir" && eval "set -- $dirargs $args" && $BCLINT "$@" "$input" 2>/dev/null)
+		errfile=$(mktemp)
+		got=$(cd "$dir" && eval "set -- $dirargs $args" && $BCLINT "$@" "$input" 2>"$errfile")
 		status=$?
 		is "$got" "$want" "$(basename "$dir")/$name: output"
 		is "$status" "${want_exit:-0}" "$(basename "$dir")/$name: exit status"
+		if [ -f "$dir/$name.stderr" ]; then
+			is "$(cat "$errfile")" "$(cat "$dir/$name.stderr")" "$(basename "$dir")/$name: stderr"
+		fi
+		rm -f "$errfile"
 	done
 done
 done_testing

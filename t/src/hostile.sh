@@ -1,0 +1,6 @@
+#!/bin/sh
+# Hostile snapshots (t/data/hostile/): exact message and exit status for
+# each; under VALGRIND_TESTS=1, no memory error or leak either.  Generated
+# cases are in t/src/hostile-gen.sh; the loader's error fixtures (empty,
+# truncated, bad UTF-8, NUL, byte-order mark, ...) in t/data/snapshot/.
+exec sh "$top_srcdir/t/lib/fixtures.sh" t/data/hostile
