@@ -224,8 +224,8 @@ int bclint_ruleset_load_dir(struct bclint_ruleset *rs, const char *dir, int quie
 	}
 	int rc = 0;
 	for (int i = 0; i < n; i++) {
-		char path[PATH_MAX];
 		if (rc == 0) {
+			char path[PATH_MAX];
 			snprintf(path, sizeof(path), "%s/%s", dir, list[i]->d_name);
 			rc = bclint_ruleset_load(rs, path, err, size);
 		}

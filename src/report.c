@@ -140,7 +140,8 @@ static void resolve_file(struct bclint_report *r, uint32_t file)
 		if (f->file == file)
 			n += 2;
 		for (size_t k = 0; k < f->n_notes; k++)
-			n += 2 * (f->notes[k].file == file);
+			if (f->notes[k].file == file)
+				n += 2;
 	}
 	if (n == 0)
 		return;

@@ -528,7 +528,7 @@ static int parse_role(struct loader *L, const cJSON *v, const char *ptr, uint32_
 			char p[512];
 			snprintf(p, sizeof(p), "%s/%d", ptr, k);
 			struct bclint_cap one = {0, 0};
-			unsigned bit = 0;
+			unsigned bit;
 			if (!cJSON_IsString(c)) {
 				error_at(L, c, p, "roles must be strings, not %s", type_name(c));
 				rc = -1;
@@ -839,7 +839,8 @@ static void *entity_array(struct loader *L, const cJSON *first, size_t sz, size_
 	do {                                                                      \
 		int ok_;                                                          \
 		const cJSON *first_ = get_array(L, f, idx, required, &ok_);       \
-		T *arr_ = entity_array(L, first_, sizeof(T), &(L)->s->model.nfield); \
+		/* T is a type: it cannot be parenthesised */                     \
+		T *arr_ = entity_array(L, first_, sizeof(T), &(L)->s->model.nfield); /* NOLINT(bugprone-macro-parentheses) */ \
 		size_t i_ = 0;                                                    \
 		for (const cJSON *c_ = first_; c_ && arr_; c_ = c_->next, i_++)   \
 			fn(L, &arr_[i_], i_, c_);                                 \
@@ -1012,8 +1013,8 @@ static int resolve(struct loader *L)
 	if (b == NULL)                                                                      \
 		goto out;                                                                   \
 	for (size_t o = 0; o < (n_owners); o++) {                                           \
-		owners[o].field = (void *)(b + start[o]);                                   \
-		owners[o].nfield = start[o + 1] - start[o];                                 \
+		(owners)[o].field = (void *)(b + start[o]);                                 \
+		(owners)[o].nfield = start[o + 1] - start[o];                               \
 	}
 	BUCKET(mem, m->n_members, s->grants, s->n_grants, grant_member, grants, n_grants);
 	BUCKET(as, m->n_assets, s->grants, s->n_grants, grant_asset, grants, n_grants);
