@@ -141,7 +141,14 @@ int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, 
 {
 	if (check_trust(path, err, size) < 0)
 		return -1;
-	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	/* dlopen searches the library path for a name without a slash: load
+	 * the file that was just checked, in the current directory. */
+	char local[PATH_MAX];
+	const char *file = path;
+	if (strchr(path, '/') == NULL &&
+	    snprintf(local, sizeof(local), "./%s", path) < (int)sizeof(local))
+		file = local;
+	void *h = dlopen(file, RTLD_NOW | RTLD_LOCAL);
 	if (h == NULL) {
 		const char *why = dlerror();
 		return fail(err, size, path, "cannot load plugin: %s", why ? why : "unknown error");
