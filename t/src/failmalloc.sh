@@ -44,4 +44,32 @@ for fmt in gcc sarif json github; do
 	done
 	is "$bad" "" "$fmt: every failed allocation (1..$total by $step) ends in status 2 or 3 with a message, or the full report"
 done
+
+# -o FILE and --redact: a run that ran out of memory writes no report, so
+# the previous one is left intact (and no temporary file is left behind).
+step=7
+[ -n "$FAILMALLOC_FULL" ] && step=1
+"$bin" --redact -o "$tmp/want" "$demo" 2>/dev/null
+want_status=$?
+FAILMALLOC_COUNT=$tmp/count LD_PRELOAD=$shim "$bin" --redact -o "$tmp/report" "$demo" 2>/dev/null
+total=$(cat "$tmp/count")
+bad=
+n=1
+while [ "$n" -le "$total" ]; do
+	echo previous >"$tmp/report"
+	FAILMALLOC_FAIL=$n LD_PRELOAD=$shim "$bin" --redact -o "$tmp/report" "$demo" 2>"$tmp/err"
+	st=$?
+	case $st in
+	2 | 3)
+		grep -q '^bclint: error: ' "$tmp/err" || bad="$bad $n:$st:no-message"
+		if grep -q 'no report written' "$tmp/err" && [ "$(cat "$tmp/report")" != previous ]; then
+			bad="$bad $n:$st:overwritten"
+		fi
+		;;
+	*) [ "$st" -eq "$want_status" ] && cmp -s "$tmp/report" "$tmp/want" || bad="$bad $n:$st" ;;
+	esac
+	n=$((n + step))
+done
+is "$bad" "" "-o FILE --redact: out of memory leaves the previous report (1..$total by $step)"
+is "$(ls "$tmp" | grep -c '^report\.')" 0 "-o FILE: no temporary file left behind"
 done_testing
