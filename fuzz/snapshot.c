@@ -1,13 +1,17 @@
 /* libFuzzer target: the whole path a snapshot takes through bclint.  The
  * input bytes are a snapshot file; it is loaded, its policy checked, every
  * core rule run over it, and the report written in all four formats.  The
- * rules are dlopen'd from BCLINT_FUZZ_RULES (set by fuzz/run.sh). */
+ * rules are dlopen'd from BCLINT_FUZZ_RULES (set by fuzz/run.sh).  Beyond
+ * the sanitizers, the target checks that no input can forge an output line
+ * (gcc, GitHub) or break the JSON of the JSON and SARIF reports. */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cjson/cJSON.h>
 
 #include "emit.h"
 #include "lint.h"
@@ -35,16 +39,47 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* No input may forge a line: in gcc (without colour) and GitHub output
+ * every line starts as a finding does and holds no control character. */
+static void check_lines(const struct bclint_buf *out, const char *start)
+{
+	size_t n = strlen(start);
+	for (size_t i = 0; i < out->len; i++) {
+		unsigned char c = (unsigned char)out->data[i];
+		if ((i == 0 || out->data[i - 1] == '\n') && strncmp(out->data + i, start, n) != 0)
+			abort();
+		if ((c < 0x20 && c != '\n') || c == 0x7f)
+			abort();
+	}
+}
+
+/* JSON and SARIF output must be valid JSON, whatever the input. */
+static void check_json(const struct bclint_buf *out)
+{
+	cJSON *doc = cJSON_ParseWithLength(out->data, out->len);
+	if (doc == NULL)
+		abort();
+	cJSON_Delete(doc);
+}
+
 static void emit_all(int status)
 {
-	void (*const emitters[])(struct bclint_buf *, const struct bclint_emit *) = {
-		bclint_emit_gcc, bclint_emit_sarif, bclint_emit_json, bclint_emit_github};
-	for (size_t i = 0; i < sizeof(emitters) / sizeof(emitters[0]); i++) {
-		struct bclint_emit e = {&run, (int)(i == 0), status, "fuzz"};
-		struct bclint_buf out = {0};
-		emitters[i](&out, &e);
-		free(out.data);
+	struct bclint_emit e = {&run, 0, status, "fuzz"};
+	struct bclint_buf out[5] = {{0}};
+	bclint_emit_gcc(&out[0], &e);
+	bclint_emit_github(&out[1], &e);
+	bclint_emit_json(&out[2], &e);
+	bclint_emit_sarif(&out[3], &e);
+	e.color = 1;
+	bclint_emit_gcc(&out[4], &e);
+	if (!out[0].oom && !out[1].oom && !out[2].oom && !out[3].oom) {
+		check_lines(&out[0], "fuzz.json:");
+		check_lines(&out[1], "::");
+		check_json(&out[2]);
+		check_json(&out[3]);
 	}
+	for (size_t i = 0; i < 5; i++)
+		free(out[i].data);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
