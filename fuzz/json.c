@@ -2,7 +2,8 @@
  * Any input either fails with an offset inside the text, or parses with
  * every node stamped with a range that lies inside the text, starts at a
  * character that can begin that kind of value, and nests inside its
- * parent's range.  Positions then resolve to lines and columns. */
+ * parent's range.  Positions then resolve to lines and columns.  When text
+ * follows the value, the text before it must parse on its own. */
 #include "config.h"
 
 #include <stdint.h>
@@ -54,6 +55,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		uint32_t line, col;
 		bclint_position_of(text, size, err.offset, &line, &col);
+		/* Text after the value: what comes before it is a whole document. */
+		if (strcmp(err.message, "unexpected text after the JSON value") == 0) {
+			char *head = malloc(err.offset + 1);
+			if (head != NULL) {
+				memcpy(head, text, err.offset);
+				head[err.offset] = '\0';
+			}
+			struct bclint_json_error e2;
+			cJSON *doc = head ? bclint_json_parse(head, err.offset, &e2) : NULL;
+			if (head != NULL && doc == NULL && !e2.oom)
+				abort();
+			cJSON_Delete(doc);
+			free(head);
+		}
 	} else {
 		check(root, text, size, 0, (uint32_t)size);
 	}

@@ -244,19 +244,21 @@ cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error 
 	}
 	struct walk w = {base, end, SIZE_MAX, NULL};
 	const unsigned char *after = skip_ws(stamp(&w, skip_gap(&w, p), root), end);
-	if (after < end) {
-		cJSON_Delete(root);
-		err->offset = (size_t)(after - base);
-		err->message = *after == '\0' ? "unexpected NUL byte" :
-		                                "unexpected text after the JSON value";
-		return NULL;
-	}
+	/* The first error in the text: a bad byte inside the value comes
+	 * before anything after it. */
 	if (w.bad != SIZE_MAX) {
 		cJSON_Delete(root);
 		err->offset = w.bad;
 		err->byte = base[w.bad];
 		err->has_byte = 1;
 		err->message = w.why;
+		return NULL;
+	}
+	if (after < end) {
+		cJSON_Delete(root);
+		err->offset = (size_t)(after - base);
+		err->message = *after == '\0' ? "unexpected NUL byte" :
+		                                "unexpected text after the JSON value";
 		return NULL;
 	}
 	return root;
