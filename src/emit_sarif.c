@@ -160,6 +160,8 @@ static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r,
 	jstr(out, text.data);
 	bclint_buf_puts(out, ", \"markdown\": ");
 	jstr(out, md.data);
+	if (text.oom || md.oom) /* else the help text would be cut short */
+		out->oom = 1;
 	free(text.data);
 	free(md.data);
 	bclint_buf_puts(out, "}, \"helpUri\": ");

@@ -3,7 +3,8 @@
  * exact standard output, after directive lines).  Each case is linted in a
  * forked child that changes into the case's directory and calls the same
  * entry point as the command line, so a run under valgrind checks every
- * case too.  Output is TAP: two tests per case (output, exit status). */
+ * case too.  Output is TAP: two tests per case (output, exit status), and
+ * a third when CASE.stderr holds the exact standard error. */
 #include "config.h"
 
 #include <dirent.h>
@@ -214,6 +215,26 @@ static int run_case(bclint_lint_fn *lint, const char *dir, char **argv, int argc
 	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
 }
 
+/* When CASE.stderr exists, standard error must be exactly that. */
+static void check_stderr(struct tap *t, const char *dir, const char *base, const char *name,
+                         char *msg, size_t len)
+{
+	char path[4096], *want = NULL;
+	size_t want_len;
+	snprintf(path, sizeof(path), "%s/%s.stderr", dir, name);
+	if (bclint_read_file(path, &want, &want_len) < 0)
+		return;
+	chomp(want, &want_len);
+	chomp(msg, &len);
+	int same = len == want_len && memcmp(msg, want, len) == 0;
+	result(t, same, base, name, "stderr");
+	if (!same) {
+		diag("expected", want);
+		diag("got", msg);
+	}
+	free(want);
+}
+
 static void check_case(struct tap *t, bclint_lint_fn *lint, const char *dir, const char *base,
                        const char *name, char **common, int n_common, const char *dirargs)
 {
@@ -273,6 +294,7 @@ static void check_case(struct tap *t, bclint_lint_fn *lint, const char *dir, con
 				if (same)
 					diag("stderr", msg);
 			}
+			check_stderr(t, dir, base, name, msg, err_len);
 		} else {
 			result(t, 0, base, name, "output");
 			printf("# out of memory\n");

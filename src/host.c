@@ -18,12 +18,20 @@
 #include "json.h"
 #include "snapshot.h"
 
+/* A scratch allocation for a rule: on failure the report is incomplete. */
+static const char *checked(struct bclint_ctx *ctx, const char *s)
+{
+	if (s == NULL)
+		ctx->report->oom = 1;
+	return s;
+}
+
 /* A short stable pseudonym for personal data under --redact. */
 static const char *redacted(struct bclint_ctx *ctx, const char *prefix, const char *s)
 {
 	uint64_t h = bclint_hash64(s, strlen(s), 0x6263);
-	return bclint_arena_printf(&ctx->scratch, "%s-%08llx", prefix,
-	                           (unsigned long long)(h >> 32));
+	return checked(ctx, bclint_arena_printf(&ctx->scratch, "%s-%08llx", prefix,
+	                                        (unsigned long long)(h >> 32)));
 }
 
 static int word_char(unsigned char c)
@@ -240,8 +248,12 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 	struct bclint_finding *f = bclint_report_add(ctx->report, ctx->snap->file, slot->rule->id,
 	                                             slot->plugin->desc->name, level, e->start,
 	                                             e->end, ptr, id, text ? text : msg);
-	if (msg != small)
+	if (msg != small) {
+		/* msg came from malloc above whenever it is not small: cppcheck
+		 * does not follow the test. */
+		/* cppcheck-suppress autovarInvalidDeallocation */
 		free(msg);
+	}
 	if (f != NULL && sup != NULL) {
 		f->suppressed = sup->reason;
 		return NULL; /* notes of a suppressed finding go nowhere */
@@ -330,7 +342,7 @@ static const char *host_opt_string(struct bclint_ctx *ctx, const char *key)
 {
 	char buf[64];
 	const char *s = scalar_text(ctx, key, buf, sizeof(buf));
-	return s && s != buf ? s : s ? bclint_arena_strdup(&ctx->scratch, s) : NULL;
+	return s && s != buf ? s : s ? checked(ctx, bclint_arena_strdup(&ctx->scratch, s)) : NULL;
 }
 
 static int host_opt_bool(struct bclint_ctx *ctx, const char *key)
@@ -348,8 +360,10 @@ static struct bclint_patterns *patterns(struct bclint_ctx *ctx, const char *key)
 		return NULL;
 	if (ctx->pats == NULL) {
 		ctx->pats = calloc(ctx->slot->rule->n_options, sizeof(*ctx->pats));
-		if (ctx->pats == NULL)
+		if (ctx->pats == NULL) {
+			ctx->report->oom = 1;
 			return NULL;
+		}
 	}
 	struct bclint_patterns *p = &ctx->pats[o.index];
 	if (p->compiled)
@@ -369,17 +383,25 @@ static struct bclint_patterns *patterns(struct bclint_ctx *ctx, const char *key)
 			if (cJSON_IsString(c))
 				vals[k++] = c->valuestring;
 		n = vals ? k : 0;
+		if (vals == NULL)
+			ctx->report->oom = 1;
 	} else if (o.opt->def != NULL) {
 		one[0] = o.opt->def;
 		vals = one;
 		n = 1;
 	}
 	p->code = calloc(n + 1, sizeof(*p->code));
+	if (p->code == NULL)
+		ctx->report->oom = 1;
 	for (size_t i = 0; i < n && p->code != NULL; i++) {
-		/* every value was checked when it was given */
+		/* Every value was checked when it was given (--set, the config
+		 * file, or the policy check): only memory can fail here. */
 		pcre2_code *c = bclint_regex_compile(vals[i], NULL, 0);
-		if (c != NULL)
-			p->code[p->n++] = c;
+		if (c == NULL) {
+			ctx->report->oom = 1;
+			continue;
+		}
+		p->code[p->n++] = c;
 	}
 	if (vals != one && (o.set == NULL || vals != o.set->values))
 		free(vals);
@@ -391,12 +413,18 @@ static int host_opt_match(struct bclint_ctx *ctx, const char *key, const char *s
 	struct bclint_patterns *p = patterns(ctx, key);
 	if (p == NULL || p->n == 0)
 		return -1;
-	if (ctx->md == NULL && (ctx->md = pcre2_match_data_create(1, NULL)) == NULL)
+	if (ctx->md == NULL && (ctx->md = pcre2_match_data_create(1, NULL)) == NULL) {
+		ctx->report->oom = 1;
 		return -1;
-	for (size_t i = 0; i < p->n; i++)
-		if (pcre2_match(p->code[i], (PCRE2_SPTR)subject, PCRE2_ZERO_TERMINATED, 0, 0, ctx->md,
-		                NULL) >= 0)
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		int rc = pcre2_match(p->code[i], (PCRE2_SPTR)subject, PCRE2_ZERO_TERMINATED, 0, 0,
+		                     ctx->md, NULL);
+		if (rc >= 0)
 			return 1;
+		if (rc == PCRE2_ERROR_NOMEMORY)
+			ctx->report->oom = 1;
+	}
 	return 0;
 }
 
@@ -420,16 +448,18 @@ static const char *host_asset_label(struct bclint_ctx *ctx, const struct bclint_
 {
 	const char *type = bclint_asset_type_label(a->type);
 	if (a->name != NULL && a->name[0] != '\0')
-		return bclint_arena_printf(&ctx->scratch, "%s '%s' (%s)", type, a->name, a->asset_id);
-	return bclint_arena_printf(&ctx->scratch, "%s %s", type, a->asset_id);
+		return checked(ctx, bclint_arena_printf(&ctx->scratch, "%s '%s' (%s)", type,
+		                                        a->name, a->asset_id));
+	return checked(ctx, bclint_arena_printf(&ctx->scratch, "%s %s", type, a->asset_id));
 }
 
 static const char *host_cap_label(struct bclint_ctx *ctx, uint32_t scope, uint32_t type,
                                   struct bclint_cap cap)
 {
 	char buf[128];
-	return bclint_arena_strdup(&ctx->scratch, bclint_cap_describe(scope, type, cap, buf,
-	                                                              sizeof(buf)));
+	return checked(ctx, bclint_arena_strdup(&ctx->scratch,
+	                                        bclint_cap_describe(scope, type, cap, buf,
+	                                                            sizeof(buf))));
 }
 
 static int host_email_allowed(struct bclint_ctx *ctx, const char *email)

@@ -9,6 +9,7 @@
  * of raw control characters, which cJSON does not. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
@@ -17,13 +18,38 @@
 
 struct walk {
 	const unsigned char *base, *end;
-	size_t bad;      /* offset of the first bad byte in a string, or SIZE_MAX */
+	size_t bad;      /* offset of the first bad byte, or SIZE_MAX */
+	const char *why; /* and what is wrong with it */
 };
+
+static int is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 static const unsigned char *skip_ws(const unsigned char *p, const unsigned char *end)
 {
-	while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+	while (p < end && is_ws(*p))
 		p++;
+	return p;
+}
+
+static void bad_byte(struct walk *w, const unsigned char *p, const char *why)
+{
+	if (w->bad == SIZE_MAX) {
+		w->bad = (size_t)(p - w->base);
+		w->why = why;
+	}
+}
+
+/* Skip white space between tokens.  cJSON skips every byte up to 0x20 there
+ * (control characters, even NUL); so must the walk, to stay in step, but
+ * JSON allows only four of them. */
+static const unsigned char *skip_gap(struct walk *w, const unsigned char *p)
+{
+	for (; p < w->end && *p <= 0x20; p++)
+		if (!is_ws(*p))
+			bad_byte(w, p, "unexpected control character");
 	return p;
 }
 
@@ -69,16 +95,14 @@ static const unsigned char *skip_string(struct walk *w, const unsigned char *p)
 			p += 2;
 		} else if (*p < 0x20) {
 			/* RFC 8259: control characters must be escaped */
-			if (w->bad == SIZE_MAX)
-				w->bad = (size_t)(p - w->base);
+			bad_byte(w, p, "unescaped control character in a string");
 			p++;
 		} else if (*p < 0x80) {
 			p++;
 		} else {
 			size_t n = utf8_len(p, w->end);
 			if (n == 0) {
-				if (w->bad == SIZE_MAX)
-					w->bad = (size_t)(p - w->base);
+				bad_byte(w, p, "invalid UTF-8");
 				n = 1;
 			}
 			p += n;
@@ -97,7 +121,7 @@ static const unsigned char *skip_number(const unsigned char *p, const unsigned c
 
 static const unsigned char *stamp(struct walk *w, const unsigned char *p, cJSON *node)
 {
-	p = skip_ws(p, w->end);
+	p = skip_gap(w, p);
 	int start = (int)(p - w->base);
 	switch (node->type & 0xff) {
 	case cJSON_Object:
@@ -105,17 +129,17 @@ static const unsigned char *stamp(struct walk *w, const unsigned char *p, cJSON 
 		int obj = (node->type & 0xff) == cJSON_Object;
 		p++;
 		for (cJSON *c = node->child; c != NULL; c = c->next) {
-			p = skip_ws(p, w->end);
+			p = skip_gap(w, p);
 			if (obj) {
 				p = skip_string(w, p);
-				p = skip_ws(p, w->end) + 1; /* ':' */
+				p = skip_gap(w, p) + 1; /* ':' */
 			}
 			p = stamp(w, p, c);
-			p = skip_ws(p, w->end);
+			p = skip_gap(w, p);
 			if (p < w->end && *p == ',')
 				p++;
 		}
-		p = skip_ws(p, w->end) + 1;
+		p = skip_gap(w, p) + 1;
 		break;
 	}
 	case cJSON_String:
@@ -136,6 +160,18 @@ static const unsigned char *stamp(struct walk *w, const unsigned char *p, cJSON 
 	}
 	node->valueint = start;
 	node->valuedouble = (double)(p - w->base);
+	return p;
+}
+
+/* cJSON reports a failed allocation as a syntax error at some offset; these
+ * hooks tell the two apart.  bclint is single-threaded. */
+static int cjson_oom;
+
+static void *cjson_malloc(size_t size)
+{
+	void *p = malloc(size);
+	if (p == NULL)
+		cjson_oom = 1;
 	return p;
 }
 
@@ -169,6 +205,7 @@ cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error 
 	const unsigned char *end = base + len;
 	err->byte = 0;
 	err->has_byte = 0;
+	err->oom = 0;
 	if (len >= MAX_TEXT) {
 		err->offset = 0;
 		err->message = "file too large (2 GiB or more)";
@@ -183,9 +220,18 @@ cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error 
 		return NULL;
 	}
 	const char *stop = NULL;
+	cJSON_Hooks hooks = {cjson_malloc, free};
+	cJSON_InitHooks(&hooks);
+	cjson_oom = 0;
 	/* Including the terminating NUL makes cJSON report truncation at the
 	 * end of the text instead of clamping to the last byte. */
 	cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &stop, 0);
+	if (root == NULL && cjson_oom) {
+		err->offset = 0;
+		err->message = "out of memory";
+		err->oom = 1;
+		return NULL;
+	}
 	if (root == NULL) {
 		const unsigned char *q = stop ? (const unsigned char *)stop : end;
 		if (q < base || q > end)
@@ -196,22 +242,23 @@ cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error 
 			err->message = "nesting too deep";
 		return NULL;
 	}
-	struct walk w = {base, end, SIZE_MAX};
-	const unsigned char *after = skip_ws(stamp(&w, p, root), end);
-	if (after < end) {
-		cJSON_Delete(root);
-		err->offset = (size_t)(after - base);
-		err->message = *after == '\0' ? "unexpected NUL byte" :
-		                                "unexpected text after the JSON value";
-		return NULL;
-	}
+	struct walk w = {base, end, SIZE_MAX, NULL};
+	const unsigned char *after = skip_ws(stamp(&w, skip_gap(&w, p), root), end);
+	/* The first error in the text: a bad byte inside the value comes
+	 * before anything after it. */
 	if (w.bad != SIZE_MAX) {
 		cJSON_Delete(root);
 		err->offset = w.bad;
 		err->byte = base[w.bad];
 		err->has_byte = 1;
-		err->message = err->byte < 0x20 ? "unescaped control character in a string"
-		                                : "invalid UTF-8";
+		err->message = w.why;
+		return NULL;
+	}
+	if (after < end) {
+		cJSON_Delete(root);
+		err->offset = (size_t)(after - base);
+		err->message = *after == '\0' ? "unexpected NUL byte" :
+		                                "unexpected text after the JSON value";
 		return NULL;
 	}
 	return root;

@@ -14,6 +14,7 @@ struct bclint_json_error {
 	const char *message;
 	int has_byte;        /* byte is meaningful */
 	unsigned char byte; /* the offending byte (bad UTF-8, control character) */
+	int oom;            /* memory ran out: not the text's fault */
 };
 
 /* Parse text (len bytes; text[len] must be NUL) and stamp positions.

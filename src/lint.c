@@ -128,6 +128,11 @@ void bclint_run_file(struct bclint_run *run, const char *path)
 		run->input_errors++;
 		return;
 	}
+	bclint_run_text(run, name, text, len);
+}
+
+void bclint_run_text(struct bclint_run *run, char *name, char *text, size_t len)
+{
 	int file = bclint_report_add_source(&run->report, name, text, len);
 	if (file < 0) {
 		run->input_errors++;

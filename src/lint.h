@@ -34,6 +34,11 @@ struct bclint_run {
  * and counted in run->input_errors. */
 void bclint_run_file(struct bclint_run *run, const char *path);
 
+/* Lint a snapshot already in memory, as bclint_run_file does after reading
+ * it.  Takes ownership of name and text (text[len] must be NUL; both are
+ * freed on failure). */
+void bclint_run_text(struct bclint_run *run, char *name, char *text, size_t len);
+
 /* Record a plugin that could not be loaded or failed (message on stderr). */
 void bclint_run_plugin_error(struct bclint_run *run, const char *file, const char *rule,
                              const char *message);

@@ -231,6 +231,8 @@ static void load_rules(struct cli *c, struct bclint_run *run)
 	if (path == NULL || *path == '\0')
 		path = BCLINT_RULESDIR;
 	char *copy = strdup(path), *save = NULL;
+	if (copy == NULL)
+		bclint_run_plugin_error(run, path, NULL, "out of memory");
 	for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d != NULL;
 	     d = strtok_r(NULL, ":", &save))
 		if (bclint_ruleset_load_dir(&run->rules, d, refused, run, err, sizeof(err)) < 0)
@@ -424,14 +426,17 @@ static int lint_main(int argc, char **argv)
 	if (strcmp(c.format, "gcc") == 0)
 		e.color = want_color(&c);
 	struct bclint_buf out = {0};
-	if (strcmp(c.format, "sarif") == 0)
+	if (run.report.oom) {
+		/* an incomplete report (entries may lack text) is not written */
+	} else if (strcmp(c.format, "sarif") == 0) {
 		bclint_emit_sarif(&out, &e);
-	else if (strcmp(c.format, "json") == 0)
+	} else if (strcmp(c.format, "json") == 0) {
 		bclint_emit_json(&out, &e);
-	else if (strcmp(c.format, "github") == 0)
+	} else if (strcmp(c.format, "github") == 0) {
 		bclint_emit_github(&out, &e);
-	else
+	} else {
 		bclint_emit_gcc(&out, &e);
+	}
 	if (out.oom || run.report.oom) {
 		fputs("bclint: error: out of memory; no report written\n", stderr);
 		status = BCLINT_EXIT_PLUGIN;

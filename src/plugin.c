@@ -122,18 +122,32 @@ static int check_descriptor(const struct bclint_plugin *d, const char *path, cha
 	return 0;
 }
 
+/* Rebuild the ID index and the slots' plugin links (both arrays may have
+ * moved).  Returns -1 when the index could not be completed. */
+static int relink(struct bclint_ruleset *rs)
+{
+	size_t k = 0;
+	for (size_t p = 0; p < rs->n_plugins; p++)
+		for (size_t i = 0; i < rs->plugins[p].desc->n_rules; i++)
+			rs->slots[k++].plugin = &rs->plugins[p];
+	bclint_map_free(&rs->by_id);
+	for (k = 0; k < rs->n_slots; k++)
+		if (bclint_map_put(&rs->by_id, 0, rs->slots[k].rule->id, &rs->slots[k]) == &rs->by_id)
+			return -1;
+	return 0;
+}
+
 int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, size_t size)
 {
 	if (check_trust(path, err, size) < 0)
 		return -1;
-	/* A name without a slash would make dlopen search the library path:
-	 * load exactly the file that was checked. */
-	char here[PATH_MAX];
+	/* dlopen searches the library path for a name without a slash: load
+	 * the file that was just checked, in the current directory. */
+	char local[PATH_MAX];
 	const char *file = path;
-	if (strchr(path, '/') == NULL) {
-		snprintf(here, sizeof(here), "./%s", path);
-		file = here;
-	}
+	if (strchr(path, '/') == NULL &&
+	    snprintf(local, sizeof(local), "./%s", path) < (int)sizeof(local))
+		file = local;
 	void *h = dlopen(file, RTLD_NOW | RTLD_LOCAL);
 	if (h == NULL) {
 		const char *why = dlerror();
@@ -174,6 +188,8 @@ int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, 
 		rs->slots = sl;
 	char *copy = strdup(path);
 	if (pl == NULL || sl == NULL || copy == NULL) {
+		/* One array may have moved: the links into it must follow. */
+		relink(rs);
 		free(copy);
 		fail(err, size, path, "out of memory");
 		goto refuse;
@@ -182,7 +198,6 @@ int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, 
 	lp->path = copy;
 	lp->handle = h;
 	lp->desc = d;
-	bclint_map_free(&rs->by_id);
 	for (size_t i = 0; i < d->n_rules; i++) {
 		struct bclint_rule_slot *s = &rs->slots[rs->n_slots++];
 		memset(s, 0, sizeof(*s));
@@ -190,17 +205,8 @@ int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, 
 		s->enabled = 1;
 		s->level = (int)s->rule->level;
 	}
-	/* Rebuild the ID index and plugin links (both arrays may have moved). */
-	size_t k = 0;
-	for (size_t p = 0; p < rs->n_plugins; p++)
-		for (size_t i = 0; i < rs->plugins[p].desc->n_rules; i++, k++) {
-			rs->slots[k].plugin = &rs->plugins[p];
-			if (bclint_map_put(&rs->by_id, 0, rs->slots[k].rule->id, &rs->slots[k]) ==
-			    &rs->by_id) {
-				fail(err, size, path, "out of memory");
-				return -1;
-			}
-		}
+	if (relink(rs) < 0)
+		return fail(err, size, path, "out of memory");
 	return 0;
 refuse:
 	dlclose(h);

@@ -140,7 +140,8 @@ static void resolve_file(struct bclint_report *r, uint32_t file)
 		if (f->file == file)
 			n += 2;
 		for (size_t k = 0; k < f->n_notes; k++)
-			n += 2 * (f->notes[k].file == file);
+			if (f->notes[k].file == file)
+				n += 2;
 	}
 	if (n == 0)
 		return;
@@ -170,7 +171,8 @@ static void resolve_file(struct bclint_report *r, uint32_t file)
 
 void bclint_report_finish(struct bclint_report *r)
 {
-	qsort(r->findings, r->n_findings, sizeof(*r->findings), by_position);
+	if (r->n_findings > 1) /* findings is NULL when there are none */
+		qsort(r->findings, r->n_findings, sizeof(*r->findings), by_position);
 	for (uint32_t i = 0; i < r->n_sources; i++) {
 		resolve_file(r, i);
 		free(r->sources[i].text);

@@ -353,6 +353,17 @@ static const char *article(const char *word)
 
 /* -- entities ------------------------------------------------------- */
 
+/* Index an entity by ID: the previous entity with that ID, or NULL.  A
+ * failed insertion marks the report incomplete (r->oom). */
+static void *put_id(struct loader *L, unsigned tag, const char *id, void *entity)
+{
+	void *prev = bclint_map_put(&L->ids, tag, id, entity);
+	if (prev != (void *)&L->ids)
+		return prev;
+	L->r->oom = 1;
+	return NULL;
+}
+
 static void load_bc(struct loader *L, const cJSON *node)
 {
 	static const char *const keys[] = {"bc_id", "name", "company", "type", "status",
@@ -415,7 +426,7 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i, con
 	}
 	if (id != NULL) {
 		m->user_id = id;
-		struct bclint_member *prev = bclint_map_put(&L->ids, TAG_USER_ID, id, m);
+		struct bclint_member *prev = put_id(L, TAG_USER_ID, id, m);
 		if (prev != NULL && prev != (void *)&L->ids) {
 			char p[96];
 			ptr_join(p, sizeof(p), ptr, "user_id");
@@ -425,7 +436,7 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i, con
 	}
 	if (email != NULL) {
 		m->email = email;
-		struct bclint_member *prev = bclint_map_put(&L->ids, TAG_EMAIL, email, m);
+		struct bclint_member *prev = put_id(L, TAG_EMAIL, email, m);
 		if (prev != NULL && prev != (void *)&L->ids) {
 			char p[96];
 			ptr_join(p, sizeof(p), ptr, "user_email");
@@ -461,7 +472,7 @@ static void load_asset(struct loader *L, struct bclint_asset *a, size_t i, const
 	if (id != NULL)
 		a->asset_id = id;
 	if (id != NULL && type >= 0) {
-		struct bclint_asset *prev = bclint_map_put(&L->ids, TAG_ASSET + (unsigned)type, id, a);
+		struct bclint_asset *prev = put_id(L, TAG_ASSET + (unsigned)type, id, a);
 		if (prev != NULL && prev != (void *)&L->ids) {
 			char p[96];
 			ptr_join(p, sizeof(p), ptr, "asset_id");
@@ -534,7 +545,7 @@ static int parse_role(struct loader *L, const cJSON *v, const char *ptr, uint32_
 			char p[512];
 			snprintf(p, sizeof(p), "%s/%d", ptr, k);
 			struct bclint_cap one = {0, 0};
-			unsigned bit = 0;
+			unsigned bit;
 			if (!cJSON_IsString(c)) {
 				error_at(L, c, p, "roles must be strings, not %s", type_name(c));
 				rc = -1;
@@ -849,7 +860,8 @@ static void *entity_array(struct loader *L, const cJSON *first, size_t sz, size_
 	do {                                                                      \
 		int ok_;                                                          \
 		const cJSON *first_ = get_array(L, f, idx, required, &ok_);       \
-		T *arr_ = entity_array(L, first_, sizeof(T), &(L)->s->model.nfield); \
+		/* T is a type: it cannot be parenthesised */                     \
+		T *arr_ = entity_array(L, first_, sizeof(T), &(L)->s->model.nfield); /* NOLINT(bugprone-macro-parentheses) */ \
 		size_t i_ = 0;                                                    \
 		for (const cJSON *c_ = first_; c_ && arr_; c_ = c_->next, i_++)   \
 			fn(L, &arr_[i_], i_, c_);                                 \
@@ -1030,8 +1042,8 @@ static int resolve(struct loader *L)
 	if (b == NULL)                                                                      \
 		goto out;                                                                   \
 	for (size_t o = 0; o < (n_owners); o++) {                                           \
-		owners[o].field = (void *)(b + start[o]);                                   \
-		owners[o].nfield = start[o + 1] - start[o];                                 \
+		(owners)[o].field = (void *)(b + start[o]);                                 \
+		(owners)[o].nfield = start[o + 1] - start[o];                               \
 	}
 	BUCKET(mem, m->n_members, s->grants, s->n_grants, grant_member, grants, n_grants);
 	BUCKET(as, m->n_assets, s->grants, s->n_grants, grant_asset, grants, n_grants);
@@ -1115,6 +1127,11 @@ struct bclint_snapshot *bclint_snapshot_load_with(struct bclint_report *r, uint3
 	s->model.captured_at = BCLINT_NO_TIME;
 	struct bclint_json_error jerr;
 	s->root = bclint_json_parse(src->text, src->len, &jerr);
+	if (s->root == NULL && jerr.oom) {
+		r->oom = 1;
+		bclint_snapshot_free(s);
+		return NULL;
+	}
 	if (s->root == NULL) {
 		char msg[128];
 		if (jerr.has_byte)

@@ -371,7 +371,7 @@ int bclint_parse_time(const char *s, bclint_time *t)
 		if (*p != '\0')
 			return -1;
 	}
-	*t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - off;
+	*t = days_from_civil(y, mo, d) * 86400 + (int64_t)h * 3600 + (int64_t)mi * 60 + se - off;
 	return 0;
 }
 

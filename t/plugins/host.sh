@@ -68,4 +68,17 @@ run_bclint --plugin="$dir/good.so" --list-rules
 is "$(printf '%s\n' "$out" | grep '^test-good')" \
 	"test-good                  warning  test-good      test rule" "--list-rules shows the plugin's rule"
 
+# A bare file name is the file in the current directory, the one that was
+# checked, never a namesake on the library search path.
+mkdir "$dir/cwd" "$dir/libpath"
+cp "$dir/good.so" "$dir/cwd/named.so"
+cp "$dir/bad-magic.so" "$dir/libpath/named.so"
+(cd "$dir/cwd" && LD_LIBRARY_PATH="$dir/libpath" $BCLINT --disable=all --plugin=named.so \
+	--enable=test-good "$top_srcdir/t/data/tiny.json" >"$dir/out" 2>&1)
+is "$?" 0 "--plugin=NAME loads ./NAME, not NAME from LD_LIBRARY_PATH"
+(cd "$dir/libpath" && rm -f named.so && cd "$dir" && LD_LIBRARY_PATH="$dir/cwd" \
+	$BCLINT --plugin=named.so "$top_srcdir/t/data/tiny.json" >"$dir/out" 2>&1)
+is "$(head -n 1 "$dir/out")" "bclint: error: named.so: cannot open plugin: No such file or directory" \
+	"--plugin=NAME: not in the current directory, not searched for elsewhere"
+
 done_testing

@@ -1,0 +1,91 @@
+/* libFuzzer target: rule options, the path a --set value (and, later, a
+ * config file value) takes.  Each input line is "RULE.KEY=VALUE" as on the
+ * command line, split the way main.c splits it and validated by
+ * bclint_slot_set_option; then every rule runs with the options that were
+ * accepted over the snapshot in BCLINT_FUZZ_SNAPSHOT, so a value that
+ * passes validation but breaks a rule shows up.  The config file loader
+ * gets its own target when it exists. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint.h"
+#include "snapshot.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct bclint_run run;
+static char *snapshot;
+static size_t snapshot_len;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	char err[1024];
+	const char *dir = getenv("BCLINT_FUZZ_RULES"), *snap = getenv("BCLINT_FUZZ_SNAPSHOT");
+	if (dir == NULL || snap == NULL ||
+	    bclint_ruleset_load_dir(&run.rules, dir, 0, err, sizeof(err)) < 0 ||
+	    run.rules.n_slots == 0 || bclint_read_file(snap, &snapshot, &snapshot_len) < 0) {
+		fputs("fuzz-option: set BCLINT_FUZZ_RULES to a directory of rule plugins and "
+		      "BCLINT_FUZZ_SNAPSHOT to a snapshot\n", stderr);
+		abort();
+	}
+	for (size_t i = 0; i < run.rules.n_slots; i++)
+		run.rules.slots[i].enabled = 1;
+	run.now = 1790000000;
+	return 0;
+}
+
+/* Forget the options set by the previous input. */
+static void clear_options(void)
+{
+	for (size_t i = 0; i < run.rules.n_slots; i++) {
+		struct bclint_rule_slot *s = &run.rules.slots[i];
+		if (s->set == NULL)
+			continue;
+		for (size_t k = 0; k < s->rule->n_options; k++)
+			free(s->set[k].values);
+		free(s->set);
+		s->set = NULL;
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *args = malloc(size + 1), *text = malloc(snapshot_len + 1), *name = strdup("s.json");
+	if (args == NULL || text == NULL || name == NULL) {
+		free(args);
+		free(text);
+		free(name);
+		return 0;
+	}
+	memcpy(args, data, size);
+	args[size] = '\0';
+	char *save = NULL;
+	for (char *arg = strtok_r(args, "\n", &save); arg != NULL; arg = strtok_r(NULL, "\n", &save)) {
+		char err[512], id[128], key[128];
+		const char *sep = strchr(arg, '.');
+		const char *eq = sep ? strchr(sep + 1, '=') : NULL;
+		if (eq == NULL)
+			continue;
+		snprintf(id, sizeof(id), "%.*s", (int)(sep - arg), arg);
+		snprintf(key, sizeof(key), "%.*s", (int)(eq - sep - 1), sep + 1);
+		struct bclint_rule_slot *s = bclint_ruleset_find(&run.rules, id);
+		if (s != NULL)
+			(void)bclint_slot_set_option(s, key, eq + 1, err, sizeof(err));
+	}
+	memcpy(text, snapshot, snapshot_len + 1);
+	memset(&run.report, 0, sizeof(run.report));
+	run.input_errors = run.plugin_errors = 0;
+	bclint_run_text(&run, name, text, snapshot_len);
+	bclint_report_finish(&run.report);
+	bclint_report_free(&run.report);
+	clear_options();
+	free(args);
+	return 0;
+}
