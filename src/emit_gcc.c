@@ -34,28 +34,51 @@ static int looks_like_location(const char *p)
  * reads a second diagnostic (or a note as an error) out of one line. */
 static void text(struct bclint_buf *out, const char *s)
 {
-	struct bclint_buf safe = {0};
-	bclint_buf_safe(&safe, s);
-	const char *p = safe.data ? safe.data : "";
+	size_t start = out->len;
+	bclint_buf_safe(out, s);
+	if (out->oom)
+		return;
+	/* Almost every message passes this scan; only a suspect one is
+	 * rewritten, through a copy. */
+	int suspect = 0;
+	for (const char *c = out->data + start; !suspect && (c = strchr(c, ':')) != NULL; c++)
+		suspect = looks_like_location(c);
+	if (!suspect)
+		return;
+	char *safe = strdup(out->data + start);
+	if (safe == NULL) {
+		out->oom = 1;
+		return;
+	}
+	out->len = start;
+	const char *p = safe;
 	for (const char *colon; (colon = strchr(p, ':')) != NULL; p = colon + 1) {
 		bclint_buf_add(out, p, (size_t)(colon - p));
 		bclint_buf_puts(out, looks_like_location(colon) ? "\\x3a" : ":");
 	}
 	bclint_buf_puts(out, p);
-	if (safe.oom)
-		out->oom = 1;
-	free(safe.data);
+	free(safe);
 }
 
 static const char *const colors[] = {"", "\033[1;36m", "\033[1;35m", "\033[1;31m"};
 
-static void location(struct bclint_buf *out, const struct bclint_emit *e, uint32_t file,
-                     const struct bclint_textpos *pos)
+/* Each file's path, escaped once. */
+struct paths {
+	struct bclint_buf all;
+	size_t *at; /* offset of each path in all */
+};
+
+static void location(struct bclint_buf *out, const struct bclint_emit *e,
+                     const struct paths *paths, uint32_t file, const struct bclint_textpos *pos)
 {
 	if (e->color)
 		bclint_buf_puts(out, "\033[1m");
-	bclint_buf_safe(out, e->run->report.sources[file].path);
-	bclint_buf_printf(out, ":%u:%u:", pos->line, pos->col);
+	bclint_buf_puts(out, paths->all.data + paths->at[file]);
+	bclint_buf_putc(out, ':');
+	bclint_buf_uint(out, pos->line);
+	bclint_buf_putc(out, ':');
+	bclint_buf_uint(out, pos->col);
+	bclint_buf_putc(out, ':');
 	if (e->color)
 		bclint_buf_puts(out, "\033[0m");
 	bclint_buf_putc(out, ' ');
@@ -75,19 +98,35 @@ static void level(struct bclint_buf *out, const struct bclint_emit *e, int lv)
 void bclint_emit_gcc(struct bclint_buf *out, const struct bclint_emit *e)
 {
 	const struct bclint_report *r = &e->run->report;
-	for (size_t i = 0; i < r->n_findings; i++) {
+	struct paths paths = {{0}, calloc(r->n_sources + 1, sizeof(size_t))};
+	if (paths.at == NULL) {
+		out->oom = 1;
+		return;
+	}
+	for (size_t i = 0; i < r->n_sources; i++) {
+		paths.at[i] = paths.all.len;
+		bclint_buf_safe(&paths.all, r->sources[i].path);
+		bclint_buf_add(&paths.all, "", 1); /* keep the terminator */
+	}
+	if (paths.all.oom)
+		out->oom = 1;
+	for (size_t i = 0; i < r->n_findings && !out->oom; i++) {
 		const struct bclint_finding *f = r->findings[i];
 		if (f->suppressed != NULL)
 			continue;
-		location(out, e, f->file, &f->pos);
+		location(out, e, &paths, f->file, &f->pos);
 		level(out, e, f->level);
 		text(out, f->message);
-		bclint_buf_printf(out, " [%s]\n", f->rule);
+		bclint_buf_puts(out, " [");
+		bclint_buf_puts(out, f->rule);
+		bclint_buf_puts(out, "]\n");
 		for (size_t k = 0; k < f->n_notes; k++) {
-			location(out, e, f->notes[k].file, &f->notes[k].pos);
+			location(out, e, &paths, f->notes[k].file, &f->notes[k].pos);
 			level(out, e, BCLINT_LEVEL_NOTE);
 			text(out, f->notes[k].message);
 			bclint_buf_putc(out, '\n');
 		}
 	}
+	free(paths.all.data);
+	free(paths.at);
 }

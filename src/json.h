@@ -8,6 +8,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "util.h"
+
 /* Why a text could not be parsed: the byte offset and a static message. */
 struct bclint_json_error {
 	size_t offset;
@@ -21,6 +23,11 @@ struct bclint_json_error {
  * Returns the root (caller frees with cJSON_Delete) or NULL with *err set.
  * Texts of 2 GiB or more are refused. */
 cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error *err);
+
+/* The same, allocating the tree in arena: it is freed with the arena, never
+ * with cJSON_Delete, and must not be modified through cJSON. */
+cJSON *bclint_json_parse_in(const char *text, size_t len, struct bclint_json_error *err,
+                            struct bclint_arena *arena);
 
 /* The byte offset where a stamped node's value starts / ends (just past). */
 static inline uint32_t bclint_json_start(const cJSON *node)

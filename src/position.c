@@ -7,6 +7,23 @@
 
 #include "position.h"
 
+/* Code points in n bytes of UTF-8: the bytes that are not continuation
+ * bytes (10xxxxxx), eight at a time. */
+static uint32_t code_points(const unsigned char *p, size_t n)
+{
+	uint32_t count = 0;
+	for (; n >= 8; p += 8, n -= 8) {
+		uint64_t v;
+		memcpy(&v, p, 8);
+		/* a continuation byte has bit 7 set and bit 6 clear */
+		uint64_t cont = v & ~(v << 1) & 0x8080808080808080ull;
+		count += 8 - (uint32_t)__builtin_popcountll(cont);
+	}
+	for (; n > 0; p++, n--)
+		count += (*p & 0xc0) != 0x80;
+	return count;
+}
+
 static int by_offset(const void *a, const void *b)
 {
 	const struct bclint_textpos *x = *(const struct bclint_textpos *const *)a;
@@ -36,8 +53,8 @@ void bclint_positions_resolve(const char *text, size_t len,
 			col = 1;
 			at = i;
 		}
-		for (; at < target; at++)
-			col += (t[at] & 0xc0) != 0x80;
+		col += code_points(t + at, target - at);
+		at = target;
 		i = target;
 		pos[k]->line = line;
 		pos[k]->col = col;

@@ -1126,7 +1126,7 @@ struct bclint_snapshot *bclint_snapshot_load_with(struct bclint_report *r, uint3
 	s->model.file = src->path;
 	s->model.captured_at = BCLINT_NO_TIME;
 	struct bclint_json_error jerr;
-	s->root = bclint_json_parse(src->text, src->len, &jerr);
+	s->root = bclint_json_parse_in(src->text, src->len, &jerr, &s->tree);
 	if (s->root == NULL && jerr.oom) {
 		r->oom = 1;
 		bclint_snapshot_free(s);
@@ -1161,10 +1161,27 @@ void bclint_snapshot_free(struct bclint_snapshot *s)
 {
 	if (s == NULL)
 		return;
-	cJSON_Delete(s->root);
+	bclint_arena_free(&s->tree);
 	bclint_arena_free(&s->arena);
 	free(s->grants);
 	free(s);
+}
+
+/* prefix and a decimal index, NUL-terminated (one finding each: no printf);
+ * returns the length. */
+static size_t put_index(char *dst, const char *prefix, uint32_t i)
+{
+	size_t n = strlen(prefix);
+	char digits[12], *d = digits + sizeof(digits);
+	memcpy(dst, prefix, n);
+	do {
+		*--d = (char)('0' + i % 10);
+		i /= 10;
+	} while (i != 0);
+	size_t k = (size_t)(digits + sizeof(digits) - d);
+	memcpy(dst + n, d, k);
+	dst[n + k] = '\0';
+	return n + k;
 }
 
 const char *bclint_entity_pointer(struct bclint_report *r, const struct bclint_entity *e)
@@ -1173,20 +1190,27 @@ const char *bclint_entity_pointer(struct bclint_report *r, const struct bclint_e
 	                                     "/asset_groups/", "/partners/", "/partners/",
 	                                     "/needs/", "/policy"};
 	char buf[96];
+	size_t n;
 	switch (e->kind) {
 	case BCLINT_ENT_BC:
 	case BCLINT_ENT_POLICY:
 		return prefix[e->kind];
 	case BCLINT_ENT_SHARE:
-		snprintf(buf, sizeof(buf), "/partners/%u/shared_assets/%u", e->parent, e->index);
+		n = put_index(buf, "/partners/", e->parent);
+		n += put_index(buf + n, "/shared_assets/", e->index);
 		break;
 	default:
 		if (e->kind > BCLINT_ENT_POLICY)
 			return "";
-		snprintf(buf, sizeof(buf), "%s%u", prefix[e->kind], e->index);
+		n = put_index(buf, prefix[e->kind], e->index);
 		break;
 	}
-	return bclint_report_strdup(r, buf);
+	char *p = bclint_arena_alloc(&r->arena, n + 1);
+	if (p == NULL) {
+		r->oom = 1;
+		return NULL;
+	}
+	return memcpy(p, buf, n + 1);
 }
 
 static uint64_t hs(uint64_t h, const char *s)

@@ -14,8 +14,9 @@ struct bclint_snapshot {
 	struct bclint_model model;
 	uint32_t file;        /* source index in the report */
 	const cJSON *policy;  /* the policy object, or NULL */
-	cJSON *root;
-	struct bclint_arena arena;
+	cJSON *root;                /* allocated in tree */
+	struct bclint_arena tree;   /* the parsed document */
+	struct bclint_arena arena;  /* the model */
 	struct bclint_grant *grants;
 	struct bclint_cap *group_caps; /* while resolving: each grant's group's cap */
 	size_t n_grants;

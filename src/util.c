@@ -155,6 +155,16 @@ void bclint_buf_putc(struct bclint_buf *b, char c)
 	bclint_buf_add(b, &c, 1);
 }
 
+void bclint_buf_uint(struct bclint_buf *b, uint64_t n)
+{
+	char digits[24], *p = digits + sizeof(digits);
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n != 0);
+	bclint_buf_add(b, p, (size_t)(digits + sizeof(digits) - p));
+}
+
 void bclint_buf_printf(struct bclint_buf *b, const char *fmt, ...)
 {
 	va_list ap;
@@ -196,8 +206,10 @@ void bclint_buf_safe(struct bclint_buf *b, const char *s)
 	const unsigned char *run = p;
 	for (; *p; p++) {
 		/* C0 controls, DEL, and the C1 controls' UTF-8 form (C2 80-9F) */
+		if (*p >= 0x20 && *p != 0x7f && *p != 0xc2)
+			continue;
 		int c1 = p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f;
-		if (*p >= 0x20 && *p != 0x7f && !c1)
+		if (*p == 0xc2 && !c1)
 			continue;
 		bclint_buf_add(b, (const char *)run, (size_t)(p - run));
 		switch (*p) {

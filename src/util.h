@@ -33,6 +33,8 @@ struct bclint_buf {
 void bclint_buf_add(struct bclint_buf *b, const char *s, size_t n);
 void bclint_buf_puts(struct bclint_buf *b, const char *s);
 void bclint_buf_putc(struct bclint_buf *b, char c);
+/* Append an unsigned number in decimal (cheaper than a printf). */
+void bclint_buf_uint(struct bclint_buf *b, uint64_t n);
 void bclint_buf_printf(struct bclint_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Append s as the body of a JSON string (no quotes), escaping as needed. */
