@@ -444,22 +444,46 @@ static const char *host_member_label(struct bclint_ctx *ctx, const struct bclint
 	return m->email;
 }
 
+/* Labels are asked for again and again (one asset, many findings): each
+ * is made once per rule run and kept. */
 static const char *host_asset_label(struct bclint_ctx *ctx, const struct bclint_asset *a)
 {
-	const char *type = bclint_asset_type_label(a->type);
+	const struct bclint_model *m = &ctx->snap->model;
+	size_t i = (size_t)(a - m->assets);
+	if (i < m->n_assets && ctx->asset_labels == NULL)
+		ctx->asset_labels = bclint_arena_calloc(&ctx->scratch, m->n_assets, sizeof(char *));
+	if (i < m->n_assets && ctx->asset_labels != NULL && ctx->asset_labels[i] != NULL)
+		return ctx->asset_labels[i];
+	const char *type = bclint_asset_type_label(a->type), *label;
 	if (a->name != NULL && a->name[0] != '\0')
-		return checked(ctx, bclint_arena_printf(&ctx->scratch, "%s '%s' (%s)", type,
-		                                        a->name, a->asset_id));
-	return checked(ctx, bclint_arena_printf(&ctx->scratch, "%s %s", type, a->asset_id));
+		label = bclint_arena_printf(&ctx->scratch, "%s '%s' (%s)", type, a->name,
+		                            a->asset_id);
+	else
+		label = bclint_arena_printf(&ctx->scratch, "%s %s", type, a->asset_id);
+	if (i < m->n_assets && ctx->asset_labels != NULL)
+		ctx->asset_labels[i] = label;
+	return checked(ctx, label);
 }
 
 static const char *host_cap_label(struct bclint_ctx *ctx, uint32_t scope, uint32_t type,
                                   struct bclint_cap cap)
 {
+	/* few distinct permissions exist: scope x type x level x set */
+	size_t key = ((((size_t)scope * BCLINT_ASSET_NTYPES + type) * 8 + (cap.level & 7)) * 8) +
+	             (cap.set & 7);
+	size_t n = 4 * BCLINT_ASSET_NTYPES * 8 * 8;
+	int cacheable = scope < 4 && type < BCLINT_ASSET_NTYPES && cap.level < 8 && cap.set < 8;
+	if (cacheable && ctx->cap_labels == NULL)
+		ctx->cap_labels = bclint_arena_calloc(&ctx->scratch, n, sizeof(char *));
+	if (cacheable && ctx->cap_labels != NULL && ctx->cap_labels[key] != NULL)
+		return ctx->cap_labels[key];
 	char buf[128];
-	return checked(ctx, bclint_arena_strdup(&ctx->scratch,
+	const char *label = bclint_arena_strdup(&ctx->scratch,
 	                                        bclint_cap_describe(scope, type, cap, buf,
-	                                                            sizeof(buf))));
+	                                                            sizeof(buf)));
+	if (cacheable && ctx->cap_labels != NULL)
+		ctx->cap_labels[key] = label;
+	return checked(ctx, label);
 }
 
 static int host_email_allowed(struct bclint_ctx *ctx, const char *email)

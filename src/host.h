@@ -21,6 +21,8 @@ struct bclint_ctx {
 	struct bclint_patterns *pats;   /* per option, compiled on first use */
 	struct pcre2_real_match_data_8 *md;
 	const char *undeclared;         /* an option key the rule never declared */
+	const char **asset_labels;      /* per asset, made on first use */
+	const char **cap_labels;        /* per permission, made on first use */
 	struct bclint_map secrets;      /* --redact: emails and names by key */
 	int secrets_indexed;
 };

@@ -200,10 +200,23 @@ void bclint_buf_json_str(struct bclint_buf *b, const char *s)
 	bclint_buf_add(b, (const char *)run, (size_t)(p - run));
 }
 
+/* Is any of the 8 bytes a control character, DEL, or 0xC2 (which starts
+ * the UTF-8 form of a C1 control)? */
+static int unsafe8(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t del = v ^ 0x7f7f7f7f7f7f7f7full, c2 = v ^ 0xc2c2c2c2c2c2c2c2ull;
+	uint64_t low = (v - 0x2020202020202020ull) & ~v & highs; /* < 0x20, NUL too */
+	return (low | ((del - ones) & ~del & highs) | ((c2 - ones) & ~c2 & highs)) != 0;
+}
+
 void bclint_buf_safe(struct bclint_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *run = p;
+	size_t n = strlen(s);
+	for (uint64_t v; n >= 8 && (memcpy(&v, p, 8), !unsafe8(v)); n -= 8)
+		p += 8;
 	for (; *p; p++) {
 		/* C0 controls, DEL, and the C1 controls' UTF-8 form (C2 80-9F) */
 		if (*p >= 0x20 && *p != 0x7f && *p != 0xc2)
