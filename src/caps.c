@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "caps.h"
+#include "util.h"
 
 #define T(x) (1u << BCLINT_ASSET_##x)
 #define ALL_TYPES ((1u << BCLINT_ASSET_NTYPES) - 1)
@@ -162,12 +163,25 @@ const char *bclint_role_values(uint32_t type, int group)
 	return buf;
 }
 
+/* Actions by name: an index built on first use (one lookup per need). */
+static struct bclint_map action_index;
+
 const struct bclint_action *bclint_action_find(const char *name)
 {
-	for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
-		if (strcmp(name, actions[i].name) == 0)
-			return &actions[i];
-	return NULL;
+	if (action_index.len == 0) {
+		for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
+			if (bclint_map_put(&action_index, 0, actions[i].name, (void *)&actions[i]) ==
+			    &action_index) {
+				/* no memory for the index: search the table */
+				bclint_map_free(&action_index);
+				for (size_t k = 0; k < sizeof(actions) / sizeof(actions[0]); k++)
+					if (strcmp(name, actions[k].name) == 0)
+						return &actions[k];
+				return NULL;
+			}
+		}
+	}
+	return bclint_map_get(&action_index, 0, name);
 }
 
 const struct bclint_action *bclint_actions(size_t *n)

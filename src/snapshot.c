@@ -90,10 +90,31 @@ int bclint_read_file(const char *path, char **text, size_t *len)
 
 /* -- pointers and errors ------------------------------------------- */
 
+/* prefix and a decimal index, NUL-terminated (one finding each: no printf);
+ * returns the length. */
+static size_t put_index(char *dst, const char *prefix, uint32_t i)
+{
+	size_t n = strlen(prefix);
+	char digits[12], *d = digits + sizeof(digits);
+	memcpy(dst, prefix, n);
+	do {
+		*--d = (char)('0' + i % 10);
+		i /= 10;
+	} while (i != 0);
+	size_t k = (size_t)(digits + sizeof(digits) - d);
+	memcpy(dst + n, d, k);
+	dst[n + k] = '\0';
+	return n + k;
+}
+
 /* Append "/key" to a JSON Pointer, escaping '~' and '/' (RFC 6901). */
 static void ptr_join(char *dst, size_t size, const char *base, const char *key)
 {
-	size_t n = (size_t)snprintf(dst, size, "%s/", base);
+	size_t n = strlen(base);
+	if (n + 2 > size)
+		n = size - 2;
+	memcpy(dst, base, n);
+	dst[n++] = '/';
 	for (const char *k = key; *k && n + 3 < size; k++) {
 		if (*k == '~' || *k == '/') {
 			dst[n++] = '~';
@@ -392,7 +413,7 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i, con
 	                                   "x_last_login_at", "x_two_step_enabled", NULL};
 	char ptr[64];
 	struct fields f;
-	snprintf(ptr, sizeof(ptr), "/members/%zu", i);
+	put_index(ptr, "/members/", (uint32_t)i);
 	set_ent(&m->ent, BCLINT_ENT_MEMBER, i, node, L->text);
 	m->user_id = m->email = "";
 	m->two_step = -1;
@@ -454,7 +475,7 @@ static void load_asset(struct loader *L, struct bclint_asset *a, size_t i, const
 	                                   NULL};
 	char ptr[64];
 	struct fields f;
-	snprintf(ptr, sizeof(ptr), "/assets/%zu", i);
+	put_index(ptr, "/assets/", (uint32_t)i);
 	set_ent(&a->ent, BCLINT_ENT_ASSET, i, node, L->text);
 	a->asset_id = "";
 	if (gather(L, &f, node, ptr, keys, "an asset") < 0)
@@ -588,7 +609,7 @@ static void load_assignment(struct loader *L, struct bclint_assignment *a, size_
 	enum { ROLE0 = 4, NROLES = 7 };
 	char ptr[64];
 	struct fields f;
-	snprintf(ptr, sizeof(ptr), "/assignments/%zu", i);
+	put_index(ptr, "/assignments/", (uint32_t)i);
 	set_ent(&a->ent, BCLINT_ENT_ASSIGNMENT, i, node, L->text);
 	a->asset_id = "";
 	if (gather(L, &f, node, ptr, keys, "an assignment") < 0)
@@ -649,7 +670,7 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 	char ptr[64], p[128];
 	struct fields f;
 	int ok;
-	snprintf(ptr, sizeof(ptr), "/asset_groups/%zu", i);
+	put_index(ptr, "/asset_groups/", (uint32_t)i);
 	set_ent(&g->ent, BCLINT_ENT_GROUP, i, node, L->text);
 	g->group_id = "";
 	if (gather(L, &f, node, ptr, keys, "an asset group") < 0)
@@ -732,7 +753,7 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 	char ptr[64], p[128];
 	struct fields f;
 	int ok;
-	snprintf(ptr, sizeof(ptr), "/partners/%zu", i);
+	put_index(ptr, "/partners/", (uint32_t)i);
 	set_ent(&pa->ent, BCLINT_ENT_PARTNER, i, node, L->text);
 	pa->bc_id = "";
 	if (gather(L, &f, node, ptr, keys, "a partner") < 0)
@@ -791,7 +812,7 @@ static void load_need(struct loader *L, struct bclint_need *n, size_t i, const c
 	static const struct bclint_action unknown = {"?", BCLINT_SCOPE_CREATOR, 0, {0, 0}};
 	char ptr[64], p[96];
 	struct fields f;
-	snprintf(ptr, sizeof(ptr), "/needs/%zu", i);
+	put_index(ptr, "/needs/", (uint32_t)i);
 	set_ent(&n->ent, BCLINT_ENT_NEED, i, node, L->text);
 	n->action = &unknown;
 	if (gather(L, &f, node, ptr, keys, "a need") < 0)
@@ -1165,23 +1186,6 @@ void bclint_snapshot_free(struct bclint_snapshot *s)
 	bclint_arena_free(&s->arena);
 	free(s->grants);
 	free(s);
-}
-
-/* prefix and a decimal index, NUL-terminated (one finding each: no printf);
- * returns the length. */
-static size_t put_index(char *dst, const char *prefix, uint32_t i)
-{
-	size_t n = strlen(prefix);
-	char digits[12], *d = digits + sizeof(digits);
-	memcpy(dst, prefix, n);
-	do {
-		*--d = (char)('0' + i % 10);
-		i /= 10;
-	} while (i != 0);
-	size_t k = (size_t)(digits + sizeof(digits) - d);
-	memcpy(dst + n, d, k);
-	dst[n + k] = '\0';
-	return n + k;
 }
 
 const char *bclint_entity_pointer(struct bclint_report *r, const struct bclint_entity *e)
