@@ -19,6 +19,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct bclint_run run;
+
+static void refused(void *arg, const char *path, const char *message)
+{
+	(void)arg;
+	fprintf(stderr, "fuzz-option: %s: %s\n", path, message);
+	abort();
+}
 static char *snapshot;
 static size_t snapshot_len;
 
@@ -29,7 +36,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	char err[1024];
 	const char *dir = getenv("BCLINT_FUZZ_RULES"), *snap = getenv("BCLINT_FUZZ_SNAPSHOT");
 	if (dir == NULL || snap == NULL ||
-	    bclint_ruleset_load_dir(&run.rules, dir, 0, err, sizeof(err)) < 0 ||
+	    bclint_ruleset_load_dir(&run.rules, dir, refused, NULL, err, sizeof(err)) < 0 ||
 	    run.rules.n_slots == 0 || bclint_read_file(snap, &snapshot, &snapshot_len) < 0) {
 		fputs("fuzz-option: set BCLINT_FUZZ_RULES to a directory of rule plugins and "
 		      "BCLINT_FUZZ_SNAPSHOT to a snapshot\n", stderr);

@@ -21,13 +21,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct bclint_run run;
 
+static void refused(void *arg, const char *path, const char *message)
+{
+	(void)arg;
+	fprintf(stderr, "fuzz-snapshot: %s: %s\n", path, message);
+	abort();
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
 	char err[1024];
 	const char *dir = getenv("BCLINT_FUZZ_RULES");
-	if (dir == NULL || bclint_ruleset_load_dir(&run.rules, dir, 0, err, sizeof(err)) < 0 ||
+	if (dir == NULL || bclint_ruleset_load_dir(&run.rules, dir, refused, NULL, err, sizeof(err)) < 0 ||
 	    run.rules.n_slots == 0) {
 		fprintf(stderr, "fuzz-snapshot: set BCLINT_FUZZ_RULES to a directory of rule "
 		        "plugins (%s)\n", dir ? err : "unset");

@@ -189,7 +189,8 @@ int bclint_baseline_load(struct bclint_baseline *b, const char *path, char *err,
 		bclint_baseline_free(b);
 		return -1;
 	}
-	qsort(b->fps, b->n, sizeof(*b->fps), by_value);
+	if (b->n > 1)
+		qsort(b->fps, b->n, sizeof(*b->fps), by_value);
 	return 0;
 }
 

@@ -1008,7 +1008,8 @@ static int page_cmp(const void *a, const void *b)
 /* Every list must have pages 1..total_page, all agreeing on total_page. */
 static void check_pages(struct imp *im)
 {
-	qsort(im->pages, im->n_pages, sizeof(*im->pages), page_cmp);
+	if (im->n_pages > 1)
+		qsort(im->pages, im->n_pages, sizeof(*im->pages), page_cmp);
 	for (size_t i = 0; i < im->n_pages;) {
 		size_t j = i;
 		const struct page *first = &im->pages[i];
@@ -1156,7 +1157,8 @@ static void check_emails(struct imp *im)
 	}
 	for (size_t i = 0; i < im->n_members; i++)
 		by[i] = &im->members[i];
-	qsort(by, im->n_members, sizeof(*by), email_cmp);
+	if (im->n_members > 1)
+		qsort(by, im->n_members, sizeof(*by), email_cmp);
 	for (size_t i = 1; i < im->n_members; i++) {
 		if (strcmp(by[i]->email, by[i - 1]->email) != 0)
 			continue;
@@ -2114,7 +2116,8 @@ static int run(struct imp *im, int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		if (add_path(im, argv[i]) < 0)
 			return -1;
-	qsort(im->in, im->n_in, sizeof(*im->in), input_cmp);
+	if (im->n_in > 1)
+		qsort(im->in, im->n_in, sizeof(*im->in), input_cmp);
 	size_t n = 0;
 	for (size_t i = 0; i < im->n_in; i++) {
 		if (n > 0 && strcmp(im->in[n - 1].path, im->in[i].path) == 0) {
@@ -2132,7 +2135,8 @@ static int run(struct imp *im, int argc, char **argv)
 	if (unusable > 0)
 		return -1;
 	for (int k = 0; k < V_N; k++)
-		qsort(im->v[k].v, im->v[k].n, sizeof(struct item), item_cmp);
+		if (im->v[k].n > 1) /* an empty list may have no array at all */
+			qsort(im->v[k].v, im->v[k].n, sizeof(struct item), item_cmp);
 	if (im->v[V_MEMBER].n == 0 && im->errors == 0)
 		diag(im, "warning", NULL, 0, 0, "no /bc/member/get/ response: the snapshot has no "
 		                                "members");

@@ -4,6 +4,10 @@
 # are still reported (the failed rule's own are dropped), and the exit
 # status is 3.
 . "$top_srcdir/t/lib/tap.sh"
+# In a sanitizer build, let SIGSEGV and SIGABRT kill the rules' process as
+# they would anywhere else, instead of AddressSanitizer's handlers.
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_segv=0:handle_abort=0"
+export ASAN_OPTIONS
 
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
