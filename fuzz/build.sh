@@ -2,7 +2,7 @@
 # Build the libFuzzer targets with clang, ASan and UBSan.  Run from a
 # configured build directory (it needs config.h); `make fuzz` does that.
 # Everything lands in fuzz/out/ of the build directory: the targets
-# (fuzz-snapshot, fuzz-json, fuzz-option), the core rules built the same
+# (fuzz-snapshot, fuzz-json, fuzz-option, fuzz-config), the core rules built the same
 # way (fuzz/out/rules/), and seed corpora (fuzz/out/seeds-TARGET/).
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,7 +27,7 @@ for c in "$srcdir"/rules/*.c; do
 	$CLANG $cflags -fsanitize=fuzzer-no-link -fPIC -shared "$c" \
 		-o "$out/rules/$(basename "$c" .c).so"
 done
-for t in snapshot json option; do
+for t in snapshot json option config; do
 	$CLANG $cflags -fsanitize=fuzzer "$srcdir/fuzz/$t.c" $objs \
 		$(pkg-config --libs $pkgs) -ldl -o "$out/fuzz-$t"
 done
@@ -39,6 +39,9 @@ for t in snapshot json; do
 	find "$srcdir/t/data" "$srcdir/t/rules" "$srcdir/examples" -name '*.json' -size -64k \
 		-exec cp {} "$out/seeds-$t/" \;
 done
-mkdir -p "$out/seeds-option"
+mkdir -p "$out/seeds-option" "$out/seeds-config"
 cp "$srcdir"/fuzz/seeds-option/* "$out/seeds-option/"
-echo "fuzz/build.sh: built $out/fuzz-snapshot $out/fuzz-json $out/fuzz-option"
+find "$srcdir/t/data/config" -name '*.json' -exec cp {} "$out/seeds-config/" \;
+cp "$srcdir/t/data/config/implicit/.bclint.json" "$out/seeds-config/implicit.json"
+cp "$srcdir/examples/bclint-config.json" "$out/seeds-config/"
+echo "fuzz/build.sh: built $out/fuzz-snapshot $out/fuzz-json $out/fuzz-option $out/fuzz-config"

@@ -3,8 +3,8 @@
  * command line, split the way main.c splits it and validated by
  * bclint_slot_set_option; then every rule runs with the options that were
  * accepted over the snapshot in BCLINT_FUZZ_SNAPSHOT, so a value that
- * passes validation but breaks a rule shows up.  The config file loader
- * gets its own target when it exists. */
+ * passes validation but breaks a rule shows up.  The configuration file
+ * has its own target, fuzz/config.c. */
 #include "config.h"
 
 #include <stdint.h>
@@ -84,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		snprintf(key, sizeof(key), "%.*s", (int)(eq - sep - 1), sep + 1);
 		struct bclint_rule_slot *s = bclint_ruleset_find(&run.rules, id);
 		if (s != NULL)
-			(void)bclint_slot_set_option(s, key, eq + 1, err, sizeof(err));
+			(void)bclint_slot_set_option(s, key, eq + 1, BCLINT_FROM_CLI, err, sizeof(err));
 	}
 	memcpy(text, snapshot, snapshot_len + 1);
 	memset(&run.report, 0, sizeof(run.report));

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run one fuzz target built by fuzz/build.sh, from the same build directory:
 #   sh fuzz/run.sh TARGET SECONDS [LIBFUZZER-OPTION]...
-# TARGET is snapshot, json or option.  New inputs accumulate in
+# TARGET is snapshot, json, option or config.  New inputs accumulate in
 # fuzz/out/corpus-TARGET (kept between runs); crashes are written to
 # fuzz/out/crash-*.  Exit status is libFuzzer's: 0 when nothing was found.
 set -eu
@@ -16,5 +16,8 @@ BCLINT_FUZZ_SNAPSHOT=$srcdir/examples/demo.json
 export BCLINT_FUZZ_RULES BCLINT_FUZZ_SNAPSHOT
 dict=
 [ "$t" = option ] || dict=-dict=$srcdir/fuzz/json.dict
+# the config target prints every configuration error it is fed
+quiet=
+[ "$t" = config ] && quiet=-close_fd_mask=2
 exec "$out/fuzz-$t" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-	-artifact_prefix="$out/" $dict "$@" "$out/corpus-$t" "$out/seeds-$t"
+	-artifact_prefix="$out/" $dict $quiet "$@" "$out/corpus-$t" "$out/seeds-$t"
