@@ -376,6 +376,13 @@ static size_t supervise(struct bclint_run *run, const struct bclint_snapshot *s,
 		bad = b.oom || len < 0;
 		if (bad)
 			kill(pid, SIGKILL);
+		/* keep only the unfinished result: the buffer stays as small as
+		 * one rule's findings, not all of them */
+		if (!bad && used > 0) {
+			memmove(b.data, b.data + used, b.len - used);
+			b.len -= used;
+			used = 0;
+		}
 	}
 	close(fd);
 	free(b.data);
