@@ -134,27 +134,28 @@ struct reader {
 	int bad;
 };
 
+/* Copy n bytes of the record into dst (left zeroed when it runs short). */
+static void get_bytes(struct reader *rd, void *dst, size_t n)
+{
+	if (rd->end - rd->p < (ptrdiff_t)n) {
+		rd->bad = 1;
+		return;
+	}
+	memcpy(dst, rd->p, n);
+	rd->p += n;
+}
+
 static uint32_t get_u32(struct reader *rd)
 {
 	uint32_t v = 0;
-	if (rd->end - rd->p < (ptrdiff_t)sizeof(v)) {
-		rd->bad = 1;
-		return 0;
-	}
-	memcpy(&v, rd->p, sizeof(v));
-	rd->p += sizeof(v);
+	get_bytes(rd, &v, sizeof(v));
 	return v;
 }
 
 static uint64_t get_u64(struct reader *rd)
 {
 	uint64_t v = 0;
-	if (rd->end - rd->p < (ptrdiff_t)sizeof(v)) {
-		rd->bad = 1;
-		return 0;
-	}
-	memcpy(&v, rd->p, sizeof(v));
-	rd->p += sizeof(v);
+	get_bytes(rd, &v, sizeof(v));
 	return v;
 }
 
