@@ -204,9 +204,10 @@ int bclint_baseline_apply(const struct bclint_baseline *b, struct bclint_report 
 	memset(r->counts, 0, sizeof(r->counts));
 	for (size_t i = 0; i < r->n_findings; i++) {
 		struct bclint_finding *f = r->findings[i];
-		uint64_t v;
+		uint64_t v = 0;
 		size_t lo = 0, hi = b->n;
-		if (parse_fp(f->fingerprint, &v) == 0) {
+		int ok = parse_fp(f->fingerprint, &v) == 0;
+		if (ok) {
 			while (lo < hi) { /* the first entry >= v */
 				size_t mid = lo + (hi - lo) / 2;
 				if (b->fps[mid] < v)
@@ -217,7 +218,7 @@ int bclint_baseline_apply(const struct bclint_baseline *b, struct bclint_report 
 			while (lo < b->n && b->fps[lo] == v && used[lo])
 				lo++;
 		}
-		if (lo < b->n && b->fps[lo] == v && !used[lo]) {
+		if (ok && lo < b->n && b->fps[lo] == v && !used[lo]) {
 			used[lo] = 1;
 			dropped++;
 			continue;

@@ -379,28 +379,29 @@ int bclint_config_load(struct bclint_run *run, struct bclint_config *cfg, const 
 		free(text);
 		return -1;
 	}
-	const cJSON *rules = NULL, *plugins = NULL, *supps = NULL;
+	static const char *const keys[] = {"rules", "plugins", "suppressions"};
+	const cJSON *found[3] = {NULL, NULL, NULL};
 	for (const cJSON *k = cfg->root->child; k != NULL; k = k->next) {
 		if (comment(k))
 			continue;
-		const cJSON **slot = strcmp(k->string, "rules") == 0     ? &rules
-		                     : strcmp(k->string, "plugins") == 0 ? &plugins
-		                     : strcmp(k->string, "suppressions") == 0 ? &supps
-		                                                              : NULL;
-		if (slot == NULL)
+		size_t i = 0;
+		while (i < 3 && strcmp(k->string, keys[i]) != 0)
+			i++;
+		if (i == 3)
 			cfg_error(&c, bclint_json_start(k), "unknown key '%s' (rules, plugins, "
 			          "suppressions)", k->string);
-		else if (*slot != NULL)
+		else if (found[i] != NULL)
 			cfg_error(&c, bclint_json_start(k), "duplicate key '%s'", k->string);
 		else
-			*slot = k;
+			found[i] = k;
 	}
-	if (plugins != NULL)
-		load_plugins(&c, plugins);
-	if (rules != NULL)
-		load_rules(&c, rules);
-	if (supps != NULL)
-		load_suppressions(&c, supps);
+	/* plugins first: the rules they bring can be configured too */
+	if (found[1] != NULL)
+		load_plugins(&c, found[1]);
+	if (found[0] != NULL)
+		load_rules(&c, found[0]);
+	if (found[2] != NULL)
+		load_suppressions(&c, found[2]);
 	if (c.errors > 0) {
 		print_errors(&c);
 		free(text);

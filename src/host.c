@@ -471,7 +471,7 @@ static const char *host_cap_label(struct bclint_ctx *ctx, uint32_t scope, uint32
 	/* few distinct permissions exist: scope x type x level x set */
 	size_t key = ((((size_t)scope * BCLINT_ASSET_NTYPES + type) * 8 + (cap.level & 7)) * 8) +
 	             (cap.set & 7);
-	size_t n = 4 * BCLINT_ASSET_NTYPES * 8 * 8;
+	size_t n = (size_t)4 * BCLINT_ASSET_NTYPES * 8 * 8;
 	int cacheable = scope < 4 && type < BCLINT_ASSET_NTYPES && cap.level < 8 && cap.set < 8;
 	if (cacheable && ctx->cap_labels == NULL)
 		ctx->cap_labels = bclint_arena_calloc(&ctx->scratch, n, sizeof(char *));

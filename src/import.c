@@ -336,7 +336,6 @@ static int check_str(struct imp *im, const struct input *in, const cJSON *obj, c
                      int required, const char *const *names)
 {
 	const cJSON *v = field(obj, key);
-	char list[256];
 	if (v == NULL) {
 		if (!required)
 			return 0;
@@ -352,6 +351,7 @@ static int check_str(struct imp *im, const struct input *in, const cJSON *obj, c
 		return -1;
 	}
 	if (names != NULL && !in_list(v->valuestring, names)) {
+		char list[256];
 		err_at(im, in, v, "unknown %s '%s': expected %s", key, v->valuestring,
 		       list_names(names, list, sizeof(list)));
 		return -1;
@@ -492,7 +492,7 @@ static int request_from_name(struct imp *im, const struct input *in, struct requ
 		return -1;
 	}
 	name[strlen(name) - 5] = '\0';
-	char *part[8];
+	char *part[8] = {name};
 	int n = 0;
 	for (char *p = name; p != NULL && n < 8;) {
 		part[n++] = p;
@@ -577,14 +577,14 @@ static int request_from_content(struct imp *im, const struct input *in, const cJ
 	const cJSON *list = cJSON_GetObjectItemCaseSensitive(data, "list");
 	const cJSON *item = cJSON_IsArray(list) ? list->child : NULL;
 	const char *hint = NULL;
-	if (cJSON_IsObject(field(data, "asset_group")))
+	int group_item = cJSON_IsObject(item) && field(item, "bc_info") == NULL &&
+	                 (field(item, "asset_group") != NULL || field(item, "asset_group_id") != NULL);
+	if (cJSON_IsObject(field(data, "asset_group")) || group_item)
 		rq->ep = EP_GROUP;
 	else if (!cJSON_IsObject(item))
 		hint = cJSON_IsArray(list) ? "its list is empty" : "it has no data.list";
 	else if (field(item, "bc_info") != NULL)
 		rq->ep = EP_BC;
-	else if (field(item, "asset_group") != NULL || field(item, "asset_group_id") != NULL)
-		rq->ep = EP_GROUP;
 	else if (field(item, "user_role") != NULL)
 		rq->ep = EP_MEMBER;
 	else if (field(item, "user_id") != NULL)
@@ -907,7 +907,7 @@ static void take_items(struct imp *im, const struct input *in, const cJSON *data
 		take_group(im, in, data);
 		return;
 	}
-	if (!cJSON_IsArray(list)) {
+	if (list == NULL || !cJSON_IsArray(list)) {
 		err_at(im, in, list ? list : data, "a %s response needs a 'data.list' array",
 		       endpoints[rq->ep].path);
 		return;
@@ -2111,7 +2111,7 @@ static void imp_free(struct imp *im)
 	bclint_arena_free(&im->arena);
 }
 
-static int run(struct imp *im, int argc, char **argv)
+static int import_run(struct imp *im, int argc, char **argv)
 {
 	for (int i = optind; i < argc; i++)
 		if (add_path(im, argv[i]) < 0)
@@ -2170,7 +2170,7 @@ int bclint_import_main(int argc, char **argv)
 	memset(&im, 0, sizeof(im));
 	int rc = parse_args(&im, argc, argv);
 	if (rc == 0)
-		rc = run(&im, argc, argv) == 0 ? 0 : BCLINT_EXIT_USAGE;
+		rc = import_run(&im, argc, argv) == 0 ? 0 : BCLINT_EXIT_USAGE;
 	else if (rc < 0)
 		rc = 0;
 	if (im.oom)

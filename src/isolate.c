@@ -367,8 +367,9 @@ static size_t supervise(struct bclint_run *run, const struct bclint_snapshot *s,
 			continue;
 		}
 		bclint_buf_add(&b, chunk, (size_t)got);
-		long len;
-		while (!b.oom && (len = result_length(b.data + used, b.len - used)) > 0) {
+		long len = 0;
+		while (!b.oom && next < n &&
+		       (len = result_length(b.data + used, b.len - used)) > 0) {
 			merge_result(run, &run->rules.slots[idx[next]], b.data + used, (size_t)len);
 			used += (size_t)len;
 			next++;

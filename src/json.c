@@ -253,7 +253,7 @@ cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error 
 }
 
 /* Drop a tree after a failure: node by node, unless an arena holds it. */
-static void drop(cJSON *root, struct bclint_arena *arena)
+static void drop(cJSON *root, const struct bclint_arena *arena)
 {
 	if (arena == NULL)
 		cJSON_Delete(root);

@@ -8,10 +8,8 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
+#ifdef HAVE_VALGRIND_VALGRIND_H
 #include <valgrind/valgrind.h>
-#endif
 #endif
 #ifndef RUNNING_ON_VALGRIND
 #define RUNNING_ON_VALGRIND 0
@@ -330,7 +328,7 @@ void bclint_map_free(struct bclint_map *m)
 	m->cap = m->len = 0;
 }
 
-static int digits(const char **p, int n, int *out)
+static int read_digits(const char **p, int n, int *out)
 {
 	int v = 0;
 	for (int i = 0; i < n; i++) {
@@ -357,8 +355,8 @@ int bclint_parse_time(const char *s, bclint_time *t)
 {
 	int y, mo, d, h = 0, mi = 0, se = 0, off = 0;
 	const char *p = s;
-	if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) ||
-	    *p++ != '-' || digits(&p, 2, &d))
+	if (read_digits(&p, 4, &y) || *p++ != '-' || read_digits(&p, 2, &mo) ||
+	    *p++ != '-' || read_digits(&p, 2, &d))
 		return -1;
 	if (mo < 1 || mo > 12 || d < 1 || d > 31)
 		return -1;
@@ -370,8 +368,8 @@ int bclint_parse_time(const char *s, bclint_time *t)
 		if (*p != 'T' && *p != 't' && *p != ' ')
 			return -1;
 		p++;
-		if (digits(&p, 2, &h) || *p++ != ':' || digits(&p, 2, &mi) ||
-		    *p++ != ':' || digits(&p, 2, &se))
+		if (read_digits(&p, 2, &h) || *p++ != ':' || read_digits(&p, 2, &mi) ||
+		    *p++ != ':' || read_digits(&p, 2, &se))
 			return -1;
 		if (h > 23 || mi > 59 || se > 60)
 			return -1;
@@ -386,7 +384,7 @@ int bclint_parse_time(const char *s, bclint_time *t)
 			p++;
 		} else if (*p == '+' || *p == '-') {
 			int sign = *p++ == '-' ? -1 : 1, oh, om;
-			if (digits(&p, 2, &oh) || *p++ != ':' || digits(&p, 2, &om) ||
+			if (read_digits(&p, 2, &oh) || *p++ != ':' || read_digits(&p, 2, &om) ||
 			    oh > 23 || om > 59)
 				return -1;
 			off = sign * (oh * 3600 + om * 60);

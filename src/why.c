@@ -413,6 +413,10 @@ static int check_session(struct why *w, struct layer *l)
 		evidence(l, NULL, fmt(w, "Business Center role changes carry no time in the snapshot"));
 		return set_state(l, ST_SKIPPED, NULL);
 	}
+	if (d == NULL && (w->grant == NULL || w->grant->group == NULL)) {
+		evidence(l, NULL, fmt(w, "no direct assignment records a time of change"));
+		return set_state(l, ST_SKIPPED, NULL);
+	}
 	if (d == NULL) {
 		evidence(l, &w->grant->group->ent, fmt(w, "granted only through asset group '%s', "
 		                                          "which records no time of change",
