@@ -62,12 +62,7 @@ static void reset_rules(size_t n_builtin, size_t n_plugins)
 		s->enabled = 1;
 		s->level = (int)s->rule->level;
 		s->level_overridden = 0;
-		if (s->set == NULL)
-			continue;
-		for (size_t k = 0; k < s->rule->n_options; k++)
-			free(s->set[k].values);
-		free(s->set);
-		s->set = NULL;
+		bclint_slot_clear_options(s);
 	}
 	if (run.rules.n_slots != n_builtin || run.rules.n_plugins != n_plugins) {
 		/* a config loaded one more plugin: start again from the directory */

@@ -51,15 +51,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 /* Forget the options set by the previous input. */
 static void clear_options(void)
 {
-	for (size_t i = 0; i < run.rules.n_slots; i++) {
-		struct bclint_rule_slot *s = &run.rules.slots[i];
-		if (s->set == NULL)
-			continue;
-		for (size_t k = 0; k < s->rule->n_options; k++)
-			free(s->set[k].values);
-		free(s->set);
-		s->set = NULL;
-	}
+	for (size_t i = 0; i < run.rules.n_slots; i++)
+		bclint_slot_clear_options(&run.rules.slots[i]);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -241,10 +241,13 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 		id = bclint_hash64(m->bc.bc_id, strlen(m->bc.bc_id) + 1, id);
 	id = bclint_hash64(slot->rule->id, strlen(slot->rule->id), id);
 	const char *ptr = bclint_entity_pointer(ctx->report, e);
-	const char *subjects[6];
-	entity_subjects(m, e, subjects);
-	const struct bclint_suppression *sup =
-		bclint_config_suppression(ctx->run->config, slot->rule->id, ptr ? ptr : "", subjects);
+	const struct bclint_suppression *sup = NULL;
+	if (ctx->run->config != NULL && ctx->run->config->n_supps > 0) {
+		const char *subjects[6];
+		entity_subjects(m, e, subjects);
+		sup = bclint_config_suppression(ctx->run->config, slot->rule->id, ptr ? ptr : "",
+		                                subjects);
+	}
 	struct bclint_finding *f = bclint_report_add(ctx->report, ctx->snap->file, slot->rule->id,
 	                                             slot->plugin->desc->name, level, e->start,
 	                                             e->end, ptr, id, text ? text : msg);

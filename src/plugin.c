@@ -319,17 +319,22 @@ oom:
 	return -1;
 }
 
+void bclint_slot_clear_options(struct bclint_rule_slot *slot)
+{
+	if (slot->set == NULL)
+		return;
+	for (size_t k = 0; k < slot->rule->n_options; k++)
+		free(slot->set[k].values);
+	free(slot->set);
+	slot->set = NULL;
+}
+
 void bclint_ruleset_free(struct bclint_ruleset *rs)
 {
 	if (rs == NULL)
 		return;
-	for (size_t i = 0; i < rs->n_slots; i++) {
-		if (rs->slots[i].set == NULL)
-			continue;
-		for (size_t k = 0; k < rs->slots[i].rule->n_options; k++)
-			free(rs->slots[i].set[k].values);
-		free(rs->slots[i].set);
-	}
+	for (size_t i = 0; i < rs->n_slots; i++)
+		bclint_slot_clear_options(&rs->slots[i]);
 	for (size_t i = 0; i < rs->n_plugins; i++) {
 		dlclose(rs->plugins[i].handle);
 		free(rs->plugins[i].path);

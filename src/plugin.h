@@ -68,6 +68,9 @@ const struct bclint_option *bclint_rule_option(const struct bclint_rule *rule,
 int bclint_slot_set_option(struct bclint_rule_slot *slot, const char *key, const char *value,
                            int source, char *err, size_t size);
 
+/* Forget every option value set on a rule (--set, config). */
+void bclint_slot_clear_options(struct bclint_rule_slot *slot);
+
 /* Check a textual value against an option's type; NULL if fine, else why. */
 const char *bclint_option_check(const struct bclint_option *opt, const char *value);
 
