@@ -300,7 +300,12 @@ static pid_t start_child(struct bclint_run *run, const struct bclint_snapshot *s
 		size_t first_failure = run->report.n_failures;
 		fn(run, s, &run->rules.slots[idx[i]]);
 		struct bclint_buf b = {0};
+		put_u64(&b, 0); /* the length, filled in below */
 		put_result(&b, run, first_finding, first_failure);
+		if (!b.oom) {
+			uint64_t body = b.len - sizeof(uint64_t);
+			memcpy(b.data, &body, sizeof(body));
+		}
 		int rc = b.oom || write_all(fds[1], b.data, b.len) < 0;
 		free(b.data);
 		if (rc)
@@ -358,24 +363,51 @@ static size_t supervise(struct bclint_run *run, const struct bclint_snapshot *s,
 			open = 0;
 		if (ready <= 0)
 			continue;
-		char chunk[65536];
-		ssize_t got = read(fd, chunk, sizeof(chunk));
+		/* read straight into the buffer: at least 64 KiB, or the rest of
+		 * the result whose length is known */
+		size_t want = 65536;
+		if (b.len - used >= sizeof(uint64_t)) {
+			uint64_t body;
+			memcpy(&body, b.data + used, sizeof(body));
+			if (body > SIZE_MAX / 2) {
+				bad = 1;
+				kill(pid, SIGKILL);
+				break;
+			}
+			size_t have = b.len - used - sizeof(body);
+			if ((size_t)body > have && (size_t)body - have > want)
+				want = (size_t)body - have;
+		}
+		if (bclint_buf_reserve(&b, want) < 0) {
+			bad = 1;
+			kill(pid, SIGKILL);
+			break;
+		}
+		ssize_t got = read(fd, b.data + b.len, b.cap - b.len - 1);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got <= 0) {
 			open = 0;
 			continue;
 		}
-		bclint_buf_add(&b, chunk, (size_t)got);
-		long len = 0;
-		while (!b.oom && next < n &&
-		       (len = result_length(b.data + used, b.len - used)) > 0) {
-			merge_result(run, &run->rules.slots[idx[next]], b.data + used, (size_t)len);
-			used += (size_t)len;
+		b.len += (size_t)got;
+		/* merge every complete result: a length, then records that must
+		 * add up to exactly that length */
+		while (next < n && b.len - used >= sizeof(uint64_t)) {
+			uint64_t body;
+			memcpy(&body, b.data + used, sizeof(body));
+			if (body > b.len - used - sizeof(body))
+				break;
+			const char *data = b.data + used + sizeof(body);
+			if (result_length(data, (size_t)body) != (long)body) {
+				bad = 1;
+				break;
+			}
+			merge_result(run, &run->rules.slots[idx[next]], data, (size_t)body);
+			used += sizeof(body) + (size_t)body;
 			next++;
 			deadline = seconds_now() + timeout;
 		}
-		bad = b.oom || len < 0;
 		if (bad)
 			kill(pid, SIGKILL);
 		/* keep only the unfinished result: the buffer stays as small as

@@ -134,6 +134,11 @@ static int buf_grow(struct bclint_buf *b, size_t more)
 	return 0;
 }
 
+int bclint_buf_reserve(struct bclint_buf *b, size_t more)
+{
+	return buf_grow(b, more);
+}
+
 void bclint_buf_add(struct bclint_buf *b, const char *s, size_t n)
 {
 	if (buf_grow(b, n) < 0)

@@ -30,6 +30,8 @@ struct bclint_buf {
 	size_t len, cap;
 	int oom;
 };
+/* Make room for more bytes (and the NUL) after len; -1 and oom on failure. */
+int bclint_buf_reserve(struct bclint_buf *b, size_t more);
 void bclint_buf_add(struct bclint_buf *b, const char *s, size_t n);
 void bclint_buf_puts(struct bclint_buf *b, const char *s);
 void bclint_buf_putc(struct bclint_buf *b, char c);
