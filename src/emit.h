@@ -1,5 +1,6 @@
-/* Report formats.  Each writes the finished report into a buffer, which the
- * caller writes out in one piece. */
+/* Report formats.  Each writes the finished report into a buffer, calling
+ * bclint_buf_spill between entries so that a buffer with a sink (the
+ * output) stays small. */
 #ifndef BCLINT_EMIT_H
 #define BCLINT_EMIT_H 1
 

@@ -114,6 +114,7 @@ void bclint_emit_gcc(struct bclint_buf *out, const struct bclint_emit *e)
 		const struct bclint_finding *f = r->findings[i];
 		if (f->suppressed != NULL)
 			continue;
+		bclint_buf_spill(out);
 		location(out, e, &paths, f->file, &f->pos);
 		level(out, e, f->level);
 		text(out, f->message);

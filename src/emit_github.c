@@ -34,6 +34,7 @@ void bclint_emit_github(struct bclint_buf *out, const struct bclint_emit *e)
 		const struct bclint_finding *f = r->findings[i];
 		if (f->suppressed != NULL)
 			continue;
+		bclint_buf_spill(out);
 		bclint_buf_printf(out, "::%s file=", cmd[f->level]);
 		escape(out, r->sources[f->file].path, 1);
 		bclint_buf_printf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=", f->pos.line,

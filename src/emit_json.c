@@ -20,6 +20,7 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 		const struct bclint_finding *f = r->findings[i];
 		if (f->suppressed != NULL)
 			continue;
+		bclint_buf_spill(out);
 		bclint_buf_puts(out, shown++ ? ",\n  {" : "\n  {");
 		str(out, "file", r->sources[f->file].path);
 		bclint_buf_printf(out, ", \"line\": %u, \"column\": %u, \"end_line\": %u, "

@@ -318,6 +318,7 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 	}
 	bclint_buf_puts(out, "],\n    \"results\": [");
 	for (size_t i = 0; i < r->n_findings && i < MAX_RESULTS; i++) {
+		bclint_buf_spill(out);
 		bclint_buf_puts(out, i ? ",\n      " : "\n      ");
 		result(out, e, r->findings[i]);
 	}

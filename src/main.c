@@ -426,22 +426,30 @@ static int lint_main(int argc, char **argv)
 	if (strcmp(c.format, "gcc") == 0)
 		e.color = want_color(&c);
 	struct bclint_buf out = {0};
+	struct bclint_output o;
 	if (run.report.oom) {
 		/* an incomplete report (entries may lack text) is not written */
-	} else if (strcmp(c.format, "sarif") == 0) {
-		bclint_emit_sarif(&out, &e);
-	} else if (strcmp(c.format, "json") == 0) {
-		bclint_emit_json(&out, &e);
-	} else if (strcmp(c.format, "github") == 0) {
-		bclint_emit_github(&out, &e);
-	} else {
-		bclint_emit_gcc(&out, &e);
-	}
-	if (out.oom || run.report.oom) {
 		fputs("bclint: error: out of memory; no report written\n", stderr);
 		status = BCLINT_EXIT_PLUGIN;
-	} else if (bclint_write_output(c.output, out.data ? out.data : "", out.len) < 0) {
+	} else if (bclint_output_open(&o, c.output) < 0) {
 		status = BCLINT_EXIT_PLUGIN;
+	} else {
+		bclint_output_attach(&o, &out);
+		if (strcmp(c.format, "sarif") == 0)
+			bclint_emit_sarif(&out, &e);
+		else if (strcmp(c.format, "json") == 0)
+			bclint_emit_json(&out, &e);
+		else if (strcmp(c.format, "github") == 0)
+			bclint_emit_github(&out, &e);
+		else
+			bclint_emit_gcc(&out, &e);
+		int ran_out = out.oom && o.err == 0;
+		if (bclint_output_close(&o, &out, !out.oom) < 0)
+			status = BCLINT_EXIT_PLUGIN;
+		if (ran_out)
+			fprintf(stderr, "bclint: error: out of memory; %s\n",
+			        o.written == 0 || o.replace ? "no report written"
+			                                    : "the report written is incomplete");
 	}
 	free(out.data);
 	if (!c.quiet) {

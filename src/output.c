@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "output.h"
+#include "util.h"
 
 static int write_all(int fd, const char *data, size_t len)
 {
@@ -25,52 +27,97 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-int bclint_write_output(const char *path, const char *data, size_t len)
+static const char *shown(const struct bclint_output *o)
 {
-	if (path == NULL || strcmp(path, "-") == 0) {
-		if (write_all(STDOUT_FILENO, data, len) < 0) {
-			fprintf(stderr, "bclint: error: cannot write the report: %s\n", strerror(errno));
+	return o->path == NULL || strcmp(o->path, "-") == 0 ? NULL : o->path;
+}
+
+static void complain(const struct bclint_output *o, const char *what, int err)
+{
+	if (shown(o) != NULL)
+		fprintf(stderr, "bclint: error: %s: %s: %s\n", o->path, what, strerror(err));
+	else
+		fprintf(stderr, "bclint: error: %s: %s\n", what, strerror(err));
+}
+
+int bclint_output_open(struct bclint_output *o, const char *path)
+{
+	memset(o, 0, sizeof(*o));
+	o->path = path;
+	o->fd = STDOUT_FILENO;
+	if (shown(o) == NULL)
+		return 0;
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* a device or pipe (e.g. /dev/full): write to it directly */
+		o->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (o->fd < 0) {
+			complain(o, "cannot write the report", errno);
 			return -1;
 		}
 		return 0;
 	}
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		/* a device or pipe (e.g. /dev/full): write to it directly */
-		FILE *f = fopen(path, "w");
-		int rc = f == NULL ? -1 : write_all(fileno(f), data, len);
-		if (f != NULL && fclose(f) != 0)
-			rc = -1;
-		if (rc < 0)
-			fprintf(stderr, "bclint: error: %s: cannot write the report: %s\n", path,
-			        strerror(errno));
-		return rc;
-	}
-	char tmp[PATH_MAX];
-	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp)) {
+	if (snprintf(o->tmp, sizeof(o->tmp), "%s.XXXXXX", path) >= (int)sizeof(o->tmp)) {
 		fprintf(stderr, "bclint: error: %s: path too long\n", path);
 		return -1;
 	}
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		fprintf(stderr, "bclint: error: %s: cannot create the report: %s\n", path,
-		        strerror(errno));
+	o->fd = mkstemp(o->tmp);
+	if (o->fd < 0) {
+		complain(o, "cannot create the report", errno);
 		return -1;
 	}
-	if (write_all(fd, data, len) < 0 || fsync(fd) < 0 || fchmod(fd, 0644) < 0) {
-		int saved = errno;
-		close(fd);
-		unlink(tmp);
-		fprintf(stderr, "bclint: error: %s: cannot write the report: %s\n", path,
-		        strerror(saved));
-		return -1;
-	}
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
-		int saved = errno;
-		unlink(tmp);
-		fprintf(stderr, "bclint: error: %s: cannot write the report: %s\n", path,
-		        strerror(saved));
-		return -1;
-	}
+	o->replace = 1;
 	return 0;
+}
+
+static int sink(void *arg, const char *data, size_t len)
+{
+	struct bclint_output *o = arg;
+	if (o->err != 0)
+		return -1;
+	if (write_all(o->fd, data, len) < 0) {
+		o->err = errno ? errno : EIO;
+		return -1;
+	}
+	o->written += len;
+	return 0;
+}
+
+void bclint_output_attach(struct bclint_output *o, struct bclint_buf *b)
+{
+	b->sink = sink;
+	b->sink_arg = o;
+}
+
+int bclint_output_close(struct bclint_output *o, struct bclint_buf *b, int ok)
+{
+	if (ok && b != NULL && !b->oom && b->len > 0)
+		sink(o, b->data, b->len);
+	if (ok && o->err == 0 && o->replace && (fsync(o->fd) < 0 || fchmod(o->fd, 0644) < 0))
+		o->err = errno;
+	if (o->fd != STDOUT_FILENO && close(o->fd) < 0 && o->err == 0)
+		o->err = errno;
+	o->fd = -1;
+	if (o->replace) {
+		if (ok && o->err == 0 && rename(o->tmp, o->path) < 0)
+			o->err = errno;
+		if (!ok || o->err != 0)
+			unlink(o->tmp);
+	}
+	if (o->err != 0) {
+		complain(o, "cannot write the report", o->err);
+		return -1;
+	}
+	return ok ? 0 : -1;
+}
+
+int bclint_write_output(const char *path, const char *data, size_t len)
+{
+	struct bclint_output o;
+	if (bclint_output_open(&o, path) < 0)
+		return -1;
+	struct bclint_buf b = {0};
+	bclint_output_attach(&o, &b);
+	sink(&o, data, len);
+	return bclint_output_close(&o, &b, 1);
 }

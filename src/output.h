@@ -1,13 +1,38 @@
-/* Writing the report: standard output, or a file replaced atomically. */
+/* Writing the report: standard output, or a file replaced atomically.
+ * Reports are streamed: the emitters' buffer is handed to the output each
+ * time it passes a threshold, so a report never has to fit in memory. */
 #ifndef BCLINT_OUTPUT_H
 #define BCLINT_OUTPUT_H 1
 
+#include <limits.h>
 #include <stddef.h>
 
-/* Write data to path (NULL or "-" = standard output).  A file is written
- * to a temporary beside it and renamed over it only when complete, so a
- * failed run leaves any previous report intact.  Returns 0, or -1 after
+struct bclint_buf;
+
+struct bclint_output {
+	const char *path;   /* as given; NULL or "-" is standard output */
+	int fd;
+	int replace;        /* a temporary file renamed over path when done */
+	char tmp[PATH_MAX];
+	int err;            /* errno of the first failed write, 0 if none */
+	size_t written;     /* bytes handed to fd so far */
+};
+
+/* Open the destination: standard output, a device or pipe written
+ * directly, or a temporary file beside path.  Returns 0, or -1 after
  * printing why on standard error. */
+int bclint_output_open(struct bclint_output *o, const char *path);
+
+/* Make b spill into o whenever bclint_buf_spill finds it full enough. */
+void bclint_output_attach(struct bclint_output *o, struct bclint_buf *b);
+
+/* Write what is left in b (when ok), then finish: a temporary file is
+ * synced and renamed over path when ok and every write succeeded, else
+ * removed.  Returns 0, or -1 after printing why a write failed (nothing
+ * is printed for !ok, the caller's failure). */
+int bclint_output_close(struct bclint_output *o, struct bclint_buf *b, int ok);
+
+/* The whole of data to path, in one go (open, write, close). */
 int bclint_write_output(const char *path, const char *data, size_t len);
 
 #endif

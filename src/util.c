@@ -134,6 +134,16 @@ static int buf_grow(struct bclint_buf *b, size_t more)
 	return 0;
 }
 
+void bclint_buf_spill(struct bclint_buf *b)
+{
+	if (b->sink == NULL || b->len < BCLINT_SPILL || b->oom)
+		return;
+	if (b->sink(b->sink_arg, b->data, b->len) < 0)
+		b->oom = 1;
+	b->len = 0;
+	b->data[0] = '\0';
+}
+
 int bclint_buf_reserve(struct bclint_buf *b, size_t more)
 {
 	return buf_grow(b, more);

@@ -29,7 +29,14 @@ struct bclint_buf {
 	char *data;
 	size_t len, cap;
 	int oom;
+	/* optional: where bclint_buf_spill sends the contents (0 or -1) */
+	int (*sink)(void *arg, const char *data, size_t len);
+	void *sink_arg;
 };
+/* With a sink, once len passes BCLINT_SPILL: hand the contents to it and
+ * start again empty (a failed sink sets oom, which stops the writer). */
+#define BCLINT_SPILL ((size_t)1 << 17)
+void bclint_buf_spill(struct bclint_buf *b);
 /* Make room for more bytes (and the NUL) after len; -1 and oom on failure. */
 int bclint_buf_reserve(struct bclint_buf *b, size_t more);
 void bclint_buf_add(struct bclint_buf *b, const char *s, size_t n);
