@@ -220,6 +220,20 @@ static void wrong_type(struct loader *L, const struct fields *f, int i, const ch
 }
 
 /* A string field; NULL when absent (an error if required) or wrong. */
+/* A string the model keeps: copied out of the tree, which is freed as soon
+ * as the model is built.  NULL stays NULL; out of memory marks the report
+ * incomplete and gives "". */
+static const char *keep(struct loader *L, const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	const char *copy = bclint_arena_strdup(&L->s->arena, s);
+	if (copy != NULL)
+		return copy;
+	L->r->oom = 1;
+	return "";
+}
+
 static const char *get_str(struct loader *L, const struct fields *f, int i, int required)
 {
 	const cJSON *v = f->v[i];
@@ -331,7 +345,7 @@ static const char *const *get_strings(struct loader *L, const struct fields *f, 
 			         type_name(c));
 			continue;
 		}
-		out[(*n)++] = c->valuestring;
+		out[(*n)++] = keep(L, c->valuestring);
 	}
 	return out;
 }
@@ -395,9 +409,9 @@ static void load_bc(struct loader *L, const cJSON *node)
 	set_ent(&bc->ent, BCLINT_ENT_BC, 0, node, L->text);
 	if (gather(L, &f, node, "/bc", keys, "'bc'") < 0)
 		return;
-	bc->bc_id = get_str(L, &f, 0, 1);
-	bc->name = get_str(L, &f, 1, 0);
-	bc->company = get_str(L, &f, 2, 0);
+	bc->bc_id = keep(L, get_str(L, &f, 0, 1));
+	bc->name = keep(L, get_str(L, &f, 1, 0));
+	bc->company = keep(L, get_str(L, &f, 2, 0));
 	get_enum(L, &f, 3, bc_type_names, 0, 0);
 	get_enum(L, &f, 4, bc_status_names, 0, 0);
 	for (int i = 5; i < 8; i++)
@@ -419,9 +433,9 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i, con
 	m->two_step = -1;
 	if (gather(L, &f, node, ptr, keys, "a member") < 0)
 		return;
-	const char *id = get_str(L, &f, 0, 1);
-	const char *email = get_str(L, &f, 1, 1);
-	m->name = get_str(L, &f, 2, 0);
+	const char *id = keep(L, get_str(L, &f, 0, 1));
+	const char *email = keep(L, get_str(L, &f, 1, 1));
+	m->name = keep(L, get_str(L, &f, 2, 0));
 	int role = get_enum(L, &f, 3, role_names, -1, 1);
 	m->role = role < 0 ? BCLINT_ROLE_STANDARD : (uint32_t)role;
 	int rel = get_enum(L, &f, 5, relation_names, BCLINT_REL_BOUND, 0);
@@ -480,14 +494,14 @@ static void load_asset(struct loader *L, struct bclint_asset *a, size_t i, const
 	a->asset_id = "";
 	if (gather(L, &f, node, ptr, keys, "an asset") < 0)
 		return;
-	const char *id = get_str(L, &f, 0, 1);
+	const char *id = keep(L, get_str(L, &f, 0, 1));
 	int type = get_enum(L, &f, 1, asset_type_names, -1, 1);
-	a->name = get_str(L, &f, 2, 0);
+	a->name = keep(L, get_str(L, &f, 2, 0));
 	int own = get_enum(L, &f, 3, ownership_names, BCLINT_OWNER_BC, 0);
 	a->ownership = own < 0 ? BCLINT_OWNER_BC : (uint32_t)own;
 	int rel = get_enum(L, &f, 4, relation_names, BCLINT_REL_BOUND, 0);
 	a->status = rel < 0 ? BCLINT_REL_BOUND : (uint32_t)rel;
-	a->owner_bc_id = get_str(L, &f, 5, 0);
+	a->owner_bc_id = keep(L, get_str(L, &f, 5, 0));
 	get_str(L, &f, 6, 0);
 	a->type = type < 0 ? 0 : (uint32_t)type;
 	if (id != NULL)
@@ -615,7 +629,7 @@ static void load_assignment(struct loader *L, struct bclint_assignment *a, size_
 	if (gather(L, &f, node, ptr, keys, "an assignment") < 0)
 		return;
 	const char *uid = get_str(L, &f, 0, 1);
-	const char *aid = get_str(L, &f, 1, 1);
+	const char *aid = keep(L, get_str(L, &f, 1, 1));
 	int type = get_enum(L, &f, 2, asset_type_names, -1, 1);
 	a->granted_at = get_time(L, &f, 3);
 	if (uid != NULL)
@@ -675,10 +689,10 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 	g->group_id = "";
 	if (gather(L, &f, node, ptr, keys, "an asset group") < 0)
 		return;
-	const char *id = get_str(L, &f, 0, 1);
+	const char *id = keep(L, get_str(L, &f, 0, 1));
 	g->group_id = id ? id : "";
 	unique(L, TAG_GROUP, id, &g->ent, f.v[0], ptr, "asset_group_id");
-	g->name = get_str(L, &f, 1, 0);
+	g->name = keep(L, get_str(L, &f, 1, 0));
 	const cJSON *first = get_array(L, &f, 2, 0, &ok);
 	const struct bclint_asset **assets = bclint_arena_calloc(&L->s->arena, count(first) + 1,
 	                                                         sizeof(*assets));
@@ -758,10 +772,10 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 	pa->bc_id = "";
 	if (gather(L, &f, node, ptr, keys, "a partner") < 0)
 		return;
-	const char *id = get_str(L, &f, 0, 1);
+	const char *id = keep(L, get_str(L, &f, 0, 1));
 	pa->bc_id = id ? id : "";
 	unique(L, TAG_PARTNER, id, &pa->ent, f.v[0], ptr, "bc_id");
-	pa->name = get_str(L, &f, 1, 0);
+	pa->name = keep(L, get_str(L, &f, 1, 0));
 	pa->email_domains = get_strings(L, &f, 2, &pa->n_email_domains);
 	const cJSON *first = get_array(L, &f, 3, 0, &ok);
 	struct bclint_share *shares = bclint_arena_calloc(&L->s->arena, count(first) + 1,
@@ -783,7 +797,7 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 			continue;
 		int st = get_enum(L, &sf, 0, share_names, -1, 1);
 		int type = get_enum(L, &sf, 1, asset_type_names, -1, 1);
-		const char *aid = get_str(L, &sf, 2, 1);
+		const char *aid = keep(L, get_str(L, &sf, 2, 1));
 		sh->share_type = st < 0 ? BCLINT_SHARE_SHARED : (uint32_t)st;
 		sh->asset_type = type < 0 ? 0 : (uint32_t)type;
 		sh->asset_id = aid ? aid : "";
@@ -819,9 +833,9 @@ static void load_need(struct loader *L, struct bclint_need *n, size_t i, const c
 		return;
 	const char *uid = get_str(L, &f, 0, 1);
 	const char *act = get_str(L, &f, 1, 1);
-	const char *aid = get_str(L, &f, 2, 0);
+	const char *aid = keep(L, get_str(L, &f, 2, 0));
 	int type = get_enum(L, &f, 3, asset_type_names, -1, 0);
-	n->note = get_str(L, &f, 4, 0);
+	n->note = keep(L, get_str(L, &f, 4, 0));
 	if (uid != NULL)
 		n->member = find_member(L, f.v[0], ptr, "user_id", uid);
 	const struct bclint_action *a = act ? bclint_action_find(act) : NULL;
@@ -1175,6 +1189,19 @@ struct bclint_snapshot *bclint_snapshot_load_with(struct bclint_report *r, uint3
 		bclint_snapshot_free(s);
 		return NULL;
 	}
+	/* The model has what it needs: free the tree (most of the memory),
+	 * keeping a copy of the small policy object for option lookups. */
+	if (s->policy != NULL) {
+		s->policy = cJSON_Duplicate(s->policy, 1);
+		if (s->policy == NULL) {
+			r->oom = 1;
+			bclint_snapshot_free(s);
+			return NULL;
+		}
+		s->own_policy = 1;
+	}
+	s->root = NULL;
+	bclint_arena_free(&s->tree);
 	return s;
 }
 
@@ -1182,6 +1209,8 @@ void bclint_snapshot_free(struct bclint_snapshot *s)
 {
 	if (s == NULL)
 		return;
+	if (s->own_policy)
+		cJSON_Delete((cJSON *)s->policy);
 	bclint_arena_free(&s->tree);
 	bclint_arena_free(&s->arena);
 	free(s->grants);

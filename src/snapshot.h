@@ -8,14 +8,16 @@
 #include "report.h"
 #include "util.h"
 
-/* A loaded snapshot: the model plus what backs it.  Model strings point
- * into the cJSON tree, which lives as long as the snapshot. */
+/* A loaded snapshot: the model plus what backs it.  The cJSON tree lives
+ * only while the model is built (model strings are copied into arena);
+ * a loaded snapshot keeps a malloc'd copy of its policy object. */
 struct bclint_snapshot {
 	struct bclint_model model;
 	uint32_t file;        /* source index in the report */
 	const cJSON *policy;  /* the policy object, or NULL */
-	cJSON *root;                /* allocated in tree */
-	struct bclint_arena tree;   /* the parsed document */
+	int own_policy;       /* policy is the copy, freed with the snapshot */
+	cJSON *root;                /* allocated in tree; NULL once loaded */
+	struct bclint_arena tree;   /* the parsed document, while loading */
 	struct bclint_arena arena;  /* the model */
 	struct bclint_grant *grants;
 	struct bclint_cap *group_caps; /* while resolving: each grant's group's cap */
