@@ -37,8 +37,15 @@ void bclint_emit_github(struct bclint_buf *out, const struct bclint_emit *e)
 		bclint_buf_spill(out);
 		bclint_buf_printf(out, "::%s file=", cmd[f->level]);
 		escape(out, r->sources[f->file].path, 1);
-		bclint_buf_printf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=", f->pos.line,
-		                  f->pos.col, f->end.line, f->end.col);
+		bclint_buf_puts(out, ",line=");
+		bclint_buf_uint(out, f->pos.line);
+		bclint_buf_puts(out, ",col=");
+		bclint_buf_uint(out, f->pos.col);
+		bclint_buf_puts(out, ",endLine=");
+		bclint_buf_uint(out, f->end.line);
+		bclint_buf_puts(out, ",endColumn=");
+		bclint_buf_uint(out, f->end.col);
+		bclint_buf_puts(out, ",title=");
 		escape(out, f->rule, 1);
 		bclint_buf_puts(out, "::");
 		escape(out, f->message, 0);
@@ -46,7 +53,11 @@ void bclint_emit_github(struct bclint_buf *out, const struct bclint_emit *e)
 			const struct bclint_note *n = &f->notes[k];
 			bclint_buf_puts(out, "%0A");
 			escape(out, r->sources[n->file].path, 0);
-			bclint_buf_printf(out, ":%u:%u: note: ", n->pos.line, n->pos.col);
+			bclint_buf_putc(out, ':');
+			bclint_buf_uint(out, n->pos.line);
+			bclint_buf_putc(out, ':');
+			bclint_buf_uint(out, n->pos.col);
+			bclint_buf_puts(out, ": note: ");
 			escape(out, n->message, 0);
 		}
 		bclint_buf_putc(out, '\n');

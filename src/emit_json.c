@@ -6,9 +6,17 @@
 
 static void str(struct bclint_buf *out, const char *key, const char *s)
 {
-	bclint_buf_printf(out, "\"%s\": \"", key);
+	bclint_buf_putc(out, '"');
+	bclint_buf_puts(out, key);
+	bclint_buf_puts(out, "\": \"");
 	bclint_buf_json_str(out, s);
 	bclint_buf_putc(out, '"');
+}
+
+static void num(struct bclint_buf *out, const char *before, unsigned n)
+{
+	bclint_buf_puts(out, before);
+	bclint_buf_uint(out, n);
 }
 
 void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
@@ -23,9 +31,11 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 		bclint_buf_spill(out);
 		bclint_buf_puts(out, shown++ ? ",\n  {" : "\n  {");
 		str(out, "file", r->sources[f->file].path);
-		bclint_buf_printf(out, ", \"line\": %u, \"column\": %u, \"end_line\": %u, "
-		                  "\"end_column\": %u, ", f->pos.line, f->pos.col, f->end.line,
-		                  f->end.col);
+		num(out, ", \"line\": ", f->pos.line);
+		num(out, ", \"column\": ", f->pos.col);
+		num(out, ", \"end_line\": ", f->end.line);
+		num(out, ", \"end_column\": ", f->end.col);
+		bclint_buf_puts(out, ", ");
 		str(out, "level", bclint_level_name(f->level));
 		bclint_buf_puts(out, ", ");
 		str(out, "rule", f->rule);
@@ -40,8 +50,9 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 			const struct bclint_note *n = &f->notes[k];
 			bclint_buf_puts(out, k ? ", {" : "{");
 			str(out, "file", r->sources[n->file].path);
-			bclint_buf_printf(out, ", \"line\": %u, \"column\": %u, ", n->pos.line,
-			                  n->pos.col);
+			num(out, ", \"line\": ", n->pos.line);
+			num(out, ", \"column\": ", n->pos.col);
+			bclint_buf_puts(out, ", ");
 			str(out, "message", n->message);
 			bclint_buf_puts(out, ", ");
 			str(out, "pointer", n->pointer);

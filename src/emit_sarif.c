@@ -185,17 +185,31 @@ static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r,
 	bclint_buf_puts(out, "}}");
 }
 
-static void physical(struct bclint_buf *out, const struct bclint_emit *e, uint32_t file,
+/* Each file's URI, made once (it is repeated in every location). */
+struct uris {
+	struct bclint_buf all;
+	size_t *at; /* offset of each URI in all */
+};
+
+static void physical(struct bclint_buf *out, const struct uris *u, uint32_t file,
                      const struct bclint_textpos *pos, const struct bclint_textpos *end)
 {
 	bclint_buf_puts(out, "\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
-	uri(out, e->run->report.sources[file].path);
-	bclint_buf_printf(out, ", \"index\": %u}, \"region\": {\"startLine\": %u, "
-	                  "\"startColumn\": %u, \"endLine\": %u, \"endColumn\": %u}}", file,
-	                  pos->line, pos->col, end->line, end->col);
+	bclint_buf_puts(out, u->all.data + u->at[file]);
+	bclint_buf_puts(out, ", \"index\": ");
+	bclint_buf_uint(out, file);
+	bclint_buf_puts(out, "}, \"region\": {\"startLine\": ");
+	bclint_buf_uint(out, pos->line);
+	bclint_buf_puts(out, ", \"startColumn\": ");
+	bclint_buf_uint(out, pos->col);
+	bclint_buf_puts(out, ", \"endLine\": ");
+	bclint_buf_uint(out, end->line);
+	bclint_buf_puts(out, ", \"endColumn\": ");
+	bclint_buf_uint(out, end->col);
+	bclint_buf_puts(out, "}}");
 }
 
-static void result(struct bclint_buf *out, const struct bclint_emit *e,
+static void result(struct bclint_buf *out, const struct bclint_emit *e, const struct uris *u,
                    const struct bclint_finding *f)
 {
 	const struct bclint_rule_slot *slot = bclint_emit_slot(e, f);
@@ -207,11 +221,14 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 			index++;
 	bclint_buf_puts(out, "{\"ruleId\": ");
 	jstr(out, f->rule);
-	bclint_buf_printf(out, ", \"ruleIndex\": %zu, \"level\": \"%s\", \"message\": {\"text\": ",
-	                  index, sarif_level(f->level));
+	bclint_buf_puts(out, ", \"ruleIndex\": ");
+	bclint_buf_uint(out, index);
+	bclint_buf_puts(out, ", \"level\": \"");
+	bclint_buf_puts(out, sarif_level(f->level));
+	bclint_buf_puts(out, "\", \"message\": {\"text\": ");
 	jstr(out, f->message);
 	bclint_buf_puts(out, "}, \"locations\": [{");
-	physical(out, e, f->file, &f->pos, &f->end);
+	physical(out, u, f->file, &f->pos, &f->end);
 	bclint_buf_puts(out, ", \"logicalLocations\": [{\"fullyQualifiedName\": ");
 	jstr(out, f->pointer);
 	bclint_buf_puts(out, ", \"kind\": \"object\"}]}]");
@@ -219,8 +236,10 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 		bclint_buf_puts(out, ", \"relatedLocations\": [");
 		for (size_t k = 0; k < f->n_notes && k < MAX_RELATED; k++) {
 			const struct bclint_note *n = &f->notes[k];
-			bclint_buf_printf(out, "%s{\"id\": %zu, ", k ? ", " : "", k + 1);
-			physical(out, e, n->file, &n->pos, &n->end);
+			bclint_buf_puts(out, k ? ", {\"id\": " : "{\"id\": ");
+			bclint_buf_uint(out, k + 1);
+			bclint_buf_puts(out, ", ");
+			physical(out, u, n->file, &n->pos, &n->end);
 			bclint_buf_puts(out, ", \"message\": {\"text\": ");
 			jstr(out, n->message);
 			bclint_buf_puts(out, "}}");
@@ -233,8 +252,9 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 		jstr(out, f->suppressed);
 		bclint_buf_puts(out, "}]");
 	}
-	bclint_buf_printf(out, ", \"partialFingerprints\": {\"" FINGERPRINT_KEY "\": \"%s\"}}",
-	                  f->fingerprint);
+	bclint_buf_puts(out, ", \"partialFingerprints\": {\"" FINGERPRINT_KEY "\": \"");
+	bclint_buf_puts(out, f->fingerprint);
+	bclint_buf_puts(out, "\"}}");
 }
 
 static void notification(struct bclint_buf *out, const char *level, const char *message,
@@ -310,17 +330,31 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 		bclint_buf_puts(out, "},\n");
 	}
 	invocation(out, e);
-	bclint_buf_puts(out, "    \"columnKind\": \"unicodeCodePoints\",\n    \"artifacts\": [");
+	struct uris u = {{0}, calloc(r->n_sources + 1, sizeof(size_t))};
+	if (u.at == NULL) {
+		out->oom = 1;
+		return;
+	}
 	for (size_t i = 0; i < r->n_sources; i++) {
+		u.at[i] = u.all.len;
+		uri(&u.all, r->sources[i].path);
+		bclint_buf_add(&u.all, "", 1); /* keep the terminator */
+	}
+	if (u.all.oom)
+		out->oom = 1;
+	bclint_buf_puts(out, "    \"columnKind\": \"unicodeCodePoints\",\n    \"artifacts\": [");
+	for (size_t i = 0; i < r->n_sources && !out->oom; i++) {
 		bclint_buf_puts(out, i ? ", {\"location\": {\"uri\": " : "{\"location\": {\"uri\": ");
-		uri(out, r->sources[i].path);
+		bclint_buf_puts(out, u.all.data + u.at[i]);
 		bclint_buf_puts(out, "}, \"mimeType\": \"application/json\"}");
 	}
 	bclint_buf_puts(out, "],\n    \"results\": [");
-	for (size_t i = 0; i < r->n_findings && i < MAX_RESULTS; i++) {
+	for (size_t i = 0; i < r->n_findings && i < MAX_RESULTS && !out->oom; i++) {
 		bclint_buf_spill(out);
 		bclint_buf_puts(out, i ? ",\n      " : "\n      ");
-		result(out, e, r->findings[i]);
+		result(out, e, &u, r->findings[i]);
 	}
 	bclint_buf_puts(out, r->n_findings ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");
+	free(u.all.data);
+	free(u.at);
 }
