@@ -149,7 +149,7 @@ int bclint_buf_reserve(struct bclint_buf *b, size_t more)
 	return buf_grow(b, more);
 }
 
-void bclint_buf_add(struct bclint_buf *b, const char *s, size_t n)
+void bclint_buf_add_slow(struct bclint_buf *b, const char *s, size_t n)
 {
 	if (buf_grow(b, n) < 0)
 		return;
@@ -158,15 +158,6 @@ void bclint_buf_add(struct bclint_buf *b, const char *s, size_t n)
 	b->data[b->len] = '\0';
 }
 
-void bclint_buf_puts(struct bclint_buf *b, const char *s)
-{
-	bclint_buf_add(b, s, strlen(s));
-}
-
-void bclint_buf_putc(struct bclint_buf *b, char c)
-{
-	bclint_buf_add(b, &c, 1);
-}
 
 void bclint_buf_uint(struct bclint_buf *b, uint64_t n)
 {

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 #include <stdint.h>
 
 #include <bclint/model.h>
@@ -39,9 +40,32 @@ struct bclint_buf {
 void bclint_buf_spill(struct bclint_buf *b);
 /* Make room for more bytes (and the NUL) after len; -1 and oom on failure. */
 int bclint_buf_reserve(struct bclint_buf *b, size_t more);
-void bclint_buf_add(struct bclint_buf *b, const char *s, size_t n);
-void bclint_buf_puts(struct bclint_buf *b, const char *s);
-void bclint_buf_putc(struct bclint_buf *b, char c);
+/* Appending: inline when there is room (the output's hot path), else
+ * through bclint_buf_add_slow, which grows the buffer. */
+void bclint_buf_add_slow(struct bclint_buf *b, const char *s, size_t n);
+static inline void bclint_buf_add(struct bclint_buf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len > n && n > 0 && !b->oom) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else {
+		bclint_buf_add_slow(b, s, n);
+	}
+}
+static inline void bclint_buf_puts(struct bclint_buf *b, const char *s)
+{
+	bclint_buf_add(b, s, strlen(s));
+}
+static inline void bclint_buf_putc(struct bclint_buf *b, char c)
+{
+	if (b->cap - b->len > 1 && !b->oom) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+	} else {
+		bclint_buf_add_slow(b, &c, 1);
+	}
+}
 /* Append an unsigned number in decimal (cheaper than a printf). */
 void bclint_buf_uint(struct bclint_buf *b, uint64_t n);
 void bclint_buf_printf(struct bclint_buf *b, const char *fmt, ...)
