@@ -98,6 +98,8 @@ static void level(struct bclint_buf *out, const struct bclint_emit *e, int lv)
 void bclint_emit_gcc(struct bclint_buf *out, const struct bclint_emit *e)
 {
 	const struct bclint_report *r = &e->run->report;
+	if (r->n_sources == 0)
+		return; /* no file, no finding */
 	struct paths paths = {{0}, calloc(r->n_sources + 1, sizeof(size_t))};
 	if (paths.at == NULL) {
 		out->oom = 1;

@@ -340,6 +340,7 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 		uri(&u.all, r->sources[i].path);
 		bclint_buf_add(&u.all, "", 1); /* keep the terminator */
 	}
+	bclint_buf_add(&u.all, "", 1); /* data is set even with no file */
 	if (u.all.oom)
 		out->oom = 1;
 	bclint_buf_puts(out, "    \"columnKind\": \"unicodeCodePoints\",\n    \"artifacts\": [");
