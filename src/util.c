@@ -247,11 +247,16 @@ void bclint_buf_safe(struct bclint_buf *b, const char *s)
 	bclint_buf_add(b, (const char *)run, (size_t)(p - run));
 }
 
+/* One cache line per slot: a short key (IDs, most e-mail addresses) is
+ * kept in the slot itself, so that a lookup in a table too big for the
+ * cache costs one miss, not a second one to compare with the key. */
+#define MAP_INLINE 32
 struct map_slot {
-	const char *key;
-	void *value;
 	uint64_t hash;
-	unsigned tag;
+	void *value;
+	const char *key; /* NULL: empty slot */
+	uint32_t tag, len;
+	char inl[MAP_INLINE]; /* the key, when len < MAP_INLINE */
 };
 
 uint64_t bclint_hash64(const void *data, size_t n, uint64_t seed)
@@ -265,22 +270,28 @@ uint64_t bclint_hash64(const void *data, size_t n, uint64_t seed)
 	return h;
 }
 
-static uint64_t key_hash(unsigned tag, const char *key)
+static uint64_t key_hash(unsigned tag, const char *key, size_t len)
 {
-	uint64_t h = bclint_hash64(key, strlen(key), tag * 0x9e3779b97f4a7c15ull);
+	uint64_t h = bclint_hash64(key, len, tag * 0x9e3779b97f4a7c15ull);
 	h ^= h >> 29;
 	h *= 0xbf58476d1ce4e5b9ull;
 	return h ^ (h >> 32);
 }
 
+static int same_key(const struct map_slot *s, const char *key, size_t len)
+{
+	if (s->len != len)
+		return 0;
+	return memcmp(len < MAP_INLINE ? s->inl : s->key, key, len) == 0;
+}
+
 static struct map_slot *map_find(const struct bclint_map *m, unsigned tag,
-                                 const char *key, uint64_t h)
+                                 const char *key, size_t len, uint64_t h)
 {
 	size_t mask = m->cap - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		struct map_slot *s = &m->slots[i];
-		if (s->key == NULL ||
-		    (s->hash == h && s->tag == tag && strcmp(s->key, key) == 0))
+		if (s->key == NULL || (s->hash == h && s->tag == tag && same_key(s, key, len)))
 			return s;
 	}
 }
@@ -289,7 +300,8 @@ void *bclint_map_get(const struct bclint_map *m, unsigned tag, const char *key)
 {
 	if (m->len == 0)
 		return NULL;
-	struct map_slot *s = map_find(m, tag, key, key_hash(tag, key));
+	size_t len = strlen(key);
+	struct map_slot *s = map_find(m, tag, key, len, key_hash(tag, key, len));
 	return s->key ? s->value : NULL;
 }
 
@@ -297,30 +309,39 @@ static int map_resize(struct bclint_map *m, size_t cap)
 {
 	struct map_slot *old = m->slots;
 	size_t oldcap = m->cap;
-	m->slots = calloc(cap, sizeof(*m->slots));
+	if (cap > SIZE_MAX / sizeof(*old))
+		return -1;
+	m->slots = aligned_alloc(64, cap * sizeof(*old));
 	if (m->slots == NULL) {
 		m->slots = old;
 		return -1;
 	}
+	memset(m->slots, 0, cap * sizeof(*old));
 	m->cap = cap;
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].key != NULL)
-			*map_find(m, old[i].tag, old[i].key, old[i].hash) = old[i];
+			*map_find(m, old[i].tag, old[i].key, old[i].len, old[i].hash) = old[i];
 	free(old);
 	return 0;
 }
 
 void *bclint_map_put(struct bclint_map *m, unsigned tag, const char *key, void *value)
 {
+	size_t len = strlen(key);
+	if (len > UINT32_MAX)
+		return m;
 	if ((m->len + 1) * 4 >= m->cap * 3 &&
 	    map_resize(m, m->cap ? m->cap * 2 : 64) < 0)
 		return m;
-	uint64_t h = key_hash(tag, key);
-	struct map_slot *s = map_find(m, tag, key, h);
+	uint64_t h = key_hash(tag, key, len);
+	struct map_slot *s = map_find(m, tag, key, len, h);
 	if (s->key != NULL)
 		return s->value;
 	s->key = key;
 	s->tag = tag;
+	s->len = (uint32_t)len;
+	if (len < MAP_INLINE)
+		memcpy(s->inl, key, len);
 	s->hash = h;
 	s->value = value;
 	m->len++;
