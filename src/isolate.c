@@ -298,20 +298,27 @@ static pid_t start_child(struct bclint_run *run, const struct bclint_snapshot *s
 		return pid;
 	}
 	close(fds[0]);
+#ifdef HAVE_MALLOC_TRIM
+	/* Parent and child share every page copy-on-write.  Memory on
+	 * malloc's free lists (the parse tree, freed after loading) would
+	 * cost the child a page copy per page it reuses; handed back to the
+	 * system here, in the child only, it comes back as fresh pages, and
+	 * the parent keeps its own to reuse without copying. */
+	malloc_trim(0);
+#endif
+	struct bclint_buf b = {0}; /* one buffer for every result: no new pages per rule */
 	for (size_t i = 0; i < n; i++) {
 		size_t first_finding = run->report.n_findings;
 		size_t first_failure = run->report.n_failures;
 		fn(run, s, &run->rules.slots[idx[i]]);
-		struct bclint_buf b = {0};
+		b.len = 0;
 		put_u64(&b, 0); /* the length, filled in below */
 		put_result(&b, run, first_finding, first_failure);
 		if (!b.oom) {
 			uint64_t body = b.len - sizeof(uint64_t);
 			memcpy(b.data, &body, sizeof(body));
 		}
-		int rc = b.oom || write_all(fds[1], b.data, b.len) < 0;
-		free(b.data);
-		if (rc)
+		if (b.oom || write_all(fds[1], b.data, b.len) < 0)
 			_exit(70);
 	}
 	_exit(0);
@@ -473,13 +480,6 @@ void bclint_isolate_rules(struct bclint_run *run, const struct bclint_snapshot *
 	for (size_t i = 0; i < run->rules.n_slots; i++)
 		if (run->rules.slots[i].enabled)
 			idx[n++] = i;
-#ifdef HAVE_MALLOC_TRIM
-	/* While a child lives, parent and child share every page copy-on-
-	 * write, and memory that either reuses from malloc's free lists (the
-	 * parse tree freed after loading) would cost a page copy per page.
-	 * Handing the free pages back first makes that reuse a fresh page. */
-	malloc_trim(0);
-#endif
 	while (next < n) {
 		int fd;
 		pid_t pid = start_child(run, s, idx + next, n - next, fn, &fd);
