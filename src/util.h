@@ -17,6 +17,10 @@ struct bclint_arena {
 void *bclint_arena_alloc(struct bclint_arena *a, size_t size);
 void *bclint_arena_calloc(struct bclint_arena *a, size_t n, size_t size);
 char *bclint_arena_strdup(struct bclint_arena *a, const char *s);
+/* vsnprintf, without the C library's cost for the conversions rules use
+ * (%s %c %% %d %i %u, with l, ll or z); any other format goes to vsnprintf
+ * whole, so the result is always the same as vsnprintf's. */
+int bclint_vformat(char *buf, size_t size, const char *fmt, va_list ap);
 char *bclint_arena_printf(struct bclint_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *bclint_arena_vprintf(struct bclint_arena *a, const char *fmt, va_list ap);
