@@ -74,7 +74,8 @@ int bclint_regex_check(const char *pattern, char *why, size_t size);
 int bclint_level_from_name(const char *s);
 const char *bclint_level_name(int level);
 
-/* FNV-1a over bytes; used for fingerprints and redaction. */
+/* FNV-1a over bytes; used for fingerprints and redaction.  Its values end
+ * up in reports and baselines on disk: they must never change. */
 uint64_t bclint_hash64(const void *data, size_t n, uint64_t seed);
 
 #endif
