@@ -216,7 +216,7 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 	char small[512], *msg = small;
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(small, sizeof(small), fmt, ap2);
+	int n = bclint_vformat(small, sizeof(small), fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return NULL;
@@ -226,7 +226,7 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 			ctx->report->oom = 1;
 			return NULL;
 		}
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		bclint_vformat(msg, (size_t)n + 1, fmt, ap);
 	}
 	const char *text = scrub(ctx, msg);
 	const struct bclint_rule_slot *slot = ctx->slot;
@@ -282,7 +282,7 @@ static void host_note(struct bclint_ctx *ctx, struct bclint_finding *f,
 	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	bclint_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	const char *text = scrub(ctx, msg);
 	bclint_report_note(ctx->report, f, ctx->snap->file, e->start, e->end,

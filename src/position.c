@@ -17,7 +17,9 @@ static uint32_t code_points(const unsigned char *p, size_t n)
 		memcpy(&v, p, 8);
 		/* a continuation byte has bit 7 set and bit 6 clear */
 		uint64_t cont = v & ~(v << 1) & 0x8080808080808080ull;
-		count += 8 - (uint32_t)__builtin_popcountll(cont);
+		/* one bit per byte at most: the multiply adds the bytes up in
+		 * the top byte (a popcount is a library call without -mpopcnt) */
+		count += 8 - (uint32_t)((cont >> 7) * 0x0101010101010101ull >> 56);
 	}
 	for (; n > 0; p++, n--)
 		count += (*p & 0xc0) != 0x80;
@@ -31,34 +33,94 @@ static int by_offset(const void *a, const void *b)
 	return (x->off > y->off) - (x->off < y->off);
 }
 
+/* Sort keys (offset << 32 | index) by their offset, a byte at a time from
+ * the lowest; tmp holds as many keys.  Returns whichever of the two holds
+ * the result. */
+static uint64_t *radix_sort(uint64_t *keys, uint64_t *tmp, size_t n)
+{
+	uint32_t count[4][256] = {{0}};
+	for (size_t i = 0; i < n; i++) {
+		uint32_t off = (uint32_t)(keys[i] >> 32);
+		count[0][off & 0xff]++;
+		count[1][off >> 8 & 0xff]++;
+		count[2][off >> 16 & 0xff]++;
+		count[3][off >> 24]++;
+	}
+	for (unsigned b = 0; b < 4; b++) {
+		unsigned shift = 32 + 8 * b;
+		/* a byte every key shares would leave the order as it is */
+		if (count[b][keys[0] >> shift & 0xff] == n)
+			continue;
+		uint32_t at = 0;
+		for (unsigned v = 0; v < 256; v++) {
+			uint32_t c = count[b][v];
+			count[b][v] = at;
+			at += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[b][keys[i] >> shift & 0xff]++] = keys[i];
+		uint64_t *t = keys;
+		keys = tmp;
+		tmp = t;
+	}
+	return keys;
+}
+
+/* One forward pass over the text: where it is, and the line and column
+ * there. */
+struct sweep {
+	const unsigned char *t;
+	size_t len, i, at;
+	uint32_t line, col;
+};
+
+static void sweep_to(struct sweep *s, struct bclint_textpos *p)
+{
+	size_t target = p->off < s->len ? p->off : s->len;
+	if (target < s->at)
+		target = s->at;
+	while (s->i < target) {
+		const unsigned char *nl = memchr(s->t + s->i, '\n', target - s->i);
+		if (nl == NULL)
+			break;
+		s->i = (size_t)(nl - s->t) + 1;
+		s->line++;
+		s->col = 1;
+		s->at = s->i;
+	}
+	s->col += code_points(s->t + s->at, target - s->at);
+	s->at = target;
+	s->i = target;
+	p->line = s->line;
+	p->col = s->col;
+}
+
+/* Below this many positions qsort costs less than the radix sort's
+ * counting. */
+#define RADIX_MIN 64
+
 void bclint_positions_resolve(const char *text, size_t len,
                               struct bclint_textpos **pos, size_t n)
 {
-	qsort(pos, n, sizeof(*pos), by_offset);
-	const unsigned char *t = (const unsigned char *)text;
-	size_t i = 0, at = 0;
-	uint32_t line = 1, col = 1;
-	if (len >= 3 && memcmp(t, "\xef\xbb\xbf", 3) == 0)
-		at = 3;
-	for (size_t k = 0; k < n; k++) {
-		size_t target = pos[k]->off < len ? pos[k]->off : len;
-		if (target < at)
-			target = at;
-		while (i < target) {
-			const unsigned char *nl = memchr(t + i, '\n', target - i);
-			if (nl == NULL)
-				break;
-			i = (size_t)(nl - t) + 1;
-			line++;
-			col = 1;
-			at = i;
-		}
-		col += code_points(t + at, target - at);
-		at = target;
-		i = target;
-		pos[k]->line = line;
-		pos[k]->col = col;
+	struct sweep s = {(const unsigned char *)text, len, 0, 0, 1, 1};
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		s.at = 3;
+	uint64_t *keys = NULL;
+	/* the index must fit in a key's low half */
+	if (n >= RADIX_MIN && (uint64_t)n <= UINT32_MAX && n <= SIZE_MAX / (2 * sizeof(*keys)))
+		keys = malloc(2 * n * sizeof(*keys));
+	if (keys == NULL) {
+		qsort(pos, n, sizeof(*pos), by_offset);
+		for (size_t k = 0; k < n; k++)
+			sweep_to(&s, pos[k]);
+		return;
 	}
+	for (size_t k = 0; k < n; k++)
+		keys[k] = (uint64_t)pos[k]->off << 32 | k;
+	const uint64_t *order = radix_sort(keys, keys + n, n);
+	for (size_t k = 0; k < n; k++)
+		sweep_to(&s, pos[order[k] & 0xffffffffu]);
+	free(keys);
 }
 
 void bclint_position_of(const char *text, size_t len, size_t off,

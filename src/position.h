@@ -12,8 +12,7 @@ struct bclint_textpos {
 };
 
 /* Resolve every position in one forward pass over text.  The array of
- * pointers is sorted in place by offset.  A leading byte-order mark takes
- * no column. */
+ * pointers may be reordered.  A leading byte-order mark takes no column. */
 void bclint_positions_resolve(const char *text, size_t len,
                               struct bclint_textpos **pos, size_t n);
 

@@ -1,7 +1,6 @@
 /* The report: findings from every snapshot and rule, ordered for output. */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -192,7 +191,10 @@ void bclint_report_finish(struct bclint_report *r)
 		}
 		if (seen)
 			h = bclint_hash64(&seen, sizeof(seen), h);
-		snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", (unsigned long long)h);
+		/* "%016llx", without a printf per finding */
+		for (int d = 15; d >= 0; d--, h >>= 4)
+			f->fingerprint[d] = "0123456789abcdef"[h & 15];
+		f->fingerprint[16] = '\0';
 		if (f->level >= 1 && f->level <= 3 && f->suppressed == NULL)
 			r->counts[f->level]++;
 	}

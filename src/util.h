@@ -18,6 +18,10 @@ struct bclint_arena {
 void *bclint_arena_alloc(struct bclint_arena *a, size_t size);
 void *bclint_arena_calloc(struct bclint_arena *a, size_t n, size_t size);
 char *bclint_arena_strdup(struct bclint_arena *a, const char *s);
+/* vsnprintf, without the C library's cost for the conversions rules use
+ * (%s %c %% %d %i %u, with l, ll or z); any other format goes to vsnprintf
+ * whole, so the result is always the same as vsnprintf's. */
+int bclint_vformat(char *buf, size_t size, const char *fmt, va_list ap);
 char *bclint_arena_printf(struct bclint_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *bclint_arena_vprintf(struct bclint_arena *a, const char *fmt, va_list ap);
@@ -101,7 +105,8 @@ int bclint_regex_check(const char *pattern, char *why, size_t size);
 int bclint_level_from_name(const char *s);
 const char *bclint_level_name(int level);
 
-/* FNV-1a over bytes; used for fingerprints and redaction. */
+/* FNV-1a over bytes; used for fingerprints and redaction.  Its values end
+ * up in reports and baselines on disk: they must never change. */
 uint64_t bclint_hash64(const void *data, size_t n, uint64_t seed);
 
 #endif

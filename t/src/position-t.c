@@ -26,9 +26,69 @@ static void parse_fails(const char *text, size_t off, const char *msg, const cha
 	is_string(err.message, msg, "%s: message", what);
 }
 
+/* Line and column of off counted directly, byte by byte. */
+static void count_at(const unsigned char *t, size_t len, size_t off, uint32_t *line, uint32_t *col)
+{
+	size_t bom = len >= 3 && memcmp(t, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	size_t end = off < len ? off : len, start = bom;
+	if (end < bom)
+		end = bom;
+	*line = 1;
+	for (size_t i = 0; i < end; i++) {
+		if (t[i] == '\n') {
+			++*line;
+			start = i + 1;
+		}
+	}
+	*col = 1;
+	for (size_t i = start; i < end; i++)
+		*col += (t[i] & 0xc0) != 0x80;
+}
+
+/* Enough positions for the radix sort, in scrambled order, some repeated
+ * and some past the end, over a text longer than 64 KiB (three offset
+ * bytes): each against a direct count. */
+static void many(int bom, const char *what)
+{
+	size_t len = 200000, n = 5000;
+	unsigned char *t = malloc(len + 1);
+	struct bclint_textpos *p = malloc(n * sizeof(*p));
+	struct bclint_textpos **v = malloc(n * sizeof(*v));
+	static const unsigned char pick[] = "ab \n\xc3\xa9\xe2\x82\xac";
+	uint32_t x = 12345;
+	for (size_t i = 0; i < len; i++) {
+		x = x * 1103515245u + 12345u;
+		t[i] = pick[(x >> 16) % (sizeof(pick) - 1)];
+	}
+	t[len] = '\0';
+	if (bom)
+		memcpy(t, "\xef\xbb\xbf", 3);
+	for (size_t k = 0; k < n; k++) {
+		x = x * 1103515245u + 12345u;
+		if (k % 11 == 0)
+			p[k].off = (uint32_t)(k % 5);
+		else if (k % 7 == 0)
+			p[k].off = p[k / 2].off;
+		else
+			p[k].off = (uint32_t)((x >> 8) % (len + 100));
+		v[k] = &p[k];
+	}
+	bclint_positions_resolve((const char *)t, len, v, n);
+	size_t bad = 0;
+	for (size_t k = 0; k < n; k++) {
+		uint32_t line, col;
+		count_at(t, len, p[k].off, &line, &col);
+		bad += p[k].line != line || p[k].col != col;
+	}
+	is_int((long long)bad, 0, "%s: positions that differ from a direct count", what);
+	free(v);
+	free(p);
+	free(t);
+}
+
 int main(void)
 {
-	plan(52);
+	plan(54);
 	at("abc", 0, 1, 1, "start");
 	at("abc\ndef", 5, 2, 2, "second line");
 	at("\xc3\xa9t\xc3\xa9", 5, 1, 4, "two-byte characters count once");
@@ -41,6 +101,8 @@ int main(void)
 	bclint_positions_resolve("ab\ncd\nef\ngh", 11, v, 3);
 	ok(a.line == 4 && a.col == 1 && b.line == 1 && b.col == 2 && c.line == 2 && c.col == 3,
 	   "many positions in one sweep, any order");
+	many(0, "5,000 positions");
+	many(1, "5,000 positions after a byte-order mark");
 
 	struct bclint_json_error err;
 	const char *doc = "{\"a\": [1, {\"b\": \"x\"}], \"c\": true}";
