@@ -1,12 +1,16 @@
-/* Crash isolation: rules run in a forked child.  The child shares the
- * loaded snapshot and plugins with the parent (copy-on-write) and runs
- * every enabled rule in turn into its copy of the report; after each rule
- * it writes what the rule added -- findings with their notes, and
- * failures -- to a pipe in a compact binary form.  The parent merges each
- * complete result, and gives each rule the time limit from the end of the
- * one before.  When the child dies or runs out of time, the rule it was running
- * is reported with how it failed, and a new child goes on with the next
- * rule.  So a run costs one fork per snapshot, plus one per failed rule. */
+/* Crash isolation by handing over: the rules of a snapshot run in a forked
+ * child, the worker, which reports on a pipe each rule it finishes (one
+ * byte) and, when all are done, takes over: it carries on with the rest of
+ * the run -- later snapshots, the report, the exit status -- while the
+ * process that forked it waits, and ends as the worker ends.  Nothing is
+ * copied back, so isolation costs a fork and the copy-on-write faults.
+ *
+ * When the worker dies or runs out of time during a rule, the waiting
+ * process still holds the state from before that snapshot's rules: it
+ * reports the rule with how it failed and forks a new worker, which runs
+ * the snapshot's rules again without the failed one.  The rules that had
+ * finished run again quietly (their own failures were printed the first
+ * time), so a failure costs a re-run, and success costs nothing more. */
 #include "config.h"
 
 #include <errno.h>
@@ -22,13 +26,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "conffile.h"
 #include "isolate.h"
 
-/* Record tags of the pipe protocol. */
-enum { REC_FINDING = 'F', REC_FAILURE = 'X', REC_END = 'E' };
-
-#define NO_STRING 0xffffffffu
+/* Progress bytes on the pipe. */
+enum { RULE_DONE = 'D', TAKE_OVER = 'T' };
 
 const char *bclint_signal_name(int sig, char *buf, size_t size)
 {
@@ -48,228 +49,6 @@ const char *bclint_signal_name(int sig, char *buf, size_t size)
 	return buf;
 }
 
-/* Writing records (child side). */
-
-static void put_u32(struct bclint_buf *b, uint32_t v)
-{
-	bclint_buf_add(b, (const char *)&v, sizeof(v));
-}
-
-static void put_u64(struct bclint_buf *b, uint64_t v)
-{
-	bclint_buf_add(b, (const char *)&v, sizeof(v));
-}
-
-static void put_str(struct bclint_buf *b, const char *s)
-{
-	if (s == NULL) {
-		put_u32(b, NO_STRING);
-		return;
-	}
-	size_t n = strlen(s);
-	put_u32(b, (uint32_t)n);
-	bclint_buf_add(b, s, n);
-}
-
-/* Which suppression of the configuration a finding's reason belongs to. */
-static uint32_t suppression_index(const struct bclint_run *run, const char *reason)
-{
-	const struct bclint_config *cfg = run->config;
-	for (size_t i = 0; reason != NULL && cfg != NULL && i < cfg->n_supps; i++)
-		if (cfg->supps[i].reason == reason)
-			return (uint32_t)i;
-	return NO_STRING;
-}
-
-static void put_result(struct bclint_buf *b, const struct bclint_run *run, size_t first_finding,
-                       size_t first_failure)
-{
-	const struct bclint_report *r = &run->report;
-	for (size_t i = first_finding; i < r->n_findings; i++) {
-		const struct bclint_finding *f = r->findings[i];
-		bclint_buf_putc(b, REC_FINDING);
-		put_u32(b, (uint32_t)f->level);
-		put_u32(b, f->file);
-		put_u32(b, f->pos.off);
-		put_u32(b, f->end.off);
-		put_u64(b, f->identity);
-		put_u32(b, suppression_index(run, f->suppressed));
-		put_str(b, f->pointer);
-		put_str(b, f->message);
-		put_u32(b, (uint32_t)f->n_notes);
-		for (size_t k = 0; k < f->n_notes; k++) {
-			const struct bclint_note *n = &f->notes[k];
-			put_u32(b, n->file);
-			put_u32(b, n->pos.off);
-			put_u32(b, n->end.off);
-			put_str(b, n->pointer);
-			put_str(b, n->message);
-		}
-	}
-	for (size_t i = first_failure; i < r->n_failures; i++) {
-		bclint_buf_putc(b, REC_FAILURE);
-		put_str(b, r->failures[i].file);
-		put_str(b, r->failures[i].rule);
-		put_str(b, r->failures[i].message);
-	}
-	bclint_buf_putc(b, REC_END);
-	put_u32(b, (uint32_t)r->oom);
-}
-
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Reading records (parent side). */
-
-struct reader {
-	const char *p, *end;
-	int bad;
-};
-
-/* Copy n bytes of the record into dst (left zeroed when it runs short). */
-static void get_bytes(struct reader *rd, void *dst, size_t n)
-{
-	if (rd->end - rd->p < (ptrdiff_t)n) {
-		rd->bad = 1;
-		return;
-	}
-	memcpy(dst, rd->p, n);
-	rd->p += n;
-}
-
-static uint32_t get_u32(struct reader *rd)
-{
-	uint32_t v = 0;
-	get_bytes(rd, &v, sizeof(v));
-	return v;
-}
-
-static uint64_t get_u64(struct reader *rd)
-{
-	uint64_t v = 0;
-	get_bytes(rd, &v, sizeof(v));
-	return v;
-}
-
-/* A string copied into the report's arena (NULL stays NULL); with r NULL,
- * only skipped. */
-static const char *get_str(struct reader *rd, struct bclint_report *r)
-{
-	uint32_t n = get_u32(rd);
-	if (rd->bad || n == NO_STRING)
-		return NULL;
-	if ((size_t)(rd->end - rd->p) < n) {
-		rd->bad = 1;
-		return NULL;
-	}
-	if (r == NULL) {
-		rd->p += n;
-		return NULL;
-	}
-	char *s = bclint_arena_alloc(&r->arena, (size_t)n + 1);
-	if (s == NULL) {
-		r->oom = 1;
-		rd->p += n;
-		return NULL;
-	}
-	memcpy(s, rd->p, n);
-	s[n] = '\0';
-	rd->p += n;
-	return s;
-}
-
-/* The length of the first complete rule result in data (its records up
- * to and including the end record), 0 if it is not all there yet, -1 if
- * it is malformed. */
-static long result_length(const char *data, size_t len)
-{
-	struct reader rd = {data, data + len, 0};
-	while (!rd.bad && rd.p < rd.end) {
-		char tag = *rd.p++;
-		if (tag == REC_FINDING) {
-			for (int i = 0; i < 4; i++)
-				get_u32(&rd);
-			get_u64(&rd);
-			get_u32(&rd);
-			get_str(&rd, NULL);
-			get_str(&rd, NULL);
-			uint32_t notes = get_u32(&rd);
-			for (uint32_t k = 0; k < notes && !rd.bad; k++) {
-				get_u32(&rd);
-				get_u32(&rd);
-				get_u32(&rd);
-				get_str(&rd, NULL);
-				get_str(&rd, NULL);
-			}
-		} else if (tag == REC_FAILURE) {
-			for (int i = 0; i < 3; i++)
-				get_str(&rd, NULL);
-		} else if (tag == REC_END) {
-			get_u32(&rd);
-			return rd.bad ? 0 : (long)(rd.p - data);
-		} else {
-			return -1;
-		}
-	}
-	return 0;
-}
-
-static void merge_result(struct bclint_run *run, const struct bclint_rule_slot *slot,
-                         const char *data, size_t len)
-{
-	struct bclint_report *r = &run->report;
-	struct reader rd = {data, data + len, 0};
-	while (rd.p < rd.end) {
-		char tag = *rd.p++;
-		if (tag == REC_FINDING) {
-			int level = (int)get_u32(&rd);
-			uint32_t file = get_u32(&rd), start = get_u32(&rd), end = get_u32(&rd);
-			uint64_t identity = get_u64(&rd);
-			uint32_t sup = get_u32(&rd);
-			const char *pointer = get_str(&rd, r);
-			const char *message = get_str(&rd, r);
-			struct bclint_finding *f =
-				bclint_report_add(r, file, slot->rule->id, slot->plugin->desc->name, level,
-				                  start, end, pointer, identity, message ? message : "");
-			if (f != NULL && sup != NO_STRING && run->config != NULL &&
-			    sup < run->config->n_supps) {
-				f->suppressed = run->config->supps[sup].reason;
-				run->config->supps[sup].used++;
-			}
-			uint32_t notes = get_u32(&rd);
-			for (uint32_t k = 0; k < notes; k++) {
-				uint32_t nfile = get_u32(&rd), nstart = get_u32(&rd), nend = get_u32(&rd);
-				const char *nptr = get_str(&rd, r);
-				const char *nmsg = get_str(&rd, r);
-				bclint_report_note(r, f, nfile, nstart, nend, nptr ? nptr : "",
-				                   nmsg ? nmsg : "");
-			}
-		} else if (tag == REC_FAILURE) {
-			const char *file = get_str(&rd, r);
-			const char *rule = get_str(&rd, r);
-			const char *message = get_str(&rd, r);
-			/* the child has printed it already */
-			bclint_report_failure(r, file, rule, message ? message : "");
-			run->plugin_errors++;
-		} else {
-			if (get_u32(&rd))
-				r->oom = 1;
-			break;
-		}
-	}
-}
-
 static double seconds_now(void)
 {
 	struct timespec ts;
@@ -277,92 +56,43 @@ static double seconds_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Fork a child that runs rules idx[0..n) in order, writing each one's
- * result as soon as it finishes. */
-static pid_t start_child(struct bclint_run *run, const struct bclint_snapshot *s,
-                         const size_t *idx, size_t n, bclint_rule_runner *fn, int *fd)
+static void wait_for(pid_t pid, int *status)
 {
-	int fds[2];
-	if (pipe(fds) < 0)
-		return -1;
-	fflush(NULL); /* the child must not write out the parent's buffers */
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	}
-	if (pid > 0) {
-		close(fds[1]);
-		*fd = fds[0];
-		return pid;
-	}
-	close(fds[0]);
-#ifdef HAVE_MALLOC_TRIM
-	/* Parent and child share every page copy-on-write.  Memory on
-	 * malloc's free lists (the parse tree, freed after loading) would
-	 * cost the child a page copy per page it reuses; handed back to the
-	 * system here, in the child only, it comes back as fresh pages, and
-	 * the parent keeps its own to reuse without copying. */
-	malloc_trim(0);
-#endif
-	struct bclint_buf b = {0}; /* one buffer for every result: no new pages per rule */
-	for (size_t i = 0; i < n; i++) {
-		size_t first_finding = run->report.n_findings;
-		size_t first_failure = run->report.n_failures;
-		fn(run, s, &run->rules.slots[idx[i]]);
-		b.len = 0;
-		put_u64(&b, 0); /* the length, filled in below */
-		put_result(&b, run, first_finding, first_failure);
-		if (!b.oom) {
-			uint64_t body = b.len - sizeof(uint64_t);
-			memcpy(b.data, &body, sizeof(body));
-		}
-		if (b.oom || write_all(fds[1], b.data, b.len) < 0)
-			_exit(70);
-	}
-	_exit(0);
+	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+		;
 }
 
-/* Wait for a child that closed its end of the pipe, until the deadline
- * (0: none).  Returns 0 with *status, or 1 when the time ran out. */
-static int reap(pid_t pid, unsigned timeout, double deadline, int *status)
+/* The worker took over: wait for it and end the same way, so that the
+ * exit status (or the signal) is the worker's. */
+static void relay(pid_t pid)
 {
-	long nap_ns = 20000; /* 20 us, doubling up to 5 ms */
-	for (;;) {
-		pid_t w = waitpid(pid, status, timeout ? WNOHANG : 0);
-		if (w == pid || (w < 0 && errno != EINTR))
-			return 0;
-		if (timeout && seconds_now() >= deadline) {
-			kill(pid, SIGKILL);
-			while (waitpid(pid, status, 0) < 0 && errno == EINTR)
-				;
-			return 1;
-		}
-		struct timespec nap = {0, nap_ns};
-		nanosleep(&nap, NULL);
-		nap_ns = nap_ns < 2500000 ? nap_ns * 2 : 5000000;
+	int status = 0;
+	wait_for(pid, &status);
+	if (WIFSIGNALED(status)) {
+		int sig = WTERMSIG(status);
+		signal(sig, SIG_DFL);
+		raise(sig);
 	}
+	_exit(WIFEXITED(status) ? WEXITSTATUS(status) : BCLINT_EXIT_PLUGIN);
 }
 
-/* Merge the child's rule results as they come; each rule has the time
- * limit from the end of the one before.  Returns the index (into idx) of
- * the first rule the child did not finish, n if it finished them all. */
-static size_t supervise(struct bclint_run *run, const struct bclint_snapshot *s, pid_t pid,
-                        int fd, const size_t *idx, size_t next, size_t n)
+/* Watch a worker until it takes over (returns -1) or fails: then returns
+ * how many rules it finished, with *late set when it ran out of time and
+ * *status as waitpid gave it.  Each rule has the time limit from the end
+ * of the one before. */
+static long watch(const struct bclint_run *run, pid_t pid, int fd, int *late, int *status)
 {
 	unsigned timeout = run->rule_timeout;
 	double deadline = seconds_now() + timeout;
-	struct bclint_buf b = {0};
-	size_t used = 0;
-	int open = 1, late = 0, bad = 0, status = 0;
-	while (open && !late && !bad) {
+	long done = 0;
+	*late = 0;
+	for (;;) {
 		int wait_ms = -1;
 		if (timeout) {
 			double left = deadline - seconds_now();
 			if (left <= 0) {
 				kill(pid, SIGKILL);
-				late = 1;
+				*late = 1;
 				break;
 			}
 			wait_ms = (int)(left * 1000.0) + 1;
@@ -370,125 +100,158 @@ static size_t supervise(struct bclint_run *run, const struct bclint_snapshot *s,
 		struct pollfd p = {fd, POLLIN, 0};
 		int ready = poll(&p, 1, wait_ms);
 		if (ready < 0 && errno != EINTR)
-			open = 0;
+			break;
 		if (ready <= 0)
 			continue;
-		/* read straight into the buffer: at least 64 KiB, or the rest of
-		 * the result whose length is known */
-		size_t want = 65536;
-		if (b.len - used >= sizeof(uint64_t)) {
-			uint64_t body;
-			memcpy(&body, b.data + used, sizeof(body));
-			if (body > SIZE_MAX / 2) {
-				bad = 1;
-				kill(pid, SIGKILL);
-				break;
-			}
-			size_t have = b.len - used - sizeof(body);
-			if ((size_t)body > have && (size_t)body - have > want)
-				want = (size_t)body - have;
-		}
-		if (bclint_buf_reserve(&b, want) < 0) {
-			bad = 1;
-			kill(pid, SIGKILL);
-			break;
-		}
-		ssize_t got = read(fd, b.data + b.len, b.cap - b.len - 1);
-		if (got < 0 && errno == EINTR)
+		char got[256];
+		ssize_t n = read(fd, got, sizeof(got));
+		if (n < 0 && errno == EINTR)
 			continue;
-		if (got <= 0) {
-			open = 0;
-			continue;
-		}
-		b.len += (size_t)got;
-		/* merge every complete result: a length, then records that must
-		 * add up to exactly that length */
-		while (next < n && b.len - used >= sizeof(uint64_t)) {
-			uint64_t body;
-			memcpy(&body, b.data + used, sizeof(body));
-			if (body > b.len - used - sizeof(body))
-				break;
-			const char *data = b.data + used + sizeof(body);
-			if (result_length(data, (size_t)body) != (long)body) {
-				bad = 1;
-				break;
+		if (n <= 0)
+			break; /* the worker ended without taking over */
+		for (ssize_t i = 0; i < n; i++) {
+			if (got[i] == TAKE_OVER) {
+				close(fd);
+				return -1;
 			}
-			merge_result(run, &run->rules.slots[idx[next]], data, (size_t)body);
-			used += sizeof(body) + (size_t)body;
-			next++;
+			done++;
 			deadline = seconds_now() + timeout;
-		}
-		if (bad)
-			kill(pid, SIGKILL);
-		/* keep only the unfinished result: the buffer stays as small as
-		 * one rule's findings, not all of them */
-		if (!bad && used > 0) {
-			memmove(b.data, b.data + used, b.len - used);
-			b.len -= used;
-			used = 0;
 		}
 	}
 	close(fd);
-	free(b.data);
-	if (late || bad)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	else
-		late = reap(pid, timeout, deadline, &status);
-	if (next >= n) {
-		/* Every rule finished, yet the child did not exit cleanly (under
-		 * valgrind: errors or leaks in a rule). */
-		if (WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) != 0)) {
-			char msg[512], buf[32];
-			const char *how = buf;
-			if (WIFSIGNALED(status))
-				how = bclint_signal_name(WTERMSIG(status), buf, sizeof(buf));
-			else
-				snprintf(buf, sizeof(buf), "exit status %d", WEXITSTATUS(status));
-			snprintf(msg, sizeof(msg), "the process running the rules on %s ended with %s "
-			         "after the last rule", s->model.file, how);
-			bclint_run_plugin_error(run, NULL, NULL, msg);
-		}
-		return n;
-	}
+	wait_for(pid, status);
+	return done;
+}
 
-	const struct bclint_rule_slot *slot = &run->rules.slots[idx[next]];
-	const char *file = s->model.file, *path = slot->plugin->path, *id = slot->rule->id;
-	char msg[512], sig[32];
-	if (late)
-		snprintf(msg, sizeof(msg), "%s: rule '%s' exceeded the time limit of %u s on %s",
-		         path, id, timeout, file);
-	else if (!bad && WIFSIGNALED(status))
-		snprintf(msg, sizeof(msg), "%s: rule '%s' crashed (%s) on %s", path, id,
-		         bclint_signal_name(WTERMSIG(status), sig, sizeof(sig)), file);
+/* Run a rule, or for one that failed in an earlier worker, record its
+ * failure (printed already) where it falls in the rules' order.  quiet:
+ * it finished in an earlier worker, which printed its failures. */
+static void run_or_record(struct bclint_run *run, const struct bclint_snapshot *s,
+                          bclint_rule_runner *fn, const struct bclint_rule_slot *slot,
+                          const char *failure, int quiet)
+{
+	run->quiet_failures = quiet || failure != NULL;
+	if (failure != NULL)
+		bclint_run_plugin_error(run, slot->plugin->path, slot->rule->id, failure);
 	else
-		snprintf(msg, sizeof(msg), "%s: rule '%s' ended the process (exit status %d) on %s",
-		         path, id, WIFEXITED(status) ? WEXITSTATUS(status) : -1, file);
-	bclint_run_plugin_error(run, path, id, msg);
-	return next + 1;
+		fn(run, s, slot);
+	run->quiet_failures = 0;
+}
+
+static int write_byte(int fd, char c)
+{
+	for (;;) {
+		ssize_t w = write(fd, &c, 1);
+		if (w == 1)
+			return 0;
+		if (w < 0 && errno == EINTR)
+			continue;
+		return -1;
+	}
 }
 
 void bclint_isolate_rules(struct bclint_run *run, const struct bclint_snapshot *s,
                           bclint_rule_runner *fn)
 {
-	size_t n = 0, next = 0;
+	size_t n = 0;
 	size_t *idx = malloc((run->rules.n_slots + 1) * sizeof(*idx));
-	if (idx == NULL) {
+	/* why each failed rule failed (NULL: it has not) */
+	char **failed = calloc(run->rules.n_slots + 1, sizeof(*failed));
+	if (idx == NULL || failed == NULL) {
+		free(idx);
+		free(failed);
 		run->report.oom = 1;
 		return;
 	}
 	for (size_t i = 0; i < run->rules.n_slots; i++)
 		if (run->rules.slots[i].enabled)
 			idx[n++] = i;
-	while (next < n) {
-		int fd;
-		pid_t pid = start_child(run, s, idx + next, n - next, fn, &fd);
-		if (pid < 0)
+	size_t quiet = 0; /* rules before this one finished in an earlier worker */
+	for (;;) {
+		int fds[2];
+		pid_t pid = -1;
+		if (pipe(fds) == 0) {
+			fflush(NULL); /* the worker must not write out the parent's buffers */
+			pid = fork();
+			if (pid < 0) {
+				close(fds[0]);
+				close(fds[1]);
+			}
+		}
+		if (pid < 0) {
+			/* no worker: run the rest here, unprotected */
+			for (size_t i = 0; i < n; i++)
+				run_or_record(run, s, fn, &run->rules.slots[idx[i]], failed[i], i < quiet);
 			break;
-		next = supervise(run, s, pid, fd, idx, next, n);
+		}
+		if (pid == 0) {
+			close(fds[0]);
+#ifdef HAVE_MALLOC_TRIM
+			/* The two processes share every page copy-on-write.
+			 * Memory on malloc's free lists (the parse tree, freed
+			 * after loading) would cost a page copy for each page
+			 * reused; handed back here it comes back as a fresh page. */
+			malloc_trim(0);
+#endif
+			for (size_t i = 0; i < n; i++) {
+				run_or_record(run, s, fn, &run->rules.slots[idx[i]], failed[i], i < quiet);
+				if (failed[i] == NULL && write_byte(fds[1], RULE_DONE) < 0)
+					_exit(BCLINT_EXIT_PLUGIN); /* the waiting process is gone */
+			}
+			if (write_byte(fds[1], TAKE_OVER) < 0)
+				_exit(BCLINT_EXIT_PLUGIN);
+			close(fds[1]);
+			break; /* carry on with the run */
+		}
+		close(fds[1]);
+		int late, status = 0;
+		long done = watch(run, pid, fds[0], &late, &status);
+		if (done < 0)
+			relay(pid); /* does not return */
+		/* the worker failed during the (done+1)-th rule it ran */
+		size_t at = 0;
+		for (long k = -1; at < n; at++)
+			if (failed[at] == NULL && ++k == done)
+				break;
+		if (at >= n) {
+			/* every rule finished, yet no hand-over: the worker ended
+			 * between its last rule and the hand-over */
+			char msg[512], buf[32];
+			const char *how = buf;
+			if (WIFSIGNALED(status))
+				how = bclint_signal_name(WTERMSIG(status), buf, sizeof(buf));
+			else
+				snprintf(buf, sizeof(buf), "exit status %d",
+				         WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+			snprintf(msg, sizeof(msg), "the process running the rules on %s ended with %s "
+			         "after the last rule", s->model.file, how);
+			bclint_run_plugin_error(run, NULL, NULL, msg);
+			break;
+		}
+		const struct bclint_rule_slot *slot = &run->rules.slots[idx[at]];
+		const char *file = s->model.file, *path = slot->plugin->path, *id = slot->rule->id;
+		char msg[512], sig[32];
+		if (late)
+			snprintf(msg, sizeof(msg), "%s: rule '%s' exceeded the time limit of %u s on %s",
+			         path, id, run->rule_timeout, file);
+		else if (WIFSIGNALED(status))
+			snprintf(msg, sizeof(msg), "%s: rule '%s' crashed (%s) on %s", path, id,
+			         bclint_signal_name(WTERMSIG(status), sig, sizeof(sig)), file);
+		else
+			snprintf(msg, sizeof(msg), "%s: rule '%s' ended the process (exit status %d) on %s",
+			         path, id, WIFEXITED(status) ? WEXITSTATUS(status) : -1, file);
+		/* printed now, recorded by the next worker in the rules' order */
+		fprintf(stderr, "bclint: error: %s\n", msg);
+		failed[at] = strdup(msg);
+		if (failed[at] == NULL) {
+			run->report.oom = 1;
+			break;
+		}
+		if (at > quiet)
+			quiet = at;
 	}
-	/* no child could be started: run the rest here */
-	for (; next < n; next++)
-		fn(run, s, &run->rules.slots[idx[next]]);
+	for (size_t i = 0; i < n; i++)
+		free(failed[i]);
 	free(idx);
+	free(failed);
 }

@@ -1,4 +1,4 @@
-/* Crash isolation: running one rule in a child process, so that a rule
+/* Crash isolation: running the rules in a worker process, so that a rule
  * that crashes or never returns is reported instead of ending the run. */
 #ifndef BCLINT_ISOLATE_H
 #define BCLINT_ISOLATE_H 1
@@ -10,14 +10,15 @@
 typedef void bclint_rule_runner(struct bclint_run *run, const struct bclint_snapshot *s,
                                 const struct bclint_rule_slot *slot);
 
-/* Run every enabled rule of run over s with fn, in a forked child, with
+/* Run every enabled rule of run over s with fn in a forked worker, with
  * run->rule_timeout seconds of wall-clock time per rule (0: no limit).
- * The findings and failures each rule adds to the child's copy of
- * run->report are sent back over a pipe and merged into run->report.  A
- * rule during which the child is killed by a signal, exits or runs out of
- * time is a plugin error naming the rule; its findings are dropped and a
- * new child goes on with the next rule.  Falls back to calling fn directly
- * when no child can be started. */
+ * On success the function returns in the worker, which carries on with
+ * the run; the calling process waits for it and ends as it ends (it never
+ * returns).  A rule during which the worker is killed by a signal, exits
+ * or runs out of time is a plugin error naming the rule, and a new worker
+ * runs the snapshot's rules again without it (those that had finished
+ * quietly: their failures were printed already).  Falls back to calling
+ * fn directly when no worker can be started. */
 void bclint_isolate_rules(struct bclint_run *run, const struct bclint_snapshot *s,
                           bclint_rule_runner *fn);
 

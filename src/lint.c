@@ -15,7 +15,8 @@
 void bclint_run_plugin_error(struct bclint_run *run, const char *file, const char *rule,
                              const char *message)
 {
-	fprintf(stderr, "bclint: error: %s\n", message);
+	if (!run->quiet_failures)
+		fprintf(stderr, "bclint: error: %s\n", message);
 	bclint_report_failure(&run->report, file, rule, message);
 	run->plugin_errors++;
 }
@@ -144,7 +145,7 @@ void bclint_run_text(struct bclint_run *run, char *name, char *text, size_t len)
 		run->input_errors++;
 		return;
 	}
-	if (run->isolate) /* in a child process: see isolate.c */
+	if (run->isolate) /* in a worker process: see isolate.c */
 		bclint_isolate_rules(run, s, run_rule);
 	else
 		for (size_t i = 0; i < run->rules.n_slots; i++)

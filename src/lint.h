@@ -27,6 +27,7 @@ struct bclint_run {
 	int plugin_errors; /* plugins refused or failed */
 	int isolate;           /* run the rules in a child process (isolate.c) */
 	unsigned rule_timeout; /* seconds a rule may take when isolated; 0: no limit */
+	int quiet_failures;    /* record plugin errors without printing them (a re-run) */
 };
 
 /* Lint one snapshot file ("-" is standard input) with every enabled rule.

@@ -2,7 +2,8 @@
 # Crash isolation: a rule that crashes, aborts or runs past --rule-timeout
 # is named on stderr with how it failed, the findings of every other rule
 # are still reported (the failed rule's own are dropped), and the exit
-# status is 3.
+# status is 3.  The worker that ran the rules carries on with the run, so
+# the exit status and the report are the worker's.
 . "$top_srcdir/t/lib/tap.sh"
 # In a sanitizer build, let SIGSEGV and SIGABRT kill the rules' process as
 # they would anywhere else, instead of AddressSanitizer's handlers.
@@ -59,6 +60,19 @@ bclint: error: $dir/abort.so: rule 'test-abort' crashed (SIGABRT) on tiny.json
 bclint: error: $dir/fails.so: rule 'test-fails' failed on tiny.json (status -5)
 0 errors, 4 warnings, 0 notes" "several failures: each named, in order"
 is "$status" 3 "several failures: exit status 3"
+
+# A rule that failed before another crashed runs again in the next
+# worker: its failure is printed once and recorded once.
+run_bclint --disable=all $(plugins fails crash good) tiny.json
+is "$out" "tiny.json:1:39: warning: reported before failing [test-fails]
+$good" "re-run after a crash: the findings of the rules before and after it"
+is "$(bclint_err)" "bclint: error: $dir/fails.so: rule 'test-fails' failed on tiny.json (status -5)
+bclint: error: $dir/crash.so: rule 'test-crash' crashed (SIGSEGV) on tiny.json
+0 errors, 2 warnings, 0 notes" "re-run after a crash: the earlier failure is printed once"
+run_bclint --disable=all $(plugins fails crash good) --format=sarif tiny.json
+is "$(printf '%s' "$out" | jq -c '[.runs[0].invocations[0].toolExecutionNotifications[] | .associatedRule.id]')" \
+	'["test-fails","test-crash"]' "re-run after a crash: each failure recorded once"
+is "$status" 3 "re-run after a crash: exit status 3"
 
 run_bclint --disable=all $(plugins crash loop good) --rule-timeout=1 --format=sarif tiny.json
 is "$(printf '%s' "$out" | jq -c '.runs[0].invocations[0] | [.executionSuccessful, .exitCode,
