@@ -15,6 +15,10 @@
 
 #include "json.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #define MAX_TEXT 0x7fffffffu
 
 struct walk {
@@ -97,26 +101,59 @@ static inline uint64_t has_byte(uint64_t v, uint64_t c)
 	return (x - ONES) & ~x & HIGHS;
 }
 
-/* Are all 8 bytes plain ASCII string content: no quote, no backslash, no
- * control character, no byte of a multi-byte sequence? */
-static inline int plain8(uint64_t v)
+/* The bytes of v (little-endian order) that are not plain ASCII string
+ * content -- a quote, a backslash, a control character or a byte of a
+ * multi-byte sequence -- as their high bits.  Bits above the lowest may be
+ * wrong (borrows), the lowest is exact: enough to find the first one. */
+static inline uint64_t special8(uint64_t v)
 {
 	uint64_t low = (v - 0x2020202020202020ull) & ~v & HIGHS; /* < 0x20 */
-	return ((v & HIGHS) | low | has_byte(v, 0x2222222222222222ull) |
-	        has_byte(v, 0x5c5c5c5c5c5c5c5cull)) == 0;
+	return (v & HIGHS) | low | has_byte(v, 0x2222222222222222ull) |
+	       has_byte(v, 0x5c5c5c5c5c5c5c5cull);
 }
+
+#ifdef __SSE2__
+/* The index of the first such byte among 16, or 16. */
+static inline unsigned special16(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+	__m128i bslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+	/* signed: below 0x20, and 0x80 and up, are both "less" */
+	__m128i odd = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+	unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, bslash), odd));
+	return m ? (unsigned)__builtin_ctz(m) : 16;
+}
+#endif
 
 /* p points at the opening quote; returns just past the closing one. */
 static const unsigned char *skip_string(struct walk *w, const unsigned char *p)
 {
 	p++;
 	for (;;) {
-		/* most strings are plain ASCII: eight bytes at a time */
-		uint64_t v;
-		while (w->end - p >= 8 && (memcpy(&v, p, 8), plain8(v)))
+		/* most strings are plain ASCII: go to the first byte that is
+		 * not, sixteen or eight bytes at a time */
+#ifdef __SSE2__
+		while (w->end - p >= 16) {
+			unsigned k = special16(p);
+			p += k;
+			if (k < 16)
+				goto found;
+		}
+#endif
+		while (w->end - p >= 8) {
+			uint64_t v, m;
+			memcpy(&v, p, 8);
+			m = special8(v);
+			if (m != 0) {
+				p += (unsigned)__builtin_ctzll(m) / 8;
+				goto found;
+			}
 			p += 8;
+		}
 		while (p < w->end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
 			p++;
+	found:
 		if (p >= w->end || *p == '"')
 			break;
 		if (*p == '\\') {
