@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include <time.h>
+#include <sys/mman.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -26,20 +27,52 @@ struct arena_block {
 };
 
 #define ARENA_BLOCK 65536
+#define HUGE_PAGE ((size_t)2 << 20)
+#define ARENA_MAX (2 * HUGE_PAGE)
+
+/* A new block for the arena: 64 KiB at first, then growing with the
+ * arena up to 4 MiB, so that a big arena (a parse tree, a model, the
+ * findings) costs few allocations.  Blocks of 2 MiB and more are aligned
+ * to huge pages and offered them: one page fault per 2 MiB instead of 512
+ * when they are first written. */
+static struct arena_block *arena_block(struct bclint_arena *a, size_t min)
+{
+	size_t total = ARENA_BLOCK;
+	while (total < ARENA_MAX && total * 4 <= a->grown)
+		total *= 2;
+	struct arena_block *b = NULL;
+	if (min > total - sizeof(*b)) {
+		total = sizeof(*b) + min;
+		b = malloc(total);
+	} else if (total >= HUGE_PAGE) {
+		b = aligned_alloc(HUGE_PAGE, total);
+#ifdef MADV_HUGEPAGE
+		if (b != NULL)
+			madvise(b, total, MADV_HUGEPAGE);
+#endif
+	} else {
+		b = malloc(total);
+	}
+	if (b == NULL)
+		return NULL;
+	b->size = total - sizeof(*b);
+	b->used = 0;
+	a->grown += total;
+	return b;
+}
 
 void *bclint_arena_alloc(struct bclint_arena *a, size_t size)
 {
 	struct arena_block *b = a->head;
 	size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
 	if (b == NULL || b->size - b->used < size) {
-		size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
-		b = malloc(sizeof(*b) + bsize);
+		int big = size > ARENA_BLOCK / 4;
+		b = arena_block(a, size);
 		if (b == NULL)
 			return NULL;
-		b->size = bsize;
-		b->used = 0;
-		if (size > ARENA_BLOCK / 4 && a->head != NULL) {
-			/* big block: keep filling the current small one */
+		if (big && a->head != NULL && b->size - size < a->head->size - a->head->used) {
+			/* a block of its own, almost full: keep filling the
+			 * current one */
 			b->next = a->head->next;
 			a->head->next = b;
 		} else {
@@ -228,6 +261,7 @@ void bclint_arena_free(struct bclint_arena *a)
 		b = next;
 	}
 	a->head = NULL;
+	a->grown = 0;
 }
 
 static int buf_grow(struct bclint_buf *b, size_t more)

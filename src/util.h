@@ -14,6 +14,7 @@
  * created it; bclint_arena_free releases every block (NULL is safe). */
 struct bclint_arena {
 	struct arena_block *head;
+	size_t grown; /* bytes of blocks so far: blocks grow with the arena */
 };
 void *bclint_arena_alloc(struct bclint_arena *a, size_t size);
 void *bclint_arena_calloc(struct bclint_arena *a, size_t n, size_t size);
