@@ -1,22 +1,21 @@
-/* Crash isolation by handing over: the rules of a snapshot run in a forked
- * child, the worker, which reports on a pipe each rule it finishes (one
- * byte) and, when all are done, takes over: it carries on with the rest of
- * the run -- later snapshots, the report, the exit status -- while the
- * process that forked it waits, and ends as the worker ends.  Nothing is
- * copied back, so isolation costs a fork and the copy-on-write faults.
+/* Crash isolation by handing over: each snapshot is loaded and its rules
+ * run in a forked child, the worker, which reports on a pipe when it has
+ * loaded the snapshot and each rule it finishes (one byte each) and, when
+ * all are done, takes over: it carries on with the rest of the run --
+ * later snapshots, the report, the exit status -- while the process that
+ * forked it waits, and ends as the worker ends.  The waiting process holds
+ * little more than the snapshot's text, and nothing is copied back: the
+ * cost is a fork.
  *
  * When the worker dies or runs out of time during a rule, the waiting
- * process still holds the state from before that snapshot's rules: it
- * reports the rule with how it failed and forks a new worker, which runs
- * the snapshot's rules again without the failed one.  The rules that had
- * finished run again quietly (their own failures were printed the first
- * time), so a failure costs a re-run, and success costs nothing more. */
+ * process still holds the run as it was before that snapshot: it reports
+ * the rule with how it failed and forks a new worker, which loads the
+ * snapshot again and runs its rules without the failed one.  The rules
+ * that had finished run again quietly (their own failures were printed
+ * the first time), so a failure costs a re-run, and success nothing more. */
 #include "config.h"
 
 #include <errno.h>
-#ifdef HAVE_MALLOC_TRIM
-#include <malloc.h>
-#endif
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -29,7 +28,7 @@
 #include "isolate.h"
 
 /* Progress bytes on the pipe. */
-enum { RULE_DONE = 'D', TAKE_OVER = 'T' };
+enum { LOADED = 'L', RULE_DONE = 'D', TAKE_OVER = 'T' };
 
 const char *bclint_signal_name(int sig, char *buf, size_t size)
 {
@@ -77,18 +76,20 @@ static void relay(pid_t pid)
 }
 
 /* Watch a worker until it takes over (returns -1) or fails: then returns
- * how many rules it finished, with *late set when it ran out of time and
- * *status as waitpid gave it.  Each rule has the time limit from the end
- * of the one before. */
-static long watch(const struct bclint_run *run, pid_t pid, int fd, int *late, int *status)
+ * how many rules it finished, with *loaded set when it had loaded the
+ * snapshot, *late when a rule ran out of time, and *status as waitpid gave
+ * it.  Each rule has the time limit from the end of the one before (the
+ * first, from the end of loading, which has none). */
+static long watch(const struct bclint_run *run, pid_t pid, int fd, int *late, int *loaded,
+                  int *status)
 {
 	unsigned timeout = run->rule_timeout;
-	double deadline = seconds_now() + timeout;
+	double deadline = 0;
 	long done = 0;
-	*late = 0;
+	*late = *loaded = 0;
 	for (;;) {
 		int wait_ms = -1;
-		if (timeout) {
+		if (timeout && *loaded) {
 			double left = deadline - seconds_now();
 			if (left <= 0) {
 				kill(pid, SIGKILL);
@@ -114,7 +115,10 @@ static long watch(const struct bclint_run *run, pid_t pid, int fd, int *late, in
 				close(fd);
 				return -1;
 			}
-			done++;
+			if (got[i] == LOADED)
+				*loaded = 1;
+			else
+				done++;
 			deadline = seconds_now() + timeout;
 		}
 	}
@@ -150,8 +154,8 @@ static int write_byte(int fd, char c)
 	}
 }
 
-void bclint_isolate_rules(struct bclint_run *run, const struct bclint_snapshot *s,
-                          bclint_rule_runner *fn)
+void bclint_isolate_text(struct bclint_run *run, char *name, char *text, size_t len,
+                         bclint_snapshot_loader *load, bclint_rule_runner *fn)
 {
 	size_t n = 0;
 	size_t *idx = malloc((run->rules.n_slots + 1) * sizeof(*idx));
@@ -160,6 +164,8 @@ void bclint_isolate_rules(struct bclint_run *run, const struct bclint_snapshot *
 	if (idx == NULL || failed == NULL) {
 		free(idx);
 		free(failed);
+		free(name);
+		free(text);
 		run->report.oom = 1;
 		return;
 	}
@@ -179,67 +185,68 @@ void bclint_isolate_rules(struct bclint_run *run, const struct bclint_snapshot *
 			}
 		}
 		if (pid < 0) {
-			/* no worker: run the rest here, unprotected */
-			for (size_t i = 0; i < n; i++)
+			/* no worker: do it here, unprotected */
+			struct bclint_snapshot *s = load(run, name, text, len);
+			for (size_t i = 0; s != NULL && i < n; i++)
 				run_or_record(run, s, fn, &run->rules.slots[idx[i]], failed[i], i < quiet);
+			bclint_snapshot_free(s);
+			name = text = NULL;
 			break;
 		}
 		if (pid == 0) {
 			close(fds[0]);
-#ifdef HAVE_MALLOC_TRIM
-			/* The two processes share every page copy-on-write.
-			 * Memory on malloc's free lists (the parse tree, freed
-			 * after loading) would cost a page copy for each page
-			 * reused; handed back here it comes back as a fresh page. */
-			malloc_trim(0);
-#endif
-			for (size_t i = 0; i < n; i++) {
+			struct bclint_snapshot *s = load(run, name, text, len);
+			name = text = NULL; /* the report has them */
+			if (write_byte(fds[1], LOADED) < 0)
+				_exit(BCLINT_EXIT_PLUGIN); /* the waiting process is gone */
+			for (size_t i = 0; s != NULL && i < n; i++) {
 				run_or_record(run, s, fn, &run->rules.slots[idx[i]], failed[i], i < quiet);
 				if (failed[i] == NULL && write_byte(fds[1], RULE_DONE) < 0)
-					_exit(BCLINT_EXIT_PLUGIN); /* the waiting process is gone */
+					_exit(BCLINT_EXIT_PLUGIN);
 			}
+			bclint_snapshot_free(s);
 			if (write_byte(fds[1], TAKE_OVER) < 0)
 				_exit(BCLINT_EXIT_PLUGIN);
 			close(fds[1]);
 			break; /* carry on with the run */
 		}
 		close(fds[1]);
-		int late, status = 0;
-		long done = watch(run, pid, fds[0], &late, &status);
+		int late, loaded, status = 0;
+		long done = watch(run, pid, fds[0], &late, &loaded, &status);
 		if (done < 0)
 			relay(pid); /* does not return */
+		char msg[512], sig[32];
+		const char *how = sig;
+		if (late)
+			snprintf(sig, sizeof(sig), "the time limit of %u s", run->rule_timeout);
+		else if (WIFSIGNALED(status))
+			how = bclint_signal_name(WTERMSIG(status), sig, sizeof(sig));
+		else
+			snprintf(sig, sizeof(sig), "exit status %d",
+			         WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		/* the worker failed during the (done+1)-th rule it ran */
 		size_t at = 0;
 		for (long k = -1; at < n; at++)
 			if (failed[at] == NULL && ++k == done)
 				break;
-		if (at >= n) {
-			/* every rule finished, yet no hand-over: the worker ended
-			 * between its last rule and the hand-over */
-			char msg[512], buf[32];
-			const char *how = buf;
-			if (WIFSIGNALED(status))
-				how = bclint_signal_name(WTERMSIG(status), buf, sizeof(buf));
-			else
-				snprintf(buf, sizeof(buf), "exit status %d",
-				         WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-			snprintf(msg, sizeof(msg), "the process running the rules on %s ended with %s "
-			         "after the last rule", s->model.file, how);
+		if (!loaded || at >= n) {
+			/* not in a rule: while loading, or after the last rule */
+			snprintf(msg, sizeof(msg), "the process %s %s ended with %s",
+			         loaded ? "running the rules on" : "loading", name, how);
 			bclint_run_plugin_error(run, NULL, NULL, msg);
 			break;
 		}
 		const struct bclint_rule_slot *slot = &run->rules.slots[idx[at]];
-		const char *file = s->model.file, *path = slot->plugin->path, *id = slot->rule->id;
-		char msg[512], sig[32];
+		const char *path = slot->plugin->path, *id = slot->rule->id;
 		if (late)
 			snprintf(msg, sizeof(msg), "%s: rule '%s' exceeded the time limit of %u s on %s",
-			         path, id, run->rule_timeout, file);
+			         path, id, run->rule_timeout, name);
 		else if (WIFSIGNALED(status))
-			snprintf(msg, sizeof(msg), "%s: rule '%s' crashed (%s) on %s", path, id,
-			         bclint_signal_name(WTERMSIG(status), sig, sizeof(sig)), file);
+			snprintf(msg, sizeof(msg), "%s: rule '%s' crashed (%s) on %s", path, id, how,
+			         name);
 		else
-			snprintf(msg, sizeof(msg), "%s: rule '%s' ended the process (exit status %d) on %s",
-			         path, id, WIFEXITED(status) ? WEXITSTATUS(status) : -1, file);
+			snprintf(msg, sizeof(msg), "%s: rule '%s' ended the process (%s) on %s", path,
+			         id, how, name);
 		/* printed now, recorded by the next worker in the rules' order */
 		fprintf(stderr, "bclint: error: %s\n", msg);
 		failed[at] = strdup(msg);
@@ -254,4 +261,6 @@ void bclint_isolate_rules(struct bclint_run *run, const struct bclint_snapshot *
 		free(failed[i]);
 	free(idx);
 	free(failed);
+	free(name);
+	free(text);
 }

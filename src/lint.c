@@ -132,25 +132,33 @@ void bclint_run_file(struct bclint_run *run, const char *path)
 	bclint_run_text(run, name, text, len);
 }
 
-void bclint_run_text(struct bclint_run *run, char *name, char *text, size_t len)
+/* Add the source and load it: the snapshot, or NULL when it had errors. */
+static struct bclint_snapshot *load(struct bclint_run *run, char *name, char *text, size_t len)
 {
 	int file = bclint_report_add_source(&run->report, name, text, len);
 	if (file < 0) {
 		run->input_errors++;
-		return;
+		return NULL;
 	}
 	struct bclint_snapshot *s =
 		bclint_snapshot_load_with(&run->report, (uint32_t)file, check_policy, run);
-	if (s == NULL) {
+	if (s == NULL)
 		run->input_errors++;
+	return s;
+}
+
+void bclint_run_text(struct bclint_run *run, char *name, char *text, size_t len)
+{
+	if (run->isolate) { /* in a worker process: see isolate.c */
+		bclint_isolate_text(run, name, text, len, load, run_rule);
 		return;
 	}
-	if (run->isolate) /* in a worker process: see isolate.c */
-		bclint_isolate_rules(run, s, run_rule);
-	else
-		for (size_t i = 0; i < run->rules.n_slots; i++)
-			if (run->rules.slots[i].enabled)
-				run_rule(run, s, &run->rules.slots[i]);
+	struct bclint_snapshot *s = load(run, name, text, len);
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < run->rules.n_slots; i++)
+		if (run->rules.slots[i].enabled)
+			run_rule(run, s, &run->rules.slots[i]);
 	bclint_snapshot_free(s);
 }
 

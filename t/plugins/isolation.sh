@@ -74,6 +74,11 @@ is "$(printf '%s' "$out" | jq -c '[.runs[0].invocations[0].toolExecutionNotifica
 	'["test-fails","test-crash"]' "re-run after a crash: each failure recorded once"
 is "$status" 3 "re-run after a crash: exit status 3"
 
+# The new worker loads the snapshot again: from standard input too.
+run_bclint --disable=all $(plugins crash good) - <tiny.json
+is "$out:$status" "-:1:39: warning: hello from a plugin [test-good]:3" \
+	"a crash on standard input: the snapshot is loaded again for the other rules"
+
 run_bclint --disable=all $(plugins crash loop good) --rule-timeout=1 --format=sarif tiny.json
 is "$(printf '%s' "$out" | jq -c '.runs[0].invocations[0] | [.executionSuccessful, .exitCode,
 	[.toolExecutionNotifications[] | [.associatedRule.id, .message.text]]]')" \
