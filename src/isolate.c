@@ -195,6 +195,7 @@ void bclint_isolate_text(struct bclint_run *run, char *name, char *text, size_t 
 		}
 		if (pid == 0) {
 			close(fds[0]);
+			bclint_arena_spare_free(); /* shared with the waiting process */
 			struct bclint_snapshot *s = load(run, name, text, len);
 			name = text = NULL; /* the report has them */
 			if (write_byte(fds[1], LOADED) < 0)

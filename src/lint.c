@@ -184,4 +184,5 @@ void bclint_run_free(struct bclint_run *run)
 		return;
 	bclint_report_free(&run->report);
 	bclint_ruleset_free(&run->rules);
+	bclint_arena_spare_free();
 }

@@ -35,13 +35,34 @@ struct arena_block {
  * findings) costs few allocations.  Blocks of 2 MiB and more are aligned
  * to huge pages and offered them: one page fault per 2 MiB instead of 512
  * when they are first written. */
+/* Full-size blocks of freed arenas, kept for the next arena to grow:
+ * memory already written once costs no page fault when it is reused (the
+ * parse tree's becomes the findings').  At most 1 GiB. */
+static struct arena_block *spare;
+static size_t n_spare;
+#define MAX_SPARE 256
+
+void bclint_arena_spare_free(void)
+{
+	while (spare != NULL) {
+		struct arena_block *next = spare->next;
+		free(spare);
+		spare = next;
+	}
+	n_spare = 0;
+}
+
 static struct arena_block *arena_block(struct bclint_arena *a, size_t min)
 {
 	size_t total = ARENA_BLOCK;
 	while (total < ARENA_MAX && total * 4 <= a->grown)
 		total *= 2;
 	struct arena_block *b = NULL;
-	if (min > total - sizeof(*b)) {
+	if (total == ARENA_MAX && min <= total - sizeof(*b) && spare != NULL) {
+		b = spare;
+		spare = b->next;
+		n_spare--;
+	} else if (min > total - sizeof(*b)) {
 		total = sizeof(*b) + min;
 		b = malloc(total);
 	} else if (total >= HUGE_PAGE) {
@@ -257,7 +278,13 @@ void bclint_arena_free(struct bclint_arena *a)
 	struct arena_block *b = a->head;
 	while (b != NULL) {
 		struct arena_block *next = b->next;
-		free(b);
+		if (b->size + sizeof(*b) == ARENA_MAX && n_spare < MAX_SPARE) {
+			b->next = spare;
+			spare = b;
+			n_spare++;
+		} else {
+			free(b);
+		}
 		b = next;
 	}
 	a->head = NULL;
