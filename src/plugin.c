@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -122,19 +123,14 @@ static int check_descriptor(const struct bclint_plugin *d, const char *path, cha
 	return 0;
 }
 
-/* Rebuild the ID index and the slots' plugin links (both arrays may have
- * moved).  Returns -1 when the index could not be completed. */
-static int relink(struct bclint_ruleset *rs)
+/* Point the slots at their plugins again (both arrays may have moved).
+ * The ID index holds slot numbers, not addresses, so it stays valid. */
+static void relink(struct bclint_ruleset *rs)
 {
 	size_t k = 0;
 	for (size_t p = 0; p < rs->n_plugins; p++)
 		for (size_t i = 0; i < rs->plugins[p].desc->n_rules; i++)
 			rs->slots[k++].plugin = &rs->plugins[p];
-	bclint_map_free(&rs->by_id);
-	for (k = 0; k < rs->n_slots; k++)
-		if (bclint_map_put(&rs->by_id, 0, rs->slots[k].rule->id, &rs->slots[k]) == &rs->by_id)
-			return -1;
-	return 0;
 }
 
 int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, size_t size)
@@ -198,14 +194,19 @@ int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, 
 	lp->path = copy;
 	lp->handle = h;
 	lp->desc = d;
+	int indexed = 1;
 	for (size_t i = 0; i < d->n_rules; i++) {
 		struct bclint_rule_slot *s = &rs->slots[rs->n_slots++];
 		memset(s, 0, sizeof(*s));
 		s->rule = (const struct bclint_rule *)((const char *)d->rules + i * d->rule_size);
 		s->enabled = 1;
 		s->level = (int)s->rule->level;
+		if (bclint_map_put(&rs->by_id, 0, s->rule->id, (void *)(uintptr_t)rs->n_slots) ==
+		    &rs->by_id)
+			indexed = 0;
 	}
-	if (relink(rs) < 0)
+	relink(rs);
+	if (!indexed)
 		return fail(err, size, path, "out of memory");
 	return 0;
 refuse:
@@ -239,7 +240,8 @@ int bclint_ruleset_load_dir(struct bclint_ruleset *rs, const char *dir,
 
 struct bclint_rule_slot *bclint_ruleset_find(const struct bclint_ruleset *rs, const char *id)
 {
-	return bclint_map_get(&rs->by_id, 0, id);
+	uintptr_t k = (uintptr_t)bclint_map_get(&rs->by_id, 0, id); /* slot number + 1 */
+	return k ? &rs->slots[k - 1] : NULL;
 }
 
 const struct bclint_option *bclint_rule_option(const struct bclint_rule *rule,
