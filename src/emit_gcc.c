@@ -62,18 +62,13 @@ static void text(struct bclint_buf *out, const char *s)
 
 static const char *const colors[] = {"", "\033[1;36m", "\033[1;35m", "\033[1;31m"};
 
-/* Each file's path, escaped once. */
-struct paths {
-	struct bclint_buf all;
-	size_t *at; /* offset of each path in all */
-};
-
 static void location(struct bclint_buf *out, const struct bclint_emit *e,
-                     const struct paths *paths, uint32_t file, const struct bclint_textpos *pos)
+                     const struct bclint_emit_names *paths, uint32_t file,
+                     const struct bclint_textpos *pos)
 {
 	if (e->color)
 		bclint_buf_puts(out, "\033[1m");
-	bclint_buf_puts(out, paths->all.data + paths->at[file]);
+	bclint_buf_puts(out, bclint_emit_name(paths, file));
 	bclint_buf_putc(out, ':');
 	bclint_buf_uint(out, pos->line);
 	bclint_buf_putc(out, ':');
@@ -98,19 +93,8 @@ static void level(struct bclint_buf *out, const struct bclint_emit *e, int lv)
 void bclint_emit_gcc(struct bclint_buf *out, const struct bclint_emit *e)
 {
 	const struct bclint_report *r = &e->run->report;
-	if (r->n_sources == 0)
-		return; /* no file, no finding */
-	struct paths paths = {{0}, calloc(r->n_sources + 1, sizeof(size_t))};
-	if (paths.at == NULL) {
-		out->oom = 1;
-		return;
-	}
-	for (size_t i = 0; i < r->n_sources; i++) {
-		paths.at[i] = paths.all.len;
-		bclint_buf_safe(&paths.all, r->sources[i].path);
-		bclint_buf_add(&paths.all, "", 1); /* keep the terminator */
-	}
-	if (paths.all.oom)
+	struct bclint_emit_names paths; /* each file's path, escaped */
+	if (bclint_emit_names(&paths, r, bclint_buf_safe) < 0)
 		out->oom = 1;
 	for (size_t i = 0; i < r->n_findings && !out->oom; i++) {
 		const struct bclint_finding *f = r->findings[i];
@@ -130,6 +114,5 @@ void bclint_emit_gcc(struct bclint_buf *out, const struct bclint_emit *e)
 			bclint_buf_putc(out, '\n');
 		}
 	}
-	free(paths.all.data);
-	free(paths.at);
+	bclint_emit_names_free(&paths);
 }

@@ -185,17 +185,11 @@ static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r,
 	bclint_buf_puts(out, "}}");
 }
 
-/* Each file's URI, made once (it is repeated in every location). */
-struct uris {
-	struct bclint_buf all;
-	size_t *at; /* offset of each URI in all */
-};
-
-static void physical(struct bclint_buf *out, const struct uris *u, uint32_t file,
+static void physical(struct bclint_buf *out, const struct bclint_emit_names *u, uint32_t file,
                      const struct bclint_textpos *pos, const struct bclint_textpos *end)
 {
 	bclint_buf_puts(out, "\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
-	bclint_buf_puts(out, u->all.data + u->at[file]);
+	bclint_buf_puts(out, bclint_emit_name(u, file));
 	bclint_buf_puts(out, ", \"index\": ");
 	bclint_buf_uint(out, file);
 	bclint_buf_puts(out, "}, \"region\": {\"startLine\": ");
@@ -209,7 +203,8 @@ static void physical(struct bclint_buf *out, const struct uris *u, uint32_t file
 	bclint_buf_puts(out, "}}");
 }
 
-static void result(struct bclint_buf *out, const struct bclint_emit *e, const struct uris *u,
+static void result(struct bclint_buf *out, const struct bclint_emit *e,
+                   const struct bclint_emit_names *u,
                    const struct bclint_finding *f)
 {
 	const struct bclint_rule_slot *slot = bclint_emit_slot(e, f);
@@ -301,12 +296,6 @@ static void invocation(struct bclint_buf *out, const struct bclint_emit *e)
 	bclint_buf_puts(out, "}],\n");
 }
 
-const struct bclint_rule_slot *bclint_emit_slot(const struct bclint_emit *e,
-                                                const struct bclint_finding *f)
-{
-	return f->plugin ? bclint_ruleset_find(&e->run->rules, f->rule) : NULL;
-}
-
 void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 {
 	const struct bclint_run *run = e->run;
@@ -330,23 +319,13 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 		bclint_buf_puts(out, "},\n");
 	}
 	invocation(out, e);
-	struct uris u = {{0}, calloc(r->n_sources + 1, sizeof(size_t))};
-	if (u.at == NULL) {
-		out->oom = 1;
-		return;
-	}
-	for (size_t i = 0; i < r->n_sources; i++) {
-		u.at[i] = u.all.len;
-		uri(&u.all, r->sources[i].path);
-		bclint_buf_add(&u.all, "", 1); /* keep the terminator */
-	}
-	bclint_buf_add(&u.all, "", 1); /* data is set even with no file */
-	if (u.all.oom)
+	struct bclint_emit_names u; /* each file's URI */
+	if (bclint_emit_names(&u, r, uri) < 0)
 		out->oom = 1;
 	bclint_buf_puts(out, "    \"columnKind\": \"unicodeCodePoints\",\n    \"artifacts\": [");
 	for (size_t i = 0; i < r->n_sources && !out->oom; i++) {
 		bclint_buf_puts(out, i ? ", {\"location\": {\"uri\": " : "{\"location\": {\"uri\": ");
-		bclint_buf_puts(out, u.all.data + u.at[i]);
+		bclint_buf_puts(out, bclint_emit_name(&u, (uint32_t)i));
 		bclint_buf_puts(out, "}, \"mimeType\": \"application/json\"}");
 	}
 	bclint_buf_puts(out, "],\n    \"results\": [");
@@ -356,6 +335,5 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 		result(out, e, &u, r->findings[i]);
 	}
 	bclint_buf_puts(out, r->n_findings ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");
-	free(u.all.data);
-	free(u.at);
+	bclint_emit_names_free(&u);
 }
