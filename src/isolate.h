@@ -1,5 +1,6 @@
-/* Crash isolation: running the rules in a worker process, so that a rule
- * that crashes or never returns is reported instead of ending the run. */
+/* Crash isolation: loading each snapshot and running its rules in a worker
+ * process, so that a rule that crashes or never returns is reported instead
+ * of ending the run. */
 #ifndef BCLINT_ISOLATE_H
 #define BCLINT_ISOLATE_H 1
 

@@ -25,7 +25,7 @@ struct bclint_run {
 	struct bclint_config *config; /* suppressions, or NULL */
 	int input_errors;  /* unreadable or invalid snapshots */
 	int plugin_errors; /* plugins refused or failed */
-	int isolate;           /* run the rules in a child process (isolate.c) */
+	int isolate;           /* load and lint each snapshot in a worker (isolate.c) */
 	unsigned rule_timeout; /* seconds a rule may take when isolated; 0: no limit */
 	int quiet_failures;    /* record plugin errors without printing them (a re-run) */
 };
