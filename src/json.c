@@ -1,12 +1,11 @@
-/* Parse JSON with cJSON, then record where every value starts and ends.
+/* A strict JSON parser (RFC 8259) that records where every value is.
  *
- * cJSON keeps no positions.  Rather than tokenising the text a second time
- * from scratch, stamp() walks the already-parsed tree and the text together:
- * the tree says what comes next, so the walk only skips white space and
- * string bodies.  Each node's start offset goes into valueint and, except
- * for numbers (whose value lives in valuedouble), its end offset into
- * valuedouble.  The walk also checks that strings are valid UTF-8 and free
- * of raw control characters, which cJSON does not. */
+ * Snapshots are large, so the parser builds no copies: each value is a
+ * 32-byte node holding its byte range, and strings stay in the text until
+ * someone asks for them decoded.  Everything is checked on the way, so the
+ * first error in the text is the one reported, at its byte: a missing
+ * comma, an unescaped control character, invalid UTF-8, a bad escape, a
+ * number that is not JSON's (no leading zeros, no '+', no bare '.'). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -21,10 +20,11 @@
 
 #define MAX_TEXT 0x7fffffffu
 
-struct walk {
-	const unsigned char *base, *end;
-	size_t bad;      /* offset of the first bad byte, or SIZE_MAX */
-	const char *why; /* and what is wrong with it */
+struct parser {
+	const unsigned char *base, *end; /* *end is NUL */
+	struct bclint_arena *arena;
+	struct bclint_json_error *err;
+	unsigned depth;
 };
 
 static int is_ws(unsigned char c)
@@ -32,30 +32,42 @@ static int is_ws(unsigned char c)
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
-static const unsigned char *skip_ws(const unsigned char *p, const unsigned char *end)
+static const unsigned char *skip_ws(const unsigned char *p)
 {
-	while (p < end && is_ws(*p))
+	while (is_ws(*p))
 		p++;
 	return p;
 }
 
-static void bad_byte(struct walk *w, const unsigned char *p, const char *why)
+/* Errors return NULL, so that callers can pass them straight up. */
+static void *fail(struct parser *P, const unsigned char *p, const char *message)
 {
-	if (w->bad == SIZE_MAX) {
-		w->bad = (size_t)(p - w->base);
-		w->why = why;
-	}
+	P->err->offset = (size_t)(p - P->base);
+	P->err->message = message;
+	return NULL;
 }
 
-/* Skip white space between tokens.  cJSON skips every byte up to 0x20 there
- * (control characters, even NUL); so must the walk, to stay in step, but
- * JSON allows only four of them. */
-static const unsigned char *skip_gap(struct walk *w, const unsigned char *p)
+static void *fail_byte(struct parser *P, const unsigned char *p, const char *message)
 {
-	for (; p < w->end && *p <= 0x20; p++)
-		if (!is_ws(*p))
-			bad_byte(w, p, "unexpected control character");
-	return p;
+	P->err->has_byte = 1;
+	P->err->byte = *p;
+	return fail(P, p, message);
+}
+
+/* p is not what the grammar wants here: say what it is. */
+static void *unexpected(struct parser *P, const unsigned char *p)
+{
+	if (p >= P->end)
+		return fail(P, P->end, "unexpected end of file");
+	if (*p < 0x20)
+		return fail_byte(P, p, "unexpected control character");
+	switch (*p) {
+	case '}':
+	case ']': return fail(P, p, "unexpected closing bracket");
+	case ',': return fail(P, p, "unexpected comma");
+	case '"': return fail(P, p, "unexpected string");
+	default: return fail(P, p, "unexpected character");
+	}
 }
 
 /* Length of the valid UTF-8 sequence at p, or 0. */
@@ -126,22 +138,75 @@ static inline unsigned special16(const unsigned char *p)
 }
 #endif
 
-/* p points at the opening quote; returns just past the closing one. */
-static const unsigned char *skip_string(struct walk *w, const unsigned char *p)
+static int hex4(const unsigned char *p, unsigned *v)
 {
+	unsigned x = 0;
+	for (int i = 0; i < 4; i++) {
+		unsigned char c = p[i];
+		unsigned d;
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			d = (unsigned)(c | 0x20) - 'a' + 10;
+		else
+			return -1;
+		x = x << 4 | d;
+	}
+	*v = x;
+	return 0;
+}
+
+/* The escape at p (a backslash): its length in the text, or 0 if it is
+ * not valid.  A \u escape of a UTF-16 high surrogate must be followed by
+ * one of a low surrogate, and a low surrogate must not stand alone; *cp
+ * gets the code point. */
+static size_t escape_len(const unsigned char *p, unsigned *cp)
+{
+	switch (p[1]) {
+	case '"': *cp = '"'; return 2;
+	case '\\': *cp = '\\'; return 2;
+	case '/': *cp = '/'; return 2;
+	case 'b': *cp = '\b'; return 2;
+	case 'f': *cp = '\f'; return 2;
+	case 'n': *cp = '\n'; return 2;
+	case 'r': *cp = '\r'; return 2;
+	case 't': *cp = '\t'; return 2;
+	case 'u': break;
+	default: return 0;
+	}
+	unsigned hi, lo;
+	if (hex4(p + 2, &hi) < 0)
+		return 0;
+	if (hi >= 0xdc00 && hi <= 0xdfff)
+		return 0;
+	if (hi < 0xd800 || hi > 0xdbff) {
+		*cp = hi;
+		return 6;
+	}
+	if (p[6] != '\\' || p[7] != 'u' || hex4(p + 8, &lo) < 0 || lo < 0xdc00 || lo > 0xdfff)
+		return 0;
+	*cp = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
+	return 12;
+}
+
+/* p points at an opening quote: check the string, return just past its
+ * closing quote (NULL on error); *escaped says whether it has escapes. */
+static const unsigned char *scan_string(struct parser *P, const unsigned char *p, int *escaped)
+{
+	const unsigned char *end = P->end;
 	p++;
 	for (;;) {
 		/* most strings are plain ASCII: go to the first byte that is
 		 * not, sixteen or eight bytes at a time */
 #ifdef __SSE2__
-		while (w->end - p >= 16) {
+		while (end - p >= 16) {
 			unsigned k = special16(p);
 			p += k;
 			if (k < 16)
 				goto found;
 		}
 #endif
-		while (w->end - p >= 8) {
+		while (end - p >= 8) {
 			uint64_t v, m;
 			memcpy(&v, p, 8);
 			m = special8(v);
@@ -151,217 +216,396 @@ static const unsigned char *skip_string(struct walk *w, const unsigned char *p)
 			}
 			p += 8;
 		}
-		while (p < w->end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+		while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
 			p++;
 	found:
-		if (p >= w->end || *p == '"')
-			break;
+		if (p >= end)
+			return fail(P, end, "unexpected end of file");
+		if (*p == '"')
+			return p + 1;
 		if (*p == '\\') {
-			p += 2;
+			unsigned cp;
+			size_t n = escape_len(p, &cp);
+			if (n == 0)
+				return fail(P, p, p[1] == 'u' ? "invalid \\u escape" :
+				                               "invalid escape sequence");
+			*escaped = 1;
+			p += n;
 		} else if (*p < 0x20) {
 			/* RFC 8259: control characters must be escaped */
-			bad_byte(w, p, "unescaped control character in a string");
-			p++;
-		} else if (*p < 0x80) {
-			p++;
+			return fail_byte(P, p, "unescaped control character in a string");
 		} else {
-			size_t n = utf8_len(p, w->end);
-			if (n == 0) {
-				bad_byte(w, p, "invalid UTF-8");
-				n = 1;
-			}
+			size_t n = utf8_len(p, end);
+			if (n == 0)
+				return fail_byte(P, p, "invalid UTF-8");
 			p += n;
 		}
 	}
-	return p + 1;
 }
 #undef ONES
 #undef HIGHS
 
-static const unsigned char *skip_number(const unsigned char *p, const unsigned char *end)
+static int is_digit(unsigned char c)
 {
-	while (p < end && ((*p >= '0' && *p <= '9') || *p == '-' || *p == '+' ||
-	                   *p == '.' || *p == 'e' || *p == 'E'))
+	return c >= '0' && c <= '9';
+}
+
+/* Where a run of number characters ends: the extent of what looks like a
+ * number, checked against the grammar as a whole. */
+static const unsigned char *number_end(const unsigned char *p, const unsigned char *end)
+{
+	while (p < end && (is_digit(*p) || *p == '-' || *p == '+' || *p == '.' || *p == 'e' ||
+	                   *p == 'E'))
 		p++;
 	return p;
 }
 
-static const unsigned char *stamp(struct walk *w, const unsigned char *p, cJSON *node)
+/* Is [p, end) a JSON number? */
+static int is_number(const unsigned char *p, const unsigned char *end)
 {
-	p = skip_gap(w, p);
-	int start = (int)(p - w->base);
-	switch (node->type & 0xff) {
-	case cJSON_Object:
-	case cJSON_Array: {
-		int obj = (node->type & 0xff) == cJSON_Object;
+	if (p < end && *p == '-')
 		p++;
-		for (cJSON *c = node->child; c != NULL; c = c->next) {
-			p = skip_gap(w, p);
-			if (obj) {
-				p = skip_string(w, p);
-				p = skip_gap(w, p) + 1; /* ':' */
-			}
-			p = stamp(w, p, c);
-			p = skip_gap(w, p);
-			if (p < w->end && *p == ',')
-				p++;
+	if (p < end && *p == '0')
+		p++;
+	else if (p < end && is_digit(*p))
+		while (p < end && is_digit(*p))
+			p++;
+	else
+		return 0;
+	if (p < end && *p == '.') {
+		if (++p >= end || !is_digit(*p))
+			return 0;
+		while (p < end && is_digit(*p))
+			p++;
+	}
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		if (p >= end || !is_digit(*p))
+			return 0;
+		while (p < end && is_digit(*p))
+			p++;
+	}
+	return p == end;
+}
+
+static struct bclint_jv *node(struct parser *P, unsigned type, const unsigned char *p)
+{
+	struct bclint_jv *v = bclint_arena_alloc(P->arena, sizeof(*v));
+	if (v == NULL) {
+		P->err->oom = 1;
+		return fail(P, P->base, "out of memory");
+	}
+	v->next = v->child = NULL;
+	v->start = (uint32_t)(p - P->base);
+	v->key = 0;
+	v->type = (uint8_t)type;
+	v->flags = 0;
+	return v;
+}
+
+static const unsigned char *value(struct parser *P, const unsigned char *p,
+                                  struct bclint_jv **out);
+
+/* p is just past '{' or '['; parse the members or elements into v. */
+static const unsigned char *container(struct parser *P, const unsigned char *p,
+                                      struct bclint_jv *v)
+{
+	int obj = v->type == BCLINT_JOBJECT;
+	unsigned char close = obj ? '}' : ']';
+	struct bclint_jv **link = &v->child;
+	p = skip_ws(p);
+	if (*p == close && p < P->end) {
+		v->end = (uint32_t)(p + 1 - P->base);
+		return p + 1;
+	}
+	for (;;) {
+		uint32_t key = 0;
+		int key_escaped = 0;
+		if (obj) {
+			if (*p != '"' || p >= P->end)
+				return unexpected(P, p);
+			key = (uint32_t)(p - P->base);
+			p = scan_string(P, p, &key_escaped);
+			if (p == NULL)
+				return NULL;
+			p = skip_ws(p);
+			if (*p != ':' || p >= P->end)
+				return unexpected(P, p);
+			p = skip_ws(p + 1);
 		}
-		p = skip_gap(w, p) + 1;
-		break;
+		struct bclint_jv *c;
+		p = value(P, p, &c);
+		if (p == NULL || c == NULL)
+			return NULL;
+		c->key = key;
+		if (key_escaped)
+			c->flags |= BCLINT_JV_KEY_ESCAPED;
+		*link = c;
+		link = &c->next;
+		p = skip_ws(p);
+		if (p >= P->end)
+			return unexpected(P, p);
+		if (*p == close)
+			break;
+		if (*p != ',')
+			return unexpected(P, p);
+		p = skip_ws(p + 1);
 	}
-	case cJSON_String:
-		p = skip_string(w, p);
-		break;
-	case cJSON_Number:
-		node->valueint = start;
-		return skip_number(p, w->end);
-	case cJSON_True:
-	case cJSON_NULL:
-		p += 4;
-		break;
-	case cJSON_False:
-		p += 5;
-		break;
+	v->end = (uint32_t)(p + 1 - P->base);
+	return p + 1;
+}
+
+/* p is where a value should start (white space skipped); returns just
+ * past it, with the node in *out, or NULL. */
+static const unsigned char *value(struct parser *P, const unsigned char *p,
+                                  struct bclint_jv **out)
+{
+	static const char *const literal[] = {NULL, "null", "false", "true"};
+	unsigned type;
+	*out = NULL;
+	if (p >= P->end)
+		return unexpected(P, p);
+	switch (*p) {
+	case '"': {
+		int escaped = 0;
+		struct bclint_jv *v = node(P, BCLINT_JSTRING, p);
+		if (v == NULL || (p = scan_string(P, p, &escaped)) == NULL)
+			return NULL;
+		if (escaped)
+			v->flags = BCLINT_JV_ESCAPED;
+		v->end = (uint32_t)(p - P->base);
+		*out = v;
+		return p;
+	}
+	case '{':
+	case '[': {
+		if (P->depth >= BCLINT_JSON_MAX_DEPTH)
+			return fail(P, p, "nesting too deep");
+		struct bclint_jv *v = node(P, *p == '{' ? BCLINT_JOBJECT : BCLINT_JARRAY, p);
+		if (v == NULL)
+			return NULL;
+		P->depth++;
+		p = container(P, p + 1, v);
+		P->depth--;
+		*out = v;
+		return p;
+	}
+	case 'n': type = BCLINT_JNULL; break;
+	case 'f': type = BCLINT_JFALSE; break;
+	case 't': type = BCLINT_JTRUE; break;
 	default:
+		if (*p == '-' || is_digit(*p)) {
+			const unsigned char *e = number_end(p, P->end);
+			if (!is_number(p, e))
+				return fail(P, p, "invalid number");
+			struct bclint_jv *v = node(P, BCLINT_JNUMBER, p);
+			if (v == NULL)
+				return NULL;
+			v->end = (uint32_t)(e - P->base);
+			*out = v;
+			return e;
+		}
+		return unexpected(P, p);
+	}
+	/* the text ends in a NUL: strncmp stops there */
+	size_t n = strlen(literal[type]);
+	if (strncmp((const char *)p, literal[type], n) != 0 || p + n > P->end)
+		return unexpected(P, p);
+	struct bclint_jv *v = node(P, type, p);
+	if (v == NULL)
+		return NULL;
+	v->end = (uint32_t)(p + n - P->base);
+	*out = v;
+	return p + n;
+}
+
+struct bclint_jv *bclint_jparse(const char *text, size_t len, struct bclint_json_error *err,
+                                struct bclint_arena *arena)
+{
+	const unsigned char *base = (const unsigned char *)text;
+	err->byte = 0;
+	err->has_byte = 0;
+	err->oom = 0;
+	err->offset = 0;
+	err->message = NULL;
+	struct parser P = {base, base + len, arena, err, 0};
+	if (len >= MAX_TEXT)
+		return fail(&P, base, "file too large (2 GiB or more)");
+	const unsigned char *p = base;
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	p = skip_ws(p);
+	if (p == P.end)
+		return fail(&P, P.end, "empty document: expected a JSON object");
+	struct bclint_jv *root;
+	p = value(&P, p, &root);
+	if (p == NULL)
+		return NULL;
+	p = skip_ws(p);
+	if (p < P.end)
+		return fail(&P, p, *p == '\0' ? "unexpected NUL byte" :
+		                                "unexpected text after the JSON value");
+	return root;
+}
+
+/* -- decoding --------------------------------------------------------- */
+
+/* The string whose opening quote is at p, decoded into out (room for as
+ * many bytes as the text's string has, and a NUL).  The string was
+ * checked by the parser. */
+static void decode(const unsigned char *p, char *out)
+{
+	for (p++; *p != '"'; ) {
+		if (*p != '\\') {
+			*out++ = (char)*p++;
+			continue;
+		}
+		unsigned cp = 0;
+		p += escape_len(p, &cp);
+		if (cp < 0x80) {
+			*out++ = (char)cp;
+		} else if (cp < 0x800) {
+			*out++ = (char)(0xc0 | cp >> 6);
+			*out++ = (char)(0x80 | (cp & 0x3f));
+		} else if (cp < 0x10000) {
+			*out++ = (char)(0xe0 | cp >> 12);
+			*out++ = (char)(0x80 | (cp >> 6 & 0x3f));
+			*out++ = (char)(0x80 | (cp & 0x3f));
+		} else {
+			*out++ = (char)(0xf0 | cp >> 18);
+			*out++ = (char)(0x80 | (cp >> 12 & 0x3f));
+			*out++ = (char)(0x80 | (cp >> 6 & 0x3f));
+			*out++ = (char)(0x80 | (cp & 0x3f));
+		}
+	}
+	*out = '\0';
+}
+
+/* The raw length (between the quotes) of the string at p. */
+static size_t raw_len(const unsigned char *p)
+{
+	const unsigned char *q = p + 1;
+	while (*q != '"')
+		q += *q == '\\' ? 2 : 1;
+	return (size_t)(q - p - 1);
+}
+
+static char *string_at(struct bclint_arena *arena, const unsigned char *p, size_t n, int escaped)
+{
+	char *s = bclint_arena_alloc(arena, n + 1);
+	if (s == NULL)
+		return NULL;
+	if (escaped) {
+		/* an escape is never shorter than what it stands for */
+		decode(p, s);
+	} else {
+		memcpy(s, p + 1, n);
+		s[n] = '\0';
+	}
+	return s;
+}
+
+char *bclint_jv_string(struct bclint_arena *arena, const char *text, const struct bclint_jv *v)
+{
+	return string_at(arena, (const unsigned char *)text + v->start, v->end - v->start - 2,
+	                 v->flags & BCLINT_JV_ESCAPED);
+}
+
+char *bclint_jv_key(struct bclint_arena *arena, const char *text, const struct bclint_jv *v)
+{
+	const unsigned char *p = (const unsigned char *)text + v->key;
+	return string_at(arena, p, raw_len(p), v->flags & BCLINT_JV_KEY_ESCAPED);
+}
+
+int bclint_jv_key_is(const char *text, const struct bclint_jv *v, const char *key)
+{
+	const char *p = text + v->key + 1;
+	if (!(v->flags & BCLINT_JV_KEY_ESCAPED)) {
+		/* a key without escapes has no '"' before its end */
+		while (*key != '\0' && *key == *p)
+			key++, p++;
+		return *key == '\0' && *p == '"';
+	}
+	size_t raw = raw_len((const unsigned char *)p - 1);
+	char small[256], *s = raw < sizeof(small) ? small : malloc(raw + 1);
+	if (s == NULL)
+		return 0;
+	decode((const unsigned char *)p - 1, s);
+	int same = strcmp(s, key) == 0;
+	if (s != small)
+		free(s);
+	return same;
+}
+
+/* -- cJSON -------------------------------------------------------------- */
+
+static cJSON *to_cjson(const char *text, const struct bclint_jv *v, struct bclint_arena *scratch)
+{
+	cJSON *c;
+	switch (v->type) {
+	case BCLINT_JNULL: c = cJSON_CreateNull(); break;
+	case BCLINT_JFALSE: c = cJSON_CreateFalse(); break;
+	case BCLINT_JTRUE: c = cJSON_CreateTrue(); break;
+	case BCLINT_JNUMBER: c = cJSON_CreateNumber(strtod(text + v->start, NULL)); break;
+	case BCLINT_JSTRING: {
+		char *s = bclint_jv_string(scratch, text, v);
+		c = s ? cJSON_CreateString(s) : NULL;
 		break;
 	}
-	node->valueint = start;
-	node->valuedouble = (double)(p - w->base);
-	return p;
+	case BCLINT_JARRAY: c = cJSON_CreateArray(); break;
+	default: c = cJSON_CreateObject(); break;
+	}
+	if (c == NULL)
+		return NULL;
+	c->valueint = (int)v->start;
+	if (v->type != BCLINT_JNUMBER)
+		c->valuedouble = (double)v->end;
+	for (const struct bclint_jv *e = v->child; e != NULL; e = e->next) {
+		cJSON *ce = to_cjson(text, e, scratch);
+		char *key = ce && v->type == BCLINT_JOBJECT ? bclint_jv_key(scratch, text, e) : NULL;
+		if (ce == NULL || (v->type == BCLINT_JOBJECT && key == NULL)) {
+			cJSON_Delete(ce);
+			cJSON_Delete(c);
+			return NULL;
+		}
+		if (!(key != NULL ? cJSON_AddItemToObject(c, key, ce) : cJSON_AddItemToArray(c, ce))) {
+			cJSON_Delete(ce);
+			cJSON_Delete(c);
+			return NULL;
+		}
+	}
+	return c;
 }
 
-/* cJSON reports a failed allocation as a syntax error at some offset; these
- * hooks tell the two apart.  bclint is single-threaded. */
-static int cjson_oom;
-
-static void *cjson_malloc(size_t size)
+cJSON *bclint_jv_to_cjson(const char *text, const struct bclint_jv *v)
 {
-	void *p = malloc(size);
-	if (p == NULL)
-		cjson_oom = 1;
-	return p;
+	struct bclint_arena scratch = {NULL, 0};
+	cJSON *c = to_cjson(text, v, &scratch);
+	bclint_arena_free(&scratch);
+	return c;
 }
 
-/* With an arena, the tree's nodes and strings are bump-allocated and freed
- * all at once: parsing does a third fewer instructions, malloc's per-block
- * overhead is gone, and nothing is freed node by node. */
-static struct bclint_arena *cjson_arena;
-
-static void *cjson_arena_malloc(size_t size)
+cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error *err)
 {
-	void *p = bclint_arena_alloc(cjson_arena, size);
-	if (p == NULL)
-		cjson_oom = 1;
-	return p;
-}
-
-static void cjson_arena_free(void *p)
-{
-	(void)p; /* the arena frees everything at once */
+	struct bclint_arena tree = {NULL, 0};
+	struct bclint_jv *root = bclint_jparse(text, len, err, &tree);
+	cJSON *c = root ? bclint_jv_to_cjson(text, root) : NULL;
+	bclint_arena_free(&tree);
+	if (root != NULL && c == NULL) {
+		err->offset = 0;
+		err->message = "out of memory";
+		err->oom = 1;
+	}
+	return c;
 }
 
 uint32_t bclint_json_end(const cJSON *node, const char *text)
 {
 	if (cJSON_IsNumber(node)) {
 		const unsigned char *p = (const unsigned char *)text + node->valueint;
-		return (uint32_t)(skip_number(p, p + 400) - (const unsigned char *)text);
+		return (uint32_t)(number_end(p, p + 400) - (const unsigned char *)text);
 	}
 	return (uint32_t)node->valuedouble;
-}
-
-static const char *describe(const unsigned char *p, const unsigned char *end)
-{
-	if (p >= end)
-		return "unexpected end of file";
-	if (*p == '\0')
-		return "unexpected NUL byte";
-	if (*p == '}' || *p == ']')
-		return "unexpected closing bracket";
-	if (*p == ',')
-		return "unexpected comma";
-	if (*p == '"')
-		return "unexpected string";
-	return "unexpected character";
-}
-
-cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error *err)
-{
-	return bclint_json_parse_in(text, len, err, NULL);
-}
-
-/* Drop a tree after a failure: node by node, unless an arena holds it. */
-static void drop(cJSON *root, const struct bclint_arena *arena)
-{
-	if (arena == NULL)
-		cJSON_Delete(root);
-}
-
-cJSON *bclint_json_parse_in(const char *text, size_t len, struct bclint_json_error *err,
-                            struct bclint_arena *arena)
-{
-	const unsigned char *base = (const unsigned char *)text;
-	const unsigned char *end = base + len;
-	err->byte = 0;
-	err->has_byte = 0;
-	err->oom = 0;
-	if (len >= MAX_TEXT) {
-		err->offset = 0;
-		err->message = "file too large (2 GiB or more)";
-		return NULL;
-	}
-	const unsigned char *p = base;
-	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;
-	if (skip_ws(p, end) == end) {
-		err->offset = len;
-		err->message = "empty document: expected a JSON object";
-		return NULL;
-	}
-	const char *stop = NULL;
-	cJSON_Hooks hooks = {cjson_malloc, free}, in_arena = {cjson_arena_malloc, cjson_arena_free};
-	cjson_arena = arena;
-	cJSON_InitHooks(arena != NULL ? &in_arena : &hooks);
-	cjson_oom = 0;
-	/* Including the terminating NUL makes cJSON report truncation at the
-	 * end of the text instead of clamping to the last byte. */
-	cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &stop, 0);
-	/* Every other tree of the process (configs, baselines) uses malloc. */
-	cJSON_InitHooks(&hooks);
-	cjson_arena = NULL;
-	if (root == NULL && cjson_oom) {
-		err->offset = 0;
-		err->message = "out of memory";
-		err->oom = 1;
-		return NULL;
-	}
-	if (root == NULL) {
-		const unsigned char *q = stop ? (const unsigned char *)stop : end;
-		if (q < base || q > end)
-			q = end;
-		err->offset = (size_t)(q - base);
-		err->message = describe(q, end);
-		if (q < end && (*q == '[' || *q == '{'))
-			err->message = "nesting too deep";
-		return NULL;
-	}
-	struct walk w = {base, end, SIZE_MAX, NULL};
-	const unsigned char *after = skip_ws(stamp(&w, skip_gap(&w, p), root), end);
-	/* The first error in the text: a bad byte inside the value comes
-	 * before anything after it. */
-	if (w.bad != SIZE_MAX) {
-		drop(root, arena);
-		err->offset = w.bad;
-		err->byte = base[w.bad];
-		err->has_byte = 1;
-		err->message = w.why;
-		return NULL;
-	}
-	if (after < end) {
-		drop(root, arena);
-		err->offset = (size_t)(after - base);
-		err->message = *after == '\0' ? "unexpected NUL byte" :
-		                                "unexpected text after the JSON value";
-		return NULL;
-	}
-	return root;
 }

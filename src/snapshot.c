@@ -29,6 +29,8 @@ struct loader {
 	uint32_t file;
 	int errors;
 	struct bclint_map ids;
+	/* decoded strings, while one entity is read: emptied after each */
+	struct bclint_arena scratch;
 };
 
 /* -- reading files -------------------------------------------------- */
@@ -127,7 +129,7 @@ static void ptr_join(char *dst, size_t size, const char *base, const char *key)
 		dst[n] = '\0';
 }
 
-static struct bclint_finding *verror(struct loader *L, const cJSON *node, const char *ptr,
+static struct bclint_finding *verror(struct loader *L, const struct bclint_jv *node, const char *ptr,
                                      const char *fmt, va_list ap)
 {
 	char msg[512];
@@ -135,14 +137,13 @@ static struct bclint_finding *verror(struct loader *L, const cJSON *node, const 
 	L->errors++;
 	const char *p = bclint_report_strdup(L->r, ptr[0] ? ptr : "");
 	uint64_t id = bclint_hash64(ptr, strlen(ptr), bclint_hash64(msg, strlen(msg), 0));
-	return bclint_report_add(L->r, L->file, "snapshot", NULL, BCLINT_LEVEL_ERROR,
-	                         bclint_json_start(node), bclint_json_end(node, L->text), p,
-	                         id, msg);
+	return bclint_report_add(L->r, L->file, "snapshot", NULL, BCLINT_LEVEL_ERROR, node->start,
+	                         node->end, p, id, msg);
 }
 
-static struct bclint_finding *error_at(struct loader *L, const cJSON *node, const char *ptr,
+static struct bclint_finding *error_at(struct loader *L, const struct bclint_jv *node, const char *ptr,
                                        const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static struct bclint_finding *error_at(struct loader *L, const cJSON *node, const char *ptr,
+static struct bclint_finding *error_at(struct loader *L, const struct bclint_jv *node, const char *ptr,
                                        const char *fmt, ...)
 {
 	va_list ap;
@@ -152,18 +153,44 @@ static struct bclint_finding *error_at(struct loader *L, const cJSON *node, cons
 	return f;
 }
 
-static const char *type_name(const cJSON *v)
+static const char *type_name(const struct bclint_jv *v)
 {
-	switch (v->type & 0xff) {
-	case cJSON_Object: return "an object";
-	case cJSON_Array: return "an array";
-	case cJSON_String: return "a string";
-	case cJSON_Number: return "a number";
-	case cJSON_True:
-	case cJSON_False: return "a boolean";
-	case cJSON_NULL: return "null";
+	switch (v->type) {
+	case BCLINT_JOBJECT: return "an object";
+	case BCLINT_JARRAY: return "an array";
+	case BCLINT_JSTRING: return "a string";
+	case BCLINT_JNUMBER: return "a number";
+	case BCLINT_JTRUE:
+	case BCLINT_JFALSE: return "a boolean";
+	case BCLINT_JNULL: return "null";
 	default: return "an invalid value";
 	}
+}
+
+static int is_bool(const struct bclint_jv *v)
+{
+	return v->type == BCLINT_JTRUE || v->type == BCLINT_JFALSE;
+}
+
+/* A string value or a key, decoded: it lives until the next entity is
+ * read (keep() copies what the model keeps); "" when memory ran out,
+ * which marks the report incomplete. */
+static const char *decoded(struct loader *L, const char *s)
+{
+	if (s != NULL)
+		return s;
+	L->r->oom = 1;
+	return "";
+}
+
+static const char *str(struct loader *L, const struct bclint_jv *v)
+{
+	return decoded(L, bclint_jv_string(&L->scratch, L->text, v));
+}
+
+static const char *key_str(struct loader *L, const struct bclint_jv *v)
+{
+	return decoded(L, bclint_jv_key(&L->scratch, L->text, v));
 }
 
 /* -- field access --------------------------------------------------- */
@@ -173,36 +200,44 @@ static const char *type_name(const cJSON *v)
  * twice is an error at the second value. */
 #define MAX_FIELDS 16
 struct fields {
-	const cJSON *obj;
+	const struct bclint_jv *obj;
 	const char *ptr;
 	const char *const *keys;
-	const cJSON *v[MAX_FIELDS];
+	const struct bclint_jv *v[MAX_FIELDS];
 };
 
-static int gather(struct loader *L, struct fields *f, const cJSON *obj, const char *ptr,
+static int gather(struct loader *L, struct fields *f, const struct bclint_jv *obj, const char *ptr,
                   const char *const *keys, const char *what)
 {
 	memset(f, 0, sizeof(*f));
 	f->obj = obj;
 	f->ptr = ptr;
 	f->keys = keys;
-	if (!cJSON_IsObject(obj)) {
+	if (obj->type != BCLINT_JOBJECT) {
 		error_at(L, obj, ptr, "%s must be an object, not %s", what, type_name(obj));
 		return -1;
 	}
-	for (const cJSON *c = obj->child; c != NULL; c = c->next) {
-		for (int i = 0; keys[i] != NULL; i++) {
-			if (c->string[0] != keys[i][0] || strcmp(c->string, keys[i]) != 0)
-				continue;
-			if (f->v[i] != NULL) {
-				char p[512];
-				ptr_join(p, sizeof(p), ptr, keys[i]);
-				error_at(L, c, p, "duplicate key '%s'", keys[i]);
-			} else {
-				f->v[i] = c;
-			}
-			break;
+	int n = 0, i = 0;
+	while (keys[n] != NULL)
+		n++;
+	for (const struct bclint_jv *c = obj->child; c != NULL; c = c->next) {
+		/* fields usually come in the order of keys: try the one after
+		 * the last found first */
+		int tries = n;
+		while (tries > 0 && !bclint_jv_key_is(L->text, c, keys[i])) {
+			tries--;
+			i = i + 1 < n ? i + 1 : 0;
 		}
+		if (tries == 0)
+			continue;
+		if (f->v[i] != NULL) {
+			char p[512];
+			ptr_join(p, sizeof(p), ptr, keys[i]);
+			error_at(L, c, p, "duplicate key '%s'", keys[i]);
+		} else {
+			f->v[i] = c;
+		}
+		i = i + 1 < n ? i + 1 : 0;
 	}
 	return 0;
 }
@@ -236,23 +271,24 @@ static const char *keep(struct loader *L, const char *s)
 
 static const char *get_str(struct loader *L, const struct fields *f, int i, int required)
 {
-	const cJSON *v = f->v[i];
+	const struct bclint_jv *v = f->v[i];
 	if (v == NULL) {
 		if (required)
 			missing(L, f, i);
 		return NULL;
 	}
-	if (!cJSON_IsString(v)) {
+	if (!((v)->type == BCLINT_JSTRING)) {
 		wrong_type(L, f, i, "a string");
 		return NULL;
 	}
-	if (required && v->valuestring[0] == '\0') {
+	const char *s = str(L, v);
+	if (required && s[0] == '\0') {
 		char p[512];
 		ptr_join(p, sizeof(p), f->ptr, f->keys[i]);
 		error_at(L, v, p, "'%s' must not be empty", f->keys[i]);
 		return NULL;
 	}
-	return v->valuestring;
+	return s;
 }
 
 /* An enum field: index into names, dflt when absent, -1 on error. */
@@ -292,10 +328,10 @@ static bclint_time get_time(struct loader *L, const struct fields *f, int i)
 
 /* An optional array field: its first element (NULL if empty or absent),
  * with *ok cleared when the value is not an array. */
-static const cJSON *get_array(struct loader *L, const struct fields *f, int i, int required,
+static const struct bclint_jv *get_array(struct loader *L, const struct fields *f, int i, int required,
                               int *ok)
 {
-	const cJSON *v = f->v[i];
+	const struct bclint_jv *v = f->v[i];
 	*ok = 1;
 	if (v == NULL) {
 		if (required) {
@@ -304,7 +340,7 @@ static const cJSON *get_array(struct loader *L, const struct fields *f, int i, i
 		}
 		return NULL;
 	}
-	if (!cJSON_IsArray(v)) {
+	if (!((v)->type == BCLINT_JARRAY)) {
 		wrong_type(L, f, i, "an array");
 		*ok = 0;
 		return NULL;
@@ -312,7 +348,7 @@ static const cJSON *get_array(struct loader *L, const struct fields *f, int i, i
 	return v->child;
 }
 
-static size_t count(const cJSON *first)
+static size_t count(const struct bclint_jv *first)
 {
 	size_t n = 0;
 	for (; first != NULL; first = first->next)
@@ -325,7 +361,7 @@ static const char *const *get_strings(struct loader *L, const struct fields *f, 
                                       size_t *n)
 {
 	int ok;
-	const cJSON *first = get_array(L, f, i, 0, &ok);
+	const struct bclint_jv *first = get_array(L, f, i, 0, &ok);
 	*n = 0;
 	if (first == NULL)
 		return NULL;
@@ -335,8 +371,8 @@ static const char *const *get_strings(struct loader *L, const struct fields *f, 
 		return NULL;
 	}
 	size_t k = 0;
-	for (const cJSON *c = first; c != NULL; c = c->next, k++) {
-		if (!cJSON_IsString(c)) {
+	for (const struct bclint_jv *c = first; c != NULL; c = c->next, k++) {
+		if (!((c)->type == BCLINT_JSTRING)) {
 			char p[512], q[32];
 			ptr_join(p, sizeof(p), f->ptr, f->keys[i]);
 			snprintf(q, sizeof(q), "/%zu", k);
@@ -345,18 +381,18 @@ static const char *const *get_strings(struct loader *L, const struct fields *f, 
 			         type_name(c));
 			continue;
 		}
-		out[(*n)++] = keep(L, c->valuestring);
+		out[(*n)++] = keep(L, str(L, c));
 	}
 	return out;
 }
 
-static void set_ent(struct bclint_entity *e, uint32_t kind, size_t index, const cJSON *node,
-                    const char *text)
+static void set_ent(struct bclint_entity *e, uint32_t kind, size_t index,
+                    const struct bclint_jv *node)
 {
 	e->kind = kind;
 	e->index = (uint32_t)index;
-	e->start = bclint_json_start(node);
-	e->end = bclint_json_end(node, text);
+	e->start = node->start;
+	e->end = node->end;
 }
 
 /* Previous definition of a duplicate: a note pointing at it. */
@@ -399,14 +435,14 @@ static void *put_id(struct loader *L, unsigned tag, const char *id, void *entity
 	return NULL;
 }
 
-static void load_bc(struct loader *L, const cJSON *node)
+static void load_bc(struct loader *L, const struct bclint_jv *node)
 {
 	static const char *const keys[] = {"bc_id", "name", "company", "type", "status",
 	                                   "timezone", "currency", "registered_area",
 	                                   "x_allowed_email_domains", NULL};
 	struct bclint_bc *bc = &L->s->model.bc;
 	struct fields f;
-	set_ent(&bc->ent, BCLINT_ENT_BC, 0, node, L->text);
+	set_ent(&bc->ent, BCLINT_ENT_BC, 0, node);
 	if (gather(L, &f, node, "/bc", keys, "'bc'") < 0)
 		return;
 	bc->bc_id = keep(L, get_str(L, &f, 0, 1));
@@ -417,10 +453,10 @@ static void load_bc(struct loader *L, const cJSON *node)
 	for (int i = 5; i < 8; i++)
 		get_str(L, &f, i, 0);
 	bc->allowed_domains = get_strings(L, &f, 8, &bc->n_allowed_domains);
-	bc->has_allowlist = f.v[8] != NULL && cJSON_IsArray(f.v[8]);
+	bc->has_allowlist = f.v[8] != NULL && ((f.v[8])->type == BCLINT_JARRAY);
 }
 
-static void load_member(struct loader *L, struct bclint_member *m, size_t i, const cJSON *node)
+static void load_member(struct loader *L, struct bclint_member *m, size_t i, const struct bclint_jv *node)
 {
 	static const char *const keys[] = {"user_id", "user_email", "user_name", "user_role",
 	                                   "ext_user_role", "relation_status", "x_invited_at",
@@ -428,7 +464,7 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i, con
 	char ptr[64];
 	struct fields f;
 	put_index(ptr, "/members/", (uint32_t)i);
-	set_ent(&m->ent, BCLINT_ENT_MEMBER, i, node, L->text);
+	set_ent(&m->ent, BCLINT_ENT_MEMBER, i, node);
 	m->user_id = m->email = "";
 	m->two_step = -1;
 	if (gather(L, &f, node, ptr, keys, "a member") < 0)
@@ -443,18 +479,18 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i, con
 	m->invited_at = get_time(L, &f, 6);
 	m->last_login_at = get_time(L, &f, 7);
 	if (f.v[8] != NULL) {
-		if (cJSON_IsBool(f.v[8]))
-			m->two_step = cJSON_IsTrue(f.v[8]);
+		if (is_bool(f.v[8]))
+			m->two_step = ((f.v[8])->type == BCLINT_JTRUE);
 		else
 			wrong_type(L, &f, 8, "a boolean");
 	}
-	if (f.v[4] != NULL && !cJSON_IsNull(f.v[4])) {
+	if (f.v[4] != NULL && !((f.v[4])->type == BCLINT_JNULL)) {
 		static const char *const ext_keys[] = {"finance_role", NULL};
 		char eptr[96];
 		struct fields ef;
 		ptr_join(eptr, sizeof(eptr), ptr, "ext_user_role");
 		if (gather(L, &ef, f.v[4], eptr, ext_keys, "'ext_user_role'") == 0 &&
-		    ef.v[0] != NULL && !cJSON_IsNull(ef.v[0])) {
+		    ef.v[0] != NULL && !((ef.v[0])->type == BCLINT_JNULL)) {
 			int fin = get_enum(L, &ef, 0, finance_names + 1, -1, 0);
 			m->finance = fin < 0 ? BCLINT_FINANCE_NONE : (uint32_t)fin + 1;
 		}
@@ -482,7 +518,7 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i, con
 	}
 }
 
-static void load_asset(struct loader *L, struct bclint_asset *a, size_t i, const cJSON *node)
+static void load_asset(struct loader *L, struct bclint_asset *a, size_t i, const struct bclint_jv *node)
 {
 	static const char *const keys[] = {"asset_id", "asset_type", "asset_name", "relation_type",
 	                                   "relation_status", "owner_bc_id", "owner_bc_name",
@@ -490,7 +526,7 @@ static void load_asset(struct loader *L, struct bclint_asset *a, size_t i, const
 	char ptr[64];
 	struct fields f;
 	put_index(ptr, "/assets/", (uint32_t)i);
-	set_ent(&a->ent, BCLINT_ENT_ASSET, i, node, L->text);
+	set_ent(&a->ent, BCLINT_ENT_ASSET, i, node);
 	a->asset_id = "";
 	if (gather(L, &f, node, ptr, keys, "an asset") < 0)
 		return;
@@ -520,7 +556,7 @@ static void load_asset(struct loader *L, struct bclint_asset *a, size_t i, const
 
 /* Index an entity by ID; a second one with the same ID is an error. */
 static void unique(struct loader *L, unsigned tag, const char *id, struct bclint_entity *e,
-                   const cJSON *v, const char *ptr, const char *key)
+                   const struct bclint_jv *v, const char *ptr, const char *key)
 {
 	if (id == NULL)
 		return;
@@ -534,7 +570,7 @@ static void unique(struct loader *L, unsigned tag, const char *id, struct bclint
 	}
 }
 
-static struct bclint_member *find_member(struct loader *L, const cJSON *v, const char *ptr,
+static struct bclint_member *find_member(struct loader *L, const struct bclint_jv *v, const char *ptr,
                                          const char *key, const char *id)
 {
 	struct bclint_member *m = bclint_map_get(&L->ids, TAG_USER_ID, id);
@@ -555,65 +591,65 @@ static struct bclint_asset *find_asset(struct loader *L, int type, const char *i
 
 /* Parse a role value (string, or array for tt_account_roles and
  * business_account_roles) of asset type `type` into *cap. */
-static int parse_role(struct loader *L, const cJSON *v, const char *ptr, uint32_t type,
+static int parse_role(struct loader *L, const struct bclint_jv *v, const char *ptr, uint32_t type,
                       int group, struct bclint_cap *cap)
 {
 	cap->level = cap->set = 0;
 	if (type == BCLINT_ASSET_TT_ACCOUNT ||
-	    (type == BCLINT_ASSET_MANAGED_BUSINESS_ACCOUNT && cJSON_IsArray(v))) {
-		if (cJSON_IsString(v) && type == BCLINT_ASSET_TT_ACCOUNT) {
-			unsigned bit = bclint_tt_role_bit(v->valuestring);
+	    (type == BCLINT_ASSET_MANAGED_BUSINESS_ACCOUNT && ((v)->type == BCLINT_JARRAY))) {
+		if (((v)->type == BCLINT_JSTRING) && type == BCLINT_ASSET_TT_ACCOUNT) {
+			unsigned bit = bclint_tt_role_bit(str(L, v));
 			if (bit == 0)
 				goto bad;
 			cap->level = 1;
 			cap->set = (uint8_t)bit;
 			return 0;
 		}
-		if (!cJSON_IsArray(v)) {
+		if (!((v)->type == BCLINT_JARRAY)) {
 			error_at(L, v, ptr, "a %s role list must be an array of strings, not %s",
 			         bclint_asset_type_name(type), type_name(v));
 			return -1;
 		}
 		int k = 0, rc = 0;
 		cap->level = type == BCLINT_ASSET_TT_ACCOUNT;
-		for (const cJSON *c = v->child; c != NULL; c = c->next, k++) {
+		for (const struct bclint_jv *c = v->child; c != NULL; c = c->next, k++) {
 			char p[512];
 			snprintf(p, sizeof(p), "%s/%d", ptr, k);
 			struct bclint_cap one = {0, 0};
 			unsigned bit;
-			if (!cJSON_IsString(c)) {
+			if (!((c)->type == BCLINT_JSTRING)) {
 				error_at(L, c, p, "roles must be strings, not %s", type_name(c));
 				rc = -1;
 			} else if (type == BCLINT_ASSET_TT_ACCOUNT &&
-			           (bit = bclint_tt_role_bit(c->valuestring)) != 0) {
+			           (bit = bclint_tt_role_bit(str(L, c))) != 0) {
 				cap->set |= (uint8_t)bit;
 			} else if (type != BCLINT_ASSET_TT_ACCOUNT &&
-			           bclint_role_parse(type, c->valuestring, 0, &one) == 0) {
+			           bclint_role_parse(type, str(L, c), 0, &one) == 0) {
 				if (one.level > cap->level)
 					cap->level = one.level;
 			} else {
 				error_at(L, c, p, "unknown %s role '%s': expected %s",
-				         bclint_asset_type_name(type), c->valuestring,
+				         bclint_asset_type_name(type), str(L, c),
 				         bclint_role_values(type, 0));
 				rc = -1;
 			}
 		}
 		return rc;
 	}
-	if (!cJSON_IsString(v)) {
+	if (!((v)->type == BCLINT_JSTRING)) {
 		error_at(L, v, ptr, "a role must be a string, not %s", type_name(v));
 		return -1;
 	}
-	if (bclint_role_parse(type, v->valuestring, group, cap) == 0)
+	if (bclint_role_parse(type, str(L, v), group, cap) == 0)
 		return 0;
 bad:
 	error_at(L, v, ptr, "unknown %s role '%s': expected %s", bclint_asset_type_name(type),
-	         v->valuestring, bclint_role_values(type, group));
+	         str(L, v), bclint_role_values(type, group));
 	return -1;
 }
 
 static void load_assignment(struct loader *L, struct bclint_assignment *a, size_t i,
-                            const cJSON *node)
+                            const struct bclint_jv *node)
 {
 	static const char *const keys[] = {"user_id", "asset_id", "asset_type", "x_granted_at",
 	                                   "advertiser_role", "catalog_role", "store_role",
@@ -624,7 +660,7 @@ static void load_assignment(struct loader *L, struct bclint_assignment *a, size_
 	char ptr[64];
 	struct fields f;
 	put_index(ptr, "/assignments/", (uint32_t)i);
-	set_ent(&a->ent, BCLINT_ENT_ASSIGNMENT, i, node, L->text);
+	set_ent(&a->ent, BCLINT_ENT_ASSIGNMENT, i, node);
 	a->asset_id = "";
 	if (gather(L, &f, node, ptr, keys, "an assignment") < 0)
 		return;
@@ -675,7 +711,7 @@ static void load_assignment(struct loader *L, struct bclint_assignment *a, size_
 }
 
 static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
-                       const cJSON *node)
+                       const struct bclint_jv *node)
 {
 	static const char *const keys[] = {"asset_group_id", "asset_group_name", "assets",
 	                                   "members", NULL};
@@ -685,7 +721,7 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 	struct fields f;
 	int ok;
 	put_index(ptr, "/asset_groups/", (uint32_t)i);
-	set_ent(&g->ent, BCLINT_ENT_GROUP, i, node, L->text);
+	set_ent(&g->ent, BCLINT_ENT_GROUP, i, node);
 	g->group_id = "";
 	if (gather(L, &f, node, ptr, keys, "an asset group") < 0)
 		return;
@@ -693,11 +729,11 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 	g->group_id = id ? id : "";
 	unique(L, TAG_GROUP, id, &g->ent, f.v[0], ptr, "asset_group_id");
 	g->name = keep(L, get_str(L, &f, 1, 0));
-	const cJSON *first = get_array(L, &f, 2, 0, &ok);
+	const struct bclint_jv *first = get_array(L, &f, 2, 0, &ok);
 	const struct bclint_asset **assets = bclint_arena_calloc(&L->s->arena, count(first) + 1,
 	                                                         sizeof(*assets));
 	size_t k = 0;
-	for (const cJSON *c = first; c != NULL && assets != NULL; c = c->next, k++) {
+	for (const struct bclint_jv *c = first; c != NULL && assets != NULL; c = c->next, k++) {
 		struct fields af;
 		snprintf(p, sizeof(p), "%s/assets/%zu", ptr, k);
 		if (gather(L, &af, c, p, akeys, "a group asset") < 0)
@@ -717,7 +753,7 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 		return;
 	}
 	k = 0;
-	for (const cJSON *c = first; c != NULL; c = c->next, k++) {
+	for (const struct bclint_jv *c = first; c != NULL; c = c->next, k++) {
 		struct fields mf;
 		snprintf(p, sizeof(p), "%s/members/%zu", ptr, k);
 		if (gather(L, &mf, c, p, mkeys, "a group member") < 0)
@@ -725,24 +761,24 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 		const char *mid = get_str(L, &mf, 0, 1);
 		struct bclint_group_member *gm = &members[g->n_members];
 		gm->member = mid ? find_member(L, mf.v[0], p, "member_id", mid) : NULL;
-		const cJSON *roles = mf.v[1];
+		const struct bclint_jv *roles = mf.v[1];
 		char rp[160];
 		ptr_join(rp, sizeof(rp), p, "asset_roles");
-		if (roles != NULL && !cJSON_IsObject(roles)) {
+		if (roles != NULL && !((roles)->type == BCLINT_JOBJECT)) {
 			error_at(L, roles, rp, "'asset_roles' must be an object, not %s",
 			         type_name(roles));
 			roles = NULL;
 		}
-		for (const cJSON *r = roles ? roles->child : NULL; r != NULL; r = r->next) {
+		for (const struct bclint_jv *r = roles ? roles->child : NULL; r != NULL; r = r->next) {
 			char q[200];
-			ptr_join(q, sizeof(q), rp, r->string);
-			int type = bclint_asset_type_from_name(r->string);
+			ptr_join(q, sizeof(q), rp, key_str(L, r));
+			int type = bclint_asset_type_from_name(key_str(L, r));
 			if (type < 0) {
-				error_at(L, r, q, "unknown asset type '%s' in 'asset_roles'", r->string);
+				error_at(L, r, q, "unknown asset type '%s' in 'asset_roles'", key_str(L, r));
 				continue;
 			}
 			if (bclint_role_field((uint32_t)type) == NULL) {
-				if (!cJSON_IsString(r))
+				if (!((r)->type == BCLINT_JSTRING))
 					error_at(L, r, q, "a role must be a string, not %s", type_name(r));
 				gm->caps[type].level = 1;
 				continue;
@@ -758,7 +794,7 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 }
 
 static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
-                         const cJSON *node)
+                         const struct bclint_jv *node)
 {
 	static const char *const keys[] = {"bc_id", "bc_name", "x_email_domains", "shared_assets",
 	                                   NULL};
@@ -768,7 +804,7 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 	struct fields f;
 	int ok;
 	put_index(ptr, "/partners/", (uint32_t)i);
-	set_ent(&pa->ent, BCLINT_ENT_PARTNER, i, node, L->text);
+	set_ent(&pa->ent, BCLINT_ENT_PARTNER, i, node);
 	pa->bc_id = "";
 	if (gather(L, &f, node, ptr, keys, "a partner") < 0)
 		return;
@@ -777,7 +813,7 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 	unique(L, TAG_PARTNER, id, &pa->ent, f.v[0], ptr, "bc_id");
 	pa->name = keep(L, get_str(L, &f, 1, 0));
 	pa->email_domains = get_strings(L, &f, 2, &pa->n_email_domains);
-	const cJSON *first = get_array(L, &f, 3, 0, &ok);
+	const struct bclint_jv *first = get_array(L, &f, 3, 0, &ok);
 	struct bclint_share *shares = bclint_arena_calloc(&L->s->arena, count(first) + 1,
 	                                                  sizeof(*shares));
 	if (shares == NULL) {
@@ -785,11 +821,11 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 		return;
 	}
 	size_t k = 0;
-	for (const cJSON *c = first; c != NULL; c = c->next, k++) {
+	for (const struct bclint_jv *c = first; c != NULL; c = c->next, k++) {
 		struct bclint_share *sh = &shares[k];
 		struct fields sf;
 		snprintf(p, sizeof(p), "%s/shared_assets/%zu", ptr, k);
-		set_ent(&sh->ent, BCLINT_ENT_SHARE, k, c, L->text);
+		set_ent(&sh->ent, BCLINT_ENT_SHARE, k, c);
 		sh->ent.parent = (uint32_t)i;
 		sh->partner = pa;
 		sh->asset_id = "";
@@ -819,7 +855,7 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 	pa->n_shares = k;
 }
 
-static void load_need(struct loader *L, struct bclint_need *n, size_t i, const cJSON *node)
+static void load_need(struct loader *L, struct bclint_need *n, size_t i, const struct bclint_jv *node)
 {
 	static const char *const keys[] = {"user_id", "action", "asset_id", "asset_type", "x_note",
 	                                   NULL};
@@ -827,7 +863,7 @@ static void load_need(struct loader *L, struct bclint_need *n, size_t i, const c
 	char ptr[64], p[96];
 	struct fields f;
 	put_index(ptr, "/needs/", (uint32_t)i);
-	set_ent(&n->ent, BCLINT_ENT_NEED, i, node, L->text);
+	set_ent(&n->ent, BCLINT_ENT_NEED, i, node);
 	n->action = &unknown;
 	if (gather(L, &f, node, ptr, keys, "a need") < 0)
 		return;
@@ -880,7 +916,7 @@ static void load_need(struct loader *L, struct bclint_need *n, size_t i, const c
 /* -- arrays of entities --------------------------------------------- */
 
 /* Allocate an array of n entities of size sz for the top-level field. */
-static void *entity_array(struct loader *L, const cJSON *first, size_t sz, size_t *n)
+static void *entity_array(struct loader *L, const struct bclint_jv *first, size_t sz, size_t *n)
 {
 	*n = count(first);
 	void *p = bclint_arena_calloc(&L->s->arena, *n + 1, sz);
@@ -894,12 +930,14 @@ static void *entity_array(struct loader *L, const cJSON *first, size_t sz, size_
 #define LOAD_ARRAY(L, f, idx, required, T, field, nfield, fn)                     \
 	do {                                                                      \
 		int ok_;                                                          \
-		const cJSON *first_ = get_array(L, f, idx, required, &ok_);       \
+		const struct bclint_jv *first_ = get_array(L, f, idx, required, &ok_);       \
 		/* T is a type: it cannot be parenthesised */                     \
 		T *arr_ = entity_array(L, first_, sizeof(T), &(L)->s->model.nfield); /* NOLINT(bugprone-macro-parentheses) */ \
 		size_t i_ = 0;                                                    \
-		for (const cJSON *c_ = first_; c_ && arr_; c_ = c_->next, i_++)   \
+		for (const struct bclint_jv *c_ = first_; c_ && arr_; c_ = c_->next, i_++) { \
 			fn(L, &arr_[i_], i_, c_);                                 \
+			bclint_arena_reset(&(L)->scratch);                        \
+		}                                                                 \
 		(L)->s->model.field = arr_;                                       \
 	} while (0)
 
@@ -1101,7 +1139,7 @@ out:
 
 /* -- the document --------------------------------------------------- */
 
-static void load_root(struct loader *L, const cJSON *root)
+static void load_root(struct loader *L, const struct bclint_jv *root)
 {
 	static const char *const keys[] = {"schema", "captured_at", "bc", "members", "assets",
 	                                   "assignments", "asset_groups", "partners", "needs",
@@ -1130,10 +1168,12 @@ static void load_root(struct loader *L, const cJSON *root)
 	LOAD_ARRAY(L, &f, 7, 0, struct bclint_partner, partners, n_partners, load_partner);
 	LOAD_ARRAY(L, &f, 8, 0, struct bclint_need, needs, n_needs, load_need);
 	if (f.v[9] != NULL) {
-		if (cJSON_IsObject(f.v[9]))
-			L->s->policy = f.v[9];
-		else
+		if (f.v[9]->type != BCLINT_JOBJECT)
 			wrong_type(L, &f, 9, "an object");
+		/* rules read options through cJSON: the policy, small, is
+		 * the one part of the document that becomes a cJSON tree */
+		else if ((L->s->policy = bclint_jv_to_cjson(L->text, f.v[9])) == NULL)
+			L->r->oom = 1;
 	}
 	const char *bc_id = m->bc.bc_id;
 	struct bclint_asset *as = (struct bclint_asset *)m->assets;
@@ -1161,13 +1201,13 @@ struct bclint_snapshot *bclint_snapshot_load_with(struct bclint_report *r, uint3
 	s->model.file = src->path;
 	s->model.captured_at = BCLINT_NO_TIME;
 	struct bclint_json_error jerr;
-	s->root = bclint_json_parse_in(src->text, src->len, &jerr, &s->tree);
-	if (s->root == NULL && jerr.oom) {
+	struct bclint_jv *root = bclint_jparse(src->text, src->len, &jerr, &s->tree);
+	if (root == NULL && jerr.oom) {
 		r->oom = 1;
 		bclint_snapshot_free(s);
 		return NULL;
 	}
-	if (s->root == NULL) {
+	if (root == NULL) {
 		char msg[128];
 		if (jerr.has_byte)
 			snprintf(msg, sizeof(msg), "%s (byte 0x%02x)", jerr.message, jerr.byte);
@@ -1178,29 +1218,19 @@ struct bclint_snapshot *bclint_snapshot_load_with(struct bclint_report *r, uint3
 		bclint_snapshot_free(s);
 		return NULL;
 	}
-	struct loader L = {r, s, src->text, file, 0, {NULL, 0, 0}};
-	load_root(&L, s->root);
+	struct loader L = {r, s, src->text, file, 0, {NULL, 0, 0}, {NULL, 0}};
+	load_root(&L, root);
 	if (check != NULL && s->policy != NULL)
 		L.errors += check(arg, r, file, s->policy);
 	if (L.errors == 0 && !r->oom)
 		resolve(&L);
 	bclint_map_free(&L.ids);
+	bclint_arena_free(&L.scratch);
 	if (L.errors > 0 || r->oom) {
 		bclint_snapshot_free(s);
 		return NULL;
 	}
-	/* The model has what it needs: free the tree (most of the memory),
-	 * keeping a copy of the small policy object for option lookups. */
-	if (s->policy != NULL) {
-		s->policy = cJSON_Duplicate(s->policy, 1);
-		if (s->policy == NULL) {
-			r->oom = 1;
-			bclint_snapshot_free(s);
-			return NULL;
-		}
-		s->own_policy = 1;
-	}
-	s->root = NULL;
+	/* The model has what it needs: free the tree. */
 	bclint_arena_free(&s->tree);
 	return s;
 }
@@ -1209,8 +1239,7 @@ void bclint_snapshot_free(struct bclint_snapshot *s)
 {
 	if (s == NULL)
 		return;
-	if (s->own_policy)
-		cJSON_Delete((cJSON *)s->policy);
+	cJSON_Delete(s->policy);
 	bclint_arena_free(&s->tree);
 	bclint_arena_free(&s->arena);
 	free(s->grants);

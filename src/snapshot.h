@@ -8,15 +8,13 @@
 #include "report.h"
 #include "util.h"
 
-/* A loaded snapshot: the model plus what backs it.  The cJSON tree lives
- * only while the model is built (model strings are copied into arena);
- * a loaded snapshot keeps a malloc'd copy of its policy object. */
+/* A loaded snapshot: the model plus what backs it.  The parsed document
+ * (json.h) lives only while the model is built: model strings are copied
+ * into arena, and the policy object is made a cJSON tree of its own. */
 struct bclint_snapshot {
 	struct bclint_model model;
 	uint32_t file;        /* source index in the report */
-	const cJSON *policy;  /* the policy object, or NULL */
-	int own_policy;       /* policy is the copy, freed with the snapshot */
-	cJSON *root;                /* allocated in tree; NULL once loaded */
+	cJSON *policy;        /* the policy object, or NULL */
 	struct bclint_arena tree;   /* the parsed document, while loading */
 	struct bclint_arena arena;  /* the model */
 	struct bclint_grant *grants;

@@ -291,6 +291,19 @@ void bclint_arena_free(struct bclint_arena *a)
 	a->grown = 0;
 }
 
+void bclint_arena_reset(struct bclint_arena *a)
+{
+	struct arena_block *keep = a->head;
+	if (keep == NULL)
+		return;
+	a->head = keep->next;
+	bclint_arena_free(a);
+	keep->next = NULL;
+	keep->used = 0;
+	a->head = keep;
+	a->grown = keep->size + sizeof(*keep);
+}
+
 static int buf_grow(struct bclint_buf *b, size_t more)
 {
 	if (b->oom)

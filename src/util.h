@@ -27,6 +27,8 @@ char *bclint_arena_printf(struct bclint_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *bclint_arena_vprintf(struct bclint_arena *a, const char *fmt, va_list ap);
 void bclint_arena_free(struct bclint_arena *a);
+/* Forget every allocation, keeping the newest block to fill again. */
+void bclint_arena_reset(struct bclint_arena *a);
 /* Freed arenas keep their biggest blocks for the next arenas; this gives
  * them back (at the end of a run, and in a new process, whose copies
  * would each cost a page copy to reuse). */

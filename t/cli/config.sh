@@ -59,7 +59,7 @@ is "$(printf '%s' "$out" | jq -c '[.findings[].rule]')" '["suppression-expired",
 	"suppressions: suppressed findings are not in JSON"
 
 run_bclint $OFF -c bad-json.json bc.json
-is "$err" "bad-json.json:2:40: error: malformed JSON: unexpected character" "config: malformed JSON at its position"
+is "$err" "bad-json.json:2:39: error: malformed JSON: unexpected closing bracket" "config: malformed JSON at its position"
 is "$status" 2 "config: malformed JSON is exit 2"
 run_bclint $OFF -c bad-keys.json bc.json
 is "$err" "bad-keys.json:2:11: error: unknown key 'rule' (rules, plugins, suppressions)

@@ -1,0 +1,202 @@
+/* Unit tests of src/json.c: what the strict parser refuses and where, what
+ * it accepts, how strings decode, and the cJSON trees made from it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "tap.h"
+#include "util.h"
+
+/* text (len bytes, or strlen when len is 0) fails at off with msg; byte
+ * is the offending byte, or -1 when the error names none. */
+static void fails(const char *text, size_t len, size_t off, const char *msg, int byte)
+{
+	struct bclint_json_error err;
+	struct bclint_arena a = {NULL, 0};
+	if (len == 0)
+		len = strlen(text);
+	struct bclint_jv *root = bclint_jparse(text, len, &err, &a);
+	ok(root == NULL, "refused: %s", msg);
+	is_int((long long)err.offset, (long long)off, "%s: offset", msg);
+	is_string(err.message, msg, "%s: message", msg);
+	is_int(err.has_byte ? err.byte : -1, byte, "%s: byte", msg);
+	bclint_arena_free(&a);
+}
+
+static void accepts(const char *text, const char *what)
+{
+	struct bclint_json_error err;
+	struct bclint_arena a = {NULL, 0};
+	ok(bclint_jparse(text, strlen(text), &err, &a) != NULL, "accepted: %s", what);
+	bclint_arena_free(&a);
+}
+
+/* Every position of a bad byte in strings long enough for the parser's
+ * 16- and 8-byte scans: the offset is always the bad byte's. */
+static void bad_byte_everywhere(void)
+{
+	char text[80];
+	size_t wrong = 0;
+	static const unsigned char bad[] = {0x01, 0x1f, 0xff, 0xc0, 0x80};
+	for (size_t n = 1; n < 40; n++) {
+		for (size_t at = 0; at < n; at++) {
+			for (size_t b = 0; b < sizeof(bad); b++) {
+				struct bclint_json_error err;
+				struct bclint_arena a = {NULL, 0};
+				text[0] = '[';
+				text[1] = '"';
+				memset(text + 2, 'x', n);
+				text[2 + at] = (char)bad[b];
+				memcpy(text + 2 + n, "\"]", 3);
+				struct bclint_jv *root = bclint_jparse(text, n + 4, &err, &a);
+				wrong += root != NULL || err.offset != 2 + at || !err.has_byte ||
+				         err.byte != bad[b];
+				bclint_arena_free(&a);
+			}
+		}
+	}
+	is_int((long long)wrong, 0, "a bad byte anywhere in strings of 1 to 39 bytes is found there");
+}
+
+static void nesting(void)
+{
+	char *deep = malloc(2 * 1001 + 1);
+	struct bclint_json_error err;
+	struct bclint_arena a = {NULL, 0};
+	memset(deep, '[', 1000);
+	memset(deep + 1000, ']', 1000);
+	deep[2000] = '\0';
+	ok(bclint_jparse(deep, 2000, &err, &a) != NULL, "1,000 nested arrays parse");
+	bclint_arena_free(&a);
+	memset(deep, '[', 1001);
+	memset(deep + 1001, ']', 1001);
+	deep[2002] = '\0';
+	ok(bclint_jparse(deep, 2002, &err, &a) == NULL, "1,001 nested arrays do not");
+	is_int((long long)err.offset, 1000, "nesting: at the bracket that goes too deep");
+	is_string(err.message, "nesting too deep", "nesting: message");
+	bclint_arena_free(&a);
+	free(deep);
+}
+
+static void tree(void)
+{
+	const char *doc = "{\"a\": 12, \"b\\u0063\": \"x\\ny\", \"\": [true, false, null], "
+	                  "\"long key that goes past sixteen\": \"caf\xc3\xa9\"}";
+	struct bclint_json_error err;
+	struct bclint_arena a = {NULL, 0};
+	struct bclint_jv *root = bclint_jparse(doc, strlen(doc), &err, &a);
+	if (!ok(root != NULL, "tree: parses")) {
+		bclint_arena_free(&a);
+		return;
+	}
+	const struct bclint_jv *m1 = root->child, *m2 = m1->next, *m3 = m2->next, *m4 = m3->next;
+	ok(root->type == BCLINT_JOBJECT && root->start == 0 && root->end == strlen(doc),
+	   "tree: the root object spans the text");
+	ok(m1->type == BCLINT_JNUMBER && m1->start == 6 && m1->end == 8, "tree: number range");
+	ok(bclint_jv_key_is(doc, m1, "a") && !bclint_jv_key_is(doc, m1, "ab") &&
+	   !bclint_jv_key_is(doc, m1, ""), "tree: plain key compared in place");
+	ok(bclint_jv_key_is(doc, m2, "bc") && !bclint_jv_key_is(doc, m2, "b"),
+	   "tree: escaped key compared decoded");
+	is_string(bclint_jv_key(&a, doc, m2), "bc", "tree: escaped key decoded");
+	ok(m2->type == BCLINT_JSTRING && (m2->flags & BCLINT_JV_ESCAPED) &&
+	   (m2->flags & BCLINT_JV_KEY_ESCAPED), "tree: escape flags");
+	is_string(bclint_jv_string(&a, doc, m2), "x\ny", "tree: string decoded");
+	ok(bclint_jv_key_is(doc, m3, "") && !bclint_jv_key_is(doc, m3, "a"), "tree: empty key");
+	ok(m3->type == BCLINT_JARRAY && m3->child->type == BCLINT_JTRUE &&
+	   m3->child->next->type == BCLINT_JFALSE && m3->child->next->next->type == BCLINT_JNULL &&
+	   m3->child->next->next->next == NULL, "tree: array elements in order");
+	ok(bclint_jv_key_is(doc, m4, "long key that goes past sixteen"), "tree: long key");
+	is_string(bclint_jv_string(&a, doc, m4), "caf\xc3\xa9", "tree: UTF-8 kept as it is");
+	ok(m4->next == NULL && m4->flags == 0, "tree: last member, no escapes");
+	bclint_arena_free(&a);
+}
+
+static void cjson(void)
+{
+	const char *doc = "[\"\\u00e9\", \"\\ud83d\\ude80\", \"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\", "
+	                  "\"\\u0041BC\", 0, -0.5, 1e5, -1.5E-3, 123456789012, {\"k\": {}}]";
+	struct bclint_json_error err;
+	cJSON *root = bclint_json_parse(doc, strlen(doc), &err);
+	if (!ok(root != NULL, "cJSON: parses")) {
+		diag("%s at %zu", err.message, err.offset);
+		return;
+	}
+	is_string(cJSON_GetArrayItem(root, 0)->valuestring, "\xc3\xa9", "cJSON: \\u escape");
+	is_string(cJSON_GetArrayItem(root, 1)->valuestring, "\xf0\x9f\x9a\x80",
+	          "cJSON: surrogate pair");
+	is_string(cJSON_GetArrayItem(root, 2)->valuestring, "a\"b\\c/d\b\f\n\r\t",
+	          "cJSON: short escapes");
+	is_string(cJSON_GetArrayItem(root, 3)->valuestring, "ABC", "cJSON: escape then text");
+	static const double want[] = {0, -0.5, 1e5, -1.5e-3, 123456789012.0};
+	int same = 1;
+	for (int i = 0; i < 5; i++)
+		same &= bclint_json_number(cJSON_GetArrayItem(root, 4 + i)) == want[i];
+	ok(same, "cJSON: number values");
+	const cJSON *n = cJSON_GetArrayItem(root, 5);
+	is_int(bclint_json_start(n), (long long)(strstr(doc, "-0.5") - doc), "cJSON: number start");
+	is_int(bclint_json_end(n, doc), (long long)(strstr(doc, "-0.5") - doc + 4),
+	       "cJSON: number end");
+	const cJSON *o = cJSON_GetArrayItem(root, 9), *k = cJSON_GetObjectItem(o, "k");
+	is_int(bclint_json_start(k), (long long)(strstr(doc, "{}") - doc), "cJSON: member start");
+	is_int(bclint_json_end(k, doc), (long long)(strstr(doc, "{}") - doc + 2),
+	       "cJSON: member end");
+	is_int(bclint_json_end(root, doc), (long long)strlen(doc), "cJSON: root end");
+	cJSON_Delete(root);
+}
+
+int main(void)
+{
+	plan(184);
+	/* numbers are JSON's: no leading zero, '+', bare '.' or empty exponent */
+	fails("{\"a\": 01}", 0, 6, "invalid number", -1);
+	fails("{\"a\": -}", 0, 6, "invalid number", -1);
+	fails("{\"a\": 1.}", 0, 6, "invalid number", -1);
+	fails("{\"a\": 1e}", 0, 6, "invalid number", -1);
+	fails("{\"a\": 1e+}", 0, 6, "invalid number", -1);
+	fails("{\"a\": 1.5.2}", 0, 6, "invalid number", -1);
+	fails("[1-2]", 0, 1, "invalid number", -1);
+	fails("{\"a\": +1}", 0, 6, "unexpected character", -1);
+	fails("{\"a\": .5}", 0, 6, "unexpected character", -1);
+	/* strings */
+	fails("{\"a\": \"\\x\"}", 0, 7, "invalid escape sequence", -1);
+	fails("{\"a\": \"\\u12\"}", 0, 7, "invalid \\u escape", -1);
+	fails("{\"a\": \"\\udc00\"}", 0, 7, "invalid \\u escape", -1);
+	fails("{\"a\": \"\\ud800\"}", 0, 7, "invalid \\u escape", -1);
+	fails("{\"a\": \"\\ud800\\u0041\"}", 0, 7, "invalid \\u escape", -1);
+	fails("{\"a\": \"x", 0, 8, "unexpected end of file", -1);
+	fails("{\"a\": \"x\ty\"}", 0, 8, "unescaped control character in a string", '\t');
+	fails("{\"a\": \"\xc0\x80\"}", 0, 7, "invalid UTF-8", 0xc0);
+	fails("{\"a\": \"\xe0\x80\x80\"}", 0, 7, "invalid UTF-8", 0xe0);
+	fails("{\"a\": \"\xed\xa0\x80\"}", 0, 7, "invalid UTF-8", 0xed);
+	fails("{\"a\": \"\xf4\x90\x80\x80\"}", 0, 7, "invalid UTF-8", 0xf4);
+	fails("{\"a\": \"\xe2\x82\"}", 0, 7, "invalid UTF-8", 0xe2);
+	fails("{\"\xff\": 1}", 0, 2, "invalid UTF-8", 0xff);
+	/* structure */
+	fails("{\"a\": 1,}", 0, 8, "unexpected closing bracket", -1);
+	fails("[1,]", 0, 3, "unexpected closing bracket", -1);
+	fails("[1 2]", 0, 3, "unexpected character", -1);
+	fails("{\"a\" \"b\"}", 0, 5, "unexpected string", -1);
+	fails("{\"a\": 1 \"b\": 2}", 0, 8, "unexpected string", -1);
+	fails("{,}", 0, 1, "unexpected comma", -1);
+	fails("{1: 2}", 0, 1, "unexpected character", -1);
+	fails("[tru]", 0, 1, "unexpected character", -1);
+	fails("[true", 0, 5, "unexpected end of file", -1);
+	fails("[", 0, 1, "unexpected end of file", -1);
+	fails("{\"a\":\x01 1}", 0, 5, "unexpected control character", 0x01);
+	fails("[1,\0 2]", 7, 3, "unexpected control character", 0x00);
+	fails("[1]\0", 4, 3, "unexpected NUL byte", -1);
+	fails("[1] [2]", 0, 4, "unexpected text after the JSON value", -1);
+	fails("\xef\xbb\xbf", 0, 3, "empty document: expected a JSON object", -1);
+	fails(" \n\t\r", 0, 4, "empty document: expected a JSON object", -1);
+	/* what is JSON is accepted */
+	accepts("\xef\xbb\xbf {\"a\": [0, -0, 0.5e-10, 1E+2, 10, \"\", \"\\u00e9\\/\"]}\r\n",
+	        "every kind of value, after a byte-order mark");
+	accepts("\"just a string\"", "a scalar at the top");
+	accepts("[\"\xf0\x9f\x9a\x80 \xe2\x82\xac \xc3\xa9 \xf4\x8f\xbf\xbf\"]",
+	        "four-, three- and two-byte characters, up to U+10FFFF");
+	bad_byte_everywhere();
+	nesting();
+	tree();
+	cjson();
+	return done_testing();
+}
