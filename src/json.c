@@ -452,34 +452,45 @@ struct bclint_jv *bclint_jparse(const char *text, size_t len, struct bclint_json
 
 /* -- decoding --------------------------------------------------------- */
 
+/* The character at *p (inside a string the parser checked) as UTF-8 in
+ * out; returns its length and moves *p past it. */
+static size_t decode_one(const unsigned char **p, char *out)
+{
+	unsigned cp = 0;
+	if (**p != '\\') {
+		out[0] = (char)*(*p)++;
+		return 1;
+	}
+	*p += escape_len(*p, &cp);
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
 /* The string whose opening quote is at p, decoded into out (room for as
- * many bytes as the text's string has, and a NUL).  The string was
- * checked by the parser. */
+ * many bytes as the text's string has, and a NUL: an escape is never
+ * shorter than what it stands for). */
 static void decode(const unsigned char *p, char *out)
 {
-	for (p++; *p != '"'; ) {
-		if (*p != '\\') {
-			*out++ = (char)*p++;
-			continue;
-		}
-		unsigned cp = 0;
-		p += escape_len(p, &cp);
-		if (cp < 0x80) {
-			*out++ = (char)cp;
-		} else if (cp < 0x800) {
-			*out++ = (char)(0xc0 | cp >> 6);
-			*out++ = (char)(0x80 | (cp & 0x3f));
-		} else if (cp < 0x10000) {
-			*out++ = (char)(0xe0 | cp >> 12);
-			*out++ = (char)(0x80 | (cp >> 6 & 0x3f));
-			*out++ = (char)(0x80 | (cp & 0x3f));
-		} else {
-			*out++ = (char)(0xf0 | cp >> 18);
-			*out++ = (char)(0x80 | (cp >> 12 & 0x3f));
-			*out++ = (char)(0x80 | (cp >> 6 & 0x3f));
-			*out++ = (char)(0x80 | (cp & 0x3f));
-		}
-	}
+	for (p++; *p != '"';)
+		out += decode_one(&p, out);
 	*out = '\0';
 }
 
@@ -498,7 +509,6 @@ static char *string_at(struct bclint_arena *arena, const unsigned char *p, size_
 	if (s == NULL)
 		return NULL;
 	if (escaped) {
-		/* an escape is never shorter than what it stands for */
 		decode(p, s);
 	} else {
 		memcpy(s, p + 1, n);
@@ -528,15 +538,19 @@ int bclint_jv_key_is(const char *text, const struct bclint_jv *v, const char *ke
 			key++, p++;
 		return *key == '\0' && *p == '"';
 	}
-	size_t raw = raw_len((const unsigned char *)p - 1);
-	char small[256], *s = raw < sizeof(small) ? small : malloc(raw + 1);
-	if (s == NULL)
-		return 0;
-	decode((const unsigned char *)p - 1, s);
-	int same = strcmp(s, key) == 0;
-	if (s != small)
-		free(s);
-	return same;
+	/* decoded as it goes; a \u0000 ends the string, as in C */
+	const unsigned char *q = (const unsigned char *)p;
+	while (*q != '"') {
+		char c[4];
+		size_t n = decode_one(&q, c);
+		for (size_t i = 0; i < n; i++, key++) {
+			if (c[i] == '\0')
+				return *key == '\0';
+			if (c[i] != *key)
+				return 0;
+		}
+	}
+	return *key == '\0';
 }
 
 /* -- cJSON -------------------------------------------------------------- */

@@ -1,5 +1,6 @@
 /* Unit tests of src/json.c: what the strict parser refuses and where, what
  * it accepts, how strings decode, and the cJSON trees made from it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,7 +96,8 @@ static void tree(void)
 	ok(m1->type == BCLINT_JNUMBER && m1->start == 6 && m1->end == 8, "tree: number range");
 	ok(bclint_jv_key_is(doc, m1, "a") && !bclint_jv_key_is(doc, m1, "ab") &&
 	   !bclint_jv_key_is(doc, m1, ""), "tree: plain key compared in place");
-	ok(bclint_jv_key_is(doc, m2, "bc") && !bclint_jv_key_is(doc, m2, "b"),
+	ok(bclint_jv_key_is(doc, m2, "bc") && !bclint_jv_key_is(doc, m2, "b") &&
+	   !bclint_jv_key_is(doc, m2, "bcd") && !bclint_jv_key_is(doc, m2, "bC"),
 	   "tree: escaped key compared decoded");
 	is_string(bclint_jv_key(&a, doc, m2), "bc", "tree: escaped key decoded");
 	ok(m2->type == BCLINT_JSTRING && (m2->flags & BCLINT_JV_ESCAPED) &&
@@ -144,9 +146,40 @@ static void cjson(void)
 	cJSON_Delete(root);
 }
 
+/* Escaped keys are compared as they decode: long ones, non-ASCII ones,
+ * and \u0000, which ends the key as it ends a C string. */
+static void escaped_keys(void)
+{
+	char doc[2000], want[600];
+	size_t n = 0;
+	n += (size_t)snprintf(doc, sizeof(doc), "{\"");
+	for (int i = 0; i < 100; i++)
+		n += (size_t)snprintf(doc + n, sizeof(doc) - n, "\\u0078yz\\u00e9");
+	snprintf(doc + n, sizeof(doc) - n, "\": 1, \"a\\u0000b\": 2}");
+	size_t w = 0;
+	for (int i = 0; i < 100; i++)
+		w += (size_t)snprintf(want + w, sizeof(want) - w, "xyz\xc3\xa9");
+	struct bclint_json_error err;
+	struct bclint_arena a = {NULL, 0};
+	struct bclint_jv *root = bclint_jparse(doc, strlen(doc), &err, &a);
+	if (!ok(root != NULL, "escaped keys: parse")) {
+		bclint_arena_free(&a);
+		return;
+	}
+	ok(bclint_jv_key_is(doc, root->child, want), "escaped keys: a 500-byte key");
+	want[w - 1] = 'x';
+	ok(!bclint_jv_key_is(doc, root->child, want), "escaped keys: its last byte differs");
+	want[w - 2] = '\0';
+	ok(!bclint_jv_key_is(doc, root->child, want), "escaped keys: a prefix of it");
+	ok(bclint_jv_key_is(doc, root->child->next, "a") &&
+	   !bclint_jv_key_is(doc, root->child->next, "ab"), "escaped keys: \\u0000 ends the key");
+	is_string(bclint_jv_key(&a, doc, root->child->next), "a", "escaped keys: decoded the same");
+	bclint_arena_free(&a);
+}
+
 int main(void)
 {
-	plan(184);
+	plan(190);
 	/* numbers are JSON's: no leading zero, '+', bare '.' or empty exponent */
 	fails("{\"a\": 01}", 0, 6, "invalid number", -1);
 	fails("{\"a\": -}", 0, 6, "invalid number", -1);
@@ -197,6 +230,7 @@ int main(void)
 	bad_byte_everywhere();
 	nesting();
 	tree();
+	escaped_keys();
 	cjson();
 	return done_testing();
 }
