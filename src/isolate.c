@@ -165,7 +165,7 @@ void bclint_isolate_text(struct bclint_run *run, char *name, char *text, size_t 
 		free(idx);
 		free(failed);
 		free(name);
-		free(text);
+		bclint_text_free(text);
 		run->report.oom = 1;
 		return;
 	}
@@ -263,5 +263,6 @@ void bclint_isolate_text(struct bclint_run *run, char *name, char *text, size_t 
 	free(idx);
 	free(failed);
 	free(name);
-	free(text);
+	if (text != NULL)
+		bclint_text_free(text);
 }

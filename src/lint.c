@@ -119,7 +119,7 @@ void bclint_run_file(struct bclint_run *run, const char *path)
 {
 	char *text, *name = strdup(path);
 	size_t len;
-	if (name == NULL || bclint_read_file(path, &text, &len) < 0) {
+	if (name == NULL || bclint_read_text(path, &text, &len) < 0) {
 		char msg[1024];
 		snprintf(msg, sizeof(msg), "%s: cannot read snapshot: %s",
 		         strcmp(path, "-") ? path : "(standard input)", strerror(errno));

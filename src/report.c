@@ -174,7 +174,7 @@ void bclint_report_finish(struct bclint_report *r)
 		qsort(r->findings, r->n_findings, sizeof(*r->findings), by_position);
 	for (uint32_t i = 0; i < r->n_sources; i++) {
 		resolve_file(r, i);
-		free(r->sources[i].text);
+		bclint_text_free(r->sources[i].text);
 		r->sources[i].text = NULL;
 	}
 	/* The same rule may report one entity more than once: number the
@@ -215,7 +215,7 @@ void bclint_report_free(struct bclint_report *r)
 		return;
 	for (size_t i = 0; i < r->n_sources; i++) {
 		free(r->sources[i].path);
-		free(r->sources[i].text);
+		bclint_text_free(r->sources[i].text);
 	}
 	free(r->sources);
 	free(r->findings);

@@ -4,14 +4,10 @@
  * finding at the offending value; loading goes on to find them all. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "caps.h"
 #include "json.h"
@@ -32,63 +28,6 @@ struct loader {
 	/* decoded strings, while one entity is read: emptied after each */
 	struct bclint_arena scratch;
 };
-
-/* -- reading files -------------------------------------------------- */
-
-int bclint_read_file(const char *path, char **text, size_t *len)
-{
-	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (fd != STDIN_FILENO)
-			close(fd);
-		errno = EISDIR;
-		return -1;
-	}
-	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-	size_t n = 0;
-	char *buf = malloc(cap);
-	int saved = 0;
-	while (buf != NULL) {
-		if (n + 1 >= cap) {
-			char *p = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-			if (p == NULL) {
-				free(buf);
-				buf = NULL;
-				saved = ENOMEM;
-				break;
-			}
-			buf = p;
-			cap *= 2;
-		}
-		ssize_t got = read(fd, buf + n, cap - n - 1);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			saved = errno;
-			free(buf);
-			buf = NULL;
-			break;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	if (buf == NULL && saved == 0)
-		saved = ENOMEM;
-	if (fd != STDIN_FILENO)
-		close(fd);
-	if (buf == NULL) {
-		errno = saved;
-		return -1;
-	}
-	buf[n] = '\0';
-	*text = buf;
-	*len = n;
-	return 0;
-}
 
 /* -- pointers and errors ------------------------------------------- */
 

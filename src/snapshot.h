@@ -22,10 +22,6 @@ struct bclint_snapshot {
 	size_t n_grants;
 };
 
-/* Read a whole file ("-" is standard input) into a NUL-terminated buffer.
- * Returns 0, or -1 with errno set.  Caller frees *text. */
-int bclint_read_file(const char *path, char **text, size_t *len);
-
 /* Load source `file` of the report.  Every snapshot error is added to the
  * report as a "snapshot" finding.  Returns the snapshot (caller frees with
  * bclint_snapshot_free), or NULL when it had errors or memory ran out

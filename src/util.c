@@ -1,13 +1,18 @@
 /* Arena, buffer, hash table and time helpers shared by the core. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 #include <time.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -684,4 +689,131 @@ int bclint_level_from_name(const char *s)
 const char *bclint_level_name(int level)
 {
 	return level >= 0 && level < 5 ? level_names[level] : "?";
+}
+
+/* Reading files. */
+
+int bclint_read_file(const char *path, char **text, size_t *len)
+{
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		errno = EISDIR;
+		return -1;
+	}
+	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+	size_t n = 0;
+	char *buf = malloc(cap);
+	int saved = 0;
+	while (buf != NULL) {
+		if (n + 1 >= cap) {
+			char *p = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+			if (p == NULL) {
+				free(buf);
+				buf = NULL;
+				saved = ENOMEM;
+				break;
+			}
+			buf = p;
+			cap *= 2;
+		}
+		ssize_t got = read(fd, buf + n, cap - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			saved = errno;
+			free(buf);
+			buf = NULL;
+			break;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	if (buf == NULL && saved == 0)
+		saved = ENOMEM;
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (buf == NULL) {
+		errno = saved;
+		return -1;
+	}
+	buf[n] = '\0';
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
+/* Mapped snapshots: few (one per input), so a list says which texts to
+ * unmap rather than free. */
+struct mapping {
+	struct mapping *next;
+	char *base;
+	size_t size;
+};
+static struct mapping *mappings;
+
+#define MAP_MIN ((size_t)1 << 16)
+
+/* Map a regular file of size bytes read-only, followed by at least one
+ * zero byte: an anonymous reservation first, the file over its start.
+ * The pages are the page cache's: nothing is copied and no fresh memory is
+ * written.  Returns NULL when the file cannot be mapped. */
+static char *map_text(int fd, size_t size)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	if (page <= 0 || size > SIZE_MAX - 2 * (size_t)page)
+		return NULL;
+	size_t total = (size / (size_t)page + 1) * (size_t)page;
+	struct mapping *m = malloc(sizeof(*m));
+	char *base = mmap(NULL, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == NULL || base == MAP_FAILED) {
+		free(m);
+		if (base != MAP_FAILED)
+			munmap(base, total);
+		return NULL;
+	}
+	if (mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+		munmap(base, total);
+		free(m);
+		return NULL;
+	}
+	*m = (struct mapping){mappings, base, total};
+	mappings = m;
+	return base;
+}
+
+int bclint_read_text(const char *path, char **text, size_t *len)
+{
+	int fd = strcmp(path, "-") == 0 ? -1 : open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	char *base = NULL;
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size >= MAP_MIN && (uintmax_t)st.st_size < SIZE_MAX)
+		base = map_text(fd, (size_t)st.st_size);
+	if (fd >= 0)
+		close(fd);
+	if (base == NULL)
+		return bclint_read_file(path, text, len);
+	*text = base;
+	*len = (size_t)st.st_size;
+	return 0;
+}
+
+void bclint_text_free(char *text)
+{
+	for (struct mapping **m = &mappings; *m != NULL; m = &(*m)->next) {
+		if ((*m)->base != text)
+			continue;
+		struct mapping *dead = *m;
+		munmap(dead->base, dead->size);
+		*m = dead->next;
+		free(dead);
+		return;
+	}
+	free(text);
 }

@@ -116,4 +116,14 @@ const char *bclint_level_name(int level);
  * up in reports and baselines on disk: they must never change. */
 uint64_t bclint_hash64(const void *data, size_t n, uint64_t seed);
 
+/* Read a whole file ("-" is standard input) into a NUL-terminated buffer.
+ * Returns 0, or -1 with errno set.  Caller frees *text. */
+int bclint_read_file(const char *path, char **text, size_t *len);
+
+/* The same for a snapshot, which may be large: a regular file of 64 KiB or
+ * more is mapped read-only instead of copied.  Free the text with
+ * bclint_text_free (which frees texts of bclint_read_file too). */
+int bclint_read_text(const char *path, char **text, size_t *len);
+void bclint_text_free(char *text);
+
 #endif

@@ -889,7 +889,7 @@ static int load(struct why *w, const char *path)
 {
 	char *text, *name = strdup(path);
 	size_t len;
-	if (name == NULL || bclint_read_file(path, &text, &len) < 0) {
+	if (name == NULL || bclint_read_text(path, &text, &len) < 0) {
 		fprintf(stderr, "bclint why: error: %s: cannot read snapshot: %s\n",
 		        strcmp(path, "-") ? path : "(standard input)", strerror(errno));
 		free(name);
