@@ -248,9 +248,10 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 		sup = bclint_config_suppression(ctx->run->config, slot->rule->id, ptr ? ptr : "",
 		                                subjects);
 	}
-	struct bclint_finding *f = bclint_report_add(ctx->report, ctx->snap->file, slot->rule->id,
-	                                             slot->plugin->desc->name, level, e->start,
-	                                             e->end, ptr, id, text ? text : msg);
+	struct bclint_finding *f = bclint_report_add_n(
+		ctx->report, ctx->snap->file, slot->rule->id, slot->plugin->desc->name, level,
+		e->start, e->end, ptr, id, text && text != msg ? text : msg,
+		text && text != msg ? strlen(text) : (size_t)n);
 	if (msg != small) {
 		/* msg came from malloc above whenever it is not small: cppcheck
 		 * does not follow the test. */
@@ -282,11 +283,20 @@ static void host_note(struct bclint_ctx *ctx, struct bclint_finding *f,
 	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	bclint_vformat(msg, sizeof(msg), fmt, ap);
+	int n = bclint_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (n < 0)
+		return;
 	const char *text = scrub(ctx, msg);
+	size_t len;
+	if (text != NULL && text != msg) {
+		len = strlen(text);
+	} else {
+		text = msg; /* vformat truncated it to fit */
+		len = (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1;
+	}
 	bclint_report_note(ctx->report, f, ctx->snap->file, e->start, e->end,
-	                   bclint_entity_pointer(ctx->report, e), text ? text : msg);
+	                   bclint_entity_pointer(ctx->report, e), text, len);
 }
 
 /* Where an option's value comes from: --set/config text, the snapshot's

@@ -404,6 +404,8 @@ static int lint_main(int argc, char **argv)
 		status = BCLINT_EXIT_USAGE;
 		goto out;
 	}
+	/* the gcc format shows where findings start, not where they end */
+	run.report.no_ends = strcmp(c.format, "gcc") == 0;
 	for (int i = optind; i < argc; i++)
 		bclint_run_file(&run, argv[i]);
 	if (run.config != NULL)

@@ -35,6 +35,15 @@ struct bclint_finding *bclint_report_add(struct bclint_report *r, uint32_t file,
                                          uint32_t start, uint32_t end, const char *pointer,
                                          uint64_t identity, const char *message)
 {
+	return bclint_report_add_n(r, file, rule, plugin, level, start, end, pointer, identity,
+	                           message, strlen(message));
+}
+
+struct bclint_finding *bclint_report_add_n(struct bclint_report *r, uint32_t file,
+                                           const char *rule, const char *plugin, int level,
+                                           uint32_t start, uint32_t end, const char *pointer,
+                                           uint64_t identity, const char *message, size_t len)
+{
 	if (r->n_findings == r->cap_findings) {
 		size_t cap = r->cap_findings ? r->cap_findings * 2 : 64;
 		struct bclint_finding **f = realloc(r->findings, cap * sizeof(*f));
@@ -46,7 +55,7 @@ struct bclint_finding *bclint_report_add(struct bclint_report *r, uint32_t file,
 		r->cap_findings = cap;
 	}
 	struct bclint_finding *f = bclint_arena_calloc(&r->arena, 1, sizeof(*f));
-	const char *msg = bclint_arena_strdup(&r->arena, message);
+	const char *msg = bclint_arena_strndup(&r->arena, message, len);
 	if (f == NULL || msg == NULL) {
 		r->oom = 1;
 		return NULL;
@@ -67,7 +76,7 @@ struct bclint_finding *bclint_report_add(struct bclint_report *r, uint32_t file,
 
 void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint32_t file,
                         uint32_t start, uint32_t end, const char *pointer,
-                        const char *message)
+                        const char *message, size_t len)
 {
 	if (f == NULL)
 		return;
@@ -83,9 +92,8 @@ void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint3
 		f->notes = n;
 		f->cap_notes = cap;
 	}
-	const char *msg = bclint_arena_strdup(&r->arena, message);
-	const char *ptr = bclint_arena_strdup(&r->arena, pointer);
-	if (msg == NULL || ptr == NULL) {
+	const char *msg = bclint_arena_strndup(&r->arena, message, len);
+	if (msg == NULL) {
 		r->oom = 1;
 		return;
 	}
@@ -93,7 +101,7 @@ void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint3
 	n->file = file;
 	n->pos.off = start;
 	n->end.off = end;
-	n->pointer = ptr;
+	n->pointer = pointer;
 	n->message = msg;
 }
 
@@ -133,14 +141,14 @@ static int by_position(const void *a, const void *b)
 /* Resolve every position of one file in a single sweep of its text. */
 static void resolve_file(struct bclint_report *r, uint32_t file)
 {
-	size_t n = 0;
+	size_t n = 0, per = r->no_ends ? 1 : 2;
 	for (size_t i = 0; i < r->n_findings; i++) {
 		const struct bclint_finding *f = r->findings[i];
 		if (f->file == file)
-			n += 2;
+			n += per;
 		for (size_t k = 0; k < f->n_notes; k++)
 			if (f->notes[k].file == file)
-				n += 2;
+				n += per;
 	}
 	if (n == 0)
 		return;
@@ -154,12 +162,14 @@ static void resolve_file(struct bclint_report *r, uint32_t file)
 		struct bclint_finding *f = r->findings[i];
 		if (f->file == file) {
 			pos[n++] = &f->pos;
-			pos[n++] = &f->end;
+			if (!r->no_ends)
+				pos[n++] = &f->end;
 		}
 		for (size_t k = 0; k < f->n_notes; k++) {
 			if (f->notes[k].file == file) {
 				pos[n++] = &f->notes[k].pos;
-				pos[n++] = &f->notes[k].end;
+				if (!r->no_ends)
+					pos[n++] = &f->notes[k].end;
 			}
 		}
 	}

@@ -58,6 +58,7 @@ struct bclint_report {
 	size_t counts[4]; /* by level */
 	int oom;          /* an allocation failed: the report is incomplete */
 	int redact;       /* --redact: snapshot errors quote no email */
+	int no_ends;      /* the output shows no end positions: leave them unresolved */
 };
 
 /* Add a source; takes ownership of path and text.  Returns its index, or
@@ -70,16 +71,24 @@ struct bclint_finding *bclint_report_add(struct bclint_report *r, uint32_t file,
                                          const char *rule, const char *plugin, int level,
                                          uint32_t start, uint32_t end, const char *pointer,
                                          uint64_t identity, const char *message);
-/* Attach a note; message and pointer are copied.  f may be NULL. */
+/* The same with the message's length (the report's hot path). */
+struct bclint_finding *bclint_report_add_n(struct bclint_report *r, uint32_t file,
+                                           const char *rule, const char *plugin, int level,
+                                           uint32_t start, uint32_t end, const char *pointer,
+                                           uint64_t identity, const char *message, size_t len);
+/* Attach a note; message (len bytes) is copied, pointer must outlive the
+ * report (bclint_entity_pointer makes it in the report's arena).  f may be
+ * NULL. */
 void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint32_t file,
                         uint32_t start, uint32_t end, const char *pointer,
-                        const char *message);
+                        const char *message, size_t len);
 /* Record a plugin failure; strings are copied. */
 void bclint_report_failure(struct bclint_report *r, const char *file, const char *rule,
                            const char *message);
 
-/* Sort into output order (file, line, column, rule), resolve positions,
- * compute fingerprints and counts.  Sources' text is freed afterwards. */
+/* Sort into output order (file, line, column, rule), resolve positions
+ * (ends too, unless no_ends), compute fingerprints and counts.  Sources'
+ * text is freed afterwards. */
 void bclint_report_finish(struct bclint_report *r);
 
 /* Drop every finding below error level (--quiet); counts are kept. */

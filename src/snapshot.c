@@ -337,8 +337,9 @@ static void set_ent(struct bclint_entity *e, uint32_t kind, size_t index,
 /* Previous definition of a duplicate: a note pointing at it. */
 static void first_here(struct loader *L, struct bclint_finding *f, const struct bclint_entity *e)
 {
-	bclint_report_note(L->r, f, L->file, e->start, e->end,
-	                   bclint_entity_pointer(L->r, e), "first defined here");
+	static const char msg[] = "first defined here";
+	bclint_report_note(L->r, f, L->file, e->start, e->end, bclint_entity_pointer(L->r, e), msg,
+	                   sizeof(msg) - 1);
 }
 
 /* -- enums ------------------------------------------------------------ */

@@ -87,15 +87,18 @@ static struct arena_block *arena_block(struct bclint_arena *a, size_t min)
 	return b;
 }
 
-void *bclint_arena_alloc(struct bclint_arena *a, size_t size)
+/* size bytes at a multiple of align (a power of two, at most that of
+ * max_align_t) in the arena. */
+static void *arena_take(struct bclint_arena *a, size_t size, size_t align)
 {
 	struct arena_block *b = a->head;
-	size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
-	if (b == NULL || b->size - b->used < size) {
+	size_t at = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (b == NULL || at > b->size || b->size - at < size) {
 		int big = size > ARENA_BLOCK / 4;
 		b = arena_block(a, size);
 		if (b == NULL)
 			return NULL;
+		at = 0;
 		if (big && a->head != NULL && b->size - size < a->head->size - a->head->used) {
 			/* a block of its own, almost full: keep filling the
 			 * current one */
@@ -106,9 +109,14 @@ void *bclint_arena_alloc(struct bclint_arena *a, size_t size)
 			a->head = b;
 		}
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += size;
+	void *p = (char *)b->data + at;
+	b->used = at + size;
 	return p;
+}
+
+void *bclint_arena_alloc(struct bclint_arena *a, size_t size)
+{
+	return arena_take(a, size, sizeof(max_align_t));
 }
 
 void *bclint_arena_calloc(struct bclint_arena *a, size_t n, size_t size)
@@ -121,13 +129,20 @@ void *bclint_arena_calloc(struct bclint_arena *a, size_t n, size_t size)
 	return p;
 }
 
+char *bclint_arena_strndup(struct bclint_arena *a, const char *s, size_t n)
+{
+	/* strings need no alignment: packed, they take less memory */
+	char *p = n < SIZE_MAX ? arena_take(a, n + 1, 1) : NULL;
+	if (p != NULL) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
 char *bclint_arena_strdup(struct bclint_arena *a, const char *s)
 {
-	size_t n = strlen(s) + 1;
-	char *p = bclint_arena_alloc(a, n);
-	if (p != NULL)
-		memcpy(p, s, n);
-	return p;
+	return bclint_arena_strndup(a, s, strlen(s));
 }
 
 /* Where bclint_vformat writes: the first room bytes of buf are kept, len

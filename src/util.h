@@ -19,6 +19,8 @@ struct bclint_arena {
 void *bclint_arena_alloc(struct bclint_arena *a, size_t size);
 void *bclint_arena_calloc(struct bclint_arena *a, size_t n, size_t size);
 char *bclint_arena_strdup(struct bclint_arena *a, const char *s);
+/* n bytes of s (which has at least that many) and a NUL. */
+char *bclint_arena_strndup(struct bclint_arena *a, const char *s, size_t n);
 /* vsnprintf, without the C library's cost for the conversions rules use
  * (%s %c %% %d %i %u, with l, ll or z); any other format goes to vsnprintf
  * whole, so the result is always the same as vsnprintf's. */
