@@ -81,14 +81,23 @@ void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint3
 	if (f == NULL)
 		return;
 	if (f->n_notes == f->cap_notes) {
-		size_t cap = f->cap_notes ? f->cap_notes * 2 : 4;
-		struct bclint_note *n = bclint_arena_alloc(&r->arena, cap * sizeof(*n));
+		/* A rule adds a finding's notes one after another: the array
+		 * is the last thing in its arena and grows where it is.  When
+		 * it is not (notes of two findings taken turns), it moves,
+		 * doubling. */
+		size_t cap = f->cap_notes + 1, sz = sizeof(*f->notes);
+		struct bclint_note *n =
+			bclint_arena_extend(&r->note_arena, f->notes, f->cap_notes * sz, cap * sz);
+		if (n == NULL) {
+			cap = f->cap_notes ? f->cap_notes * 2 : 1;
+			n = bclint_arena_alloc(&r->note_arena, cap * sz);
+			if (n != NULL && f->n_notes)
+				memcpy(n, f->notes, f->n_notes * sz);
+		}
 		if (n == NULL) {
 			r->oom = 1;
 			return;
 		}
-		if (f->n_notes)
-			memcpy(n, f->notes, f->n_notes * sizeof(*n));
 		f->notes = n;
 		f->cap_notes = cap;
 	}
@@ -231,5 +240,6 @@ void bclint_report_free(struct bclint_report *r)
 	free(r->findings);
 	free(r->failures);
 	bclint_arena_free(&r->arena);
+	bclint_arena_free(&r->note_arena);
 	memset(r, 0, sizeof(*r));
 }

@@ -49,6 +49,7 @@ struct bclint_failure {
 
 struct bclint_report {
 	struct bclint_arena arena;
+	struct bclint_arena note_arena; /* notes arrays only, so that each can grow in place */
 	struct bclint_source *sources;
 	size_t n_sources;
 	struct bclint_finding **findings;

@@ -1207,12 +1207,10 @@ const char *bclint_entity_pointer(struct bclint_report *r, const struct bclint_e
 		n = put_index(buf, prefix[e->kind], e->index);
 		break;
 	}
-	char *p = bclint_arena_alloc(&r->arena, n + 1);
-	if (p == NULL) {
+	char *p = bclint_arena_strndup(&r->arena, buf, n);
+	if (p == NULL)
 		r->oom = 1;
-		return NULL;
-	}
-	return memcpy(p, buf, n + 1);
+	return p;
 }
 
 static uint64_t hs(uint64_t h, const char *s)

@@ -116,7 +116,22 @@ static void *arena_take(struct bclint_arena *a, size_t size, size_t align)
 
 void *bclint_arena_alloc(struct bclint_arena *a, size_t size)
 {
-	return arena_take(a, size, sizeof(max_align_t));
+	return arena_take(a, size, _Alignof(max_align_t));
+}
+
+void *bclint_arena_extend(struct bclint_arena *a, void *p, size_t old, size_t size)
+{
+	struct arena_block *b = a->head;
+	if (p == NULL || b == NULL || size < old)
+		return NULL;
+	char *base = (char *)b->data;
+	if ((char *)p < base || (char *)p > base + b->used)
+		return NULL;
+	size_t at = (size_t)((char *)p - base);
+	if (at + old != b->used || size > b->size - at)
+		return NULL;
+	b->used = at + size;
+	return p;
 }
 
 void *bclint_arena_calloc(struct bclint_arena *a, size_t n, size_t size)

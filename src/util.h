@@ -18,6 +18,9 @@ struct bclint_arena {
 };
 void *bclint_arena_alloc(struct bclint_arena *a, size_t size);
 void *bclint_arena_calloc(struct bclint_arena *a, size_t n, size_t size);
+/* Grow the arena's last allocation p from old to size bytes where it is:
+ * p, or NULL when p is not the last or there is no room after it. */
+void *bclint_arena_extend(struct bclint_arena *a, void *p, size_t old, size_t size);
 char *bclint_arena_strdup(struct bclint_arena *a, const char *s);
 /* n bytes of s (which has at least that many) and a NUL. */
 char *bclint_arena_strndup(struct bclint_arena *a, const char *s, size_t n);
