@@ -1099,6 +1099,14 @@ static void load_root(struct loader *L, const struct bclint_jv *root)
 		missing(L, &f, 2);
 	else
 		load_bc(L, f.v[2]);
+	/* The ID index at its final size: members (IDs and emails), assets,
+	 * groups and partners. */
+	size_t ids = 0;
+	for (int k = 3; k <= 7; k++)
+		if (k != 5 && f.v[k] != NULL && f.v[k]->type == BCLINT_JARRAY)
+			ids += count(f.v[k]->child) * (k == 3 ? 2 : 1);
+	if (bclint_map_reserve(&L->ids, ids) < 0)
+		L->r->oom = 1;
 	/* Members and assets first: everything else refers to them. */
 	LOAD_ARRAY(L, &f, 3, 1, struct bclint_member, members, n_members, load_member);
 	LOAD_ARRAY(L, &f, 4, 1, struct bclint_asset, assets, n_assets, load_asset);

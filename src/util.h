@@ -100,6 +100,9 @@ struct bclint_map {
 };
 void *bclint_map_get(const struct bclint_map *m, unsigned tag, const char *key);
 void *bclint_map_put(struct bclint_map *m, unsigned tag, const char *key, void *value);
+/* Make room for n keys in all, so that adding them never grows the table;
+ * -1 when memory runs out (the map is unchanged). */
+int bclint_map_reserve(struct bclint_map *m, size_t n);
 void bclint_map_free(struct bclint_map *m);
 
 /* Parse an RFC 3339 timestamp (also a bare date, "2027-01-31", taken as
