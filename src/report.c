@@ -54,6 +54,12 @@ struct bclint_finding *bclint_report_add_n(struct bclint_report *r, uint32_t fil
 		r->findings = f;
 		r->cap_findings = cap;
 	}
+	/* counts and order are 32-bit: four billion findings are more than
+	 * memory holds anyway */
+	if (r->n_findings >= UINT32_MAX) {
+		r->oom = 1;
+		return NULL;
+	}
 	struct bclint_finding *f = bclint_arena_calloc(&r->arena, 1, sizeof(*f));
 	const char *msg = bclint_arena_strndup(&r->arena, message, len);
 	if (f == NULL || msg == NULL) {
@@ -69,7 +75,7 @@ struct bclint_finding *bclint_report_add_n(struct bclint_report *r, uint32_t fil
 	f->pointer = pointer;
 	f->message = msg;
 	f->identity = identity;
-	f->seq = r->n_findings;
+	f->seq = (uint32_t)r->n_findings;
 	r->findings[r->n_findings++] = f;
 	return f;
 }
@@ -85,12 +91,17 @@ void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint3
 		 * is the last thing in its arena and grows where it is.  When
 		 * it is not (notes of two findings taken turns), it moves,
 		 * doubling. */
-		size_t cap = f->cap_notes + 1, sz = sizeof(*f->notes);
+		if (f->cap_notes >= UINT32_MAX / 2) {
+			r->oom = 1;
+			return;
+		}
+		uint32_t cap = f->cap_notes + 1;
+		size_t sz = sizeof(*f->notes);
 		struct bclint_note *n =
-			bclint_arena_extend(&r->note_arena, f->notes, f->cap_notes * sz, cap * sz);
+			bclint_arena_extend(&r->note_arena, f->notes, f->cap_notes * sz, (size_t)cap * sz);
 		if (n == NULL) {
 			cap = f->cap_notes ? f->cap_notes * 2 : 1;
-			n = bclint_arena_alloc(&r->note_arena, cap * sz);
+			n = bclint_arena_alloc(&r->note_arena, (size_t)cap * sz);
 			if (n != NULL && f->n_notes)
 				memcpy(n, f->notes, f->n_notes * sz);
 		}
@@ -106,6 +117,7 @@ void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint3
 		r->oom = 1;
 		return;
 	}
+	r->n_notes++;
 	struct bclint_note *n = &f->notes[f->n_notes++];
 	n->file = file;
 	n->pos.off = start;
@@ -150,15 +162,9 @@ static int by_position(const void *a, const void *b)
 /* Resolve every position of one file in a single sweep of its text. */
 static void resolve_file(struct bclint_report *r, uint32_t file)
 {
-	size_t n = 0, per = r->no_ends ? 1 : 2;
-	for (size_t i = 0; i < r->n_findings; i++) {
-		const struct bclint_finding *f = r->findings[i];
-		if (f->file == file)
-			n += per;
-		for (size_t k = 0; k < f->n_notes; k++)
-			if (f->notes[k].file == file)
-				n += per;
-	}
+	/* room for every position of the report: one pass over the
+	 * findings, not one to count and one to collect */
+	size_t per = r->no_ends ? 1 : 2, n = (r->n_findings + r->n_notes) * per;
 	if (n == 0)
 		return;
 	struct bclint_textpos **pos = malloc(n * sizeof(*pos));

@@ -34,10 +34,10 @@ struct bclint_finding {
 	const char *message;
 	const char *suppressed; /* the suppression's reason, or NULL */
 	uint64_t identity; /* rule + entity identity, before disambiguation */
-	size_t seq;        /* order of reporting: the last sort key */
-	char fingerprint[17];
 	struct bclint_note *notes;
-	size_t n_notes, cap_notes;
+	uint32_t n_notes, cap_notes;
+	uint32_t seq;      /* order of reporting: the last sort key */
+	char fingerprint[17];
 };
 
 /* A plugin or rule that failed, for messages and SARIF notifications. */
@@ -54,6 +54,7 @@ struct bclint_report {
 	size_t n_sources;
 	struct bclint_finding **findings;
 	size_t n_findings, cap_findings;
+	size_t n_notes; /* of all findings */
 	struct bclint_failure *failures;
 	size_t n_failures, cap_failures;
 	size_t counts[4]; /* by level */
