@@ -557,6 +557,12 @@ void *bclint_map_get(const struct bclint_map *m, unsigned tag, const char *key)
 	return s->key ? s->value : NULL;
 }
 
+void bclint_map_prefetch(const struct bclint_map *m, unsigned tag, const char *key, size_t len)
+{
+	if (m->cap > 0)
+		__builtin_prefetch(&m->slots[key_hash(tag, key, len) & (m->cap - 1)]);
+}
+
 static int map_resize(struct bclint_map *m, size_t cap)
 {
 	struct map_slot *old = m->slots;
