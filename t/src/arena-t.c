@@ -1,5 +1,5 @@
-/* Unit tests of the arena (src/util.c) and of notes in the report
- * (src/report.c), which grow their arrays in place. */
+/* Unit tests of the arena and the map's prefetch hint (src/util.c), and of
+ * notes in the report (src/report.c), which grow their arrays in place. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -66,10 +66,25 @@ static void notes(void)
 	bclint_report_free(&r);
 }
 
+/* A prefetch is only a hint: on an empty map, which has no slots, it
+ * must not touch memory; on a full one it changes nothing. */
+static void prefetch(void)
+{
+	struct bclint_map m = {NULL, 0, 0};
+	bclint_map_prefetch(&m, 1, "x", 1);
+	ok(m.slots == NULL && m.cap == 0, "prefetch on an empty map");
+	int v = 1;
+	bclint_map_put(&m, 1, "x", &v);
+	bclint_map_prefetch(&m, 1, "xyz", 1);
+	ok(bclint_map_get(&m, 1, "x") == &v && m.len == 1, "prefetch leaves a map as it was");
+	bclint_map_free(&m);
+}
+
 int main(void)
 {
-	plan(11);
+	plan(13);
 	arena();
 	notes();
+	prefetch();
 	return done_testing();
 }
