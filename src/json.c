@@ -503,17 +503,15 @@ static size_t raw_len(const unsigned char *p)
 	return (size_t)(q - p - 1);
 }
 
+/* The string whose opening quote is at p, n bytes long in the text, as a
+ * C string in arena: copied as it is, or decoded when it has escapes. */
 static char *string_at(struct bclint_arena *arena, const unsigned char *p, size_t n, int escaped)
 {
+	if (!escaped)
+		return bclint_arena_strndup(arena, (const char *)p + 1, n);
 	char *s = bclint_arena_alloc(arena, n + 1);
-	if (s == NULL)
-		return NULL;
-	if (escaped) {
+	if (s != NULL)
 		decode(p, s);
-	} else {
-		memcpy(s, p + 1, n);
-		s[n] = '\0';
-	}
 	return s;
 }
 
