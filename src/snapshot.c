@@ -68,8 +68,8 @@ static void ptr_join(char *dst, size_t size, const char *base, const char *key)
 		dst[n] = '\0';
 }
 
-static struct bclint_finding *verror(struct loader *L, const struct bclint_jv *node, const char *ptr,
-                                     const char *fmt, va_list ap)
+static struct bclint_finding *verror(struct loader *L, const struct bclint_jv *node,
+                                     const char *ptr, const char *fmt, va_list ap)
 {
 	char msg[512];
 	vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -80,10 +80,11 @@ static struct bclint_finding *verror(struct loader *L, const struct bclint_jv *n
 	                         node->end, p, id, msg);
 }
 
-static struct bclint_finding *error_at(struct loader *L, const struct bclint_jv *node, const char *ptr,
-                                       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static struct bclint_finding *error_at(struct loader *L, const struct bclint_jv *node, const char *ptr,
-                                       const char *fmt, ...)
+static struct bclint_finding *error_at(struct loader *L, const struct bclint_jv *node,
+                                       const char *ptr, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static struct bclint_finding *error_at(struct loader *L, const struct bclint_jv *node,
+                                       const char *ptr, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -216,7 +217,7 @@ static const char *get_str(struct loader *L, const struct fields *f, int i, int 
 			missing(L, f, i);
 		return NULL;
 	}
-	if (!((v)->type == BCLINT_JSTRING)) {
+	if (v->type != BCLINT_JSTRING) {
 		wrong_type(L, f, i, "a string");
 		return NULL;
 	}
@@ -267,8 +268,8 @@ static bclint_time get_time(struct loader *L, const struct fields *f, int i)
 
 /* An optional array field: its first element (NULL if empty or absent),
  * with *ok cleared when the value is not an array. */
-static const struct bclint_jv *get_array(struct loader *L, const struct fields *f, int i, int required,
-                              int *ok)
+static const struct bclint_jv *get_array(struct loader *L, const struct fields *f, int i,
+                                         int required, int *ok)
 {
 	const struct bclint_jv *v = f->v[i];
 	*ok = 1;
@@ -279,7 +280,7 @@ static const struct bclint_jv *get_array(struct loader *L, const struct fields *
 		}
 		return NULL;
 	}
-	if (!((v)->type == BCLINT_JARRAY)) {
+	if (v->type != BCLINT_JARRAY) {
 		wrong_type(L, f, i, "an array");
 		*ok = 0;
 		return NULL;
@@ -311,7 +312,7 @@ static const char *const *get_strings(struct loader *L, const struct fields *f, 
 	}
 	size_t k = 0;
 	for (const struct bclint_jv *c = first; c != NULL; c = c->next, k++) {
-		if (!((c)->type == BCLINT_JSTRING)) {
+		if (c->type != BCLINT_JSTRING) {
 			char p[512], q[32];
 			ptr_join(p, sizeof(p), f->ptr, f->keys[i]);
 			snprintf(q, sizeof(q), "/%zu", k);
@@ -393,10 +394,11 @@ static void load_bc(struct loader *L, const struct bclint_jv *node)
 	for (int i = 5; i < 8; i++)
 		get_str(L, &f, i, 0);
 	bc->allowed_domains = get_strings(L, &f, 8, &bc->n_allowed_domains);
-	bc->has_allowlist = f.v[8] != NULL && ((f.v[8])->type == BCLINT_JARRAY);
+	bc->has_allowlist = f.v[8] != NULL && f.v[8]->type == BCLINT_JARRAY;
 }
 
-static void load_member(struct loader *L, struct bclint_member *m, size_t i, const struct bclint_jv *node)
+static void load_member(struct loader *L, struct bclint_member *m, size_t i,
+                        const struct bclint_jv *node)
 {
 	static const char *const keys[] = {"user_id", "user_email", "user_name", "user_role",
 	                                   "ext_user_role", "relation_status", "x_invited_at",
@@ -420,17 +422,17 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i, con
 	m->last_login_at = get_time(L, &f, 7);
 	if (f.v[8] != NULL) {
 		if (is_bool(f.v[8]))
-			m->two_step = ((f.v[8])->type == BCLINT_JTRUE);
+			m->two_step = f.v[8]->type == BCLINT_JTRUE;
 		else
 			wrong_type(L, &f, 8, "a boolean");
 	}
-	if (f.v[4] != NULL && !((f.v[4])->type == BCLINT_JNULL)) {
+	if (f.v[4] != NULL && f.v[4]->type != BCLINT_JNULL) {
 		static const char *const ext_keys[] = {"finance_role", NULL};
 		char eptr[96];
 		struct fields ef;
 		ptr_join(eptr, sizeof(eptr), ptr, "ext_user_role");
 		if (gather(L, &ef, f.v[4], eptr, ext_keys, "'ext_user_role'") == 0 &&
-		    ef.v[0] != NULL && !((ef.v[0])->type == BCLINT_JNULL)) {
+		    ef.v[0] != NULL && ef.v[0]->type != BCLINT_JNULL) {
 			int fin = get_enum(L, &ef, 0, finance_names + 1, -1, 0);
 			m->finance = fin < 0 ? BCLINT_FINANCE_NONE : (uint32_t)fin + 1;
 		}
@@ -458,7 +460,8 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i, con
 	}
 }
 
-static void load_asset(struct loader *L, struct bclint_asset *a, size_t i, const struct bclint_jv *node)
+static void load_asset(struct loader *L, struct bclint_asset *a, size_t i,
+                       const struct bclint_jv *node)
 {
 	static const char *const keys[] = {"asset_id", "asset_type", "asset_name", "relation_type",
 	                                   "relation_status", "owner_bc_id", "owner_bc_name",
@@ -510,8 +513,8 @@ static void unique(struct loader *L, unsigned tag, const char *id, struct bclint
 	}
 }
 
-static struct bclint_member *find_member(struct loader *L, const struct bclint_jv *v, const char *ptr,
-                                         const char *key, const char *id)
+static struct bclint_member *find_member(struct loader *L, const struct bclint_jv *v,
+                                         const char *ptr, const char *key, const char *id)
 {
 	struct bclint_member *m = bclint_map_get(&L->ids, TAG_USER_ID, id);
 	if (m == NULL) {
@@ -536,8 +539,8 @@ static int parse_role(struct loader *L, const struct bclint_jv *v, const char *p
 {
 	cap->level = cap->set = 0;
 	if (type == BCLINT_ASSET_TT_ACCOUNT ||
-	    (type == BCLINT_ASSET_MANAGED_BUSINESS_ACCOUNT && ((v)->type == BCLINT_JARRAY))) {
-		if (((v)->type == BCLINT_JSTRING) && type == BCLINT_ASSET_TT_ACCOUNT) {
+	    (type == BCLINT_ASSET_MANAGED_BUSINESS_ACCOUNT && v->type == BCLINT_JARRAY)) {
+		if (v->type == BCLINT_JSTRING && type == BCLINT_ASSET_TT_ACCOUNT) {
 			unsigned bit = bclint_tt_role_bit(str(L, v));
 			if (bit == 0)
 				goto bad;
@@ -545,7 +548,7 @@ static int parse_role(struct loader *L, const struct bclint_jv *v, const char *p
 			cap->set = (uint8_t)bit;
 			return 0;
 		}
-		if (!((v)->type == BCLINT_JARRAY)) {
+		if (v->type != BCLINT_JARRAY) {
 			error_at(L, v, ptr, "a %s role list must be an array of strings, not %s",
 			         bclint_asset_type_name(type), type_name(v));
 			return -1;
@@ -557,7 +560,7 @@ static int parse_role(struct loader *L, const struct bclint_jv *v, const char *p
 			snprintf(p, sizeof(p), "%s/%d", ptr, k);
 			struct bclint_cap one = {0, 0};
 			unsigned bit;
-			if (!((c)->type == BCLINT_JSTRING)) {
+			if (c->type != BCLINT_JSTRING) {
 				error_at(L, c, p, "roles must be strings, not %s", type_name(c));
 				rc = -1;
 			} else if (type == BCLINT_ASSET_TT_ACCOUNT &&
@@ -576,7 +579,7 @@ static int parse_role(struct loader *L, const struct bclint_jv *v, const char *p
 		}
 		return rc;
 	}
-	if (!((v)->type == BCLINT_JSTRING)) {
+	if (v->type != BCLINT_JSTRING) {
 		error_at(L, v, ptr, "a role must be a string, not %s", type_name(v));
 		return -1;
 	}
@@ -704,7 +707,7 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 		const struct bclint_jv *roles = mf.v[1];
 		char rp[160];
 		ptr_join(rp, sizeof(rp), p, "asset_roles");
-		if (roles != NULL && !((roles)->type == BCLINT_JOBJECT)) {
+		if (roles != NULL && roles->type != BCLINT_JOBJECT) {
 			error_at(L, roles, rp, "'asset_roles' must be an object, not %s",
 			         type_name(roles));
 			roles = NULL;
@@ -718,7 +721,7 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 				continue;
 			}
 			if (bclint_role_field((uint32_t)type) == NULL) {
-				if (!((r)->type == BCLINT_JSTRING))
+				if (r->type != BCLINT_JSTRING)
 					error_at(L, r, q, "a role must be a string, not %s", type_name(r));
 				gm->caps[type].level = 1;
 				continue;
@@ -795,7 +798,8 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 	pa->n_shares = k;
 }
 
-static void load_need(struct loader *L, struct bclint_need *n, size_t i, const struct bclint_jv *node)
+static void load_need(struct loader *L, struct bclint_need *n, size_t i,
+                      const struct bclint_jv *node)
 {
 	static const char *const keys[] = {"user_id", "action", "asset_id", "asset_type", "x_note",
 	                                   NULL};
