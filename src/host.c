@@ -158,15 +158,20 @@ static const char *scrub_pass(struct bclint_ctx *ctx, const char *msg, int email
 /* Under --redact, no member's email or name may reach the report, even
  * when a rule prints one directly instead of calling member_label().
  * Emails first (a name may be part of one), then names as whole words;
- * the cost is a lookup per '@' and per word of the message. */
-static const char *scrub(struct bclint_ctx *ctx, const char *msg)
+ * the cost is a lookup per '@' and per word of the message.  *len is
+ * msg's length, and becomes the result's when the result is another
+ * string; NULL when out of memory. */
+static const char *scrub(struct bclint_ctx *ctx, const char *msg, size_t *len)
 {
 	if (!ctx->run->redact)
 		return msg;
 	if (!ctx->secrets_indexed)
 		index_secrets(ctx);
-	msg = scrub_pass(ctx, msg, 1);
-	return msg ? scrub_pass(ctx, msg, 0) : NULL;
+	const char *out = scrub_pass(ctx, msg, 1);
+	out = out ? scrub_pass(ctx, out, 0) : NULL;
+	if (out != NULL && out != msg)
+		*len = strlen(out);
+	return out;
 }
 
 /* What a suppression's "match" is tried against: the entity's emails,
@@ -228,7 +233,8 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 		}
 		bclint_vformat(msg, (size_t)n + 1, fmt, ap);
 	}
-	const char *text = scrub(ctx, msg);
+	size_t len = (size_t)n;
+	const char *text = scrub(ctx, msg, &len);
 	const struct bclint_rule_slot *slot = ctx->slot;
 	if (slot->level_overridden || level < BCLINT_LEVEL_NOTE || level > BCLINT_LEVEL_ERROR)
 		level = slot->level;
@@ -250,8 +256,7 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 	}
 	struct bclint_finding *f = bclint_report_add_n(
 		ctx->report, ctx->snap->file, slot->rule->id, slot->plugin->desc->name, level,
-		e->start, e->end, ptr, id, text && text != msg ? text : msg,
-		text && text != msg ? strlen(text) : (size_t)n);
+		e->start, e->end, ptr, id, text ? text : msg, len);
 	if (msg != small) {
 		/* msg came from malloc above whenever it is not small: cppcheck
 		 * does not follow the test. */
@@ -287,16 +292,11 @@ static void host_note(struct bclint_ctx *ctx, struct bclint_finding *f,
 	va_end(ap);
 	if (n < 0)
 		return;
-	const char *text = scrub(ctx, msg);
-	size_t len;
-	if (text != NULL && text != msg) {
-		len = strlen(text);
-	} else {
-		text = msg; /* vformat truncated it to fit */
-		len = (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1;
-	}
+	/* vformat truncated it to fit */
+	size_t len = (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1;
+	const char *text = scrub(ctx, msg, &len);
 	bclint_report_note(ctx->report, f, ctx->snap->file, e->start, e->end,
-	                   bclint_entity_pointer(ctx->report, e), text, len);
+	                   bclint_entity_pointer(ctx->report, e), text ? text : msg, len);
 }
 
 /* Where an option's value comes from: --set/config text, the snapshot's

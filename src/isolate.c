@@ -263,6 +263,5 @@ void bclint_isolate_text(struct bclint_run *run, char *name, char *text, size_t 
 	free(idx);
 	free(failed);
 	free(name);
-	if (text != NULL)
-		bclint_text_free(text);
+	bclint_text_free(text);
 }

@@ -133,7 +133,8 @@ int bclint_read_file(const char *path, char **text, size_t *len);
 
 /* The same for a snapshot, which may be large: a regular file of 64 KiB or
  * more is mapped read-only instead of copied.  Free the text with
- * bclint_text_free (which frees texts of bclint_read_file too). */
+ * bclint_text_free (which frees texts of bclint_read_file too; NULL is
+ * safe). */
 int bclint_read_text(const char *path, char **text, size_t *len);
 void bclint_text_free(char *text);
 
