@@ -80,11 +80,20 @@ static void add_secret(struct bclint_ctx *ctx, const char *text, const char *pre
 	}
 	char *key = secret_key(ctx, text, k, email, &start);
 	struct secret *sec = bclint_arena_calloc(&ctx->scratch, 1, sizeof(*sec));
-	if (key == NULL || sec == NULL)
+	if (key == NULL || sec == NULL) {
+		ctx->report->oom = 1; /* a secret not indexed would not be redacted */
 		return;
+	}
 	*sec = (struct secret){text, prefix, strlen(text), start, !email, NULL};
-	sec->next = bclint_map_get(&ctx->secrets, 0, key);
-	bclint_map_put(&ctx->secrets, 0, key, sec);
+	/* secrets found by the same key (eve@x.example, eve@x.other) are
+	 * chained behind the first: the map keeps the first value put */
+	struct secret *head = bclint_map_get(&ctx->secrets, 0, key);
+	if (head != NULL) {
+		sec->next = head->next;
+		head->next = sec;
+	} else if (bclint_map_put(&ctx->secrets, 0, key, sec) == (void *)&ctx->secrets) {
+		ctx->report->oom = 1;
+	}
 }
 
 /* Index every member's email and name once per rule run. */
@@ -106,7 +115,7 @@ static const struct secret *secret_at(struct bclint_ctx *ctx, const char *msg, s
                                       int email, size_t *pos)
 {
 	size_t start;
-	char *key = secret_key(ctx, msg, k, email, &start);
+	const char *key = checked(ctx, secret_key(ctx, msg, k, email, &start));
 	for (const struct secret *s = key ? bclint_map_get(&ctx->secrets, 0, key) : NULL;
 	     s != NULL; s = s->next) {
 		if (start < s->off)
@@ -160,7 +169,7 @@ static const char *scrub_pass(struct bclint_ctx *ctx, const char *msg, int email
  * Emails first (a name may be part of one), then names as whole words;
  * the cost is a lookup per '@' and per word of the message.  *len is
  * msg's length, and becomes the result's when the result is another
- * string; NULL when out of memory. */
+ * string; NULL when out of memory (the report is marked incomplete). */
 static const char *scrub(struct bclint_ctx *ctx, const char *msg, size_t *len)
 {
 	if (!ctx->run->redact)
@@ -168,7 +177,9 @@ static const char *scrub(struct bclint_ctx *ctx, const char *msg, size_t *len)
 	if (!ctx->secrets_indexed)
 		index_secrets(ctx);
 	const char *out = scrub_pass(ctx, msg, 1);
-	out = out ? scrub_pass(ctx, out, 0) : NULL;
+	/* out of memory: the report is incomplete, and so not written, rather
+	 * than written with the message as it was */
+	out = checked(ctx, out ? scrub_pass(ctx, out, 0) : NULL);
 	if (out != NULL && out != msg)
 		*len = strlen(out);
 	return out;

@@ -52,14 +52,15 @@ is "$(printf '%s\n' "$out" | sed -n 1p | cut -d, -f1)" "::warning file=$tmp/a%0A
 	"hostile file name: github escapes %, newline, ':' and ',' in the property"
 
 # --- --redact: no email or name of the snapshot anywhere, in any format,
-# even from a plugin that prints them directly.
+# even from a plugin that prints them directly, and for people whose
+# emails or names begin alike (same-key.json).
 # Each email and name whole, and its part before any control character as
 # a word (JSON and SARIF show control characters escaped).
 secrets() { jq -r '.members[] | .user_email, (.user_name // empty) | split("\n")[0] | split("\r")[0]' "$1"; }
 whole() { jq -r '.members[] | .user_email, (.user_name // empty) | @base64' "$1"; }
 has() { S=$1 awk 'BEGIN { RS = "\001" } index($0, ENVIRON["S"]) { f = 1 } END { exit !f }' "$2"; }
 for f in gcc json sarif github; do
-	for s in hostile.json ../cli/mixed.json "$top_srcdir/examples/demo.json"; do
+	for s in hostile.json same-key.json ../cli/mixed.json "$top_srcdir/examples/demo.json"; do
 		$BCLINT --redact $leaky -f "$f" "$s" >"$tmp/r.out" 2>"$tmp/r.err"
 		# the rules' own documentation is not snapshot data
 		[ "$f" = sarif ] && jq 'del(.runs[].tool.driver.rules)' "$tmp/r.out" >"$tmp/r.tmp" &&

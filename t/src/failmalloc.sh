@@ -72,4 +72,22 @@ while [ "$n" -le "$total" ]; do
 done
 is "$bad" "" "-o FILE --redact: out of memory leaves the previous report (1..$total by $step)"
 is "$(ls "$tmp" | grep -c '^report\.')" 0 "-o FILE: no temporary file left behind"
+
+# --redact with a rule that prints emails itself (t/plugins/leaky.c): the
+# messages are scrubbed by the host, and when that runs out of memory the
+# run ends with no report, never with the message as the rule wrote it.
+cp "$top_builddir/t/plugins/.libs/leaky.so" "$tmp/" && chmod 0644 "$tmp/leaky.so"
+hostile=$top_srcdir/t/data/hostile/hostile.json
+FAILMALLOC_COUNT=$tmp/count LD_PRELOAD=$shim "$bin" --redact --plugin="$tmp/leaky.so" \
+	"$hostile" >/dev/null 2>&1
+total=$(cat "$tmp/count")
+bad=
+n=1
+while [ "$n" -le "$total" ]; do
+	FAILMALLOC_FAIL=$n LD_PRELOAD=$shim "$bin" --redact --plugin="$tmp/leaky.so" \
+		"$hostile" >"$tmp/out" 2>/dev/null
+	grep -q '@' "$tmp/out" && bad="$bad $n"
+	n=$((n + step))
+done
+is "$bad" "" "--redact: no email in the output, whatever allocation fails (1..$total by $step)"
 done_testing
