@@ -34,6 +34,20 @@ static inline const char *bclint_emit_name(const struct bclint_emit_names *n, ui
 }
 void bclint_emit_names_free(struct bclint_emit_names *n);
 
+/* A finding's or note's message as text, a deferred one written into tmp
+ * (the emitter's, freed at its end); "" with out->oom set when memory runs
+ * out. */
+static inline const char *bclint_emit_text(struct bclint_buf *out, struct bclint_buf *tmp,
+                                           const char *message, int deferred)
+{
+	const char *s = bclint_message(message, deferred, tmp);
+	if (s == NULL) {
+		out->oom = 1;
+		return "";
+	}
+	return s;
+}
+
 /* The rule behind a finding, or NULL for the "snapshot" pseudo-rule. */
 const struct bclint_rule_slot *bclint_emit_slot(const struct bclint_emit *e,
                                                 const struct bclint_finding *f);

@@ -2,6 +2,8 @@
  * and notes, then a summary by level. */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "emit.h"
 
 static void str(struct bclint_buf *out, const char *key, const char *s)
@@ -23,6 +25,7 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 {
 	const struct bclint_report *r = &e->run->report;
 	size_t shown = 0;
+	struct bclint_buf tmp = {0}; /* deferred messages, written out */
 	bclint_buf_puts(out, "{\"version\": 1, \"findings\": [");
 	for (size_t i = 0; i < r->n_findings; i++) {
 		const struct bclint_finding *f = r->findings[i];
@@ -40,7 +43,7 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 		bclint_buf_puts(out, ", ");
 		str(out, "rule", f->rule);
 		bclint_buf_puts(out, ", ");
-		str(out, "message", f->message);
+		str(out, "message", bclint_emit_text(out, &tmp, f->message, f->deferred));
 		bclint_buf_puts(out, ", ");
 		str(out, "pointer", f->pointer);
 		bclint_buf_puts(out, ", ");
@@ -53,7 +56,7 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 			num(out, ", \"line\": ", n->pos.line);
 			num(out, ", \"column\": ", n->pos.col);
 			bclint_buf_puts(out, ", ");
-			str(out, "message", n->message);
+			str(out, "message", bclint_emit_text(out, &tmp, n->message, n->deferred));
 			bclint_buf_puts(out, ", ");
 			str(out, "pointer", n->pointer);
 			bclint_buf_putc(out, '}');
@@ -64,4 +67,5 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 	                  "\"note\": %zu}}\n", shown ? "\n" : "",
 	                  r->counts[BCLINT_LEVEL_ERROR], r->counts[BCLINT_LEVEL_WARNING],
 	                  r->counts[BCLINT_LEVEL_NOTE]);
+	free(tmp.data);
 }

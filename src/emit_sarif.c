@@ -204,7 +204,7 @@ static void physical(struct bclint_buf *out, const struct bclint_emit_names *u, 
 }
 
 static void result(struct bclint_buf *out, const struct bclint_emit *e,
-                   const struct bclint_emit_names *u,
+                   const struct bclint_emit_names *u, struct bclint_buf *tmp,
                    const struct bclint_finding *f)
 {
 	const struct bclint_rule_slot *slot = bclint_emit_slot(e, f);
@@ -221,7 +221,7 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 	bclint_buf_puts(out, ", \"level\": \"");
 	bclint_buf_puts(out, sarif_level(f->level));
 	bclint_buf_puts(out, "\", \"message\": {\"text\": ");
-	jstr(out, f->message);
+	jstr(out, bclint_emit_text(out, tmp, f->message, f->deferred));
 	bclint_buf_puts(out, "}, \"locations\": [{");
 	physical(out, u, f->file, &f->pos, &f->end);
 	bclint_buf_puts(out, ", \"logicalLocations\": [{\"fullyQualifiedName\": ");
@@ -236,7 +236,7 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 			bclint_buf_puts(out, ", ");
 			physical(out, u, n->file, &n->pos, &n->end);
 			bclint_buf_puts(out, ", \"message\": {\"text\": ");
-			jstr(out, n->message);
+			jstr(out, bclint_emit_text(out, tmp, n->message, n->deferred));
 			bclint_buf_puts(out, "}}");
 		}
 		bclint_buf_putc(out, ']');
@@ -320,6 +320,7 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 	}
 	invocation(out, e);
 	struct bclint_emit_names u; /* each file's URI */
+	struct bclint_buf tmp = {0}; /* deferred messages, written out */
 	if (bclint_emit_names(&u, r, uri) < 0)
 		out->oom = 1;
 	bclint_buf_puts(out, "    \"columnKind\": \"unicodeCodePoints\",\n    \"artifacts\": [");
@@ -332,8 +333,9 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 	for (size_t i = 0; i < r->n_findings && i < MAX_RESULTS && !out->oom; i++) {
 		bclint_buf_spill(out);
 		bclint_buf_puts(out, i ? ",\n      " : "\n      ");
-		result(out, e, &u, r->findings[i]);
+		result(out, e, &u, &tmp, r->findings[i]);
 	}
 	bclint_buf_puts(out, r->n_findings ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");
 	bclint_emit_names_free(&u);
+	free(tmp.data);
 }

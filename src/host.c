@@ -1,10 +1,13 @@
 /* The services a rule calls (include/bclint/plugin.h, struct bclint_host):
  * reporting findings and notes, typed options, the reference time, and
  * labels for people, assets and permissions. */
+/* dl_iterate_phdr, in <link.h> */
+#define _GNU_SOURCE 1 /* NOLINT(bugprone-reserved-identifier): the C library's */
 #include "config.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <link.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +20,37 @@
 #include "host.h"
 #include "json.h"
 #include "snapshot.h"
+
+struct spans {
+	struct bclint_span *v;
+	size_t n, cap;
+	int oom;
+};
+
+static void add_span(void *arg, const void *start, size_t len)
+{
+	struct spans *sp = arg;
+	if (len == 0 || sp->oom)
+		return;
+	if (sp->n == sp->cap) {
+		size_t cap = sp->cap ? sp->cap * 2 : 64;
+		struct bclint_span *v = realloc(sp->v, cap * sizeof(*v));
+		if (v == NULL) {
+			sp->oom = 1;
+			return;
+		}
+		sp->v = v;
+		sp->cap = cap;
+	}
+	sp->v[sp->n++] = (struct bclint_span){(uintptr_t)start, (uintptr_t)start + len};
+}
+
+void bclint_lasting_free(struct bclint_lasting *l)
+{
+	bclint_arena_free(&l->labels);
+	free(l->spans);
+	memset(l, 0, sizeof(*l));
+}
 
 /* A scratch allocation for a rule: on failure the report is incomplete. */
 static const char *checked(struct bclint_ctx *ctx, const char *s)
@@ -225,27 +259,126 @@ static void entity_subjects(const struct bclint_model *m, const struct bclint_en
 	subjects[n] = NULL;
 }
 
+/* Read-only segments of the loaded objects: the rules' formats and the
+ * strings they print from their own code. */
+static int segment_spans(struct dl_phdr_info *info, size_t size, void *arg)
+{
+	(void)size;
+	for (ElfW(Half) i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type == PT_LOAD && !(ph->p_flags & PF_W))
+			add_span(arg, (const void *)(info->dlpi_addr + ph->p_vaddr),
+			         (size_t)ph->p_memsz);
+	}
+	return 0;
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct bclint_span *x = a, *y = b;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* The spans of memory that stay as they are while the snapshot is held:
+ * the model and every read-only segment (plugins stay loaded until the
+ * output is written). */
+static void make_spans(struct bclint_ctx *ctx)
+{
+	struct bclint_lasting *l = ctx->lasting;
+	struct spans sp = {NULL, 0, 0, 0};
+	bclint_arena_each(&ctx->snap->arena, add_span, &sp);
+	dl_iterate_phdr(segment_spans, &sp);
+	if (sp.oom) {
+		free(sp.v);
+		l->spans_made = -1;
+		return;
+	}
+	qsort(sp.v, sp.n, sizeof(*sp.v), by_start);
+	l->spans = sp.v;
+	l->n_spans = sp.n;
+	l->spans_made = 1;
+}
+
+/* Will the string at p stay as it is until the report is written?  Yes
+ * in the model, the labels, and read-only segments; anything else (the
+ * rule's stack, heap or writable data) is copied. */
+static int lasting(struct bclint_ctx *ctx, const char *p)
+{
+	struct bclint_lasting *l = ctx->lasting;
+	if (l->spans_made == 0)
+		make_spans(ctx);
+	uintptr_t a = (uintptr_t)p;
+	size_t lo = 0, hi = l->n_spans;
+	while (lo < hi) { /* the last span starting at or before a */
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->spans[mid].start <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && a < l->spans[lo - 1].end)
+		return 1;
+	return bclint_arena_owns(&l->labels, p);
+}
+
+/* A rule's message from fmt and ap, into *m.  Kept unformatted (the
+ * arguments captured into args) when the format lasts until the output,
+ * with copies of the strings that might not; otherwise, and under
+ * --redact, which must read the text, written into small (of size) or
+ * *heap (the caller frees it).  -1 when out of memory (the report is then
+ * marked incomplete) or the format is invalid. */
+static int message(struct bclint_ctx *ctx, const char *fmt, va_list ap,
+                   union bclint_arg *args, char *small, size_t size, char **heap,
+                   struct bclint_msg *m)
+{
+	va_list a1, a2;
+	va_copy(a1, ap);
+	va_copy(a2, ap);
+	unsigned strings;
+	int n = bclint_fmt_capture(fmt, a1, args, BCLINT_FMT_MAX_ARGS, &strings);
+	va_end(a1);
+	*heap = NULL;
+	if (n >= 0 && !ctx->run->redact && lasting(ctx, fmt)) {
+		va_end(a2);
+		for (int i = 0; i < n; i++) {
+			if (!(strings >> i & 1) || args[i].s == NULL || lasting(ctx, args[i].s))
+				continue;
+			if ((args[i].s = bclint_report_strdup(ctx->report, args[i].s)) == NULL)
+				return -1;
+		}
+		*m = (struct bclint_msg){NULL, 0, fmt, args, n, strings};
+		return 0;
+	}
+	int len = n >= 0 ? bclint_fmt_render(small, size, fmt, args) : vsnprintf(small, size, fmt, a2);
+	va_end(a2);
+	if (len < 0)
+		return -1;
+	const char *text = small;
+	if ((size_t)len >= size) {
+		if ((*heap = malloc((size_t)len + 1)) == NULL) {
+			ctx->report->oom = 1;
+			return -1;
+		}
+		bclint_vformat(*heap, (size_t)len + 1, fmt, ap);
+		text = *heap;
+	}
+	size_t tlen = (size_t)len;
+	const char *scrubbed = scrub(ctx, text, &tlen);
+	if (scrubbed == NULL)
+		return -1;
+	*m = (struct bclint_msg){scrubbed, tlen, NULL, NULL, 0, 0};
+	return 0;
+}
+
 static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
                                            const struct bclint_entity *e, const char *fmt,
                                            va_list ap)
 {
-	char small[512], *msg = small;
-	va_list ap2;
-	va_copy(ap2, ap);
-	int n = bclint_vformat(small, sizeof(small), fmt, ap2);
-	va_end(ap2);
-	if (n < 0)
+	char small[512], *heap;
+	union bclint_arg args[BCLINT_FMT_MAX_ARGS];
+	struct bclint_msg msg;
+	if (message(ctx, fmt, ap, args, small, sizeof(small), &heap, &msg) < 0)
 		return NULL;
-	if ((size_t)n >= sizeof(small)) {
-		msg = malloc((size_t)n + 1);
-		if (msg == NULL) {
-			ctx->report->oom = 1;
-			return NULL;
-		}
-		bclint_vformat(msg, (size_t)n + 1, fmt, ap);
-	}
-	size_t len = (size_t)n;
-	const char *text = scrub(ctx, msg, &len);
 	const struct bclint_rule_slot *slot = ctx->slot;
 	if (slot->level_overridden || level < BCLINT_LEVEL_NOTE || level > BCLINT_LEVEL_ERROR)
 		level = slot->level;
@@ -265,15 +398,10 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 		sup = bclint_config_suppression(ctx->run->config, slot->rule->id, ptr ? ptr : "",
 		                                subjects);
 	}
-	struct bclint_finding *f = bclint_report_add_n(
-		ctx->report, ctx->snap->file, slot->rule->id, slot->plugin->desc->name, level,
-		e->start, e->end, ptr, id, text ? text : msg, len);
-	if (msg != small) {
-		/* msg came from malloc above whenever it is not small: cppcheck
-		 * does not follow the test. */
-		/* cppcheck-suppress autovarInvalidDeallocation */
-		free(msg);
-	}
+	struct bclint_finding *f =
+		bclint_report_add_msg(ctx->report, ctx->snap->file, slot->rule->id,
+		                      slot->plugin->desc->name, level, e->start, e->end, ptr, id, &msg);
+	free(heap);
 	if (f != NULL && sup != NULL) {
 		f->suppressed = sup->reason;
 		return NULL; /* notes of a suppressed finding go nowhere */
@@ -296,18 +424,18 @@ static void host_note(struct bclint_ctx *ctx, struct bclint_finding *f,
 {
 	if (f == NULL)
 		return;
-	char msg[1024];
+	char small[512], *heap;
+	union bclint_arg args[BCLINT_FMT_MAX_ARGS];
+	struct bclint_msg msg;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = bclint_vformat(msg, sizeof(msg), fmt, ap);
+	int rc = message(ctx, fmt, ap, args, small, sizeof(small), &heap, &msg);
 	va_end(ap);
-	if (n < 0)
+	if (rc < 0)
 		return;
-	/* vformat truncated it to fit */
-	size_t len = (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1;
-	const char *text = scrub(ctx, msg, &len);
 	bclint_report_note(ctx->report, f, ctx->snap->file, e->start, e->end,
-	                   bclint_entity_pointer(ctx->report, e), text ? text : msg, len);
+	                   bclint_entity_pointer(ctx->report, e), &msg);
+	free(heap);
 }
 
 /* Where an option's value comes from: --set/config text, the snapshot's
@@ -469,23 +597,25 @@ static const char *host_member_label(struct bclint_ctx *ctx, const struct bclint
 }
 
 /* Labels are asked for again and again (one asset, many findings): each
- * is made once per rule run and kept. */
+ * is made once per snapshot and kept with it, so that messages can point
+ * at them until they are written. */
 static const char *host_asset_label(struct bclint_ctx *ctx, const struct bclint_asset *a)
 {
 	const struct bclint_model *m = &ctx->snap->model;
 	size_t i = (size_t)(a - m->assets);
-	if (i < m->n_assets && ctx->asset_labels == NULL)
-		ctx->asset_labels = bclint_arena_calloc(&ctx->scratch, m->n_assets, sizeof(char *));
-	if (i < m->n_assets && ctx->asset_labels != NULL && ctx->asset_labels[i] != NULL)
-		return ctx->asset_labels[i];
+	struct bclint_lasting *l = ctx->lasting;
+	if (i < m->n_assets && l->asset_labels == NULL)
+		l->asset_labels = bclint_arena_calloc(&l->labels, m->n_assets, sizeof(char *));
+	if (i < m->n_assets && l->asset_labels != NULL && l->asset_labels[i] != NULL)
+		return l->asset_labels[i];
 	const char *type = bclint_asset_type_label(a->type), *label;
 	if (a->name != NULL && a->name[0] != '\0')
-		label = bclint_arena_printf(&ctx->scratch, "%s '%s' (%s)", type, a->name,
+		label = bclint_arena_printf(&l->labels, "%s '%s' (%s)", type, a->name,
 		                            a->asset_id);
 	else
-		label = bclint_arena_printf(&ctx->scratch, "%s %s", type, a->asset_id);
-	if (i < m->n_assets && ctx->asset_labels != NULL)
-		ctx->asset_labels[i] = label;
+		label = bclint_arena_printf(&l->labels, "%s %s", type, a->asset_id);
+	if (i < m->n_assets && l->asset_labels != NULL)
+		l->asset_labels[i] = label;
 	return checked(ctx, label);
 }
 
@@ -497,16 +627,17 @@ static const char *host_cap_label(struct bclint_ctx *ctx, uint32_t scope, uint32
 	             (cap.set & 7);
 	size_t n = (size_t)4 * BCLINT_ASSET_NTYPES * 8 * 8;
 	int cacheable = scope < 4 && type < BCLINT_ASSET_NTYPES && cap.level < 8 && cap.set < 8;
-	if (cacheable && ctx->cap_labels == NULL)
-		ctx->cap_labels = bclint_arena_calloc(&ctx->scratch, n, sizeof(char *));
-	if (cacheable && ctx->cap_labels != NULL && ctx->cap_labels[key] != NULL)
-		return ctx->cap_labels[key];
+	struct bclint_lasting *l = ctx->lasting;
+	if (cacheable && l->cap_labels == NULL)
+		l->cap_labels = bclint_arena_calloc(&l->labels, n, sizeof(char *));
+	if (cacheable && l->cap_labels != NULL && l->cap_labels[key] != NULL)
+		return l->cap_labels[key];
 	char buf[128];
-	const char *label = bclint_arena_strdup(&ctx->scratch,
+	const char *label = bclint_arena_strdup(&l->labels,
 	                                        bclint_cap_describe(scope, type, cap, buf,
 	                                                            sizeof(buf)));
-	if (cacheable && ctx->cap_labels != NULL)
-		ctx->cap_labels[key] = label;
+	if (cacheable && l->cap_labels != NULL)
+		l->cap_labels[key] = label;
 	return checked(ctx, label);
 }
 

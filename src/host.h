@@ -17,17 +17,19 @@ struct bclint_ctx {
 	struct bclint_report *report;
 	const struct bclint_snapshot *snap;
 	const struct bclint_rule_slot *slot;
-	struct bclint_arena scratch;    /* labels; freed after check() */
+	struct bclint_lasting *lasting; /* the run's: labels, what lasts */
+	struct bclint_arena scratch;    /* redacted labels; freed after check() */
 	struct bclint_patterns *pats;   /* per option, compiled on first use */
 	struct pcre2_real_match_data_8 *md;
 	const char *undeclared;         /* an option key the rule never declared */
-	const char **asset_labels;      /* per asset, made on first use */
-	const char **cap_labels;        /* per permission, made on first use */
 	struct bclint_map secrets;      /* --redact: emails and names by key */
 	int secrets_indexed;
 };
 
-/* Free what a rule's run allocated (patterns, labels). */
+/* Free what a rule's run allocated (patterns, redacted labels). */
 void bclint_ctx_release(struct bclint_ctx *ctx);
+
+/* Free a snapshot's labels and spans, ready for the next. */
+void bclint_lasting_free(struct bclint_lasting *l);
 
 #endif

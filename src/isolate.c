@@ -189,7 +189,7 @@ void bclint_isolate_text(struct bclint_run *run, char *name, char *text, size_t 
 			struct bclint_snapshot *s = load(run, name, text, len);
 			for (size_t i = 0; s != NULL && i < n; i++)
 				run_or_record(run, s, fn, &run->rules.slots[idx[i]], failed[i], i < quiet);
-			bclint_snapshot_free(s);
+			bclint_run_hold(run, s);
 			name = text = NULL;
 			break;
 		}
@@ -205,7 +205,7 @@ void bclint_isolate_text(struct bclint_run *run, char *name, char *text, size_t 
 				if (failed[i] == NULL && write_byte(fds[1], RULE_DONE) < 0)
 					_exit(BCLINT_EXIT_PLUGIN);
 			}
-			bclint_snapshot_free(s);
+			bclint_run_hold(run, s);
 			if (write_byte(fds[1], TAKE_OVER) < 0)
 				_exit(BCLINT_EXIT_PLUGIN);
 			close(fds[1]);

@@ -101,6 +101,7 @@ static void run_rule(struct bclint_run *run, const struct bclint_snapshot *s,
 	ctx.report = &run->report;
 	ctx.snap = s;
 	ctx.slot = slot;
+	ctx.lasting = &run->lasting;
 	int rc = slot->rule->check(&bclint_host_services, &ctx, &s->model);
 	char msg[512];
 	if (ctx.undeclared != NULL) {
@@ -147,8 +148,25 @@ static struct bclint_snapshot *load(struct bclint_run *run, char *name, char *te
 	return s;
 }
 
+void bclint_run_hold(struct bclint_run *run, struct bclint_snapshot *s)
+{
+	run->held = s;
+}
+
+/* Settle the held snapshot's messages and free it with its labels. */
+static void release(struct bclint_run *run)
+{
+	if (run->held != NULL)
+		bclint_report_settle(&run->report, run->held_first);
+	bclint_snapshot_free(run->held);
+	run->held = NULL;
+	bclint_lasting_free(&run->lasting);
+}
+
 void bclint_run_text(struct bclint_run *run, char *name, char *text, size_t len)
 {
+	release(run);
+	run->held_first = run->report.n_findings;
 	if (run->isolate) { /* in a worker process: see isolate.c */
 		bclint_isolate_text(run, name, text, len, load, run_rule);
 		return;
@@ -159,7 +177,7 @@ void bclint_run_text(struct bclint_run *run, char *name, char *text, size_t len)
 	for (size_t i = 0; i < run->rules.n_slots; i++)
 		if (run->rules.slots[i].enabled)
 			run_rule(run, s, &run->rules.slots[i]);
-	bclint_snapshot_free(s);
+	bclint_run_hold(run, s);
 }
 
 int bclint_run_status(const struct bclint_run *run, int fail_on, long max_warnings)
@@ -182,6 +200,9 @@ void bclint_run_free(struct bclint_run *run)
 {
 	if (run == NULL)
 		return;
+	bclint_snapshot_free(run->held);
+	bclint_lasting_free(&run->lasting);
+	run->held = NULL;
 	bclint_report_free(&run->report);
 	bclint_ruleset_free(&run->rules);
 	bclint_arena_spare_free();

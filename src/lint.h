@@ -17,6 +17,21 @@ enum {
 	BCLINT_EXIT_PLUGIN = 3
 };
 
+/* What a snapshot's findings may point at until they are written or
+ * settled (bclint_report_settle): the labels the host made for its rules,
+ * and where memory that stays as it is lies (host.c). */
+struct bclint_span {
+	uintptr_t start, end;
+};
+struct bclint_lasting {
+	struct bclint_arena labels;
+	const char **asset_labels;   /* per asset, made on first use */
+	const char **cap_labels;     /* per permission, made on first use */
+	struct bclint_span *spans;   /* sorted: the model, read-only segments */
+	size_t n_spans;
+	int spans_made;              /* 1 made, -1 out of memory (nothing lasts) */
+};
+
 struct bclint_run {
 	struct bclint_ruleset rules;
 	struct bclint_report report;
@@ -28,6 +43,11 @@ struct bclint_run {
 	int isolate;           /* load and lint each snapshot in a worker (isolate.c) */
 	unsigned rule_timeout; /* seconds a rule may take when isolated; 0: no limit */
 	int quiet_failures;    /* record plugin errors without printing them (a re-run) */
+	/* the last snapshot linted, kept with its labels until the next
+	 * (or the output): its findings' messages may point into them */
+	struct bclint_snapshot *held;
+	size_t held_first; /* its first finding */
+	struct bclint_lasting lasting;
 };
 
 /* Lint one snapshot file ("-" is standard input) with every enabled rule.
@@ -46,6 +66,10 @@ void bclint_run_plugin_error(struct bclint_run *run, const char *file, const cha
 
 /* The exit status for a finished report: 3, 2, 1 or 0 (cli.md). */
 int bclint_run_status(const struct bclint_run *run, int fail_on, long max_warnings);
+
+/* Keep s, whose rules have run, until the next snapshot (which settles its
+ * findings' messages first) or bclint_run_free. */
+void bclint_run_hold(struct bclint_run *run, struct bclint_snapshot *s);
 
 /* Free everything (NULL is safe). */
 void bclint_run_free(struct bclint_run *run);

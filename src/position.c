@@ -33,10 +33,7 @@ static int by_offset(const void *a, const void *b)
 	return (x->off > y->off) - (x->off < y->off);
 }
 
-/* Sort keys (offset << 32 | index) by their offset, a byte at a time from
- * the lowest; tmp holds as many keys.  Returns whichever of the two holds
- * the result. */
-static uint64_t *radix_sort(uint64_t *keys, uint64_t *tmp, size_t n)
+uint64_t *bclint_radix_sort(uint64_t *keys, uint64_t *tmp, size_t n)
 {
 	uint32_t count[4][256] = {{0}};
 	for (size_t i = 0; i < n; i++) {
@@ -117,7 +114,7 @@ void bclint_positions_resolve(const char *text, size_t len,
 	}
 	for (size_t k = 0; k < n; k++)
 		keys[k] = (uint64_t)pos[k]->off << 32 | k;
-	const uint64_t *order = radix_sort(keys, keys + n, n);
+	const uint64_t *order = bclint_radix_sort(keys, keys + n, n);
 	for (size_t k = 0; k < n; k++) {
 		/* in text order, the positions are all over the report */
 		if (k + 8 < n)

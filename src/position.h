@@ -16,6 +16,11 @@ struct bclint_textpos {
 void bclint_positions_resolve(const char *text, size_t len,
                               struct bclint_textpos **pos, size_t n);
 
+/* Sort keys (offset << 32 | index) by their high half, stably, a byte at
+ * a time from the lowest; tmp has room for as many keys.  Returns
+ * whichever of the two holds the result. */
+uint64_t *bclint_radix_sort(uint64_t *keys, uint64_t *tmp, size_t n);
+
 /* Resolve a single offset (a pass over the text up to it). */
 void bclint_position_of(const char *text, size_t len, size_t off,
                         uint32_t *line, uint32_t *col);

@@ -35,14 +35,121 @@ struct bclint_finding *bclint_report_add(struct bclint_report *r, uint32_t file,
                                          uint32_t start, uint32_t end, const char *pointer,
                                          uint64_t identity, const char *message)
 {
-	return bclint_report_add_n(r, file, rule, plugin, level, start, end, pointer, identity,
-	                           message, strlen(message));
+	struct bclint_msg m = {message, strlen(message), NULL, NULL, 0, 0};
+	return bclint_report_add_msg(r, file, rule, plugin, level, start, end, pointer, identity,
+	                             &m);
 }
 
-struct bclint_finding *bclint_report_add_n(struct bclint_report *r, uint32_t file,
-                                           const char *rule, const char *plugin, int level,
-                                           uint32_t start, uint32_t end, const char *pointer,
-                                           uint64_t identity, const char *message, size_t len)
+/* The message as the report keeps it: a copy of the text, or the format
+ * with a copy of its arguments; *deferred says which.  NULL when out of
+ * memory. */
+static const char *keep(struct bclint_report *r, const struct bclint_msg *m, uint8_t *deferred)
+{
+	*deferred = m->fmt != NULL;
+	if (m->fmt == NULL)
+		return bclint_arena_strndup(&r->arena, m->text, m->len);
+	/* which arguments are strings, the format, then the arguments */
+	size_t n = (size_t)m->n_args;
+	union bclint_arg *kept = bclint_arena_take(&r->arena, (2 + n) * sizeof(*kept),
+	                                           _Alignof(union bclint_arg));
+	if (kept == NULL)
+		return NULL;
+	kept[0].u = m->strings;
+	kept[1].s = m->fmt;
+	if (n > 0)
+		memcpy(kept + 2, m->args, n * sizeof(*kept));
+	return (const char *)kept;
+}
+
+const char *bclint_message(const char *message, int deferred, struct bclint_buf *tmp)
+{
+	if (!deferred)
+		return message;
+	const union bclint_arg *kept = (const union bclint_arg *)(const void *)message;
+	tmp->len = 0;
+	size_t room = tmp->cap > 0 ? tmp->cap : 0;
+	int n = bclint_fmt_render(tmp->data, room, kept[1].s, kept + 2);
+	if (n < 0) {
+		tmp->oom = 1;
+		return NULL;
+	}
+	if ((size_t)n >= room) {
+		if (bclint_buf_reserve(tmp, (size_t)n) < 0)
+			return NULL;
+		bclint_fmt_render(tmp->data, tmp->cap, kept[1].s, kept + 2);
+	}
+	tmp->len = (size_t)n;
+	return tmp->data;
+}
+
+/* Ask for what a deferred message's text is made of: its arguments'
+ * strings, which lie all over the model. */
+static void prefetch_strings(const char *message, int deferred)
+{
+	if (!deferred)
+		return;
+	const union bclint_arg *kept = (const union bclint_arg *)(const void *)message;
+	for (unsigned long long s = kept[0].u, i = 2; s != 0; s >>= 1, i++)
+		if (s & 1)
+			__builtin_prefetch(kept[i].s);
+}
+
+void bclint_report_prefetch(const struct bclint_report *r, size_t i)
+{
+	/* three steps, each a few findings ahead of the next: the finding,
+	 * its message and notes, the strings they print */
+	if (i + 12 < r->n_findings)
+		__builtin_prefetch(r->findings[i + 12]);
+	if (i + 8 < r->n_findings) {
+		const struct bclint_finding *f = r->findings[i + 8];
+		__builtin_prefetch(f->message);
+		__builtin_prefetch(f->notes);
+		for (uint32_t k = 0; k < f->n_notes && k < 4; k++)
+			__builtin_prefetch(f->notes[k].message);
+	}
+	if (i + 4 < r->n_findings) {
+		const struct bclint_finding *f = r->findings[i + 4];
+		prefetch_strings(f->message, f->deferred);
+		for (uint32_t k = 0; k < f->n_notes && k < 4; k++)
+			prefetch_strings(f->notes[k].message, f->notes[k].deferred);
+	}
+}
+
+/* A deferred message written into the report's arena: 0, or -1. */
+static int settle(struct bclint_report *r, const char **message, uint8_t *deferred,
+                  struct bclint_buf *tmp)
+{
+	if (!*deferred)
+		return 0;
+	const char *text = bclint_message(*message, 1, tmp);
+	const char *copy = text ? bclint_arena_strndup(&r->arena, text, tmp->len) : NULL;
+	if (copy == NULL)
+		return -1;
+	*message = copy;
+	*deferred = 0;
+	return 0;
+}
+
+void bclint_report_settle(struct bclint_report *r, size_t first)
+{
+	struct bclint_buf tmp = {0};
+	int failed = 0;
+	for (size_t i = first; i < r->n_findings; i++) {
+		struct bclint_finding *f = r->findings[i];
+		failed |= settle(r, &f->message, &f->deferred, &tmp);
+		for (uint32_t k = 0; k < f->n_notes; k++)
+			failed |= settle(r, &f->notes[k].message, &f->notes[k].deferred, &tmp);
+	}
+	if (failed)
+		r->oom = 1;
+	free(tmp.data);
+}
+
+struct bclint_finding *bclint_report_add_msg(struct bclint_report *r, uint32_t file,
+                                             const char *rule, const char *plugin,
+                                             int level, uint32_t start, uint32_t end,
+                                             const char *pointer, uint64_t identity,
+                                             const struct bclint_msg *message)
 {
 	if (r->n_findings == r->cap_findings) {
 		size_t cap = r->cap_findings ? r->cap_findings * 2 : 64;
@@ -61,8 +168,8 @@ struct bclint_finding *bclint_report_add_n(struct bclint_report *r, uint32_t fil
 		return NULL;
 	}
 	struct bclint_finding *f = bclint_arena_calloc(&r->arena, 1, sizeof(*f));
-	const char *msg = bclint_arena_strndup(&r->arena, message, len);
-	if (f == NULL || msg == NULL) {
+	const char *msg = f != NULL ? keep(r, message, &f->deferred) : NULL;
+	if (msg == NULL) {
 		r->oom = 1;
 		return NULL;
 	}
@@ -82,7 +189,7 @@ struct bclint_finding *bclint_report_add_n(struct bclint_report *r, uint32_t fil
 
 void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint32_t file,
                         uint32_t start, uint32_t end, const char *pointer,
-                        const char *message, size_t len)
+                        const struct bclint_msg *message)
 {
 	if (f == NULL)
 		return;
@@ -112,13 +219,14 @@ void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint3
 		f->notes = n;
 		f->cap_notes = cap;
 	}
-	const char *msg = bclint_arena_strndup(&r->arena, message, len);
+	struct bclint_note *n = &f->notes[f->n_notes];
+	const char *msg = keep(r, message, &n->deferred);
 	if (msg == NULL) {
 		r->oom = 1;
 		return;
 	}
 	r->n_notes++;
-	struct bclint_note *n = &f->notes[f->n_notes++];
+	f->n_notes++;
 	n->file = file;
 	n->pos.off = start;
 	n->end.off = end;
@@ -193,10 +301,71 @@ static void resolve_file(struct bclint_report *r, uint32_t file)
 	free(pos);
 }
 
+/* Findings at one position, in order of reporting: by rule, then that
+ * order.  A few each, as a rule; many at once through qsort. */
+static void sort_run(struct bclint_finding **f, size_t n)
+{
+	if (n > 16) {
+		qsort(f, n, sizeof(*f), by_position);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct bclint_finding *x = f[i];
+		size_t j = i;
+		for (; j > 0 && by_position(&f[j - 1], &x) > 0; j--)
+			f[j] = f[j - 1];
+		f[j] = x;
+	}
+}
+
+/* Into output order (by_position).  Findings come in order of reporting,
+ * so a stable sort by offset, then one by file, leaves only runs at one
+ * position to put in rule order. */
+static void sort_findings(struct bclint_report *r)
+{
+	size_t n = r->n_findings;
+	uint64_t *keys = n <= UINT32_MAX && n <= SIZE_MAX / (2 * sizeof(*keys))
+	                 ? malloc(2 * n * sizeof(*keys)) : NULL;
+	struct bclint_finding **sorted = keys ? malloc(n * sizeof(*sorted)) : NULL;
+	size_t *at = sorted ? calloc(r->n_sources + 1, sizeof(*at)) : NULL;
+	size_t i = 0;
+	for (; at != NULL && i < n && r->findings[i]->file < r->n_sources; i++) {
+		keys[i] = (uint64_t)r->findings[i]->pos.off << 32 | i;
+		at[r->findings[i]->file + 1]++;
+	}
+	if (i < n) { /* out of memory (or a file out of range): qsort does it */
+		free(keys);
+		free(sorted);
+		free(at);
+		qsort(r->findings, n, sizeof(*r->findings), by_position);
+		return;
+	}
+	const uint64_t *order = bclint_radix_sort(keys, keys + n, n);
+	/* then by file, keeping that order: where each file's findings start */
+	for (size_t k = 0; k < r->n_sources; k++)
+		at[k + 1] += at[k];
+	for (i = 0; i < n; i++) {
+		struct bclint_finding *f = r->findings[order[i] & 0xffffffffu];
+		sorted[at[f->file]++] = f;
+	}
+	memcpy(r->findings, sorted, n * sizeof(*sorted));
+	free(sorted);
+	free(keys);
+	free(at);
+	for (size_t j = i = 0; i < n; i = j) {
+		const struct bclint_finding *f = r->findings[i];
+		for (j = i + 1; j < n && r->findings[j]->pos.off == f->pos.off &&
+		                r->findings[j]->file == f->file; j++)
+			;
+		if (j - i > 1)
+			sort_run(r->findings + i, j - i);
+	}
+}
+
 void bclint_report_finish(struct bclint_report *r)
 {
 	if (r->n_findings > 1) /* findings is NULL when there are none */
-		qsort(r->findings, r->n_findings, sizeof(*r->findings), by_position);
+		sort_findings(r);
 	for (uint32_t i = 0; i < r->n_sources; i++) {
 		resolve_file(r, i);
 		bclint_text_free(r->sources[i].text);

@@ -17,9 +17,12 @@ struct bclint_source {
 	size_t len;
 };
 
+/* message is text, or when deferred is set a format and its arguments
+ * kept until output (struct bclint_msg): read it with bclint_message. */
 struct bclint_note {
 	uint32_t file;
 	struct bclint_textpos pos, end;
+	uint8_t deferred;
 	const char *pointer;
 	const char *message;
 };
@@ -38,6 +41,7 @@ struct bclint_finding {
 	uint32_t n_notes, cap_notes;
 	uint32_t seq;      /* order of reporting: the last sort key */
 	char fingerprint[17];
+	uint8_t deferred; /* message is kept unformatted (struct bclint_note) */
 };
 
 /* A plugin or rule that failed, for messages and SARIF notifications. */
@@ -67,23 +71,50 @@ struct bclint_report {
  * -1 on allocation failure (then both are freed). */
 int bclint_report_add_source(struct bclint_report *r, char *path, char *text, size_t len);
 
+/* A message as it is given to the report: text of len bytes, copied; or,
+ * when fmt is not NULL, a format and the n_args arguments
+ * bclint_fmt_capture took for it, kept as they are and written only when
+ * the report is.  fmt and every string argument must then stay valid and
+ * unchanged until the output is written (host.c checks, and copies the
+ * strings that might not), or until bclint_report_settle. */
+struct bclint_msg {
+	const char *text;
+	size_t len;
+	const char *fmt;
+	const union bclint_arg *args;
+	int n_args;
+	unsigned strings; /* a bit for each string argument */
+};
+
 /* Add a finding.  rule, plugin and pointer must outlive the report; message
  * is copied.  Returns NULL only when out of memory. */
 struct bclint_finding *bclint_report_add(struct bclint_report *r, uint32_t file,
                                          const char *rule, const char *plugin, int level,
                                          uint32_t start, uint32_t end, const char *pointer,
                                          uint64_t identity, const char *message);
-/* The same with the message's length (the report's hot path). */
-struct bclint_finding *bclint_report_add_n(struct bclint_report *r, uint32_t file,
-                                           const char *rule, const char *plugin, int level,
-                                           uint32_t start, uint32_t end, const char *pointer,
-                                           uint64_t identity, const char *message, size_t len);
-/* Attach a note; message (len bytes) is copied, pointer must outlive the
- * report (bclint_entity_pointer makes it in the report's arena).  f may be
- * NULL. */
+/* The same with a message of either kind (the report's hot path). */
+struct bclint_finding *bclint_report_add_msg(struct bclint_report *r, uint32_t file,
+                                             const char *rule, const char *plugin,
+                                             int level, uint32_t start, uint32_t end,
+                                             const char *pointer, uint64_t identity,
+                                             const struct bclint_msg *message);
+/* Attach a note; pointer must outlive the report (bclint_entity_pointer
+ * makes it in the report's arena).  f may be NULL. */
 void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint32_t file,
                         uint32_t start, uint32_t end, const char *pointer,
-                        const char *message, size_t len);
+                        const struct bclint_msg *message);
+/* The text of a finding's or note's message (stored and deferred as they
+ * are in it); a deferred one is written into tmp, emptied first.  NULL
+ * when memory runs out. */
+const char *bclint_message(const char *message, int deferred, struct bclint_buf *tmp);
+/* For a loop over the findings in order, at the i-th: ask the memory for
+ * what the loop reads a few findings on (the findings, their messages and
+ * the strings these print lie all over memory). */
+void bclint_report_prefetch(const struct bclint_report *r, size_t i);
+/* Write out, into the report's arena, every deferred message of the
+ * findings from the first-th on, before what their arguments point at
+ * goes away. */
+void bclint_report_settle(struct bclint_report *r, size_t first);
 /* Record a plugin failure; strings are copied. */
 void bclint_report_failure(struct bclint_report *r, const char *file, const char *rule,
                            const char *message);

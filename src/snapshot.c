@@ -338,9 +338,9 @@ static void set_ent(struct bclint_entity *e, uint32_t kind, size_t index,
 /* Previous definition of a duplicate: a note pointing at it. */
 static void first_here(struct loader *L, struct bclint_finding *f, const struct bclint_entity *e)
 {
-	static const char msg[] = "first defined here";
-	bclint_report_note(L->r, f, L->file, e->start, e->end, bclint_entity_pointer(L->r, e), msg,
-	                   sizeof(msg) - 1);
+	static const char text[] = "first defined here";
+	struct bclint_msg msg = {text, sizeof(text) - 1, NULL, NULL, 0, 0};
+	bclint_report_note(L->r, f, L->file, e->start, e->end, bclint_entity_pointer(L->r, e), &msg);
 }
 
 /* -- enums ------------------------------------------------------------ */

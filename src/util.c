@@ -114,6 +114,27 @@ static void *arena_take(struct bclint_arena *a, size_t size, size_t align)
 	return p;
 }
 
+void *bclint_arena_take(struct bclint_arena *a, size_t size, size_t align)
+{
+	return arena_take(a, size, align);
+}
+
+int bclint_arena_owns(const struct bclint_arena *a, const void *p)
+{
+	for (const struct arena_block *b = a->head; b != NULL; b = b->next)
+		if ((const char *)p >= (const char *)b->data &&
+		    (const char *)p < (const char *)b->data + b->used)
+			return 1;
+	return 0;
+}
+
+void bclint_arena_each(const struct bclint_arena *a,
+                       void (*fn)(void *arg, const void *start, size_t len), void *arg)
+{
+	for (const struct arena_block *b = a->head; b != NULL; b = b->next)
+		fn(arg, b->data, b->used);
+}
+
 void *bclint_arena_alloc(struct bclint_arena *a, size_t size)
 {
 	return arena_take(a, size, _Alignof(max_align_t));
@@ -194,86 +215,121 @@ static void fmt_signed(struct fmt_out *o, long long v)
 	fmt_num(o, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, v < 0);
 }
 
-/* The conversions rules use: %s %c %% and d, i, u with no length, l, ll
- * or z; no flags, width or precision.  -1 (output unfinished) at anything
- * else. */
-static int fmt_simple(struct fmt_out *o, const char *fmt, va_list ap)
+/* The conversion at p (just after a '%'): its letter, with the length
+ * modifier in *len (0 int, 'l' long, 'L' long long, 'z' size_t) and p
+ * moved past it; 0 for a conversion this file leaves to vsnprintf (flags,
+ * width, precision, other letters). */
+static int conversion(const char **p, char *len)
 {
-	const char *p = fmt;
-	for (;;) {
-		const char *pct = strchr(p, '%');
-		fmt_put(o, p, pct ? (size_t)(pct - p) : strlen(p));
-		if (pct == NULL)
-			return 0;
-		p = pct + 1;
-		char len = 0; /* 0 int, 'l' long, 'L' long long, 'z' size_t */
-		if (*p == 'l') {
-			len = 'l';
-			if (*++p == 'l') {
-				len = 'L';
-				p++;
-			}
-		} else if (*p == 'z') {
-			len = 'z';
-			p++;
+	const char *q = *p;
+	*len = 0;
+	if (*q == 'l') {
+		*len = 'l';
+		if (*++q == 'l') {
+			*len = 'L';
+			q++;
 		}
-		char c = *p++;
-		if (len != 0 && c != 'd' && c != 'i' && c != 'u')
+	} else if (*q == 'z') {
+		*len = 'z';
+		q++;
+	}
+	int c = (unsigned char)*q++;
+	*p = q;
+	if (c == 's' || c == 'c' || c == '%')
+		return *len == 0 ? c : 0;
+	return c == 'd' || c == 'i' || c == 'u' ? c : 0;
+}
+
+int bclint_fmt_capture(const char *fmt, va_list ap, union bclint_arg *args, int max,
+                       unsigned *strings)
+{
+	int n = 0;
+	*strings = 0;
+	for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
+		p++;
+		char len;
+		int c = conversion(&p, &len);
+		if (c == 0 || (c != '%' && n == max))
 			return -1;
 		switch (c) {
+		case '%': break;
+		case 's':
+			*strings |= 1u << n;
+			args[n++].s = va_arg(ap, const char *);
+			break;
+		case 'c': args[n++].i = va_arg(ap, int); break;
+		case 'u':
+			switch (len) {
+			case 'l': args[n++].u = va_arg(ap, unsigned long); break;
+			case 'L': args[n++].u = va_arg(ap, unsigned long long); break;
+			/* not a clone of default: va_arg's types differ */
+			/* NOLINTNEXTLINE(bugprone-branch-clone) */
+			case 'z': args[n++].u = va_arg(ap, size_t); break;
+			default: args[n++].u = va_arg(ap, unsigned); break;
+			}
+			break;
+		default: /* d, i */
+			switch (len) {
+			case 'l': args[n++].i = va_arg(ap, long); break;
+			case 'L': args[n++].i = va_arg(ap, long long); break;
+			/* NOLINTNEXTLINE(bugprone-branch-clone): as above */
+			case 'z': args[n++].i = va_arg(ap, ssize_t); break;
+			default: args[n++].i = va_arg(ap, int); break;
+			}
+			break;
+		}
+	}
+	return n;
+}
+
+int bclint_fmt_render(char *buf, size_t size, const char *fmt, const union bclint_arg *args)
+{
+	struct fmt_out o = {buf, size ? size - 1 : 0, 0};
+	for (const char *p = fmt;;) {
+		const char *pct = strchr(p, '%');
+		fmt_put(&o, p, pct ? (size_t)(pct - p) : strlen(p));
+		if (pct == NULL)
+			break;
+		p = pct + 1;
+		char len;
+		int c = conversion(&p, &len);
+		switch (c) {
 		case 's': {
-			const char *s = va_arg(ap, const char *);
-			if (s == NULL)
-				s = "(null)"; /* as glibc prints it */
-			fmt_put(o, s, strlen(s));
+			const char *s = args->s ? args->s : "(null)"; /* as glibc prints it */
+			fmt_put(&o, s, strlen(s));
+			args++;
 			break;
 		}
 		case 'c': {
-			char ch = (char)va_arg(ap, int);
-			fmt_put(o, &ch, 1);
+			char ch = (char)args++->i;
+			fmt_put(&o, &ch, 1);
 			break;
 		}
-		case '%': fmt_put(o, "%", 1); break;
+		case 'u': fmt_num(&o, args++->u, 0); break;
+		case '%': fmt_put(&o, "%", 1); break;
 		case 'd':
-		case 'i':
-			switch (len) {
-			case 'l': fmt_signed(o, va_arg(ap, long)); break;
-			case 'L': fmt_signed(o, va_arg(ap, long long)); break;
-			/* not a clone of default: va_arg's types differ */
-			/* NOLINTNEXTLINE(bugprone-branch-clone) */
-			case 'z': fmt_signed(o, va_arg(ap, ssize_t)); break;
-			default: fmt_signed(o, va_arg(ap, int)); break;
-			}
-			break;
-		case 'u':
-			switch (len) {
-			case 'l': fmt_num(o, va_arg(ap, unsigned long), 0); break;
-			case 'L': fmt_num(o, va_arg(ap, unsigned long long), 0); break;
-			/* NOLINTNEXTLINE(bugprone-branch-clone): as above */
-			case 'z': fmt_num(o, va_arg(ap, size_t), 0); break;
-			default: fmt_num(o, va_arg(ap, unsigned), 0); break;
-			}
-			break;
-		default: return -1;
+		case 'i': fmt_signed(&o, args++->i); break;
+		default: return -1; /* not a format bclint_fmt_capture takes */
 		}
 	}
+	if (size > 0)
+		buf[o.len < o.room ? o.len : o.room] = '\0';
+	return o.len > INT_MAX ? -1 : (int)o.len;
 }
 
 int bclint_vformat(char *buf, size_t size, const char *fmt, va_list ap)
 {
-	struct fmt_out o = {buf, size ? size - 1 : 0, 0};
 	/* Arguments already taken from ap cannot be put back: vsnprintf gets
 	 * this copy when the format turns out to need it. */
 	va_list again;
 	va_copy(again, ap);
-	int n;
-	if (fmt_simple(&o, fmt, ap) == 0) {
-		if (size > 0)
-			buf[o.len < o.room ? o.len : o.room] = '\0';
-		n = o.len > INT_MAX ? -1 : (int)o.len;
-	} else {
+	union bclint_arg args[BCLINT_FMT_MAX_ARGS] = {{0}};
+	unsigned strings;
+	int n = bclint_fmt_capture(fmt, ap, args, BCLINT_FMT_MAX_ARGS, &strings);
+	if (n >= 0)
+		n = bclint_fmt_render(buf, size, fmt, args);
+	else
 		n = vsnprintf(buf, size, fmt, again);
-	}
 	va_end(again);
 	return n;
 }

@@ -18,6 +18,14 @@ struct bclint_arena {
 };
 void *bclint_arena_alloc(struct bclint_arena *a, size_t size);
 void *bclint_arena_calloc(struct bclint_arena *a, size_t n, size_t size);
+/* size bytes at a multiple of align (a power of two, at most that of
+ * max_align_t). */
+void *bclint_arena_take(struct bclint_arena *a, size_t size, size_t align);
+/* Is p inside one of the arena's allocations (a walk of its blocks)? */
+int bclint_arena_owns(const struct bclint_arena *a, const void *p);
+/* Call fn for each block's allocated bytes. */
+void bclint_arena_each(const struct bclint_arena *a,
+                       void (*fn)(void *arg, const void *start, size_t len), void *arg);
 /* Grow the arena's last allocation p from old to size bytes where it is:
  * p, or NULL when p is not the last or there is no room after it. */
 void *bclint_arena_extend(struct bclint_arena *a, void *p, size_t old, size_t size);
@@ -28,6 +36,24 @@ char *bclint_arena_strndup(struct bclint_arena *a, const char *s, size_t n);
  * (%s %c %% %d %i %u, with l, ll or z); any other format goes to vsnprintf
  * whole, so the result is always the same as vsnprintf's. */
 int bclint_vformat(char *buf, size_t size, const char *fmt, va_list ap);
+/* What a conversion bclint_vformat handles itself takes: %s a string
+ * (NULL prints "(null)"), %c, %d and %i a signed and %u an unsigned
+ * value, whatever their length modifier. */
+union bclint_arg {
+	const char *s;
+	long long i;
+	unsigned long long u;
+};
+#define BCLINT_FMT_MAX_ARGS 16
+/* Take the arguments of fmt from ap, in order, into args, with a bit set
+ * in *strings for each that is a string (%s): how many, or -1 when fmt has
+ * a conversion bclint_vformat leaves to vsnprintf or more than max (at
+ * most 32) arguments. */
+int bclint_fmt_capture(const char *fmt, va_list ap, union bclint_arg *args, int max,
+                       unsigned *strings);
+/* fmt with the arguments bclint_fmt_capture took, as snprintf would write
+ * it (the length it needs, even when size is shorter). */
+int bclint_fmt_render(char *buf, size_t size, const char *fmt, const union bclint_arg *args);
 char *bclint_arena_printf(struct bclint_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *bclint_arena_vprintf(struct bclint_arena *a, const char *fmt, va_list ap);

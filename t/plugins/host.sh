@@ -81,4 +81,28 @@ is "$?" 0 "--plugin=NAME loads ./NAME, not NAME from LD_LIBRARY_PATH"
 is "$(head -n 1 "$dir/out")" "bclint: error: named.so: cannot open plugin: No such file or directory" \
 	"--plugin=NAME: not in the current directory, not searched for elsewhere"
 
+# Messages are kept as their format and arguments until the report is
+# written; what a rule prints from its stack, a buffer it frees or writes
+# again, or a format it builds is copied when it reports.  Two snapshots,
+# so that the first one's messages outlive its model; in the worker and
+# without one; gcc and JSON (the test suite's valgrind run checks reads).
+fleeting_gcc='cli/mixed.json:5:5: warning: stack:ana@x.example heap:ana@x.example static:0 model:ana@x.example rodata 0% [test-fleeting]
+cli/mixed.json:5:5: note: built zero ana@x.example
+cli/mixed.json:6:5: warning: stack:ben@x.example heap:ben@x.example static:1 model:ben@x.example rodata 1% [test-fleeting]
+cli/mixed.json:6:5: note: built one ben@x.example
+cli/mixed.json:8:14: warning: ad account '"'Brand'"' (100) needs advertiser_role OPERATOR [test-fleeting]
+cli/warn.json:4:15: warning: stack:ben@x.example heap:ben@x.example static:0 model:ben@x.example rodata 0% [test-fleeting]
+cli/warn.json:4:15: note: built zero ben@x.example'
+for iso in isolated --no-isolate; do
+	run_bclint $(echo "$iso" | sed 's/^isolated$//') --disable=all --plugin="$dir/fleeting.so" --enable=test-fleeting \
+		cli/mixed.json cli/warn.json
+	is "$out" "$fleeting_gcc" "fleeting strings ($iso): each message as it was reported"
+	is "$status" 0 "fleeting strings ($iso): exit status"
+done
+run_bclint --disable=all --plugin="$dir/fleeting.so" --enable=test-fleeting -f json \
+	cli/mixed.json cli/warn.json
+is "$(printf '%s' "$out" | jq -r '.findings[] | .message, .notes[].message' | tr '\n' '|')" \
+	"stack:ana@x.example heap:ana@x.example static:0 model:ana@x.example rodata 0%|built zero ana@x.example|stack:ben@x.example heap:ben@x.example static:1 model:ben@x.example rodata 1%|built one ben@x.example|ad account 'Brand' (100) needs advertiser_role OPERATOR|stack:ben@x.example heap:ben@x.example static:0 model:ben@x.example rodata 0%|built zero ben@x.example|" \
+	"fleeting strings: JSON messages the same"
+
 done_testing

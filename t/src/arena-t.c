@@ -1,7 +1,10 @@
 /* Unit tests of the arena and the map's prefetch hint (src/util.c), and of
- * notes in the report (src/report.c), which grow their arrays in place. */
+ * the report (src/report.c): notes, which grow their arrays in place,
+ * messages kept unformatted until output, and the output order. */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -38,15 +41,17 @@ static void notes(void)
 	struct bclint_finding *g = bclint_report_add(&r, 0, "x", NULL, 1, 0, 0, "", 2, "g");
 	char msg[32];
 	for (int i = 0; i < 20; i++) {
-		int n = snprintf(msg, sizeof(msg), "f%d", i);
-		bclint_report_note(&r, f, 0, (uint32_t)i, (uint32_t)i, "/f", msg, (size_t)n);
-		n = snprintf(msg, sizeof(msg), "g%d", i);
-		bclint_report_note(&r, g, 0, (uint32_t)i, (uint32_t)i, "/g", msg, (size_t)n);
+		struct bclint_msg m = {msg, (size_t)snprintf(msg, sizeof(msg), "f%d", i), NULL, NULL,
+		                       0, 0};
+		bclint_report_note(&r, f, 0, (uint32_t)i, (uint32_t)i, "/f", &m);
+		m.len = (size_t)snprintf(msg, sizeof(msg), "g%d", i);
+		bclint_report_note(&r, g, 0, (uint32_t)i, (uint32_t)i, "/g", &m);
 	}
 	struct bclint_finding *h = bclint_report_add(&r, 0, "x", NULL, 1, 0, 0, "", 3, "h");
 	for (int i = 0; i < 1000; i++) {
-		int n = snprintf(msg, sizeof(msg), "h%d", i);
-		bclint_report_note(&r, h, 0, (uint32_t)i, (uint32_t)i, "/h", msg, (size_t)n);
+		struct bclint_msg m = {msg, (size_t)snprintf(msg, sizeof(msg), "h%d", i), NULL, NULL,
+		                       0, 0};
+		bclint_report_note(&r, h, 0, (uint32_t)i, (uint32_t)i, "/h", &m);
 	}
 	size_t bad = 0;
 	for (int i = 0; i < 20; i++) {
@@ -66,6 +71,103 @@ static void notes(void)
 	bclint_report_free(&r);
 }
 
+static int capture(unsigned *strings, union bclint_arg *args, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = bclint_fmt_capture(fmt, ap, args, BCLINT_FMT_MAX_ARGS, strings);
+	va_end(ap);
+	return n;
+}
+
+/* Messages kept as a format and its arguments: captured, written when
+ * asked for (twice the same), settled into text, and the same text. */
+static void deferred(void)
+{
+	union bclint_arg args[BCLINT_FMT_MAX_ARGS];
+	unsigned strings;
+	const char *fmt = "%s has %d of %zu (%c) %u%% %s";
+	int n = capture(&strings, args, fmt, "alice", -3, (size_t)12, 'x', 7u, (char *)NULL);
+	ok(n == 6 && strings == 0x21u, "capture: six arguments, the first and last strings");
+	ok(capture(&strings, args, "%5d", 1) == -1 && capture(&strings, args, "%ls", L"x") == -1,
+	   "capture: a width or a wide string is left to vsnprintf");
+	ok(capture(&strings, args, "%d%d%d%d%d%d%d%d%d%d%d%d%d%d%d%d%d", 1, 2, 3, 4, 5, 6, 7, 8, 9,
+	           10, 11, 12, 13, 14, 15, 16, 17) == -1,
+	   "capture: more than BCLINT_FMT_MAX_ARGS arguments is left to vsnprintf");
+
+	struct bclint_report r;
+	memset(&r, 0, sizeof(r));
+	n = capture(&strings, args, fmt, "alice", -3, (size_t)12, 'x', 7u, (char *)NULL);
+	struct bclint_msg m = {NULL, 0, fmt, args, n, strings};
+	struct bclint_finding *f = bclint_report_add_msg(&r, 0, "x", NULL, 1, 0, 0, "", 1, &m);
+	char big[700];
+	memset(big, 'b', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	args[0].s = big;
+	m.n_args = 1;
+	m.strings = 1;
+	m.fmt = "<%s>";
+	bclint_report_note(&r, f, 0, 1, 1, "/n", &m);
+	args[0].s = "changed after the report"; /* the report has its own copy */
+	struct bclint_buf tmp = {0};
+	ok(f != NULL && f->deferred && f->notes[0].deferred, "finding and note are deferred");
+	is_string(bclint_message(f->message, f->deferred, &tmp), "alice has -3 of 12 (x) 7% (null)",
+	          "a deferred message written out");
+	is_string(bclint_message(f->message, f->deferred, &tmp), "alice has -3 of 12 (x) 7% (null)",
+	          "and again, the same");
+	const char *note = bclint_message(f->notes[0].message, 1, &tmp);
+	ok(note != NULL && strlen(note) == 701 && note[0] == '<' && note[1] == 'b' &&
+	   note[700] == '>', "a note longer than the buffer was");
+	for (size_t i = 0; i < 20; i++)
+		bclint_report_prefetch(&r, i); /* a hint, at and past the end */
+	bclint_report_settle(&r, 0);
+	ok(!f->deferred && !f->notes[0].deferred && !r.oom, "settled: text now");
+	is_string(f->message, "alice has -3 of 12 (x) 7% (null)", "settled: the same text");
+	ok(strlen(f->notes[0].message) == 701, "settled: the note's text");
+	ok(bclint_arena_owns(&r.arena, f->message) && !bclint_arena_owns(&r.arena, big),
+	   "the report's arena owns the settled text, not the rule's buffer");
+	free(tmp.data);
+	bclint_report_free(&r);
+}
+
+/* Output order: file, offset, then rule and order of reporting for
+ * findings at one position. */
+static void order(void)
+{
+	struct bclint_report r;
+	memset(&r, 0, sizeof(r));
+	for (int k = 0; k < 2; k++) {
+		char *path = strdup(k ? "b.json" : "a.json"), *text = strdup("{\n  \"x\": 1\n}\n");
+		bclint_report_add_source(&r, path, text, strlen(text));
+	}
+	static const struct {
+		uint32_t file, off;
+		const char *rule;
+	} in[] = {{1, 5, "b"}, {0, 1, "z"}, {1, 5, "a"}, {0, 5, "b"}, {0, 1, "a"},
+	          {1, 2, "a"}, {0, 1, "z"}, {1, 5, "a"}, {0, 3, "q"}};
+	const char *want = "0:1:a 0:1:z#1 0:1:z#6 0:3:q 0:5:b 1:2:a 1:5:a#2 1:5:a#7 1:5:b";
+	char name[9][8];
+	for (size_t i = 0; i < 9; i++) {
+		snprintf(name[i], sizeof(name[i]), "%zu", i);
+		bclint_report_add(&r, in[i].file, in[i].rule, NULL, 1, in[i].off, in[i].off, "", i,
+		                  name[i]);
+	}
+	bclint_report_finish(&r);
+	char got[128] = "";
+	for (size_t i = 0; i < r.n_findings; i++) {
+		const struct bclint_finding *f = r.findings[i];
+		int twice = i + 1 < r.n_findings && r.findings[i + 1]->pos.off == f->pos.off &&
+		            r.findings[i + 1]->file == f->file && !strcmp(r.findings[i + 1]->rule, f->rule);
+		int again = i > 0 && r.findings[i - 1]->pos.off == f->pos.off &&
+		            r.findings[i - 1]->file == f->file && !strcmp(r.findings[i - 1]->rule, f->rule);
+		size_t len = strlen(got);
+		snprintf(got + len, sizeof(got) - len, "%s%u:%u:%s%s%s", i ? " " : "", f->file,
+		         f->pos.off, f->rule, twice || again ? "#" : "", twice || again ? f->message : "");
+	}
+	is_string(got, want, "findings in output order");
+	bclint_report_free(&r);
+}
+
 /* A prefetch is only a hint: on an empty map, which has no slots, it
  * must not touch memory; on a full one it changes nothing. */
 static void prefetch(void)
@@ -82,9 +184,11 @@ static void prefetch(void)
 
 int main(void)
 {
-	plan(13);
+	plan(25);
 	arena();
 	notes();
+	deferred();
+	order();
 	prefetch();
 	return done_testing();
 }
