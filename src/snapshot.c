@@ -608,17 +608,17 @@ static void load_assignment(struct loader *L, struct bclint_assignment *a, size_
 	if (gather(L, &f, node, ptr, keys, "an assignment") < 0)
 		return;
 	const char *uid = get_str(L, &f, 0, 1);
-	const char *aid = keep(L, get_str(L, &f, 1, 1));
+	const char *aid = get_str(L, &f, 1, 1);
 	int type = get_enum(L, &f, 2, asset_type_names, -1, 1);
 	a->granted_at = get_time(L, &f, 3);
 	if (uid != NULL)
 		a->member = find_member(L, f.v[0], ptr, "user_id", uid);
-	if (aid != NULL)
-		a->asset_id = aid;
+	a->asset = find_asset(L, type, aid);
+	if (aid != NULL) /* the asset's own copy, when there is one */
+		a->asset_id = a->asset != NULL ? a->asset->asset_id : keep(L, aid);
 	if (type < 0)
 		return;
 	a->asset_type = (uint32_t)type;
-	a->asset = find_asset(L, type, aid);
 	const char *want = bclint_role_field((uint32_t)type);
 	int found = -1;
 	for (int k = ROLE0; k < ROLE0 + NROLES; k++) {
@@ -813,7 +813,7 @@ static void load_need(struct loader *L, struct bclint_need *n, size_t i,
 		return;
 	const char *uid = get_str(L, &f, 0, 1);
 	const char *act = get_str(L, &f, 1, 1);
-	const char *aid = keep(L, get_str(L, &f, 2, 0));
+	const char *aid = get_str(L, &f, 2, 0);
 	int type = get_enum(L, &f, 3, asset_type_names, -1, 0);
 	n->note = keep(L, get_str(L, &f, 4, 0));
 	if (uid != NULL)
@@ -852,9 +852,9 @@ static void load_need(struct loader *L, struct bclint_need *n, size_t i,
 		         bclint_asset_type_name(t), asset_type_names[type]);
 		return;
 	}
-	n->asset_id = aid;
 	n->asset_type = (uint32_t)type;
 	n->asset = find_asset(L, type, aid);
+	n->asset_id = n->asset != NULL ? n->asset->asset_id : keep(L, aid);
 }
 
 /* -- arrays of entities --------------------------------------------- */
