@@ -38,6 +38,7 @@ void bclint_emit_github(struct bclint_buf *out, const struct bclint_emit *e)
 		if (f->suppressed != NULL)
 			continue;
 		bclint_buf_spill(out);
+		bclint_report_prefetch(r, i);
 		bclint_buf_printf(out, "::%s file=", cmd[f->level]);
 		escape(out, r->sources[f->file].path, 1);
 		bclint_buf_puts(out, ",line=");

@@ -32,6 +32,7 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 		if (f->suppressed != NULL)
 			continue;
 		bclint_buf_spill(out);
+		bclint_report_prefetch(r, i);
 		bclint_buf_puts(out, shown++ ? ",\n  {" : "\n  {");
 		str(out, "file", r->sources[f->file].path);
 		num(out, ", \"line\": ", f->pos.line);

@@ -332,6 +332,7 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 	bclint_buf_puts(out, "],\n    \"results\": [");
 	for (size_t i = 0; i < r->n_findings && i < MAX_RESULTS && !out->oom; i++) {
 		bclint_buf_spill(out);
+		bclint_report_prefetch(r, i);
 		bclint_buf_puts(out, i ? ",\n      " : "\n      ");
 		result(out, e, &u, &tmp, r->findings[i]);
 	}
