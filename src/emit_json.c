@@ -26,6 +26,7 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 	const struct bclint_report *r = &e->run->report;
 	size_t shown = 0;
 	struct bclint_buf tmp = {0}; /* deferred messages, written out */
+	char ptr[BCLINT_POINTER_MAX];
 	bclint_buf_puts(out, "{\"version\": 1, \"findings\": [");
 	for (size_t i = 0; i < r->n_findings; i++) {
 		const struct bclint_finding *f = r->findings[i];
@@ -46,7 +47,7 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 		bclint_buf_puts(out, ", ");
 		str(out, "message", bclint_emit_text(out, &tmp, f->message, f->deferred));
 		bclint_buf_puts(out, ", ");
-		str(out, "pointer", f->pointer);
+		str(out, "pointer", bclint_pointer_text(f->pointer, f->by_entity, ptr));
 		bclint_buf_puts(out, ", ");
 		str(out, "fingerprint", f->fingerprint);
 		bclint_buf_puts(out, ", \"notes\": [");
@@ -59,7 +60,7 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 			bclint_buf_puts(out, ", ");
 			str(out, "message", bclint_emit_text(out, &tmp, n->message, n->deferred));
 			bclint_buf_puts(out, ", ");
-			str(out, "pointer", n->pointer);
+			str(out, "pointer", bclint_pointer_text(n->pointer, n->by_entity, ptr));
 			bclint_buf_putc(out, '}');
 		}
 		bclint_buf_puts(out, "]}");

@@ -225,7 +225,8 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 	bclint_buf_puts(out, "}, \"locations\": [{");
 	physical(out, u, f->file, &f->pos, &f->end);
 	bclint_buf_puts(out, ", \"logicalLocations\": [{\"fullyQualifiedName\": ");
-	jstr(out, f->pointer);
+	char ptr[BCLINT_POINTER_MAX];
+	jstr(out, bclint_pointer_text(f->pointer, f->by_entity, ptr));
 	bclint_buf_puts(out, ", \"kind\": \"object\"}]}]");
 	if (f->n_notes > 0) {
 		bclint_buf_puts(out, ", \"relatedLocations\": [");

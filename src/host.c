@@ -390,17 +390,18 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 	if (m->bc.bc_id != NULL)
 		id = bclint_hash64(m->bc.bc_id, strlen(m->bc.bc_id) + 1, id);
 	id = bclint_hash64(slot->rule->id, strlen(slot->rule->id), id);
-	const char *ptr = bclint_entity_pointer(ctx->report, e);
 	const struct bclint_suppression *sup = NULL;
 	if (ctx->run->config != NULL && ctx->run->config->n_supps > 0) {
 		const char *subjects[6];
+		char ptr[BCLINT_POINTER_MAX];
 		entity_subjects(m, e, subjects);
-		sup = bclint_config_suppression(ctx->run->config, slot->rule->id, ptr ? ptr : "",
-		                                subjects);
+		sup = bclint_config_suppression(ctx->run->config, slot->rule->id,
+		                                bclint_entity_pointer_in(e, ptr), subjects);
 	}
 	struct bclint_finding *f =
 		bclint_report_add_msg(ctx->report, ctx->snap->file, slot->rule->id,
-		                      slot->plugin->desc->name, level, e->start, e->end, ptr, id, &msg);
+		                      slot->plugin->desc->name, level, e->start, e->end, NULL, e, id,
+		                      &msg);
 	free(heap);
 	if (f != NULL && sup != NULL) {
 		f->suppressed = sup->reason;
@@ -433,8 +434,7 @@ static void host_note(struct bclint_ctx *ctx, struct bclint_finding *f,
 	va_end(ap);
 	if (rc < 0)
 		return;
-	bclint_report_note(ctx->report, f, ctx->snap->file, e->start, e->end,
-	                   bclint_entity_pointer(ctx->report, e), &msg);
+	bclint_report_note(ctx->report, f, ctx->snap->file, e->start, e->end, NULL, e, &msg);
 	free(heap);
 }
 

@@ -1963,9 +1963,12 @@ static int self_check(struct imp *im, const char *text, size_t len)
 	int file = bclint_report_add_source(&r, name, copy, len);
 	struct bclint_snapshot *s = file < 0 ? NULL : bclint_snapshot_load(&r, (uint32_t)file);
 	int rc = s != NULL ? 0 : -1;
-	for (size_t i = 0; s == NULL && i < r.n_findings; i++)
+	for (size_t i = 0; s == NULL && i < r.n_findings; i++) {
+		char ptr[BCLINT_POINTER_MAX]; /* loading's messages are text */
+		const struct bclint_finding *f = r.findings[i];
 		diag(im, "error", NULL, 0, 0, "the snapshot built fails its own check at %s: %s",
-		     r.findings[i]->pointer, r.findings[i]->message);
+		     bclint_pointer_text(f->pointer, f->by_entity, ptr), f->message);
+	}
 	if (s == NULL && r.n_findings == 0)
 		im->oom = 1;
 	bclint_snapshot_free(s);

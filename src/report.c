@@ -36,8 +36,40 @@ struct bclint_finding *bclint_report_add(struct bclint_report *r, uint32_t file,
                                          uint64_t identity, const char *message)
 {
 	struct bclint_msg m = {message, strlen(message), NULL, NULL, 0, 0};
-	return bclint_report_add_msg(r, file, rule, plugin, level, start, end, pointer, identity,
-	                             &m);
+	return bclint_report_add_msg(r, file, rule, plugin, level, start, end, pointer, NULL,
+	                             identity, &m);
+}
+
+/* Where a finding or note points: entity e as its code, which output
+ * writes out only if it shows pointers, or pointer as given.  An entity
+ * whose code would not fit is written out now. */
+static int where(struct bclint_report *r, const char *pointer, const struct bclint_entity *e,
+                 union bclint_pointer *p, uint8_t *by_entity)
+{
+	*by_entity = 0;
+	if (e == NULL) {
+		p->text = pointer;
+		return 0;
+	}
+	if (e->kind < 0xff && e->parent < (1u << 24)) {
+		p->entity = (uint64_t)(e->kind + 1) | (uint64_t)e->index << 8 |
+		            (uint64_t)e->parent << 40;
+		*by_entity = 1;
+		return 0;
+	}
+	char buf[BCLINT_POINTER_MAX];
+	const char *text = bclint_entity_pointer_in(e, buf);
+	p->text = text == buf ? bclint_arena_strdup(&r->arena, buf) : text;
+	return p->text != NULL ? 0 : -1;
+}
+
+const char *bclint_pointer_text(union bclint_pointer p, int by_entity, char *buf)
+{
+	if (!by_entity)
+		return p.text;
+	struct bclint_entity e = {(uint32_t)(p.entity & 0xff) - 1, (uint32_t)(p.entity >> 8),
+	                          (uint32_t)(p.entity >> 40), 0, 0};
+	return bclint_entity_pointer_in(&e, buf);
 }
 
 /* The message as the report keeps it: a copy of the text, or the format
@@ -148,7 +180,9 @@ void bclint_report_settle(struct bclint_report *r, size_t first)
 struct bclint_finding *bclint_report_add_msg(struct bclint_report *r, uint32_t file,
                                              const char *rule, const char *plugin,
                                              int level, uint32_t start, uint32_t end,
-                                             const char *pointer, uint64_t identity,
+                                             const char *pointer,
+                                             const struct bclint_entity *e,
+                                             uint64_t identity,
                                              const struct bclint_msg *message)
 {
 	if (r->n_findings == r->cap_findings) {
@@ -169,7 +203,7 @@ struct bclint_finding *bclint_report_add_msg(struct bclint_report *r, uint32_t f
 	}
 	struct bclint_finding *f = bclint_arena_calloc(&r->arena, 1, sizeof(*f));
 	const char *msg = f != NULL ? keep(r, message, &f->deferred) : NULL;
-	if (msg == NULL) {
+	if (msg == NULL || where(r, pointer, e, &f->pointer, &f->by_entity) < 0) {
 		r->oom = 1;
 		return NULL;
 	}
@@ -179,7 +213,6 @@ struct bclint_finding *bclint_report_add_msg(struct bclint_report *r, uint32_t f
 	f->file = file;
 	f->pos.off = start;
 	f->end.off = end;
-	f->pointer = pointer;
 	f->message = msg;
 	f->identity = identity;
 	f->seq = (uint32_t)r->n_findings;
@@ -189,7 +222,7 @@ struct bclint_finding *bclint_report_add_msg(struct bclint_report *r, uint32_t f
 
 void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint32_t file,
                         uint32_t start, uint32_t end, const char *pointer,
-                        const struct bclint_msg *message)
+                        const struct bclint_entity *e, const struct bclint_msg *message)
 {
 	if (f == NULL)
 		return;
@@ -221,7 +254,7 @@ void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint3
 	}
 	struct bclint_note *n = &f->notes[f->n_notes];
 	const char *msg = keep(r, message, &n->deferred);
-	if (msg == NULL) {
+	if (msg == NULL || where(r, pointer, e, &n->pointer, &n->by_entity) < 0) {
 		r->oom = 1;
 		return;
 	}
@@ -230,7 +263,6 @@ void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint3
 	n->file = file;
 	n->pos.off = start;
 	n->end.off = end;
-	n->pointer = pointer;
 	n->message = msg;
 }
 

@@ -17,13 +17,23 @@ struct bclint_source {
 	size_t len;
 };
 
+/* A JSON Pointer: a string, or the snapshot entity it names, written when
+ * asked (bclint_pointer_text): the entity's kind + 1 in the low 8 bits,
+ * its index in the next 32, its parent's index in the top 24. */
+union bclint_pointer {
+	const char *text;
+	uint64_t entity;
+};
+#define BCLINT_POINTER_MAX 96
+
 /* message is text, or when deferred is set a format and its arguments
- * kept until output (struct bclint_msg): read it with bclint_message. */
+ * kept until output (struct bclint_msg): read it with bclint_message.
+ * pointer is an entity when by_entity is set. */
 struct bclint_note {
 	uint32_t file;
 	struct bclint_textpos pos, end;
-	uint8_t deferred;
-	const char *pointer;
+	uint8_t deferred, by_entity;
+	union bclint_pointer pointer;
 	const char *message;
 };
 
@@ -33,7 +43,7 @@ struct bclint_finding {
 	int level;          /* enum bclint_level */
 	uint32_t file;
 	struct bclint_textpos pos, end;
-	const char *pointer;
+	union bclint_pointer pointer; /* an entity when by_entity is set */
 	const char *message;
 	const char *suppressed; /* the suppression's reason, or NULL */
 	uint64_t identity; /* rule + entity identity, before disambiguation */
@@ -41,7 +51,8 @@ struct bclint_finding {
 	uint32_t n_notes, cap_notes;
 	uint32_t seq;      /* order of reporting: the last sort key */
 	char fingerprint[17];
-	uint8_t deferred; /* message is kept unformatted (struct bclint_note) */
+	uint8_t deferred;  /* message is kept unformatted (struct bclint_note) */
+	uint8_t by_entity; /* pointer is an entity's */
 };
 
 /* A plugin or rule that failed, for messages and SARIF notifications. */
@@ -92,17 +103,25 @@ struct bclint_finding *bclint_report_add(struct bclint_report *r, uint32_t file,
                                          const char *rule, const char *plugin, int level,
                                          uint32_t start, uint32_t end, const char *pointer,
                                          uint64_t identity, const char *message);
-/* The same with a message of either kind (the report's hot path). */
+/* The same with a message of either kind (the report's hot path), and
+ * pointing at entity e (NULL: at pointer, which must outlive the report). */
 struct bclint_finding *bclint_report_add_msg(struct bclint_report *r, uint32_t file,
                                              const char *rule, const char *plugin,
                                              int level, uint32_t start, uint32_t end,
-                                             const char *pointer, uint64_t identity,
+                                             const char *pointer,
+                                             const struct bclint_entity *e,
+                                             uint64_t identity,
                                              const struct bclint_msg *message);
-/* Attach a note; pointer must outlive the report (bclint_entity_pointer
- * makes it in the report's arena).  f may be NULL. */
+/* Attach a note at entity e, or when e is NULL at pointer (which must
+ * outlive the report).  f may be NULL. */
 void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint32_t file,
                         uint32_t start, uint32_t end, const char *pointer,
-                        const struct bclint_msg *message);
+                        const struct bclint_entity *e, const struct bclint_msg *message);
+/* An entity's JSON Pointer, written into buf (BCLINT_POINTER_MAX bytes)
+ * unless it is a constant one ("/bc"); "" for an unknown kind. */
+const char *bclint_entity_pointer_in(const struct bclint_entity *e, char *buf);
+/* A finding's or note's pointer as text (buf: BCLINT_POINTER_MAX bytes). */
+const char *bclint_pointer_text(union bclint_pointer p, int by_entity, char *buf);
 /* The text of a finding's or note's message (stored and deferred as they
  * are in it); a deferred one is written into tmp, emptied first.  NULL
  * when memory runs out. */

@@ -340,7 +340,7 @@ static void first_here(struct loader *L, struct bclint_finding *f, const struct 
 {
 	static const char text[] = "first defined here";
 	struct bclint_msg msg = {text, sizeof(text) - 1, NULL, NULL, 0, 0};
-	bclint_report_note(L->r, f, L->file, e->start, e->end, bclint_entity_pointer(L->r, e), &msg);
+	bclint_report_note(L->r, f, L->file, e->start, e->end, NULL, e, &msg);
 }
 
 /* -- enums ------------------------------------------------------------ */
@@ -1218,28 +1218,33 @@ void bclint_snapshot_free(struct bclint_snapshot *s)
 	free(s);
 }
 
-const char *bclint_entity_pointer(struct bclint_report *r, const struct bclint_entity *e)
+const char *bclint_entity_pointer_in(const struct bclint_entity *e, char *buf)
 {
 	static const char *const prefix[] = {"/bc", "/members/", "/assets/", "/assignments/",
 	                                     "/asset_groups/", "/partners/", "/partners/",
 	                                     "/needs/", "/policy"};
-	char buf[96];
-	size_t n;
 	switch (e->kind) {
 	case BCLINT_ENT_BC:
 	case BCLINT_ENT_POLICY:
 		return prefix[e->kind];
-	case BCLINT_ENT_SHARE:
-		n = put_index(buf, "/partners/", e->parent);
-		n += put_index(buf + n, "/shared_assets/", e->index);
-		break;
+	case BCLINT_ENT_SHARE: {
+		size_t n = put_index(buf, "/partners/", e->parent);
+		put_index(buf + n, "/shared_assets/", e->index);
+		return buf;
+	}
 	default:
 		if (e->kind > BCLINT_ENT_POLICY)
 			return "";
-		n = put_index(buf, prefix[e->kind], e->index);
-		break;
+		put_index(buf, prefix[e->kind], e->index);
+		return buf;
 	}
-	char *p = bclint_arena_strndup(&r->arena, buf, n);
+}
+
+const char *bclint_entity_pointer(struct bclint_report *r, const struct bclint_entity *e)
+{
+	char buf[BCLINT_POINTER_MAX];
+	const char *text = bclint_entity_pointer_in(e, buf);
+	const char *p = text == buf ? bclint_arena_strdup(&r->arena, buf) : text;
 	if (p == NULL)
 		r->oom = 1;
 	return p;

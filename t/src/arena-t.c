@@ -43,22 +43,22 @@ static void notes(void)
 	for (int i = 0; i < 20; i++) {
 		struct bclint_msg m = {msg, (size_t)snprintf(msg, sizeof(msg), "f%d", i), NULL, NULL,
 		                       0, 0};
-		bclint_report_note(&r, f, 0, (uint32_t)i, (uint32_t)i, "/f", &m);
+		bclint_report_note(&r, f, 0, (uint32_t)i, (uint32_t)i, "/f", NULL, &m);
 		m.len = (size_t)snprintf(msg, sizeof(msg), "g%d", i);
-		bclint_report_note(&r, g, 0, (uint32_t)i, (uint32_t)i, "/g", &m);
+		bclint_report_note(&r, g, 0, (uint32_t)i, (uint32_t)i, "/g", NULL, &m);
 	}
 	struct bclint_finding *h = bclint_report_add(&r, 0, "x", NULL, 1, 0, 0, "", 3, "h");
 	for (int i = 0; i < 1000; i++) {
 		struct bclint_msg m = {msg, (size_t)snprintf(msg, sizeof(msg), "h%d", i), NULL, NULL,
 		                       0, 0};
-		bclint_report_note(&r, h, 0, (uint32_t)i, (uint32_t)i, "/h", &m);
+		bclint_report_note(&r, h, 0, (uint32_t)i, (uint32_t)i, "/h", NULL, &m);
 	}
 	size_t bad = 0;
 	for (int i = 0; i < 20; i++) {
 		snprintf(msg, sizeof(msg), "f%d", i);
 		bad += strcmp(f->notes[i].message, msg) != 0 || f->notes[i].pos.off != (uint32_t)i;
 		snprintf(msg, sizeof(msg), "g%d", i);
-		bad += strcmp(g->notes[i].message, msg) != 0 || strcmp(g->notes[i].pointer, "/g") != 0;
+		bad += strcmp(g->notes[i].message, msg) != 0 || strcmp(g->notes[i].pointer.text, "/g") != 0;
 	}
 	for (int i = 0; i < 1000; i++) {
 		snprintf(msg, sizeof(msg), "h%d", i);
@@ -99,7 +99,7 @@ static void deferred(void)
 	memset(&r, 0, sizeof(r));
 	n = capture(&strings, args, fmt, "alice", -3, (size_t)12, 'x', 7u, (char *)NULL);
 	struct bclint_msg m = {NULL, 0, fmt, args, n, strings};
-	struct bclint_finding *f = bclint_report_add_msg(&r, 0, "x", NULL, 1, 0, 0, "", 1, &m);
+	struct bclint_finding *f = bclint_report_add_msg(&r, 0, "x", NULL, 1, 0, 0, "", NULL, 1, &m);
 	char big[700];
 	memset(big, 'b', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
@@ -107,7 +107,16 @@ static void deferred(void)
 	m.n_args = 1;
 	m.strings = 1;
 	m.fmt = "<%s>";
-	bclint_report_note(&r, f, 0, 1, 1, "/n", &m);
+	struct bclint_entity share = {BCLINT_ENT_SHARE, 12, 3, 1, 1};
+	bclint_report_note(&r, f, 0, 1, 1, NULL, &share, &m);
+	struct bclint_entity far = {BCLINT_ENT_SHARE, 12, 1u << 24, 1, 1};
+	bclint_report_note(&r, f, 0, 1, 1, NULL, &far, &m);
+	char ptr[BCLINT_POINTER_MAX];
+	is_string(bclint_pointer_text(f->notes[0].pointer, f->notes[0].by_entity, ptr),
+	          "/partners/3/shared_assets/12", "a note's pointer kept as its entity, written");
+	ok(!f->notes[1].by_entity && !strcmp(f->notes[1].pointer.text,
+	                                     "/partners/16777216/shared_assets/12"),
+	   "an entity whose code would not fit: its pointer written at once");
 	args[0].s = "changed after the report"; /* the report has its own copy */
 	struct bclint_buf tmp = {0};
 	ok(f != NULL && f->deferred && f->notes[0].deferred, "finding and note are deferred");
@@ -184,7 +193,7 @@ static void prefetch(void)
 
 int main(void)
 {
-	plan(25);
+	plan(27);
 	arena();
 	notes();
 	deferred();
