@@ -359,7 +359,10 @@ static int message(struct bclint_ctx *ctx, const char *fmt, va_list ap,
 			ctx->report->oom = 1;
 			return -1;
 		}
-		bclint_vformat(*heap, (size_t)len + 1, fmt, ap);
+		if (n >= 0)
+			bclint_fmt_render(*heap, (size_t)len + 1, fmt, args);
+		else
+			vsnprintf(*heap, (size_t)len + 1, fmt, ap);
 		text = *heap;
 	}
 	size_t tlen = (size_t)len;

@@ -153,14 +153,20 @@ void bclint_run_hold(struct bclint_run *run, struct bclint_snapshot *s)
 	run->held = s;
 }
 
-/* Settle the held snapshot's messages and free it with its labels. */
+/* Free the held snapshot with its labels. */
+static void drop_held(struct bclint_run *run)
+{
+	bclint_snapshot_free(run->held);
+	run->held = NULL;
+	bclint_lasting_free(&run->lasting);
+}
+
+/* Settle the held snapshot's messages, then drop it. */
 static void release(struct bclint_run *run)
 {
 	if (run->held != NULL)
 		bclint_report_settle(&run->report, run->held_first);
-	bclint_snapshot_free(run->held);
-	run->held = NULL;
-	bclint_lasting_free(&run->lasting);
+	drop_held(run);
 }
 
 void bclint_run_text(struct bclint_run *run, char *name, char *text, size_t len)
@@ -200,9 +206,7 @@ void bclint_run_free(struct bclint_run *run)
 {
 	if (run == NULL)
 		return;
-	bclint_snapshot_free(run->held);
-	bclint_lasting_free(&run->lasting);
-	run->held = NULL;
+	drop_held(run); /* nothing to settle: the report goes too */
 	bclint_report_free(&run->report);
 	bclint_ruleset_free(&run->rules);
 	bclint_arena_spare_free();

@@ -57,9 +57,7 @@ static int where(struct bclint_report *r, const char *pointer, const struct bcli
 		*by_entity = 1;
 		return 0;
 	}
-	char buf[BCLINT_POINTER_MAX];
-	const char *text = bclint_entity_pointer_in(e, buf);
-	p->text = text == buf ? bclint_arena_strdup(&r->arena, buf) : text;
+	p->text = bclint_entity_pointer(r, e);
 	return p->text != NULL ? 0 : -1;
 }
 
@@ -99,13 +97,12 @@ const char *bclint_message(const char *message, int deferred, struct bclint_buf 
 		return message;
 	const union bclint_arg *kept = (const union bclint_arg *)(const void *)message;
 	tmp->len = 0;
-	size_t room = tmp->cap > 0 ? tmp->cap : 0;
-	int n = bclint_fmt_render(tmp->data, room, kept[1].s, kept + 2);
+	int n = bclint_fmt_render(tmp->data, tmp->cap, kept[1].s, kept + 2);
 	if (n < 0) {
 		tmp->oom = 1;
 		return NULL;
 	}
-	if ((size_t)n >= room) {
+	if ((size_t)n >= tmp->cap) {
 		if (bclint_buf_reserve(tmp, (size_t)n) < 0)
 			return NULL;
 		bclint_fmt_render(tmp->data, tmp->cap, kept[1].s, kept + 2);

@@ -120,6 +120,9 @@ void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint3
 /* An entity's JSON Pointer, written into buf (BCLINT_POINTER_MAX bytes)
  * unless it is a constant one ("/bc"); "" for an unknown kind. */
 const char *bclint_entity_pointer_in(const struct bclint_entity *e, char *buf);
+/* The same in the report's arena (NULL, with r->oom set, when out of
+ * memory). */
+const char *bclint_entity_pointer(struct bclint_report *r, const struct bclint_entity *e);
 /* A finding's or note's pointer as text (buf: BCLINT_POINTER_MAX bytes). */
 const char *bclint_pointer_text(union bclint_pointer p, int by_entity, char *buf);
 /* The text of a finding's or note's message (stored and deferred as they

@@ -41,8 +41,6 @@ struct bclint_snapshot *bclint_snapshot_load_with(struct bclint_report *r, uint3
 /* NULL is safe. */
 void bclint_snapshot_free(struct bclint_snapshot *s);
 
-/* The JSON Pointer of an entity ("/members/3"), in the report's arena. */
-const char *bclint_entity_pointer(struct bclint_report *r, const struct bclint_entity *e);
 /* A hash of the entity's identity (its IDs, not its place in the file). */
 uint64_t bclint_entity_identity(const struct bclint_model *m, const struct bclint_entity *e);
 
