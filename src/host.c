@@ -389,10 +389,13 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 	/* The fingerprint: rule, Business Center and entity identity (IDs,
 	 * never positions), so that it survives reordering and reformatting
 	 * and tells apart the same user ID in two Business Centers. */
-	uint64_t id = bclint_entity_identity(m, e);
-	if (m->bc.bc_id != NULL)
-		id = bclint_hash64(m->bc.bc_id, strlen(m->bc.bc_id) + 1, id);
-	id = bclint_hash64(slot->rule->id, strlen(slot->rule->id), id);
+	uint64_t id = 0;
+	if (!ctx->report->no_fingerprints) {
+		id = bclint_entity_identity(m, e);
+		if (m->bc.bc_id != NULL)
+			id = bclint_hash64(m->bc.bc_id, strlen(m->bc.bc_id) + 1, id);
+		id = bclint_hash64(slot->rule->id, strlen(slot->rule->id), id);
+	}
 	const struct bclint_suppression *sup = NULL;
 	if (ctx->run->config != NULL && ctx->run->config->n_supps > 0) {
 		const char *subjects[6];

@@ -406,6 +406,9 @@ static int lint_main(int argc, char **argv)
 	}
 	/* the gcc format shows where findings start, not where they end */
 	run.report.no_ends = strcmp(c.format, "gcc") == 0;
+	/* nor fingerprints, as the github format does not; a baseline needs them */
+	run.report.no_fingerprints = (strcmp(c.format, "gcc") == 0 ||
+	                              strcmp(c.format, "github") == 0) && c.baseline == NULL;
 	for (int i = optind; i < argc; i++)
 		bclint_run_file(&run, argv[i]);
 	if (run.config != NULL)

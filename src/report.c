@@ -405,6 +405,10 @@ void bclint_report_finish(struct bclint_report *r)
 	memset(r->counts, 0, sizeof(r->counts));
 	for (size_t i = 0; i < r->n_findings; i++) {
 		struct bclint_finding *f = r->findings[i];
+		if (f->level >= 1 && f->level <= 3 && f->suppressed == NULL)
+			r->counts[f->level]++;
+		if (r->no_fingerprints)
+			continue;
 		uint64_t h = f->identity, seen = 0;
 		for (size_t j = i; j > 0; j--) {
 			const struct bclint_finding *p = r->findings[j - 1];
@@ -418,8 +422,6 @@ void bclint_report_finish(struct bclint_report *r)
 		for (int d = 15; d >= 0; d--, h >>= 4)
 			f->fingerprint[d] = "0123456789abcdef"[h & 15];
 		f->fingerprint[16] = '\0';
-		if (f->level >= 1 && f->level <= 3 && f->suppressed == NULL)
-			r->counts[f->level]++;
 	}
 }
 

@@ -76,6 +76,8 @@ struct bclint_report {
 	int oom;          /* an allocation failed: the report is incomplete */
 	int redact;       /* --redact: snapshot errors quote no email */
 	int no_ends;      /* the output shows no end positions: leave them unresolved */
+	int no_fingerprints; /* neither the output nor a baseline reads fingerprints:
+	                      * leave them (and identities) uncomputed */
 };
 
 /* Add a source; takes ownership of path and text.  Returns its index, or
@@ -142,8 +144,8 @@ void bclint_report_failure(struct bclint_report *r, const char *file, const char
                            const char *message);
 
 /* Sort into output order (file, line, column, rule), resolve positions
- * (ends too, unless no_ends), compute fingerprints and counts.  Sources'
- * text is freed afterwards. */
+ * (ends too, unless no_ends), compute fingerprints (unless no_fingerprints)
+ * and counts.  Sources' text is freed afterwards. */
 void bclint_report_finish(struct bclint_report *r);
 
 /* Drop every finding below error level (--quiet); counts are kept. */

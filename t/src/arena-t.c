@@ -177,6 +177,38 @@ static void order(void)
 	bclint_report_free(&r);
 }
 
+/* Fingerprints: 16 hex digits of the identity (which the host makes of
+ * rule and entity), numbered where one rule reports one entity twice at
+ * one place; none at all (and the same
+ * counts) when the report is told nothing reads them. */
+static void fingerprints(void)
+{
+	for (int skip = 0; skip < 2; skip++) {
+		struct bclint_report r;
+		memset(&r, 0, sizeof(r));
+		r.no_fingerprints = skip;
+		char *path = strdup("a.json"), *text = strdup("{\n  \"x\": 1\n}\n");
+		bclint_report_add_source(&r, path, text, strlen(text));
+		bclint_report_add(&r, 0, "a", NULL, 2, 4, 4, "", 0x1234, "one");
+		bclint_report_add(&r, 0, "a", NULL, 3, 4, 4, "", 0x1234, "two");
+		bclint_report_add(&r, 0, "b", NULL, 2, 4, 4, "", 0x5678, "three");
+		bclint_report_finish(&r);
+		const char *fp[3] = {r.findings[0]->fingerprint, r.findings[1]->fingerprint,
+		                     r.findings[2]->fingerprint};
+		if (skip) {
+			ok(!fp[0][0] && !fp[1][0] && !fp[2][0], "no_fingerprints: none computed");
+		} else {
+			ok(strlen(fp[0]) == 16 && strspn(fp[0], "0123456789abcdef") == 16,
+			   "a fingerprint is 16 hex digits");
+			ok(strcmp(fp[0], fp[1]) != 0 && strcmp(fp[0], fp[2]) != 0 &&
+			   strcmp(fp[1], fp[2]) != 0, "a repeat and another identity get their own");
+		}
+		ok(r.counts[2] == 2 && r.counts[3] == 1, "counts, with fingerprints or without (%d)",
+		   skip);
+		bclint_report_free(&r);
+	}
+}
+
 /* A prefetch is only a hint: on an empty map, which has no slots, it
  * must not touch memory; on a full one it changes nothing. */
 static void prefetch(void)
@@ -193,11 +225,12 @@ static void prefetch(void)
 
 int main(void)
 {
-	plan(27);
+	plan(32);
 	arena();
 	notes();
 	deferred();
 	order();
+	fingerprints();
 	prefetch();
 	return done_testing();
 }
