@@ -1,6 +1,7 @@
 /* Unit tests of the arena and the map's prefetch hint (src/util.c), and of
  * the report (src/report.c): notes, which grow their arrays in place,
- * messages kept unformatted until output, and the output order. */
+ * messages kept unformatted until output, the output order, and
+ * fingerprints. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -179,8 +180,8 @@ static void order(void)
 
 /* Fingerprints: 16 hex digits of the identity (which the host makes of
  * rule and entity), numbered where one rule reports one entity twice at
- * one place; none at all (and the same
- * counts) when the report is told nothing reads them. */
+ * one place; none at all, and the same counts, when the report is told
+ * nothing reads them. */
 static void fingerprints(void)
 {
 	for (int skip = 0; skip < 2; skip++) {
