@@ -116,9 +116,15 @@ void bclint_positions_resolve(const char *text, size_t len,
 		keys[k] = (uint64_t)pos[k]->off << 32 | k;
 	const uint64_t *order = bclint_radix_sort(keys, keys + n, n);
 	for (size_t k = 0; k < n; k++) {
-		/* in text order, the positions are all over the report */
-		if (k + 8 < n)
+		/* in text order, the positions are all over the report; and
+		 * the text itself, read a line or so at each, is not in the
+		 * cache when it is large: ask for both early */
+		if (k + 8 < n) {
 			__builtin_prefetch(pos[order[k + 8] & 0xffffffffu], 1);
+			size_t ahead = (size_t)(order[k + 8] >> 32);
+			if (ahead < len)
+				__builtin_prefetch(text + ahead);
+		}
 		sweep_to(&s, pos[order[k] & 0xffffffffu]);
 	}
 	free(keys);
