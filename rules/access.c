@@ -33,38 +33,42 @@ static size_t next_unassigned(const struct bclint_model *model, size_t i)
 	return i;
 }
 
-/* The one d such needs after i. */
-static size_t ahead_unassigned(const struct bclint_model *model, size_t i, int d)
+/* The next such need after j (n_needs when none, or when j is). */
+static size_t after_unassigned(const struct bclint_model *model, size_t j)
 {
-	while (d-- > 0 && i < model->n_needs)
-		i = next_unassigned(model, i + 1);
-	return i;
+	return j < model->n_needs ? next_unassigned(model, j + 1) : model->n_needs;
+}
+
+/* q: the need reported now and the four after it; move on by one. */
+static void advance_unassigned(const struct bclint_model *model, size_t q[5])
+{
+	for (int k = 0; k < 4; k++)
+		q[k] = q[k + 1];
+	q[4] = after_unassigned(model, q[3]);
 }
 
 static int check_not_assigned(const struct bclint_host *h, struct bclint_ctx *ctx,
                               const struct bclint_model *model)
 {
 	/* Each finding reads the member and every grant of theirs, all over
-	 * memory: cursors run ahead over the needs that will be reported,
-	 * asking for the member four ahead, the member's grants two ahead,
-	 * and those grants one ahead. */
-	size_t n_needs = model->n_needs, i = next_unassigned(model, 0);
-	size_t a1 = ahead_unassigned(model, i, 1), a2 = ahead_unassigned(model, i, 2),
-	       a4 = ahead_unassigned(model, i, 4);
-	for (; i < n_needs; i = next_unassigned(model, i + 1)) {
-		if (a4 < n_needs)
-			__builtin_prefetch(model->needs[a4].member);
-		if (a2 < n_needs)
-			__builtin_prefetch(model->needs[a2].member->grants);
-		if (a1 < n_needs) {
-			const struct bclint_member *am = model->needs[a1].member;
+	 * memory.  q holds the need reported now and the four it will report
+	 * next: ask for the member four ahead, the member's grants two
+	 * ahead, and those grants one ahead. */
+	size_t n_needs = model->n_needs, q[5];
+	q[0] = next_unassigned(model, 0);
+	for (int k = 1; k < 5; k++)
+		q[k] = after_unassigned(model, q[k - 1]);
+	for (; q[0] < n_needs; advance_unassigned(model, q)) {
+		if (q[4] < n_needs)
+			__builtin_prefetch(model->needs[q[4]].member);
+		if (q[2] < n_needs)
+			__builtin_prefetch(model->needs[q[2]].member->grants);
+		if (q[1] < n_needs) {
+			const struct bclint_member *am = model->needs[q[1]].member;
 			for (size_t k = 0; k < am->n_grants && k < 8; k++)
 				__builtin_prefetch(am->grants[k]);
 		}
-		a1 = ahead_unassigned(model, a1, 1);
-		a2 = ahead_unassigned(model, a2, 1);
-		a4 = ahead_unassigned(model, a4, 1);
-		const struct bclint_need *n = &model->needs[i];
+		const struct bclint_need *n = &model->needs[q[0]];
 		const struct bclint_member *m = n->member;
 		struct bclint_finding *f = h->report(
 			ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
