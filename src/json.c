@@ -300,8 +300,9 @@ static struct bclint_jv *node(struct parser *P, unsigned type, const unsigned ch
 	v->next = v->child = NULL;
 	v->start = (uint32_t)(p - P->base);
 	v->key = 0;
-	v->type = (uint8_t)type;
+	v->type = type & 7u;
 	v->flags = 0;
+	v->n = 0;
 	return v;
 }
 
@@ -315,6 +316,7 @@ static const unsigned char *container(struct parser *P, const unsigned char *p,
 	int obj = v->type == BCLINT_JOBJECT;
 	unsigned char close = obj ? '}' : ']';
 	struct bclint_jv **link = &v->child;
+	uint32_t n = 0;
 	p = skip_ws(p);
 	if (*p == close && p < P->end) {
 		v->end = (uint32_t)(p + 1 - P->base);
@@ -344,6 +346,8 @@ static const unsigned char *container(struct parser *P, const unsigned char *p,
 			c->flags |= BCLINT_JV_KEY_ESCAPED;
 		*link = c;
 		link = &c->next;
+		if (n < BCLINT_JV_N_MAX)
+			n++;
 		p = skip_ws(p);
 		if (p >= P->end)
 			return unexpected(P, p);
@@ -353,6 +357,7 @@ static const unsigned char *container(struct parser *P, const unsigned char *p,
 			return unexpected(P, p);
 		p = skip_ws(p + 1);
 	}
+	v->n = n;
 	v->end = (uint32_t)(p + 1 - P->base);
 	return p + 1;
 }
@@ -549,6 +554,16 @@ int bclint_jv_key_is(const char *text, const struct bclint_jv *v, const char *ke
 		}
 	}
 	return *key == '\0';
+}
+
+size_t bclint_jv_count(const struct bclint_jv *v)
+{
+	if (v->n < BCLINT_JV_N_MAX)
+		return v->n;
+	size_t n = 0;
+	for (const struct bclint_jv *c = v->child; c != NULL; c = c->next)
+		n++;
+	return n;
 }
 
 /* -- cJSON -------------------------------------------------------------- */

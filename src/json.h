@@ -47,9 +47,16 @@ struct bclint_jv {
 	struct bclint_jv *child; /* first element or member */
 	uint32_t start, end;     /* the value is text[start, end) */
 	uint32_t key;            /* a member's key: offset of its opening quote */
-	uint8_t type;            /* enum bclint_jtype */
-	uint8_t flags;
+	uint32_t type : 3;       /* enum bclint_jtype */
+	uint32_t flags : 2;
+	uint32_t n : 27;         /* a container's elements or members, at most
+	                          * BCLINT_JV_N_MAX (then count them) */
 };
+#define BCLINT_JV_N_MAX ((1u << 27) - 1)
+
+/* How many elements or members container v has: the parser counted them
+ * (no walk over nodes spread through the tree), up to BCLINT_JV_N_MAX. */
+size_t bclint_jv_count(const struct bclint_jv *v);
 
 /* Parse text (len bytes; text[len] must be NUL) into a tree allocated in
  * arena.  Returns the root, or NULL with *err set: the first error in the

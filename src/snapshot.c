@@ -266,13 +266,15 @@ static bclint_time get_time(struct loader *L, const struct fields *f, int i)
 	return BCLINT_NO_TIME;
 }
 
-/* An optional array field: its first element (NULL if empty or absent),
- * with *ok cleared when the value is not an array. */
+/* An optional array field: its first element (NULL if empty or absent)
+ * and in *n how many there are, with *ok cleared when the value is not an
+ * array. */
 static const struct bclint_jv *get_array(struct loader *L, const struct fields *f, int i,
-                                         int required, int *ok)
+                                         int required, int *ok, size_t *n)
 {
 	const struct bclint_jv *v = f->v[i];
 	*ok = 1;
+	*n = 0;
 	if (v == NULL) {
 		if (required) {
 			missing(L, f, i);
@@ -285,15 +287,8 @@ static const struct bclint_jv *get_array(struct loader *L, const struct fields *
 		*ok = 0;
 		return NULL;
 	}
+	*n = bclint_jv_count(v);
 	return v->child;
-}
-
-static size_t count(const struct bclint_jv *first)
-{
-	size_t n = 0;
-	for (; first != NULL; first = first->next)
-		n++;
-	return n;
 }
 
 /* An array of strings, copied into the arena as a pointer array. */
@@ -301,11 +296,12 @@ static const char *const *get_strings(struct loader *L, const struct fields *f, 
                                       size_t *n)
 {
 	int ok;
-	const struct bclint_jv *first = get_array(L, f, i, 0, &ok);
+	size_t len;
+	const struct bclint_jv *first = get_array(L, f, i, 0, &ok, &len);
 	*n = 0;
 	if (first == NULL)
 		return NULL;
-	const char **out = bclint_arena_calloc(&L->s->arena, count(first), sizeof(*out));
+	const char **out = bclint_arena_calloc(&L->s->arena, len, sizeof(*out));
 	if (out == NULL) {
 		L->r->oom = 1;
 		return NULL;
@@ -532,6 +528,18 @@ static struct bclint_asset *find_asset(struct loader *L, int type, const char *i
 	return bclint_map_get(&L->ids, TAG_ASSET + (unsigned)type, id);
 }
 
+/* The asset's own copy of id when it is in the snapshot (taken from the ID
+ * index, so that the asset itself, likely out of cache, is not read), or
+ * a copy in the arena; *asset is the asset or NULL. */
+static const char *asset_id_of(struct loader *L, int type, const char *id,
+                               const struct bclint_asset **asset)
+{
+	const char *own = NULL;
+	*asset = type < 0 ? NULL
+	                  : bclint_map_get_stored(&L->ids, TAG_ASSET + (unsigned)type, id, &own);
+	return *asset != NULL ? own : keep(L, id);
+}
+
 /* Parse a role value (string, or array for tt_account_roles and
  * business_account_roles) of asset type `type` into *cap. */
 static int parse_role(struct loader *L, const struct bclint_jv *v, const char *ptr, uint32_t type,
@@ -613,9 +621,8 @@ static void load_assignment(struct loader *L, struct bclint_assignment *a, size_
 	a->granted_at = get_time(L, &f, 3);
 	if (uid != NULL)
 		a->member = find_member(L, f.v[0], ptr, "user_id", uid);
-	a->asset = find_asset(L, type, aid);
-	if (aid != NULL) /* the asset's own copy, when there is one */
-		a->asset_id = a->asset != NULL ? a->asset->asset_id : keep(L, aid);
+	if (aid != NULL)
+		a->asset_id = asset_id_of(L, type, aid, &a->asset);
 	if (type < 0)
 		return;
 	a->asset_type = (uint32_t)type;
@@ -672,8 +679,9 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 	g->group_id = id ? id : "";
 	unique(L, TAG_GROUP, id, &g->ent, f.v[0], ptr, "asset_group_id");
 	g->name = keep(L, get_str(L, &f, 1, 0));
-	const struct bclint_jv *first = get_array(L, &f, 2, 0, &ok);
-	const struct bclint_asset **assets = bclint_arena_calloc(&L->s->arena, count(first) + 1,
+	size_t len;
+	const struct bclint_jv *first = get_array(L, &f, 2, 0, &ok, &len);
+	const struct bclint_asset **assets = bclint_arena_calloc(&L->s->arena, len + 1,
 	                                                         sizeof(*assets));
 	size_t k = 0;
 	for (const struct bclint_jv *c = first; c != NULL && assets != NULL; c = c->next, k++) {
@@ -688,8 +696,8 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 			assets[g->n_assets++] = a;
 	}
 	g->assets = assets;
-	first = get_array(L, &f, 3, 0, &ok);
-	struct bclint_group_member *members = bclint_arena_calloc(&L->s->arena, count(first) + 1,
+	first = get_array(L, &f, 3, 0, &ok, &len);
+	struct bclint_group_member *members = bclint_arena_calloc(&L->s->arena, len + 1,
 	                                                          sizeof(*members));
 	if (assets == NULL || members == NULL) {
 		L->r->oom = 1;
@@ -756,8 +764,9 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 	unique(L, TAG_PARTNER, id, &pa->ent, f.v[0], ptr, "bc_id");
 	pa->name = keep(L, get_str(L, &f, 1, 0));
 	pa->email_domains = get_strings(L, &f, 2, &pa->n_email_domains);
-	const struct bclint_jv *first = get_array(L, &f, 3, 0, &ok);
-	struct bclint_share *shares = bclint_arena_calloc(&L->s->arena, count(first) + 1,
+	size_t len;
+	const struct bclint_jv *first = get_array(L, &f, 3, 0, &ok, &len);
+	struct bclint_share *shares = bclint_arena_calloc(&L->s->arena, len + 1,
 	                                                  sizeof(*shares));
 	if (shares == NULL) {
 		L->r->oom = 1;
@@ -853,29 +862,28 @@ static void load_need(struct loader *L, struct bclint_need *n, size_t i,
 		return;
 	}
 	n->asset_type = (uint32_t)type;
-	n->asset = find_asset(L, type, aid);
-	n->asset_id = n->asset != NULL ? n->asset->asset_id : keep(L, aid);
+	n->asset_id = asset_id_of(L, type, aid, &n->asset);
 }
 
 /* -- arrays of entities --------------------------------------------- */
 
-/* Ask early for the ID index's slot of the "user_id" of an entity a few
- * ahead (a member's, an assignment's, a need's): in a table of 100,000
- * members, each lookup is a cache miss.  Only the first field is looked
- * at; exports put the ID first. */
-static void prefetch_user(const struct loader *L, const struct bclint_jv *node)
+/* Ask early for the ID index's slots of the "user_id" and "asset_id" of an
+ * entity a few ahead (a member's, an assignment's, a need's): in a table of
+ * 100,000 members, each lookup is a cache miss.  Only the first three
+ * fields are looked at; exports put the IDs first. */
+static void prefetch_ids(const struct loader *L, const struct bclint_jv *node)
 {
 	const struct bclint_jv *c = node->type == BCLINT_JOBJECT ? node->child : NULL;
-	if (c == NULL || c->type != BCLINT_JSTRING || (c->flags & BCLINT_JV_ESCAPED) ||
-	    !bclint_jv_key_is(L->text, c, "user_id"))
-		return;
-	bclint_map_prefetch(&L->ids, TAG_USER_ID, L->text + c->start + 1, c->end - c->start - 2);
+	for (int k = 0; k < 3 && c != NULL; k++, c = c->next)
+		if (c->type == BCLINT_JSTRING && !(c->flags & BCLINT_JV_ESCAPED) &&
+		    (bclint_jv_key_is(L->text, c, "user_id") ||
+		     bclint_jv_key_is(L->text, c, "asset_id")))
+			bclint_map_prefetch(&L->ids, L->text + c->start + 1, c->end - c->start - 2);
 }
 
 /* Allocate an array of n entities of size sz for the top-level field. */
-static void *entity_array(struct loader *L, const struct bclint_jv *first, size_t sz, size_t *n)
+static void *entity_array(struct loader *L, size_t sz, size_t *n)
 {
-	*n = count(first);
 	void *p = bclint_arena_calloc(&L->s->arena, *n + 1, sz);
 	if (p == NULL) {
 		L->r->oom = 1;
@@ -887,16 +895,17 @@ static void *entity_array(struct loader *L, const struct bclint_jv *first, size_
 #define LOAD_ARRAY(L, f, idx, required, T, field, nfield, fn)                     \
 	do {                                                                      \
 		int ok_;                                                          \
-		const struct bclint_jv *first_ = get_array(L, f, idx, required, &ok_);       \
+		const struct bclint_jv *first_ =                                  \
+			get_array(L, f, idx, required, &ok_, &(L)->s->model.nfield); \
 		/* T is a type: it cannot be parenthesised */                     \
-		T *arr_ = entity_array(L, first_, sizeof(T), &(L)->s->model.nfield); /* NOLINT(bugprone-macro-parentheses) */ \
+		T *arr_ = entity_array(L, sizeof(T), &(L)->s->model.nfield); /* NOLINT(bugprone-macro-parentheses) */ \
 		size_t i_ = 0;                                                    \
 		const struct bclint_jv *ahead_ = first_;                          \
 		for (int k_ = 0; k_ < 4 && ahead_ != NULL; k_++)                  \
 			ahead_ = ahead_->next;                                    \
 		for (const struct bclint_jv *c_ = first_; c_ && arr_; c_ = c_->next, i_++) { \
 			if (ahead_ != NULL) {                                     \
-				prefetch_user(L, ahead_);                         \
+				prefetch_ids(L, ahead_);                          \
 				ahead_ = ahead_->next;                            \
 			}                                                         \
 			fn(L, &arr_[i_], i_, c_);                                 \
@@ -1128,7 +1137,7 @@ static void load_root(struct loader *L, const struct bclint_jv *root)
 	size_t ids = 0;
 	for (int k = 3; k <= 7; k++)
 		if (k != 5 && f.v[k] != NULL && f.v[k]->type == BCLINT_JARRAY)
-			ids += count(f.v[k]->child) * (k == 3 ? 2 : 1);
+			ids += bclint_jv_count(f.v[k]) * (k == 3 ? 2 : 1);
 	if (bclint_map_reserve(&L->ids, ids) < 0)
 		L->r->oom = 1;
 	/* Members and assets first: everything else refers to them. */

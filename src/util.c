@@ -578,11 +578,25 @@ uint64_t bclint_hash64(const void *data, size_t n, uint64_t seed)
 	return h;
 }
 
-static uint64_t key_hash(unsigned tag, const char *key, size_t len)
+/* The table's own hash, eight bytes at a step (bclint_hash64, a byte at a
+ * time, is kept for what must not change: fingerprints).  The tag is not
+ * hashed, only compared, so that a key can be asked for early without
+ * knowing its tag (an asset ID before its type is read). */
+static uint64_t key_hash(const char *key, size_t len)
 {
-	uint64_t h = bclint_hash64(key, len, tag * 0x9e3779b97f4a7c15ull);
+	const uint64_t k = 0xbf58476d1ce4e5b9ull;
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ len;
+	uint64_t w;
+	for (; len >= 8; key += 8, len -= 8) {
+		memcpy(&w, key, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 31;
+	}
+	w = 0;
+	memcpy(&w, key, len);
+	h = (h ^ w) * 0x94d049bb133111ebull;
 	h ^= h >> 29;
-	h *= 0xbf58476d1ce4e5b9ull;
+	h *= k;
 	return h ^ (h >> 32);
 }
 
@@ -609,14 +623,26 @@ void *bclint_map_get(const struct bclint_map *m, unsigned tag, const char *key)
 	if (m->len == 0)
 		return NULL;
 	size_t len = strlen(key);
-	struct map_slot *s = map_find(m, tag, key, len, key_hash(tag, key, len));
+	struct map_slot *s = map_find(m, tag, key, len, key_hash(key, len));
 	return s->key ? s->value : NULL;
 }
 
-void bclint_map_prefetch(const struct bclint_map *m, unsigned tag, const char *key, size_t len)
+void *bclint_map_get_stored(const struct bclint_map *m, unsigned tag, const char *key,
+                            const char **stored)
+{
+	*stored = NULL;
+	if (m->len == 0)
+		return NULL;
+	size_t len = strlen(key);
+	struct map_slot *s = map_find(m, tag, key, len, key_hash(key, len));
+	*stored = s->key;
+	return s->key ? s->value : NULL;
+}
+
+void bclint_map_prefetch(const struct bclint_map *m, const char *key, size_t len)
 {
 	if (m->cap > 0)
-		__builtin_prefetch(&m->slots[key_hash(tag, key, len) & (m->cap - 1)]);
+		__builtin_prefetch(&m->slots[key_hash(key, len) & (m->cap - 1)]);
 }
 
 static int map_resize(struct bclint_map *m, size_t cap)
@@ -665,7 +691,7 @@ void *bclint_map_put(struct bclint_map *m, unsigned tag, const char *key, void *
 	if ((m->len + 1) * 4 >= m->cap * 3 &&
 	    map_resize(m, m->cap ? m->cap * 2 : 64) < 0)
 		return m;
-	uint64_t h = key_hash(tag, key, len);
+	uint64_t h = key_hash(key, len);
 	struct map_slot *s = map_find(m, tag, key, len, h);
 	if (s->key != NULL)
 		return s->value;

@@ -126,9 +126,13 @@ struct bclint_map {
 };
 void *bclint_map_get(const struct bclint_map *m, unsigned tag, const char *key);
 void *bclint_map_put(struct bclint_map *m, unsigned tag, const char *key, void *value);
+/* bclint_map_get that also sets *stored to the key as it was put (the
+ * caller's own copy), read from the table: the value is not touched. */
+void *bclint_map_get_stored(const struct bclint_map *m, unsigned tag, const char *key,
+                            const char **stored);
 /* Ask the processor early for the slot of key (len bytes, not necessarily
- * NUL-terminated): a hint, with no effect on the map. */
-void bclint_map_prefetch(const struct bclint_map *m, unsigned tag, const char *key, size_t len);
+ * NUL-terminated), whatever its tag: a hint, with no effect on the map. */
+void bclint_map_prefetch(const struct bclint_map *m, const char *key, size_t len);
 /* Make room for n keys in all, so that adding them never grows the table;
  * -1 when memory runs out (the map is unchanged). */
 int bclint_map_reserve(struct bclint_map *m, size_t n);

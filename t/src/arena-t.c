@@ -215,23 +215,50 @@ static void fingerprints(void)
 static void prefetch(void)
 {
 	struct bclint_map m = {NULL, 0, 0};
-	bclint_map_prefetch(&m, 1, "x", 1);
+	bclint_map_prefetch(&m, "x", 1);
 	ok(m.slots == NULL && m.cap == 0, "prefetch on an empty map");
 	int v = 1;
 	bclint_map_put(&m, 1, "x", &v);
-	bclint_map_prefetch(&m, 1, "xyz", 1);
+	bclint_map_prefetch(&m, "xyz", 1);
 	ok(bclint_map_get(&m, 1, "x") == &v && m.len == 1, "prefetch leaves a map as it was");
+	bclint_map_free(&m);
+}
+
+/* One key under several tags: the tag is not hashed, so the entries share
+ * a probe sequence and each is still found by its own tag; a lookup can
+ * give back the key as it was put. */
+static void tags(void)
+{
+	struct bclint_map m = {NULL, 0, 0};
+	const char *stored = "unset";
+	ok(bclint_map_get_stored(&m, 1, "k", &stored) == NULL && stored == NULL,
+	   "stored: an empty map has nothing");
+	static const char key1[] = "7100000000000000001", key2[] = "7100000000000000001";
+	int v[40];
+	for (unsigned t = 0; t < 40; t++)
+		bclint_map_put(&m, t, t % 2 ? key1 : key2, &v[t]);
+	int all = 1;
+	for (unsigned t = 0; t < 40; t++)
+		all &= bclint_map_get(&m, t, "7100000000000000001") == &v[t];
+	ok(all && m.len == 40, "forty tags, one key: each found by its tag");
+	ok(bclint_map_put(&m, 7, key2, &v[0]) == &v[7], "the same tag and key again is a repeat");
+	ok(bclint_map_get(&m, 40, key1) == NULL, "an unknown tag finds nothing");
+	ok(bclint_map_get_stored(&m, 3, "7100000000000000001", &stored) == &v[3] &&
+	   stored == key1, "stored: the key as it was put");
+	ok(bclint_map_get_stored(&m, 40, key1, &stored) == NULL && stored == NULL,
+	   "stored: NULL when not found");
 	bclint_map_free(&m);
 }
 
 int main(void)
 {
-	plan(32);
+	plan(38);
 	arena();
 	notes();
 	deferred();
 	order();
 	fingerprints();
 	prefetch();
+	tags();
 	return done_testing();
 }

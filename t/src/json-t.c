@@ -113,6 +113,29 @@ static void tree(void)
 	bclint_arena_free(&a);
 }
 
+/* Containers carry their element counts: empty, nested, object members. */
+static void counts(void)
+{
+	const char *doc = "[[], {}, [1, [2, 3], {\"a\": [4], \"b\": 5}], \"x\"]";
+	struct bclint_json_error err;
+	struct bclint_arena a = {NULL, 0};
+	struct bclint_jv *root = bclint_jparse(doc, strlen(doc), &err, &a);
+	if (!ok(root != NULL, "counts: parses")) {
+		bclint_arena_free(&a);
+		return;
+	}
+	const struct bclint_jv *e1 = root->child, *e2 = e1->next, *e3 = e2->next;
+	is_int((long long)bclint_jv_count(root), 4, "counts: the root array has 4 elements");
+	ok(bclint_jv_count(e1) == 0 && bclint_jv_count(e2) == 0, "counts: empty array and object");
+	ok(bclint_jv_count(e3) == 3 && bclint_jv_count(e3->child->next) == 2,
+	   "counts: nested arrays counted each on its own");
+	ok(bclint_jv_count(e3->child->next->next) == 2 &&
+	   bclint_jv_count(e3->child->next->next->child) == 1, "counts: object members");
+	ok(bclint_jv_count(e3->next) == 0 && bclint_jv_count(e3->child) == 0,
+	   "counts: scalars have none");
+	bclint_arena_free(&a);
+}
+
 static void cjson(void)
 {
 	const char *doc = "[\"\\u00e9\", \"\\ud83d\\ude80\", \"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\", "
@@ -179,7 +202,7 @@ static void escaped_keys(void)
 
 int main(void)
 {
-	plan(190);
+	plan(196);
 	/* numbers are JSON's: no leading zero, '+', bare '.' or empty exponent */
 	fails("{\"a\": 01}", 0, 6, "invalid number", -1);
 	fails("{\"a\": -}", 0, 6, "invalid number", -1);
@@ -230,6 +253,7 @@ int main(void)
 	bad_byte_everywhere();
 	nesting();
 	tree();
+	counts();
 	escaped_keys();
 	cjson();
 	return done_testing();
