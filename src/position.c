@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "position.h"
+#include "util.h"
 
 /* Code points in n bytes of UTF-8: the bytes that are not continuation
  * bytes (10xxxxxx), eight at a time. */
@@ -105,7 +106,7 @@ void bclint_positions_resolve(const char *text, size_t len,
 	uint64_t *keys = NULL;
 	/* the index must fit in a key's low half */
 	if (n >= RADIX_MIN && (uint64_t)n <= UINT32_MAX && n <= SIZE_MAX / (2 * sizeof(*keys)))
-		keys = malloc(2 * n * sizeof(*keys));
+		keys = bclint_big_alloc(2 * n * sizeof(*keys));
 	if (keys == NULL) {
 		qsort(pos, n, sizeof(*pos), by_offset);
 		for (size_t k = 0; k < n; k++)

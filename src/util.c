@@ -57,6 +57,35 @@ void bclint_arena_spare_free(void)
 	n_spare = 0;
 }
 
+void *bclint_big_alloc(size_t size)
+{
+	if (size < HUGE_PAGE)
+		return malloc(size);
+	if (size > SIZE_MAX - HUGE_PAGE)
+		return NULL;
+	size_t total = (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	void *p = aligned_alloc(HUGE_PAGE, total);
+#ifdef MADV_HUGEPAGE
+	if (p != NULL)
+		madvise(p, total, MADV_HUGEPAGE);
+#endif
+	return p;
+}
+
+void *bclint_big_calloc(size_t n, size_t size)
+{
+	if (n == 0 || size == 0)
+		n = size = 1; /* calloc(0) may give NULL, taken for a failure */
+	if (n > SIZE_MAX / size)
+		return NULL;
+	if (n * size < HUGE_PAGE)
+		return calloc(n, size);
+	void *p = bclint_big_alloc(n * size);
+	if (p != NULL)
+		memset(p, 0, n * size);
+	return p;
+}
+
 static struct arena_block *arena_block(struct bclint_arena *a, size_t min)
 {
 	size_t total = ARENA_BLOCK;
@@ -68,8 +97,13 @@ static struct arena_block *arena_block(struct bclint_arena *a, size_t min)
 		spare = b->next;
 		n_spare--;
 	} else if (min > total - sizeof(*b)) {
+		/* a block of its own (an array of entities, say) */
+		if (min > SIZE_MAX - sizeof(*b) - HUGE_PAGE)
+			return NULL;
 		total = sizeof(*b) + min;
-		b = malloc(total);
+		if (total >= HUGE_PAGE)
+			total = (total + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+		b = bclint_big_alloc(total);
 	} else if (total >= HUGE_PAGE) {
 		b = aligned_alloc(HUGE_PAGE, total);
 #ifdef MADV_HUGEPAGE

@@ -10,6 +10,13 @@
 
 #include <bclint/model.h>
 
+/* malloc and calloc for big arrays (a model's, an index's, a report's):
+ * from 2 MiB on, aligned to huge pages and offered them, so that first
+ * writing them costs one page fault per 2 MiB instead of 512.  Freed with
+ * free(). */
+void *bclint_big_alloc(size_t size);
+void *bclint_big_calloc(size_t n, size_t size);
+
 /* A bump allocator: many small allocations, one free.  Owned by whoever
  * created it; bclint_arena_free releases every block (NULL is safe). */
 struct bclint_arena {

@@ -1,5 +1,5 @@
 /* An LD_PRELOAD shim for allocation-failure tests.  It counts every call
- * of malloc, calloc and realloc in the process and makes one of them fail:
+ * of malloc, calloc, realloc and aligned_alloc in the process and makes one of them fail:
  *   FAILMALLOC_FAIL=N    the Nth call (from 1) returns NULL with ENOMEM
  *   FAILMALLOC_COUNT=F   at exit, write the number of calls to file F
  * The real allocators are glibc's __libc_* entry points, so nothing here
@@ -16,10 +16,12 @@
 void *__libc_malloc(size_t size);
 void *__libc_calloc(size_t n, size_t size);
 void *__libc_realloc(void *p, size_t size);
+void *__libc_memalign(size_t align, size_t size);
 
 void *malloc(size_t size);
 void *calloc(size_t n, size_t size);
 void *realloc(void *p, size_t size);
+void *aligned_alloc(size_t align, size_t size);
 
 static unsigned long calls, fail_at;
 static int ready;
@@ -56,6 +58,11 @@ void *calloc(size_t n, size_t size)
 void *realloc(void *p, size_t size)
 {
 	return fail_now() ? NULL : __libc_realloc(p, size);
+}
+
+void *aligned_alloc(size_t align, size_t size)
+{
+	return fail_now() ? NULL : __libc_memalign(align, size);
 }
 
 __attribute__((destructor)) static void report_count(void)

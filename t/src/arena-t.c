@@ -250,9 +250,36 @@ static void tags(void)
 	bclint_map_free(&m);
 }
 
+/* Big arrays: huge-page aligned from 2 MiB on, zeroed by big_calloc, and
+ * an arena block of their own for one big allocation. */
+static void big(void)
+{
+	const size_t mib = (size_t)1 << 20;
+	unsigned char *p = bclint_big_calloc(3, mib);
+	int zero = p != NULL;
+	for (size_t i = 0; zero && i < 3 * mib; i += 4093)
+		zero = p[i] == 0;
+	ok(zero && p[3 * mib - 1] == 0, "big_calloc: 3 MiB, zeroed");
+	ok(((uintptr_t)p & (2 * mib - 1)) == 0, "big_calloc: on a 2 MiB boundary");
+	free(p);
+	char *q = bclint_big_alloc(100);
+	ok(q != NULL, "big_alloc: small sizes too");
+	free(q);
+	ok(bclint_big_calloc(SIZE_MAX / 2, 4) == NULL && bclint_big_alloc(SIZE_MAX - 5) == NULL,
+	   "big_calloc and big_alloc: sizes that overflow fail");
+	struct bclint_arena a = {NULL, 0};
+	char *small = bclint_arena_alloc(&a, 16);
+	unsigned char *arr = bclint_arena_calloc(&a, 5 * mib, 1);
+	char *after = bclint_arena_alloc(&a, 16);
+	ok(small && arr && after && arr[0] == 0 && arr[5 * mib - 1] == 0 &&
+	   bclint_arena_owns(&a, arr + 5 * mib - 1) && bclint_arena_owns(&a, after),
+	   "arena: a 5 MiB array in a block of its own, zeroed, and more after it");
+	bclint_arena_free(&a);
+}
+
 int main(void)
 {
-	plan(38);
+	plan(43);
 	arena();
 	notes();
 	deferred();
@@ -260,5 +287,6 @@ int main(void)
 	fingerprints();
 	prefetch();
 	tags();
+	big();
 	return done_testing();
 }

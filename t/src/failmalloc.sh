@@ -1,7 +1,8 @@
 #!/bin/sh
 # Allocation failure: run bclint on examples/demo.json (the loader and every
-# core rule report something) with the Nth malloc/calloc/realloc failing,
-# for every N up to the number of allocations a normal run makes.  Each run
+# core rule report something) with the Nth malloc, calloc, realloc or
+# aligned_alloc failing, for every N up to the number of allocations a
+# normal run makes.  Each run
 # must either exit 2 or 3 with a "bclint: error:" message, or (where the
 # failure was absorbed, e.g. inside the dynamic loader) produce exactly the
 # normal report and exit status.  A signal or a partial report fails.
