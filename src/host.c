@@ -308,6 +308,12 @@ static int lasting(struct bclint_ctx *ctx, const char *p)
 	if (l->spans_made == 0)
 		make_spans(ctx);
 	uintptr_t a = (uintptr_t)p;
+	/* a rule's formats and the model's strings: mostly the same two or
+	 * three spans one after the other */
+	for (int k = 0; k < 2; k++)
+		if (l->recent[k] < l->n_spans && a >= l->spans[l->recent[k]].start &&
+		    a < l->spans[l->recent[k]].end)
+			return 1;
 	size_t lo = 0, hi = l->n_spans;
 	while (lo < hi) { /* the last span starting at or before a */
 		size_t mid = lo + (hi - lo) / 2;
@@ -316,8 +322,11 @@ static int lasting(struct bclint_ctx *ctx, const char *p)
 		else
 			hi = mid;
 	}
-	if (lo > 0 && a < l->spans[lo - 1].end)
+	if (lo > 0 && a < l->spans[lo - 1].end) {
+		l->recent[1] = l->recent[0];
+		l->recent[0] = lo - 1;
 		return 1;
+	}
 	return bclint_arena_owns(&l->labels, p);
 }
 
@@ -367,8 +376,11 @@ static int message(struct bclint_ctx *ctx, const char *fmt, va_list ap,
 	}
 	size_t tlen = (size_t)len;
 	const char *scrubbed = scrub(ctx, text, &tlen);
-	if (scrubbed == NULL)
+	if (scrubbed == NULL) {
+		free(*heap);
+		*heap = NULL;
 		return -1;
+	}
 	*m = (struct bclint_msg){scrubbed, tlen, NULL, NULL, 0, 0};
 	return 0;
 }

@@ -30,6 +30,7 @@ struct bclint_lasting {
 	struct bclint_span *spans;   /* sorted: the model, read-only segments */
 	size_t n_spans;
 	int spans_made;              /* 1 made, -1 out of memory (nothing lasts) */
+	size_t recent[2];            /* the spans found last: tried first */
 };
 
 struct bclint_run {

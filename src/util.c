@@ -620,14 +620,21 @@ static uint64_t key_hash(const char *key, size_t len)
 {
 	const uint64_t k = 0xbf58476d1ce4e5b9ull;
 	uint64_t h = 0x9e3779b97f4a7c15ull ^ len;
-	uint64_t w;
-	for (; len >= 8; key += 8, len -= 8) {
-		memcpy(&w, key, 8);
-		h = (h ^ w) * k;
-		h ^= h >> 31;
+	uint64_t w = 0;
+	if (len >= 8) {
+		/* whole words, then the last eight bytes (overlapping the
+		 * word before them unless len is a multiple of eight) */
+		const char *last = key + len - 8;
+		for (; key < last; key += 8) {
+			memcpy(&w, key, 8);
+			h = (h ^ w) * k;
+			h ^= h >> 31;
+		}
+		memcpy(&w, last, 8);
+	} else {
+		for (size_t i = 0; i < len; i++)
+			w |= (uint64_t)(unsigned char)key[i] << (8 * i);
 	}
-	w = 0;
-	memcpy(&w, key, len);
 	h = (h ^ w) * 0x94d049bb133111ebull;
 	h ^= h >> 29;
 	h *= k;

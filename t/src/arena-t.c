@@ -250,6 +250,39 @@ static void tags(void)
 	bclint_map_free(&m);
 }
 
+/* Keys of every length up to 40 bytes (the hash takes eight at a step,
+ * then the last eight), prefixes of one another, and keys that differ
+ * only in their last byte: each is found, under its own value. */
+static void key_lengths(void)
+{
+	struct bclint_map m = {NULL, 0, 0};
+	static const char text[] = "6900000000000000347-6900000000000000348-x";
+	static char keys[41][42], twins[41][42];
+	int v[41], w[41], all = 1;
+	for (int n = 0; n <= 40; n++) {
+		memcpy(keys[n], text, (size_t)n);
+		keys[n][n] = '\0';
+		memcpy(twins[n], text, (size_t)n);
+		twins[n][n] = '\0';
+		if (n > 0)
+			twins[n][n - 1] = '#';
+		bclint_map_put(&m, 0, keys[n], &v[n]);
+		if (n > 0)
+			bclint_map_put(&m, 0, twins[n], &w[n]);
+	}
+	for (int n = 0; n <= 40; n++) {
+		char probe[42];
+		memcpy(probe, keys[n], sizeof(probe));
+		all &= bclint_map_get(&m, 0, probe) == &v[n];
+		if (n > 0) {
+			probe[n - 1] = '#';
+			all &= bclint_map_get(&m, 0, probe) == &w[n];
+		}
+	}
+	ok(all && m.len == 81, "keys of 0 to 40 bytes and their twins: each found");
+	bclint_map_free(&m);
+}
+
 /* Big arrays: huge-page aligned from 2 MiB on, zeroed by big_calloc, and
  * an arena block of their own for one big allocation. */
 static void big(void)
@@ -279,7 +312,7 @@ static void big(void)
 
 int main(void)
 {
-	plan(43);
+	plan(44);
 	arena();
 	notes();
 	deferred();
@@ -288,5 +321,6 @@ int main(void)
 	prefetch();
 	tags();
 	big();
+	key_lengths();
 	return done_testing();
 }
