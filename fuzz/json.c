@@ -7,7 +7,8 @@
  * this parser and cJSON's own accept a text, the two trees are equal
  * (strings decoded the same, numbers of the same value); cJSON accepts
  * more (leading zeros, '+', invalid UTF-8), and refuses numbers longer
- * than 63 characters. */
+ * than 63 characters.  The parser's table of line feeds holds them all and
+ * resolves positions as the sweep over the text does. */
 #include "config.h"
 
 #include <stdint.h>
@@ -65,6 +66,42 @@ static int same(const cJSON *a, const cJSON *b)
 	return a == NULL && b == NULL;
 }
 
+/* A text that parses: the parser's table holds every line feed, and
+ * positions resolved with it are those the sweep finds. */
+static void lines_agree(const char *text, size_t size)
+{
+	struct bclint_json_error err;
+	struct bclint_arena a = {NULL, 0};
+	struct bclint_lines l = {NULL, 0, 0, 0};
+	if (bclint_jparse_lines(text, size, &err, &a, &l) == NULL || !l.complete) {
+		/* memory ran out (for the tree or the table): nothing to check */
+		free(l.at);
+		bclint_arena_free(&a);
+		return;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < size; i++)
+		if (text[i] == '\n' && (k >= l.n || l.at[k++] != i))
+			abort();
+	if (k != l.n)
+		abort();
+	enum { N = 64 };
+	struct bclint_textpos p[N], q[N], *pp[N], *qq[N];
+	for (size_t i = 0; i < N; i++) {
+		uint32_t off = (uint32_t)((i * 2654435761u) % (size + 2));
+		p[i] = q[i] = (struct bclint_textpos){off, 0, 0};
+		pp[i] = &p[i];
+		qq[i] = &q[i];
+	}
+	bclint_positions_resolve(text, size, pp, N);
+	bclint_positions_resolve_lines(text, size, l.at, l.n, qq, N);
+	for (size_t i = 0; i < N; i++)
+		if (p[i].line != q[i].line || p[i].col != q[i].col)
+			abort();
+	free(l.at);
+	bclint_arena_free(&a);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text = malloc(size + 1);
@@ -99,6 +136,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (theirs != NULL && !same(root, theirs))
 			abort();
 		cJSON_Delete(theirs);
+		lines_agree(text, size);
 	}
 	cJSON_Delete(root);
 	free(text);

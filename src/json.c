@@ -25,6 +25,7 @@ struct parser {
 	struct bclint_arena *arena;
 	struct bclint_json_error *err;
 	unsigned depth;
+	struct bclint_lines *lines; /* NULL: not asked for */
 };
 
 static int is_ws(unsigned char c)
@@ -32,10 +33,33 @@ static int is_ws(unsigned char c)
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
-static const unsigned char *skip_ws(const unsigned char *p)
+__attribute__((noinline)) static void note_line(struct parser *P, const unsigned char *p)
 {
-	while (is_ws(*p))
-		p++;
+	if (P->lines == NULL)
+		return;
+	struct bclint_lines *l = P->lines;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 4096;
+		uint32_t *at = realloc(l->at, cap * sizeof(*at));
+		if (at == NULL) { /* positions are then found without it */
+			free(l->at);
+			P->lines = NULL;
+			*l = (struct bclint_lines){NULL, 0, 0, 0};
+			return;
+		}
+		l->at = at;
+		l->cap = cap;
+	}
+	l->at[l->n++] = (uint32_t)(p - P->base);
+}
+
+/* Inlined: it runs between every two tokens. */
+__attribute__((always_inline)) static inline const unsigned char *skip_ws(struct parser *P,
+                                                                          const unsigned char *p)
+{
+	for (; is_ws(*p); p++)
+		if (*p == '\n')
+			note_line(P, p);
 	return p;
 }
 
@@ -317,7 +341,7 @@ static const unsigned char *container(struct parser *P, const unsigned char *p,
 	unsigned char close = obj ? '}' : ']';
 	struct bclint_jv **link = &v->child;
 	uint32_t n = 0;
-	p = skip_ws(p);
+	p = skip_ws(P, p);
 	if (*p == close && p < P->end) {
 		v->end = (uint32_t)(p + 1 - P->base);
 		return p + 1;
@@ -332,10 +356,10 @@ static const unsigned char *container(struct parser *P, const unsigned char *p,
 			p = scan_string(P, p, &key_escaped);
 			if (p == NULL)
 				return NULL;
-			p = skip_ws(p);
+			p = skip_ws(P, p);
 			if (*p != ':' || p >= P->end)
 				return unexpected(P, p);
-			p = skip_ws(p + 1);
+			p = skip_ws(P, p + 1);
 		}
 		struct bclint_jv *c;
 		p = value(P, p, &c);
@@ -348,14 +372,14 @@ static const unsigned char *container(struct parser *P, const unsigned char *p,
 		link = &c->next;
 		if (n < BCLINT_JV_N_MAX)
 			n++;
-		p = skip_ws(p);
+		p = skip_ws(P, p);
 		if (p >= P->end)
 			return unexpected(P, p);
 		if (*p == close)
 			break;
 		if (*p != ',')
 			return unexpected(P, p);
-		p = skip_ws(p + 1);
+		p = skip_ws(P, p + 1);
 	}
 	v->n = n;
 	v->end = (uint32_t)(p + 1 - P->base);
@@ -429,29 +453,40 @@ static const unsigned char *value(struct parser *P, const unsigned char *p,
 struct bclint_jv *bclint_jparse(const char *text, size_t len, struct bclint_json_error *err,
                                 struct bclint_arena *arena)
 {
+	return bclint_jparse_lines(text, len, err, arena, NULL);
+}
+
+struct bclint_jv *bclint_jparse_lines(const char *text, size_t len,
+                                      struct bclint_json_error *err,
+                                      struct bclint_arena *arena, struct bclint_lines *lines)
+{
 	const unsigned char *base = (const unsigned char *)text;
 	err->byte = 0;
 	err->has_byte = 0;
 	err->oom = 0;
 	err->offset = 0;
 	err->message = NULL;
-	struct parser P = {base, base + len, arena, err, 0};
+	struct parser P = {base, base + len, arena, err, 0, lines};
+	if (lines != NULL)
+		*lines = (struct bclint_lines){NULL, 0, 0, 0};
 	if (len >= MAX_TEXT)
 		return fail(&P, base, "file too large (2 GiB or more)");
 	const unsigned char *p = base;
 	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
-	p = skip_ws(p);
+	p = skip_ws(&P, p);
 	if (p == P.end)
 		return fail(&P, P.end, "empty document: expected a JSON object");
 	struct bclint_jv *root;
 	p = value(&P, p, &root);
 	if (p == NULL)
 		return NULL;
-	p = skip_ws(p);
+	p = skip_ws(&P, p);
 	if (p < P.end)
 		return fail(&P, p, *p == '\0' ? "unexpected NUL byte" :
 		                                "unexpected text after the JSON value");
+	if (P.lines != NULL)
+		P.lines->complete = 1;
 	return root;
 }
 

@@ -64,6 +64,20 @@ size_t bclint_jv_count(const struct bclint_jv *v);
 struct bclint_jv *bclint_jparse(const char *text, size_t len, struct bclint_json_error *err,
                                 struct bclint_arena *arena);
 
+/* The offsets of a text's line feeds, in order, noted by the parser as it
+ * skips white space: in valid JSON no line feed is anywhere else.  Only
+ * complete when the parse succeeded and memory lasted; free(at) after. */
+struct bclint_lines {
+	uint32_t *at;
+	size_t n, cap;
+	int complete;
+};
+
+/* bclint_jparse, noting the line feeds in *lines (zeroed first). */
+struct bclint_jv *bclint_jparse_lines(const char *text, size_t len,
+                                      struct bclint_json_error *err,
+                                      struct bclint_arena *arena, struct bclint_lines *lines);
+
 /* A string value (or a member's key), decoded and NUL-terminated, in arena;
  * NULL when memory runs out.  A \u0000 escape ends the C string early. */
 char *bclint_jv_string(struct bclint_arena *arena, const char *text, const struct bclint_jv *v);

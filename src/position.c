@@ -1,5 +1,6 @@
 /* Offsets to line and column.  Positions are resolved late, in one sorted
- * sweep, so the loader stores only offsets and no line table is kept. */
+ * sweep, so the loader stores only offsets: the sweep reads the text, or,
+ * for a snapshot, walks the table of line feeds its parser noted. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -72,6 +73,29 @@ struct sweep {
 	uint32_t line, col;
 };
 
+/* sweep_to with the table of line feeds: the line is the number of line
+ * feeds before the position, plus one; only the line itself is read, for
+ * the column. */
+static void table_to(struct sweep *s, const uint32_t *lines, size_t n_lines,
+                     struct bclint_textpos *p)
+{
+	size_t target = p->off < s->len ? p->off : s->len;
+	size_t j = s->line - 1; /* line feeds passed so far */
+	while (j < n_lines && lines[j] < target)
+		j++;
+	if (j != s->line - 1) {
+		s->line = (uint32_t)j + 1;
+		s->col = 1;
+		s->at = (size_t)lines[j - 1] + 1;
+	}
+	if (target < s->at)
+		target = s->at;
+	s->col += code_points(s->t + s->at, target - s->at);
+	s->at = target;
+	p->line = s->line;
+	p->col = s->col;
+}
+
 static void sweep_to(struct sweep *s, struct bclint_textpos *p)
 {
 	size_t target = p->off < s->len ? p->off : s->len;
@@ -100,6 +124,12 @@ static void sweep_to(struct sweep *s, struct bclint_textpos *p)
 void bclint_positions_resolve(const char *text, size_t len,
                               struct bclint_textpos **pos, size_t n)
 {
+	bclint_positions_resolve_lines(text, len, NULL, 0, pos, n);
+}
+
+void bclint_positions_resolve_lines(const char *text, size_t len, const uint32_t *lines,
+                                    size_t n_lines, struct bclint_textpos **pos, size_t n)
+{
 	struct sweep s = {(const unsigned char *)text, len, 0, 0, 1, 1};
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		s.at = 3;
@@ -109,8 +139,12 @@ void bclint_positions_resolve(const char *text, size_t len,
 		keys = bclint_big_alloc(2 * n * sizeof(*keys));
 	if (keys == NULL) {
 		qsort(pos, n, sizeof(*pos), by_offset);
-		for (size_t k = 0; k < n; k++)
-			sweep_to(&s, pos[k]);
+		for (size_t k = 0; k < n; k++) {
+			if (lines != NULL)
+				table_to(&s, lines, n_lines, pos[k]);
+			else
+				sweep_to(&s, pos[k]);
+		}
 		return;
 	}
 	for (size_t k = 0; k < n; k++)
@@ -126,7 +160,10 @@ void bclint_positions_resolve(const char *text, size_t len,
 			if (ahead < len)
 				__builtin_prefetch(text + ahead);
 		}
-		sweep_to(&s, pos[order[k] & 0xffffffffu]);
+		if (lines != NULL)
+			table_to(&s, lines, n_lines, pos[order[k] & 0xffffffffu]);
+		else
+			sweep_to(&s, pos[order[k] & 0xffffffffu]);
 	}
 	free(keys);
 }

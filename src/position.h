@@ -16,6 +16,12 @@ struct bclint_textpos {
 void bclint_positions_resolve(const char *text, size_t len,
                               struct bclint_textpos **pos, size_t n);
 
+/* The same, given the offsets of every line feed of text in order (the
+ * parser's): no pass over the whole text, only each position's own line
+ * up to it is read. */
+void bclint_positions_resolve_lines(const char *text, size_t len, const uint32_t *lines,
+                                    size_t n_lines, struct bclint_textpos **pos, size_t n);
+
 /* Sort keys (offset << 32 | index) by their high half, stably, a byte at
  * a time from the lowest; tmp has room for as many keys.  Returns
  * whichever of the two holds the result. */

@@ -13,12 +13,12 @@ int bclint_report_add_source(struct bclint_report *r, char *path, char *text, si
 	struct bclint_source *s = realloc(r->sources, (r->n_sources + 1) * sizeof(*s));
 	if (s == NULL) {
 		free(path);
-		free(text);
+		bclint_text_free(text);
 		r->oom = 1;
 		return -1;
 	}
 	r->sources = s;
-	s[r->n_sources] = (struct bclint_source){path, text, len};
+	s[r->n_sources] = (struct bclint_source){path, text, len, NULL, 0};
 	return (int)r->n_sources++;
 }
 
@@ -326,7 +326,7 @@ static void resolve_file(struct bclint_report *r, uint32_t file)
 		}
 	}
 	const struct bclint_source *s = &r->sources[file];
-	bclint_positions_resolve(s->text, s->len, pos, n);
+	bclint_positions_resolve_lines(s->text, s->len, s->lines, s->n_lines, pos, n);
 	free(pos);
 }
 
@@ -399,6 +399,8 @@ void bclint_report_finish(struct bclint_report *r)
 		resolve_file(r, i);
 		bclint_text_free(r->sources[i].text);
 		r->sources[i].text = NULL;
+		free(r->sources[i].lines);
+		r->sources[i].lines = NULL;
 	}
 	/* The same rule may report one entity more than once: number the
 	 * repeats so that each finding's fingerprint stays distinct. */
@@ -441,6 +443,7 @@ void bclint_report_free(struct bclint_report *r)
 	for (size_t i = 0; i < r->n_sources; i++) {
 		free(r->sources[i].path);
 		bclint_text_free(r->sources[i].text);
+		free(r->sources[i].lines);
 	}
 	free(r->sources);
 	free(r->findings);

@@ -15,6 +15,9 @@ struct bclint_source {
 	char *path; /* as given on the command line ("-" for stdin) */
 	char *text; /* NUL-terminated; owned */
 	size_t len;
+	uint32_t *lines; /* its line feeds' offsets, when its parser noted them
+	                  * all (a snapshot's), or NULL; owned */
+	size_t n_lines;
 };
 
 /* A JSON Pointer: a string, or the snapshot entity it names, written when

@@ -1182,7 +1182,15 @@ struct bclint_snapshot *bclint_snapshot_load_with(struct bclint_report *r, uint3
 	s->model.file = src->path;
 	s->model.captured_at = BCLINT_NO_TIME;
 	struct bclint_json_error jerr;
-	struct bclint_jv *root = bclint_jparse(src->text, src->len, &jerr, &s->tree);
+	struct bclint_lines lines = {NULL, 0, 0, 0};
+	struct bclint_jv *root = bclint_jparse_lines(src->text, src->len, &jerr, &s->tree, &lines);
+	if (lines.complete && r->sources[file].lines == NULL) {
+		/* positions are then resolved without reading the whole text */
+		r->sources[file].lines = lines.at;
+		r->sources[file].n_lines = lines.n;
+	} else {
+		free(lines.at);
+	}
 	if (root == NULL && jerr.oom) {
 		r->oom = 1;
 		bclint_snapshot_free(s);

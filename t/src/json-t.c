@@ -136,6 +136,27 @@ static void counts(void)
 	bclint_arena_free(&a);
 }
 
+/* The parser notes every line feed (after a byte-order mark, in CRLF, at
+ * the end), and says when its table is not complete. */
+static void lines(void)
+{
+	const char *doc = "\xef\xbb\xbf{\r\n \"a\": [1,\n2],\n\"b\"\n:\n\"x\"}\n\n";
+	struct bclint_json_error err;
+	struct bclint_arena a = {NULL, 0};
+	struct bclint_lines l = {NULL, 0, 0, 0};
+	struct bclint_jv *root = bclint_jparse_lines(doc, strlen(doc), &err, &a, &l);
+	static const uint32_t want[] = {5, 15, 19, 23, 25, 30, 31};
+	ok(root != NULL && l.complete && l.n == 7 && memcmp(l.at, want, sizeof(want)) == 0,
+	   "lines: every line feed, in order");
+	free(l.at);
+	bclint_arena_free(&a);
+	const char *bad = "{\n\"a\":\n tru}";
+	root = bclint_jparse_lines(bad, strlen(bad), &err, &a, &l);
+	ok(root == NULL && !l.complete, "lines: not complete when the parse fails");
+	free(l.at);
+	bclint_arena_free(&a);
+}
+
 static void cjson(void)
 {
 	const char *doc = "[\"\\u00e9\", \"\\ud83d\\ude80\", \"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\", "
@@ -202,7 +223,7 @@ static void escaped_keys(void)
 
 int main(void)
 {
-	plan(196);
+	plan(198);
 	/* numbers are JSON's: no leading zero, '+', bare '.' or empty exponent */
 	fails("{\"a\": 01}", 0, 6, "invalid number", -1);
 	fails("{\"a\": -}", 0, 6, "invalid number", -1);
@@ -254,6 +275,7 @@ int main(void)
 	nesting();
 	tree();
 	counts();
+	lines();
 	escaped_keys();
 	cjson();
 	return done_testing();

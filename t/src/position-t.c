@@ -81,6 +81,25 @@ static void many(int bom, const char *what)
 		bad += p[k].line != line || p[k].col != col;
 	}
 	is_int((long long)bad, 0, "%s: positions that differ from a direct count", what);
+	/* again with the table of line feeds instead of the sweep */
+	uint32_t *lines = malloc((len + 1) * sizeof(*lines));
+	size_t n_lines = 0;
+	for (size_t i = 0; i < len; i++)
+		if (t[i] == '\n')
+			lines[n_lines++] = (uint32_t)i;
+	for (size_t k = 0; k < n; k++) {
+		p[k].line = p[k].col = 0;
+		v[k] = &p[(k * 7919) % n]; /* in another order */
+	}
+	bclint_positions_resolve_lines((const char *)t, len, lines, n_lines, v, n);
+	bad = 0;
+	for (size_t k = 0; k < n; k++) {
+		uint32_t line, col;
+		count_at(t, len, p[k].off, &line, &col);
+		bad += p[k].line != line || p[k].col != col;
+	}
+	is_int((long long)bad, 0, "%s, with a line table: positions that differ", what);
+	free(lines);
 	free(v);
 	free(p);
 	free(t);
@@ -88,7 +107,7 @@ static void many(int bom, const char *what)
 
 int main(void)
 {
-	plan(54);
+	plan(58);
 	at("abc", 0, 1, 1, "start");
 	at("abc\ndef", 5, 2, 2, "second line");
 	at("\xc3\xa9t\xc3\xa9", 5, 1, 4, "two-byte characters count once");
@@ -101,6 +120,16 @@ int main(void)
 	bclint_positions_resolve("ab\ncd\nef\ngh", 11, v, 3);
 	ok(a.line == 4 && a.col == 1 && b.line == 1 && b.col == 2 && c.line == 2 && c.col == 3,
 	   "many positions in one sweep, any order");
+	static const uint32_t few_lines[] = {2, 5, 8};
+	a.line = b.line = c.line = 0;
+	bclint_positions_resolve_lines("ab\ncd\nef\ngh", 11, few_lines, 3, v, 3);
+	ok(a.line == 4 && a.col == 1 && b.line == 1 && b.col == 2 && c.line == 2 && c.col == 3,
+	   "the same with a line table");
+	struct bclint_textpos d = {2, 0, 0}, e = {3, 0, 0}, f = {40, 0, 0};
+	struct bclint_textpos *w[] = {&f, &e, &d};
+	bclint_positions_resolve_lines("ab\ncd\nef\ngh", 11, few_lines, 3, w, 3);
+	ok(d.line == 1 && d.col == 3 && e.line == 2 && e.col == 1 && f.line == 4 && f.col == 3,
+	   "line table: a line feed is on its own line, past the end is the end");
 	many(0, "5,000 positions");
 	many(1, "5,000 positions after a byte-order mark");
 
