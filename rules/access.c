@@ -221,15 +221,19 @@ static int check_excess(const struct bclint_host *h, struct bclint_ctx *ctx,
 	for (size_t i = 0; i < n; i++) {
 		const struct bclint_assignment *as = &model->assignments[i];
 		/* The members of the assignments a little ahead, and their
-		 * needs, are all over memory: ask for them early. */
-		if (i + 8 < n)
-			__builtin_prefetch(model->assignments[i + 8].member);
+		 * needs, are all over memory: ask for them early (both lines
+		 * of the member: its e-mail address and its needs) */
+		if (i + 8 < n) {
+			const struct bclint_member *m = model->assignments[i + 8].member;
+			__builtin_prefetch(&m->email);
+			__builtin_prefetch(&m->needs);
+		}
 		if (i + 4 < n)
 			__builtin_prefetch(model->assignments[i + 4].member->needs);
 		if (i + 2 < n) {
 			const struct bclint_member *m = model->assignments[i + 2].member;
 			for (size_t k = 0; k < m->n_needs && k < 8; k++)
-				__builtin_prefetch(m->needs[k]);
+				__builtin_prefetch(&m->needs[k]->asset);
 		}
 		if (as->asset == NULL || as->member->n_needs == 0)
 			continue; /* foreign-asset's, or not part of the plan */
