@@ -867,17 +867,18 @@ static void load_need(struct loader *L, struct bclint_need *n, size_t i,
 
 /* -- arrays of entities --------------------------------------------- */
 
-/* Ask early for the ID index's slots of the "user_id" and "asset_id" of an
- * entity a few ahead (a member's, an assignment's, a need's): in a table of
- * 100,000 members, each lookup is a cache miss.  Only the first three
- * fields are looked at; exports put the IDs first. */
+/* Ask early for the ID index's slots of the "user_id", "user_email" and
+ * "asset_id" of an entity a few ahead (a member's, an assignment's, a
+ * need's): in a table of 100,000 members, each lookup is a cache miss.
+ * Only the first three fields are looked at; exports put the IDs first. */
 static void prefetch_ids(const struct loader *L, const struct bclint_jv *node)
 {
 	const struct bclint_jv *c = node->type == BCLINT_JOBJECT ? node->child : NULL;
 	for (int k = 0; k < 3 && c != NULL; k++, c = c->next)
 		if (c->type == BCLINT_JSTRING && !(c->flags & BCLINT_JV_ESCAPED) &&
 		    (bclint_jv_key_is(L->text, c, "user_id") ||
-		     bclint_jv_key_is(L->text, c, "asset_id")))
+		     bclint_jv_key_is(L->text, c, "asset_id") ||
+		     bclint_jv_key_is(L->text, c, "user_email")))
 			bclint_map_prefetch(&L->ids, L->text + c->start + 1, c->end - c->start - 2);
 }
 
