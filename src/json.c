@@ -35,8 +35,6 @@ static int is_ws(unsigned char c)
 
 __attribute__((noinline)) static void note_line(struct parser *P, const unsigned char *p)
 {
-	if (P->lines == NULL)
-		return;
 	struct bclint_lines *l = P->lines;
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 4096;
@@ -58,7 +56,7 @@ __attribute__((always_inline)) static inline const unsigned char *skip_ws(struct
                                                                           const unsigned char *p)
 {
 	for (; is_ws(*p); p++)
-		if (*p == '\n')
+		if (*p == '\n' && P->lines != NULL)
 			note_line(P, p);
 	return p;
 }

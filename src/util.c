@@ -659,15 +659,6 @@ static struct map_slot *map_find(const struct bclint_map *m, unsigned tag,
 	}
 }
 
-void *bclint_map_get(const struct bclint_map *m, unsigned tag, const char *key)
-{
-	if (m->len == 0)
-		return NULL;
-	size_t len = strlen(key);
-	struct map_slot *s = map_find(m, tag, key, len, key_hash(key, len));
-	return s->key ? s->value : NULL;
-}
-
 void *bclint_map_get_stored(const struct bclint_map *m, unsigned tag, const char *key,
                             const char **stored)
 {
@@ -678,6 +669,12 @@ void *bclint_map_get_stored(const struct bclint_map *m, unsigned tag, const char
 	struct map_slot *s = map_find(m, tag, key, len, key_hash(key, len));
 	*stored = s->key;
 	return s->key ? s->value : NULL;
+}
+
+void *bclint_map_get(const struct bclint_map *m, unsigned tag, const char *key)
+{
+	const char *stored;
+	return bclint_map_get_stored(m, tag, key, &stored);
 }
 
 void bclint_map_prefetch(const struct bclint_map *m, const char *key, size_t len)
