@@ -16,12 +16,14 @@
 
 #include "conffile.h"
 #include "lint.h"
-#include "snapshot.h"
+#include "setup.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct bclint_run run;
+static struct bclint_lint_options opts = {1790000000, 0, 0, 0,
+                                          BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, NULL};
 static char *snapshot;
 static size_t snapshot_len;
 static int fd = -1;
@@ -34,6 +36,19 @@ static void refused(void *arg, const char *file, const char *message)
 	abort();
 }
 
+static int read_snapshot(const char *path)
+{
+	struct bclint_text t;
+	if (bclint_text_read(path, &t) < 0)
+		return -1;
+	snapshot = malloc(t.len + 1);
+	if (snapshot != NULL)
+		memcpy(snapshot, t.data, t.len + 1);
+	snapshot_len = t.len;
+	bclint_text_free(&t);
+	return snapshot != NULL ? 0 : -1;
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
@@ -43,13 +58,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	fd = memfd_create("bclint-config", 0);
 	if (dir == NULL || snap == NULL || fd < 0 ||
 	    bclint_ruleset_load_dir(&run.rules, dir, refused, NULL, err, sizeof(err)) < 0 ||
-	    run.rules.n_slots == 0 || bclint_read_file(snap, &snapshot, &snapshot_len) < 0) {
+	    run.rules.n_slots == 0 || read_snapshot(snap) < 0) {
 		fputs("fuzz-config: set BCLINT_FUZZ_RULES to a directory of rule plugins and "
 		      "BCLINT_FUZZ_SNAPSHOT to a snapshot\n", stderr);
 		abort();
 	}
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	run.now = 1790000000;
 	return 0;
 }
 
@@ -79,25 +93,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t n_builtin = run.rules.n_slots, n_plugins = run.rules.n_plugins;
 	if (ftruncate(fd, 0) < 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
 		return 0;
-	struct bclint_config cfg = {.file = -1};
 	run.plugin_errors = run.input_errors = 0;
-	if (bclint_config_load(&run, &cfg, path, 1) == 0) {
-		run.config = &cfg;
+	if (bclint_config_read(&run.config, path, 1, &run.diag) == 0 &&
+	    bclint_setup_config(&run, opts.now) == 0) {
+		/* the configuration is source 0, as bclint_lint makes it */
+		char *copy = malloc(run.config.text.len + 1);
+		if (copy != NULL)
+			memcpy(copy, run.config.text.data, run.config.text.len + 1);
+		int cfile = copy ? bclint_report_add_source(&run.report, strdup("c.json"),
+		                                            bclint_text_own(copy, run.config.text.len))
+		                 : -1;
 		char *text = malloc(snapshot_len + 1), *name = strdup("s.json");
 		if (text != NULL && name != NULL) {
 			memcpy(text, snapshot, snapshot_len + 1);
-			run.isolate = 0;
-			bclint_run_text(&run, name, text, snapshot_len);
+			bclint_lint_text(&run, &opts, name, bclint_text_own(text, snapshot_len));
 		} else {
 			free(text);
 			free(name);
 		}
-		bclint_config_report(&run, &cfg);
-		bclint_report_finish(&run.report);
-		run.config = NULL;
+		if (cfile >= 0)
+			bclint_suppressions_report(&run.config.supps, &run.report, (uint32_t)cfile);
+		bclint_report_finish(&run.report, opts.needs);
 	}
 	bclint_report_free(&run.report);
-	bclint_config_free(&cfg);
+	bclint_config_free(&run.config);
 	reset_rules(n_builtin, n_plugins);
 	return 0;
 }

@@ -15,25 +15,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "json.h"
 #include "position.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check(const cJSON *node, const char *text, size_t len, uint32_t lo, uint32_t hi)
+static void check(const struct bclint_jv *node, const char *text, size_t len, uint32_t lo,
+                  uint32_t hi)
 {
-	uint32_t start = bclint_json_start(node), end = bclint_json_end(node, text);
+	uint32_t start = node->start, end = node->end;
 	if (start < lo || end > hi || start >= end || end > len)
 		abort();
 	const char *first = "";
-	switch (node->type & 0xff) {
-	case cJSON_Object: first = "{"; break;
-	case cJSON_Array: first = "["; break;
-	case cJSON_String: first = "\""; break;
-	case cJSON_Number: first = "-0123456789"; break;
-	case cJSON_True: first = "t"; break;
-	case cJSON_False: first = "f"; break;
-	case cJSON_NULL: first = "n"; break;
+	switch (node->type) {
+	case BCLINT_JOBJECT: first = "{"; break;
+	case BCLINT_JARRAY: first = "["; break;
+	case BCLINT_JSTRING: first = "\""; break;
+	case BCLINT_JNUMBER: first = "-0123456789"; break;
+	case BCLINT_JTRUE: first = "t"; break;
+	case BCLINT_JFALSE: first = "f"; break;
+	case BCLINT_JNULL: first = "n"; break;
 	default: abort();
 	}
 	if (strchr(first, text[start]) == NULL || text[start] == '\0')
@@ -42,28 +45,37 @@ static void check(const cJSON *node, const char *text, size_t len, uint32_t lo, 
 	bclint_position_of(text, len, start, &line, &col);
 	if (line == 0 || col == 0 || col > start + 1)
 		abort();
-	for (const cJSON *c = node->child; c != NULL; c = c->next)
+	for (const struct bclint_jv *c = node->child; c != NULL; c = c->next)
 		check(c, text, len, start, end);
 }
 
-/* Equal trees: types, keys and strings byte for byte, numbers exactly
- * (both come from strtod on the same characters; cJSON_Compare would call
- * two infinities different). */
-static int same(const cJSON *a, const cJSON *b)
+/* Equal trees: types, keys and strings byte for byte (up to a \u0000,
+ * which ends cJSON's strings), numbers exactly (both come from strtod on
+ * the same characters; cJSON_Compare would call two infinities
+ * different). */
+static int same(struct bclint_jdoc *d, const struct bclint_jv *a, const cJSON *b, int keyed)
 {
-	if ((a->type & 0xff) != (b->type & 0xff))
+	static const int types[] = {0, cJSON_NULL, cJSON_False, cJSON_True, cJSON_Number,
+	                            cJSON_String, cJSON_Array, cJSON_Object};
+	if (types[a->type] != (b->type & 0xff))
 		return 0;
-	if ((a->string == NULL) != (b->string == NULL) ||
-	    (a->string != NULL && strcmp(a->string, b->string) != 0))
-		return 0;
-	if (cJSON_IsString(a))
-		return strcmp(a->valuestring, b->valuestring) == 0;
-	if (cJSON_IsNumber(a))
-		return bclint_json_number(a) == b->valuedouble;
-	for (a = a->child, b = b->child; a != NULL && b != NULL; a = a->next, b = b->next)
-		if (!same(a, b))
+	if (keyed) {
+		const char *k = bclint_jdoc_key(d, a);
+		if (k == NULL || b->string == NULL || strcmp(k, b->string) != 0)
 			return 0;
-	return a == NULL && b == NULL;
+	}
+	if (a->type == BCLINT_JSTRING) {
+		const char *s = bclint_jdoc_string(d, a);
+		return s != NULL && strcmp(s, b->valuestring) == 0;
+	}
+	if (a->type == BCLINT_JNUMBER)
+		return strtod(d->text + a->start, NULL) == b->valuedouble;
+	const struct bclint_jv *x = a->child;
+	const cJSON *y = b->child;
+	for (; x != NULL && y != NULL; x = x->next, y = y->next)
+		if (!same(d, x, y, a->type == BCLINT_JOBJECT))
+			return 0;
+	return x == NULL && y == NULL;
 }
 
 /* A text that parses: the parser's table holds every line feed, and
@@ -109,36 +121,35 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(text, data, size);
 	text[size] = '\0';
-	struct bclint_json_error err;
-	cJSON *root = bclint_json_parse(text, size, &err);
-	if (root == NULL) {
-		if (err.offset > size || err.message == NULL)
+	struct bclint_jdoc d;
+	if (bclint_jdoc_parse(&d, text, size) < 0) {
+		const struct bclint_json_error *err = &d.err;
+		if (err->offset > size || err->message == NULL)
 			abort();
 		uint32_t line, col;
-		bclint_position_of(text, size, err.offset, &line, &col);
+		bclint_position_of(text, size, err->offset, &line, &col);
 		/* Text after the value: what comes before it is a whole document. */
-		if (strcmp(err.message, "unexpected text after the JSON value") == 0) {
-			char *head = malloc(err.offset + 1);
+		if (strcmp(err->message, "unexpected text after the JSON value") == 0) {
+			char *head = malloc(err->offset + 1);
+			struct bclint_jdoc hd;
 			if (head != NULL) {
-				memcpy(head, text, err.offset);
-				head[err.offset] = '\0';
+				memcpy(head, text, err->offset);
+				head[err->offset] = '\0';
+				if (bclint_jdoc_parse(&hd, head, err->offset) < 0 && !hd.err.oom)
+					abort();
+				bclint_jdoc_free(&hd);
 			}
-			struct bclint_json_error e2;
-			cJSON *doc = head ? bclint_json_parse(head, err.offset, &e2) : NULL;
-			if (head != NULL && doc == NULL && !e2.oom)
-				abort();
-			cJSON_Delete(doc);
 			free(head);
 		}
 	} else {
-		check(root, text, size, 0, (uint32_t)size);
+		check(d.root, text, size, 0, (uint32_t)size);
 		cJSON *theirs = cJSON_ParseWithLength(text, size);
-		if (theirs != NULL && !same(root, theirs))
+		if (theirs != NULL && !same(&d, d.root, theirs, 0) && !d.err.oom)
 			abort();
 		cJSON_Delete(theirs);
 		lines_agree(text, size);
 	}
-	cJSON_Delete(root);
+	bclint_jdoc_free(&d);
 	free(text);
 	return 0;
 }

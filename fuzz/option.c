@@ -19,6 +19,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct bclint_run run;
+static struct bclint_lint_options opts = {1790000000, 0, 0, 0,
+                                          BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, NULL};
 
 static void refused(void *arg, const char *path, const char *message)
 {
@@ -29,6 +31,19 @@ static void refused(void *arg, const char *path, const char *message)
 static char *snapshot;
 static size_t snapshot_len;
 
+static int read_snapshot(const char *path)
+{
+	struct bclint_text t;
+	if (bclint_text_read(path, &t) < 0)
+		return -1;
+	snapshot = malloc(t.len + 1);
+	if (snapshot != NULL)
+		memcpy(snapshot, t.data, t.len + 1);
+	snapshot_len = t.len;
+	bclint_text_free(&t);
+	return snapshot != NULL ? 0 : -1;
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
@@ -37,14 +52,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	const char *dir = getenv("BCLINT_FUZZ_RULES"), *snap = getenv("BCLINT_FUZZ_SNAPSHOT");
 	if (dir == NULL || snap == NULL ||
 	    bclint_ruleset_load_dir(&run.rules, dir, refused, NULL, err, sizeof(err)) < 0 ||
-	    run.rules.n_slots == 0 || bclint_read_file(snap, &snapshot, &snapshot_len) < 0) {
+	    run.rules.n_slots == 0 || read_snapshot(snap) < 0) {
 		fputs("fuzz-option: set BCLINT_FUZZ_RULES to a directory of rule plugins and "
 		      "BCLINT_FUZZ_SNAPSHOT to a snapshot\n", stderr);
 		abort();
 	}
 	for (size_t i = 0; i < run.rules.n_slots; i++)
 		run.rules.slots[i].enabled = 1;
-	run.now = 1790000000;
 	return 0;
 }
 
@@ -82,8 +96,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(text, snapshot, snapshot_len + 1);
 	memset(&run.report, 0, sizeof(run.report));
 	run.input_errors = run.plugin_errors = 0;
-	bclint_run_text(&run, name, text, snapshot_len);
-	bclint_report_finish(&run.report);
+	bclint_lint_text(&run, &opts, name, bclint_text_own(text, snapshot_len));
+	bclint_report_finish(&run.report, opts.needs);
 	bclint_report_free(&run.report);
 	clear_options();
 	free(args);

@@ -20,6 +20,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct bclint_run run;
+static struct bclint_lint_options opts = {1790000000, 0, 0, 0,
+                                          BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, NULL};
 
 static void refused(void *arg, const char *path, const char *message)
 {
@@ -42,7 +44,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	for (size_t i = 0; i < run.rules.n_slots; i++)
 		run.rules.slots[i].enabled = 1;
-	run.now = 1790000000;
 	return 0;
 }
 
@@ -101,8 +102,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text[size] = '\0';
 	memset(&run.report, 0, sizeof(run.report));
 	run.input_errors = run.plugin_errors = 0;
-	bclint_run_text(&run, name, text, size);
-	bclint_report_finish(&run.report);
+	bclint_lint_text(&run, &opts, name, bclint_text_own(text, size));
+	bclint_report_finish(&run.report, opts.needs);
 	int status = bclint_run_status(&run, BCLINT_LEVEL_NOTE, -1);
 	emit_all(status);
 	bclint_report_free(&run.report);

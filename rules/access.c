@@ -18,57 +18,13 @@ static const struct bclint_entity *grant_source(const struct bclint_grant *g)
 
 /* -- asset-not-assigned -------------------------------------------------- */
 
-/* Is the need one for an asset in the snapshot that the member has no
- * grant on? */
-static int unassigned(const struct bclint_need *n)
-{
-	return n->action->scope == BCLINT_SCOPE_ASSET && n->asset != NULL && n->grant == NULL;
-}
-
-/* The first such need at or after i (n_needs when none). */
-static size_t next_unassigned(const struct bclint_model *model, size_t i)
-{
-	while (i < model->n_needs && !unassigned(&model->needs[i]))
-		i++;
-	return i;
-}
-
-/* The next such need after j (n_needs when none, or when j is). */
-static size_t after_unassigned(const struct bclint_model *model, size_t j)
-{
-	return j < model->n_needs ? next_unassigned(model, j + 1) : model->n_needs;
-}
-
-/* q: the need reported now and the four after it; move on by one. */
-static void advance_unassigned(const struct bclint_model *model, size_t q[5])
-{
-	for (int k = 0; k < 4; k++)
-		q[k] = q[k + 1];
-	q[4] = after_unassigned(model, q[3]);
-}
-
 static int check_not_assigned(const struct bclint_host *h, struct bclint_ctx *ctx,
                               const struct bclint_model *model)
 {
-	/* Each finding reads the member and every grant of theirs, all over
-	 * memory.  q holds the need reported now and the four it will report
-	 * next: ask for the member four ahead, the member's grants two
-	 * ahead, and those grants one ahead. */
-	size_t n_needs = model->n_needs, q[5];
-	q[0] = next_unassigned(model, 0);
-	for (int k = 1; k < 5; k++)
-		q[k] = after_unassigned(model, q[k - 1]);
-	for (; q[0] < n_needs; advance_unassigned(model, q)) {
-		if (q[4] < n_needs)
-			__builtin_prefetch(model->needs[q[4]].member);
-		if (q[2] < n_needs)
-			__builtin_prefetch(model->needs[q[2]].member->grants);
-		if (q[1] < n_needs) {
-			const struct bclint_member *am = model->needs[q[1]].member;
-			for (size_t k = 0; k < am->n_grants && k < 8; k++)
-				__builtin_prefetch(am->grants[k]);
-		}
-		const struct bclint_need *n = &model->needs[q[0]];
+	for (size_t i = 0; i < model->n_needs; i++) {
+		const struct bclint_need *n = &model->needs[i];
+		if (n->action->scope != BCLINT_SCOPE_ASSET || n->asset == NULL || n->grant != NULL)
+			continue;
 		const struct bclint_member *m = n->member;
 		struct bclint_finding *f = h->report(
 			ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
@@ -217,24 +173,8 @@ static void check_assignment(const struct bclint_host *h, struct bclint_ctx *ctx
 static int check_excess(const struct bclint_host *h, struct bclint_ctx *ctx,
                         const struct bclint_model *model)
 {
-	size_t n = model->n_assignments;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < model->n_assignments; i++) {
 		const struct bclint_assignment *as = &model->assignments[i];
-		/* The members of the assignments a little ahead, and their
-		 * needs, are all over memory: ask for them early (both lines
-		 * of the member: its e-mail address and its needs) */
-		if (i + 8 < n) {
-			const struct bclint_member *m = model->assignments[i + 8].member;
-			__builtin_prefetch(&m->email);
-			__builtin_prefetch(&m->needs);
-		}
-		if (i + 4 < n)
-			__builtin_prefetch(model->assignments[i + 4].member->needs);
-		if (i + 2 < n) {
-			const struct bclint_member *m = model->assignments[i + 2].member;
-			for (size_t k = 0; k < m->n_needs && k < 8; k++)
-				__builtin_prefetch(&m->needs[k]->asset);
-		}
 		if (as->asset == NULL || as->member->n_needs == 0)
 			continue; /* foreign-asset's, or not part of the plan */
 		check_assignment(h, ctx, as);

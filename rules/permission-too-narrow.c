@@ -25,12 +25,6 @@ static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
 {
 	for (size_t i = 0; i < model->n_needs; i++) {
 		const struct bclint_need *n = &model->needs[i];
-		/* the grant and member of a need a little ahead are all over
-		 * memory: ask for them early */
-		if (i + 4 < model->n_needs) {
-			__builtin_prefetch(model->needs[i + 4].grant);
-			__builtin_prefetch(model->needs[i + 4].member);
-		}
 		uint32_t scope = n->action->scope;
 		if (scope == BCLINT_SCOPE_CREATOR)
 			continue; /* non-delegable-action's */

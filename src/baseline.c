@@ -13,13 +13,11 @@
 
 #include "baseline.h"
 #include "json.h"
-#include "snapshot.h"
 
 struct reader {
-	const char *path, *text;
-	size_t len;
-	char *err;
-	size_t size;
+	const char *path;
+	struct bclint_jdoc doc;
+	const struct bclint_diag_sink *diag;
 	struct bclint_baseline *b;
 	size_t cap;
 };
@@ -29,15 +27,14 @@ static int fail_at(struct reader *rd, size_t off, const char *fmt, ...)
 
 static int fail_at(struct reader *rd, size_t off, const char *fmt, ...)
 {
+	char msg[512];
 	uint32_t line, col;
-	bclint_position_of(rd->text, rd->len, off, &line, &col);
-	int n = snprintf(rd->err, rd->size, "%s:%u:%u: error: ", rd->path, line, col);
-	if (n >= 0 && (size_t)n < rd->size) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(rd->err + n, rd->size - (size_t)n, fmt, ap);
-		va_end(ap);
-	}
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	bclint_jdoc_position(&rd->doc, off, &line, &col);
+	bclint_diagf(rd->diag, 3, rd->path, line, col, "%s", msg);
 	return -1;
 }
 
@@ -67,21 +64,22 @@ static int parse_fp(const char *s, uint64_t *fp)
 	return i == 16 ? 0 : -1;
 }
 
-static int add(struct reader *rd, const cJSON *owner, const cJSON *fp, const char *what)
+static int add(struct reader *rd, const struct bclint_jv *owner, const struct bclint_jv *fp,
+               const char *what)
 {
 	uint64_t v;
-	if (!cJSON_IsString(fp))
-		return fail_at(rd, bclint_json_start(fp ? fp : owner),
+	const char *s = bclint_jdoc_string(&rd->doc, fp);
+	if (s == NULL)
+		return fail_at(rd, (fp ? fp : owner)->start,
 		               fp ? "%s must be a string" : "missing %s", what);
-	if (parse_fp(fp->valuestring, &v) < 0)
-		return fail_at(rd, bclint_json_start(fp), "%s must be 16 hexadecimal digits",
-		               what);
+	if (parse_fp(s, &v) < 0)
+		return fail_at(rd, fp->start, "%s must be 16 hexadecimal digits", what);
 	struct bclint_baseline *b = rd->b;
 	if (b->n == rd->cap) {
 		size_t cap = rd->cap ? rd->cap * 2 : 64;
 		uint64_t *p = realloc(b->fps, cap * sizeof(*p));
 		if (p == NULL) {
-			snprintf(rd->err, rd->size, "%s: out of memory", rd->path);
+			bclint_diagf(rd->diag, 3, NULL, 0, 0, "%s: out of memory", rd->path);
 			return -1;
 		}
 		b->fps = p;
@@ -91,62 +89,62 @@ static int add(struct reader *rd, const cJSON *owner, const cJSON *fp, const cha
 	return 0;
 }
 
-static const cJSON *array_at(struct reader *rd, const cJSON *obj, const char *key, int *rc)
+static const struct bclint_jv *array_at(struct reader *rd, const struct bclint_jv *obj,
+                                        const char *key, int *rc)
 {
-	const cJSON *a = cJSON_GetObjectItemCaseSensitive(obj, key);
+	const struct bclint_jv *a = bclint_jv_member(rd->doc.text, obj, key);
 	*rc = 0;
-	if (a == NULL || !cJSON_IsArray(a))
-		*rc = fail_at(rd, bclint_json_start(a ? a : obj),
-		              a ? "'%s' must be an array" : "missing '%s'", key);
+	if (a == NULL || a->type != BCLINT_JARRAY)
+		*rc = fail_at(rd, (a ? a : obj)->start, a ? "'%s' must be an array" : "missing '%s'",
+		              key);
 	return a;
 }
 
-static int read_json_report(struct reader *rd, const cJSON *root)
+static int read_json_report(struct reader *rd, const struct bclint_jv *root)
 {
 	int rc;
-	const cJSON *findings = array_at(rd, root, "findings", &rc);
-	for (const cJSON *f = rc ? NULL : findings->child; f != NULL && rc == 0; f = f->next) {
-		if (!cJSON_IsObject(f))
-			return fail_at(rd, bclint_json_start(f), "a finding must be an object");
-		rc = add(rd, f, cJSON_GetObjectItemCaseSensitive(f, "fingerprint"),
-		         "'fingerprint'");
+	const struct bclint_jv *findings = array_at(rd, root, "findings", &rc);
+	for (const struct bclint_jv *f = rc ? NULL : findings->child; f && rc == 0; f = f->next) {
+		if (f->type != BCLINT_JOBJECT)
+			return fail_at(rd, f->start, "a finding must be an object");
+		rc = add(rd, f, bclint_jv_member(rd->doc.text, f, "fingerprint"), "'fingerprint'");
 	}
 	return rc;
 }
 
-static int read_sarif_run(struct reader *rd, const cJSON *run)
+static int read_sarif_run(struct reader *rd, const struct bclint_jv *run)
 {
 	int rc;
-	const cJSON *results = array_at(rd, run, "results", &rc);
-	for (const cJSON *r = rc ? NULL : results->child; r != NULL && rc == 0; r = r->next) {
-		const cJSON *pf = cJSON_GetObjectItemCaseSensitive(r, "partialFingerprints");
-		if (!cJSON_IsObject(r))
-			return fail_at(rd, bclint_json_start(r), "a result must be an object");
-		if (pf != NULL && !cJSON_IsObject(pf))
-			return fail_at(rd, bclint_json_start(pf),
-			               "'partialFingerprints' must be an object");
-		rc = add(rd, pf ? pf : r, cJSON_GetObjectItemCaseSensitive(pf, "bclint/v1"),
+	const struct bclint_jv *results = array_at(rd, run, "results", &rc);
+	for (const struct bclint_jv *r = rc ? NULL : results->child; r && rc == 0; r = r->next) {
+		const struct bclint_jv *pf = bclint_jv_member(rd->doc.text, r, "partialFingerprints");
+		if (r->type != BCLINT_JOBJECT)
+			return fail_at(rd, r->start, "a result must be an object");
+		if (pf != NULL && pf->type != BCLINT_JOBJECT)
+			return fail_at(rd, pf->start, "'partialFingerprints' must be an object");
+		rc = add(rd, pf ? pf : r, bclint_jv_member(rd->doc.text, pf, "bclint/v1"),
 		         "partialFingerprints 'bclint/v1'");
 	}
 	return rc;
 }
 
 /* Only bclint's own runs count: a log may hold other tools' runs too. */
-static int read_sarif(struct reader *rd, const cJSON *root)
+static int read_sarif(struct reader *rd, const struct bclint_jv *root)
 {
 	int rc, runs = 0;
-	const cJSON *a = array_at(rd, root, "runs", &rc);
-	for (const cJSON *run = rc ? NULL : a->child; run != NULL && rc == 0; run = run->next) {
-		const cJSON *tool = cJSON_GetObjectItemCaseSensitive(run, "tool");
-		const cJSON *driver = cJSON_GetObjectItemCaseSensitive(tool, "driver");
-		const cJSON *name = cJSON_GetObjectItemCaseSensitive(driver, "name");
-		if (!cJSON_IsString(name) || strcmp(name->valuestring, "bclint") != 0)
+	const char *t = rd->doc.text;
+	const struct bclint_jv *a = array_at(rd, root, "runs", &rc);
+	for (const struct bclint_jv *run = rc ? NULL : a->child; run && rc == 0; run = run->next) {
+		const struct bclint_jv *tool = bclint_jv_member(t, run, "tool");
+		const struct bclint_jv *driver = bclint_jv_member(t, tool, "driver");
+		const char *name = bclint_jdoc_string(&rd->doc, bclint_jv_member(t, driver, "name"));
+		if (name == NULL || strcmp(name, "bclint") != 0)
 			continue;
 		runs++;
 		rc = read_sarif_run(rd, run);
 	}
 	if (rc == 0 && runs == 0)
-		return fail_at(rd, bclint_json_start(a), "no run of bclint in this SARIF log");
+		return fail_at(rd, a->start, "no run of bclint in this SARIF log");
 	return rc;
 }
 
@@ -156,35 +154,37 @@ static int by_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-int bclint_baseline_load(struct bclint_baseline *b, const char *path, char *err, size_t size)
+int bclint_baseline_load(struct bclint_baseline *b, const char *path,
+                         const struct bclint_diag_sink *diag)
 {
-	struct reader rd = {path, NULL, 0, err, size, b, 0};
-	char *text;
+	struct reader rd = {path, {0}, diag, b, 0};
+	struct bclint_text text;
 	memset(b, 0, sizeof(*b));
-	if (bclint_read_file(path, &text, &rd.len) < 0) {
-		snprintf(err, size, "%s: cannot read baseline: %s", path, strerror(errno));
+	if (bclint_text_read(path, &text) < 0) {
+		bclint_diagf(diag, 3, NULL, 0, 0, "%s: cannot read baseline: %s", path,
+		             strerror(errno));
 		return -1;
 	}
-	rd.text = text;
-	struct bclint_json_error jerr;
-	cJSON *root = bclint_json_parse(text, rd.len, &jerr);
 	int rc;
-	if (root == NULL)
-		rc = jerr.has_byte ? fail_at(&rd, jerr.offset, "%s (byte 0x%02x)", jerr.message,
-		                             jerr.byte)
-		                   : fail_at(&rd, jerr.offset, "malformed JSON: %s", jerr.message);
-	else if (!cJSON_IsObject(root))
-		rc = fail_at(&rd, bclint_json_start(root), "a baseline must be a report of "
-		             "bclint's json or sarif format");
-	else if (cJSON_GetObjectItemCaseSensitive(root, "runs") != NULL)
-		rc = read_sarif(&rd, root);
-	else if (cJSON_GetObjectItemCaseSensitive(root, "findings") != NULL)
-		rc = read_json_report(&rd, root);
-	else
-		rc = fail_at(&rd, bclint_json_start(root), "not a bclint report: expected "
-		             "'findings' (json format) or 'runs' (sarif format)");
-	cJSON_Delete(root);
-	free(text);
+	if (bclint_jdoc_parse(&rd.doc, text.data, text.len) < 0) {
+		const struct bclint_json_error *e = &rd.doc.err;
+		rc = e->has_byte ? fail_at(&rd, e->offset, "%s (byte 0x%02x)", e->message, e->byte)
+		                 : fail_at(&rd, e->offset, "malformed JSON: %s", e->message);
+	} else if (rd.doc.root->type != BCLINT_JOBJECT) {
+		rc = fail_at(&rd, rd.doc.root->start, "a baseline must be a report of bclint's json "
+		             "or sarif format");
+	} else if (bclint_jv_member(text.data, rd.doc.root, "runs") != NULL) {
+		rc = read_sarif(&rd, rd.doc.root);
+	} else if (bclint_jv_member(text.data, rd.doc.root, "findings") != NULL) {
+		rc = read_json_report(&rd, rd.doc.root);
+	} else {
+		rc = fail_at(&rd, rd.doc.root->start, "not a bclint report: expected 'findings' "
+		             "(json format) or 'runs' (sarif format)");
+	}
+	if (rd.doc.err.oom && rc == 0)
+		rc = -1;
+	bclint_jdoc_free(&rd.doc);
+	bclint_text_free(&text);
 	if (rc < 0) {
 		bclint_baseline_free(b);
 		return -1;

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag.h"
 #include "report.h"
 
 /* The fingerprints of a baseline, sorted; a fingerprint may repeat. */
@@ -14,10 +15,11 @@ struct bclint_baseline {
 	size_t n;
 };
 
-/* Read a json or sarif report.  Returns 0, or -1 with a message in err:
- * "FILE:LINE:COLUMN: error: ..." when the problem has a position, else
- * "FILE: ...".  On failure b holds nothing. */
-int bclint_baseline_load(struct bclint_baseline *b, const char *path, char *err, size_t size);
+/* Read a json or sarif report.  Returns 0, or -1 after saying why through
+ * diag (with the position, when the problem has one); on failure b holds
+ * nothing. */
+int bclint_baseline_load(struct bclint_baseline *b, const char *path,
+                         const struct bclint_diag_sink *diag);
 
 /* Drop from a finished report every finding whose fingerprint is in the
  * baseline (each baseline entry matches one finding) and recount levels.

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "caps.h"
-#include "util.h"
 
 #define T(x) (1u << BCLINT_ASSET_##x)
 #define ALL_TYPES ((1u << BCLINT_ASSET_NTYPES) - 1)
@@ -163,25 +162,28 @@ const char *bclint_role_values(uint32_t type, int group)
 	return buf;
 }
 
-/* Actions by name: an index built on first use (one lookup per need). */
-static struct bclint_map action_index;
+/* The actions in name order, for a binary search: indexes into actions[]
+ * (t/src/caps-t.c checks that they are sorted and complete). */
+static const unsigned char by_name[] = {
+	27, 29, 30, 2, 10, 40, 39, 32, 9, 23, 36, 25, 11, 37, 38, 4, 6, 5, 3, 24, 19, 14, 22, 35,
+	21, 13, 12, 26, 28, 17, 31, 8, 16, 18, 15, 0, 20, 7, 33, 1, 34,
+};
+_Static_assert(sizeof(by_name) == sizeof(actions) / sizeof(actions[0]), "by_name: every action");
 
 const struct bclint_action *bclint_action_find(const char *name)
 {
-	if (action_index.len == 0) {
-		for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
-			if (bclint_map_put(&action_index, 0, actions[i].name, (void *)&actions[i]) ==
-			    &action_index) {
-				/* no memory for the index: search the table */
-				bclint_map_free(&action_index);
-				for (size_t k = 0; k < sizeof(actions) / sizeof(actions[0]); k++)
-					if (strcmp(name, actions[k].name) == 0)
-						return &actions[k];
-				return NULL;
-			}
-		}
+	size_t lo = 0, hi = sizeof(by_name);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(name, actions[by_name[mid]].name);
+		if (c == 0)
+			return &actions[by_name[mid]];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
-	return bclint_map_get(&action_index, 0, name);
+	return NULL;
 }
 
 const struct bclint_action *bclint_actions(size_t *n)

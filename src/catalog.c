@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "level.h"
 
 static const char *const option_types[] = {"integer", "string", "boolean", "patterns"};
 

@@ -4,7 +4,7 @@
 #define BCLINT_CATALOG_H 1
 
 #include "plugin.h"
-#include "util.h"
+#include "buf.h"
 
 /* One line per loaded rule: id, configured level (or "off"), plugin, summary. */
 void bclint_catalog_list(struct bclint_buf *out, const struct bclint_ruleset *rs);

@@ -1,60 +1,63 @@
-/* The configuration file (.bclint.json): rule levels and options, extra
- * plugins, and suppressions.  Positions come from the same JSON layer as
- * the snapshot loader's (src/json.c). */
+/* The configuration file (.bclint.json), read and checked: its rule
+ * settings (applied by setup.c, which knows the rules), its plugins and
+ * its suppressions.  Positions come from the one JSON tree (json.h).
+ *
+ * Ownership: the configuration owns everything in it;
+ * bclint_config_free releases it (safe on a zeroed struct). */
 #ifndef BCLINT_CONFFILE_H
 #define BCLINT_CONFFILE_H 1
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include <bclint/model.h>
-#include <cjson/cJSON.h>
+#include "arena.h"
+#include "diag.h"
+#include "json.h"
+#include "suppress.h"
+#include "text.h"
 
-#include "util.h"
+struct bclint_config_plugin {
+	char *path;   /* relative paths made relative to the file's directory */
+	uint32_t off; /* where it is named */
+};
 
-struct bclint_run;
-struct bclint_finding;
-
-struct bclint_suppression {
-	const char *rule;    /* a rule ID, or "*" */
-	const char *pointer; /* match by JSON Pointer, or NULL */
-	struct pcre2_real_code_8 *match; /* match by pattern, or NULL */
-	const char *reason;
-	const char *expires_text;
-	bclint_time expires; /* BCLINT_NO_TIME: never */
-	int expired;
-	uint32_t start, end; /* where it is in the config file */
-	size_t used;         /* findings it suppressed */
+struct bclint_config_error {
+	uint32_t off;
+	size_t seq;
+	char *text;
 };
 
 struct bclint_config {
-	char *path;   /* as found or given */
-	int file;     /* report source index once loaded, else -1 */
-	cJSON *root;  /* option values point into it */
-	struct bclint_suppression *supps;
-	size_t n_supps;
-	struct pcre2_real_match_data_8 *md;
-	struct bclint_arena arena; /* option values that are not in the tree */
+	char *path;   /* as found or given; NULL: no configuration */
+	struct bclint_text text;
+	struct bclint_jdoc doc;
+	const struct bclint_jv *rules; /* the "rules" object, or NULL */
+	struct bclint_config_plugin *plugins;
+	size_t n_plugins;
+	struct bclint_suppressions supps;
+	struct bclint_config_error *errors; /* in the order found */
+	size_t n_errors;
+	struct bclint_arena arena;
 };
 
-/* Load the configuration: path from -c (explicit) or ".bclint.json" in the
- * current directory (used only if present).  Loads its plugins, applies its
- * rule levels and options, and compiles its suppressions.  Every error is
- * printed as FILE:LINE:COLUMN: error: MESSAGE.  Returns 0 (also when an
- * implicit config is absent), -1 on configuration errors (exit 2). */
-int bclint_config_load(struct bclint_run *run, struct bclint_config *cfg, const char *path,
-                       int explicit_path);
+/* Read and check path: given with -c (explicit), or ".bclint.json" in the
+ * current directory, which may be absent.  Returns 0 (the errors found,
+ * if any, are in cfg->errors), or -1 when an explicit file or an implicit
+ * one that exists cannot be read (said through diag). */
+int bclint_config_read(struct bclint_config *cfg, const char *path, int explicit_path,
+                       const struct bclint_diag_sink *diag);
 
-/* The suppression that applies to a finding of rule about an entity with
- * these subjects (email, IDs, names; NULL-terminated), or NULL. */
-struct bclint_suppression *bclint_config_suppression(struct bclint_config *cfg,
-                                                     const char *rule, const char *pointer,
-                                                     const char *const *subjects);
+/* Record an error at byte offset off of the file. */
+void bclint_config_error(struct bclint_config *cfg, size_t off, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
-/* Report expired and unused suppressions as findings of the config file. */
-void bclint_config_report(struct bclint_run *run, struct bclint_config *cfg);
+/* Hand every error recorded to diag, in file order, as FILE:LINE:COLUMN;
+ * returns how many there were. */
+size_t bclint_config_flush(struct bclint_config *cfg, const struct bclint_diag_sink *diag);
 
-/* Free everything (NULL is safe). */
+/* Keys that start with "//" are comments, anywhere in the file. */
+int bclint_config_comment(const char *text, const struct bclint_jv *v);
+
 void bclint_config_free(struct bclint_config *cfg);
 
 #endif

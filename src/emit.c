@@ -2,8 +2,30 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "emit.h"
+
+static const struct bclint_format formats[] = {
+	{"gcc", bclint_emit_gcc, 0, 1},
+	{"sarif", bclint_emit_sarif, BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, 0},
+	{"json", bclint_emit_json, BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, 0},
+	{"github", bclint_emit_github, BCLINT_NEED_ENDS, 0},
+};
+
+const struct bclint_format *bclint_format_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(formats[i].name, name) == 0)
+			return &formats[i];
+	return NULL;
+}
+
+const struct bclint_format *bclint_formats(size_t *n)
+{
+	*n = sizeof(formats) / sizeof(formats[0]);
+	return formats;
+}
 
 const struct bclint_rule_slot *bclint_emit_slot(const struct bclint_emit *e,
                                                 const struct bclint_finding *f)

@@ -1,23 +1,35 @@
 /* Report formats.  Each writes the finished report into a buffer, calling
  * bclint_buf_spill between entries so that a buffer with a sink (the
- * output) stays small. */
+ * output) stays small.  The formats are a table: a name, a writer, and
+ * what the writer reads that the report computes only when asked. */
 #ifndef BCLINT_EMIT_H
 #define BCLINT_EMIT_H 1
 
+#include "buf.h"
 #include "lint.h"
-#include "util.h"
 
 struct bclint_emit {
 	const struct bclint_run *run;
-	int color;          /* gcc: ANSI colour */
-	int exit_code;      /* sarif: invocations[0].exitCode */
+	int color;                 /* ANSI colour, for formats that have it */
+	int exit_code;             /* sarif: invocations[0].exitCode */
 	const char *automation_id; /* sarif: automationDetails.id, or NULL */
 };
 
-void bclint_emit_gcc(struct bclint_buf *out, const struct bclint_emit *e);
-void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e);
-void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e);
-void bclint_emit_github(struct bclint_buf *out, const struct bclint_emit *e);
+typedef void bclint_emit_fn(struct bclint_buf *out, const struct bclint_emit *e);
+
+struct bclint_format {
+	const char *name;
+	bclint_emit_fn *write;
+	unsigned needs; /* BCLINT_NEED_* (report.h) */
+	int colored;    /* --color applies */
+};
+
+/* The format called name, or NULL. */
+const struct bclint_format *bclint_format_find(const char *name);
+/* Every format, in the order --help lists them ("gcc, sarif, ..."). */
+const struct bclint_format *bclint_formats(size_t *n);
+
+bclint_emit_fn bclint_emit_gcc, bclint_emit_sarif, bclint_emit_json, bclint_emit_github;
 
 /* Each source file's name as a format writes it (escaped, or as a URI),
  * made once for output that repeats it in every location. */
@@ -34,21 +46,7 @@ static inline const char *bclint_emit_name(const struct bclint_emit_names *n, ui
 }
 void bclint_emit_names_free(struct bclint_emit_names *n);
 
-/* A finding's or note's message as text, a deferred one written into tmp
- * (the emitter's, freed at its end); "" with out->oom set when memory runs
- * out. */
-static inline const char *bclint_emit_text(struct bclint_buf *out, struct bclint_buf *tmp,
-                                           const char *message, int deferred)
-{
-	const char *s = bclint_message(message, deferred, tmp);
-	if (s == NULL) {
-		out->oom = 1;
-		return "";
-	}
-	return s;
-}
-
-/* The rule behind a finding, or NULL for the "snapshot" pseudo-rule. */
+/* The rule behind a finding, or NULL for the host's own findings. */
 const struct bclint_rule_slot *bclint_emit_slot(const struct bclint_emit *e,
                                                 const struct bclint_finding *f);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "level.h"
 
 /* Does text at p look like the middle of a diagnostic, ":LINE:COL: error:"
  * (the shape VS Code's $gcc matcher and GitHub problem matchers look for)? */
@@ -94,7 +95,6 @@ void bclint_emit_gcc(struct bclint_buf *out, const struct bclint_emit *e)
 {
 	const struct bclint_report *r = &e->run->report;
 	struct bclint_emit_names paths; /* each file's path, escaped */
-	struct bclint_buf tmp = {0}; /* deferred messages, written out */
 	if (bclint_emit_names(&paths, r, bclint_buf_safe) < 0)
 		out->oom = 1;
 	for (size_t i = 0; i < r->n_findings && !out->oom; i++) {
@@ -102,21 +102,18 @@ void bclint_emit_gcc(struct bclint_buf *out, const struct bclint_emit *e)
 		if (f->suppressed != NULL)
 			continue;
 		bclint_buf_spill(out);
-		bclint_report_prefetch(r, i);
 		location(out, e, &paths, f->file, &f->pos);
 		level(out, e, f->level);
-		text(out, bclint_emit_text(out, &tmp, f->message, f->deferred));
+		text(out, f->message);
 		bclint_buf_puts(out, " [");
 		bclint_buf_puts(out, f->rule);
 		bclint_buf_puts(out, "]\n");
 		for (size_t k = 0; k < f->n_notes; k++) {
 			location(out, e, &paths, f->notes[k].file, &f->notes[k].pos);
 			level(out, e, BCLINT_LEVEL_NOTE);
-			text(out, bclint_emit_text(out, &tmp, f->notes[k].message,
-			                               f->notes[k].deferred));
+			text(out, f->notes[k].message);
 			bclint_buf_putc(out, '\n');
 		}
 	}
 	bclint_emit_names_free(&paths);
-	free(tmp.data);
 }

@@ -32,13 +32,11 @@ void bclint_emit_github(struct bclint_buf *out, const struct bclint_emit *e)
 {
 	static const char *const cmd[] = {"", "notice", "warning", "error"};
 	const struct bclint_report *r = &e->run->report;
-	struct bclint_buf tmp = {0}; /* deferred messages, written out */
 	for (size_t i = 0; i < r->n_findings; i++) {
 		const struct bclint_finding *f = r->findings[i];
 		if (f->suppressed != NULL)
 			continue;
 		bclint_buf_spill(out);
-		bclint_report_prefetch(r, i);
 		bclint_buf_printf(out, "::%s file=", cmd[f->level]);
 		escape(out, r->sources[f->file].path, 1);
 		bclint_buf_puts(out, ",line=");
@@ -52,7 +50,7 @@ void bclint_emit_github(struct bclint_buf *out, const struct bclint_emit *e)
 		bclint_buf_puts(out, ",title=");
 		escape(out, f->rule, 1);
 		bclint_buf_puts(out, "::");
-		escape(out, bclint_emit_text(out, &tmp, f->message, f->deferred), 0);
+		escape(out, f->message, 0);
 		for (size_t k = 0; k < f->n_notes; k++) {
 			const struct bclint_note *n = &f->notes[k];
 			bclint_buf_puts(out, "%0A");
@@ -62,9 +60,8 @@ void bclint_emit_github(struct bclint_buf *out, const struct bclint_emit *e)
 			bclint_buf_putc(out, ':');
 			bclint_buf_uint(out, n->pos.col);
 			bclint_buf_puts(out, ": note: ");
-			escape(out, bclint_emit_text(out, &tmp, n->message, n->deferred), 0);
+			escape(out, n->message, 0);
 		}
 		bclint_buf_putc(out, '\n');
 	}
-	free(tmp.data);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "emit.h"
+#include "level.h"
 
 static void str(struct bclint_buf *out, const char *key, const char *s)
 {
@@ -25,7 +26,6 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 {
 	const struct bclint_report *r = &e->run->report;
 	size_t shown = 0;
-	struct bclint_buf tmp = {0}; /* deferred messages, written out */
 	char ptr[BCLINT_POINTER_MAX];
 	bclint_buf_puts(out, "{\"version\": 1, \"findings\": [");
 	for (size_t i = 0; i < r->n_findings; i++) {
@@ -33,7 +33,6 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 		if (f->suppressed != NULL)
 			continue;
 		bclint_buf_spill(out);
-		bclint_report_prefetch(r, i);
 		bclint_buf_puts(out, shown++ ? ",\n  {" : "\n  {");
 		str(out, "file", r->sources[f->file].path);
 		num(out, ", \"line\": ", f->pos.line);
@@ -45,9 +44,9 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 		bclint_buf_puts(out, ", ");
 		str(out, "rule", f->rule);
 		bclint_buf_puts(out, ", ");
-		str(out, "message", bclint_emit_text(out, &tmp, f->message, f->deferred));
+		str(out, "message", f->message);
 		bclint_buf_puts(out, ", ");
-		str(out, "pointer", bclint_pointer_text(f->pointer, f->by_entity, ptr));
+		str(out, "pointer", bclint_ref_pointer(&f->ref, ptr));
 		bclint_buf_puts(out, ", ");
 		str(out, "fingerprint", f->fingerprint);
 		bclint_buf_puts(out, ", \"notes\": [");
@@ -58,9 +57,9 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 			num(out, ", \"line\": ", n->pos.line);
 			num(out, ", \"column\": ", n->pos.col);
 			bclint_buf_puts(out, ", ");
-			str(out, "message", bclint_emit_text(out, &tmp, n->message, n->deferred));
+			str(out, "message", n->message);
 			bclint_buf_puts(out, ", ");
-			str(out, "pointer", bclint_pointer_text(n->pointer, n->by_entity, ptr));
+			str(out, "pointer", bclint_ref_pointer(&n->ref, ptr));
 			bclint_buf_putc(out, '}');
 		}
 		bclint_buf_puts(out, "]}");
@@ -69,5 +68,4 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 	                  "\"note\": %zu}}\n", shown ? "\n" : "",
 	                  r->counts[BCLINT_LEVEL_ERROR], r->counts[BCLINT_LEVEL_WARNING],
 	                  r->counts[BCLINT_LEVEL_NOTE]);
-	free(tmp.data);
 }

@@ -204,7 +204,7 @@ static void physical(struct bclint_buf *out, const struct bclint_emit_names *u, 
 }
 
 static void result(struct bclint_buf *out, const struct bclint_emit *e,
-                   const struct bclint_emit_names *u, struct bclint_buf *tmp,
+                   const struct bclint_emit_names *u,
                    const struct bclint_finding *f)
 {
 	const struct bclint_rule_slot *slot = bclint_emit_slot(e, f);
@@ -221,12 +221,12 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 	bclint_buf_puts(out, ", \"level\": \"");
 	bclint_buf_puts(out, sarif_level(f->level));
 	bclint_buf_puts(out, "\", \"message\": {\"text\": ");
-	jstr(out, bclint_emit_text(out, tmp, f->message, f->deferred));
+	jstr(out, f->message);
 	bclint_buf_puts(out, "}, \"locations\": [{");
 	physical(out, u, f->file, &f->pos, &f->end);
 	bclint_buf_puts(out, ", \"logicalLocations\": [{\"fullyQualifiedName\": ");
 	char ptr[BCLINT_POINTER_MAX];
-	jstr(out, bclint_pointer_text(f->pointer, f->by_entity, ptr));
+	jstr(out, bclint_ref_pointer(&f->ref, ptr));
 	bclint_buf_puts(out, ", \"kind\": \"object\"}]}]");
 	if (f->n_notes > 0) {
 		bclint_buf_puts(out, ", \"relatedLocations\": [");
@@ -237,7 +237,7 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 			bclint_buf_puts(out, ", ");
 			physical(out, u, n->file, &n->pos, &n->end);
 			bclint_buf_puts(out, ", \"message\": {\"text\": ");
-			jstr(out, bclint_emit_text(out, tmp, n->message, n->deferred));
+			jstr(out, n->message);
 			bclint_buf_puts(out, "}}");
 		}
 		bclint_buf_putc(out, ']');
@@ -321,7 +321,6 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 	}
 	invocation(out, e);
 	struct bclint_emit_names u; /* each file's URI */
-	struct bclint_buf tmp = {0}; /* deferred messages, written out */
 	if (bclint_emit_names(&u, r, uri) < 0)
 		out->oom = 1;
 	bclint_buf_puts(out, "    \"columnKind\": \"unicodeCodePoints\",\n    \"artifacts\": [");
@@ -333,11 +332,9 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 	bclint_buf_puts(out, "],\n    \"results\": [");
 	for (size_t i = 0; i < r->n_findings && i < MAX_RESULTS && !out->oom; i++) {
 		bclint_buf_spill(out);
-		bclint_report_prefetch(r, i);
 		bclint_buf_puts(out, i ? ",\n      " : "\n      ");
-		result(out, e, &u, &tmp, r->findings[i]);
+		result(out, e, &u, r->findings[i]);
 	}
 	bclint_buf_puts(out, r->n_findings ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");
 	bclint_emit_names_free(&u);
-	free(tmp.data);
 }

@@ -3,8 +3,25 @@
 #ifndef BCLINT_HOST_H
 #define BCLINT_HOST_H 1
 
-#include "lint.h"
+#include <bclint/plugin.h>
+
+#include "arena.h"
+#include "plugin.h"
+#include "redact.h"
+#include "report.h"
 #include "snapshot.h"
+#include "suppress.h"
+
+/* What every rule run over one snapshot shares.  All of it belongs to the
+ * caller and outlives the rules' runs. */
+struct bclint_scene {
+	struct bclint_report *report;
+	const struct bclint_snapshot *snap;
+	struct bclint_suppressions *supps;  /* or NULL */
+	struct bclint_redactor *redactor;   /* --redact, else NULL */
+	bclint_time now;                    /* --now, or BCLINT_NO_TIME */
+	int fingerprints;                   /* compute findings' identities */
+};
 
 struct bclint_patterns {
 	int compiled;
@@ -13,23 +30,22 @@ struct bclint_patterns {
 };
 
 struct bclint_ctx {
-	const struct bclint_run *run;
-	struct bclint_report *report;
-	const struct bclint_snapshot *snap;
+	const struct bclint_scene *scene;
 	const struct bclint_rule_slot *slot;
-	struct bclint_lasting *lasting; /* the run's: labels, what lasts */
-	struct bclint_arena scratch;    /* redacted labels; freed after check() */
-	struct bclint_patterns *pats;   /* per option, compiled on first use */
+	struct bclint_arena scratch;  /* labels and redacted text, until check() returns */
+	const char **asset_labels;    /* per asset, made on first use */
+	const char **cap_labels;      /* per permission, made on first use */
+	struct bclint_patterns *pats; /* per option, compiled on first use */
 	struct pcre2_real_match_data_8 *md;
-	const char *undeclared;         /* an option key the rule never declared */
-	struct bclint_map secrets;      /* --redact: emails and names by key */
-	int secrets_indexed;
+	const char *undeclared;       /* an option key the rule never declared */
 };
 
-/* Free what a rule's run allocated (patterns, redacted labels). */
+/* A context for slot's run in scene; release it with bclint_ctx_release. */
+void bclint_ctx_init(struct bclint_ctx *ctx, const struct bclint_scene *scene,
+                     const struct bclint_rule_slot *slot);
 void bclint_ctx_release(struct bclint_ctx *ctx);
 
-/* Free a snapshot's labels and spans, ready for the next. */
-void bclint_lasting_free(struct bclint_lasting *l);
+/* The host services table given to every rule. */
+extern const struct bclint_host bclint_host_services;
 
 #endif

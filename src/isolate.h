@@ -1,33 +1,50 @@
-/* Crash isolation: loading each snapshot and running its rules in a worker
- * process, so that a rule that crashes or never returns is reported instead
- * of ending the run. */
+/* Crash isolation: a job run in a forked worker process that sends its
+ * results back as messages, so that a job that crashes, exits or never
+ * returns is reported instead of ending the caller's process.
+ *
+ * A job is a series of steps.  The first step (preparing, e.g. loading a
+ * snapshot) has no time limit; each later one has the limit from the end
+ * of the step before.  What a worker sent before it failed has been
+ * received; the outcome says how far it got, so that the caller can
+ * record the failure and start another worker for the rest. */
 #ifndef BCLINT_ISOLATE_H
 #define BCLINT_ISOLATE_H 1
 
-#include "lint.h"
-#include "snapshot.h"
+#include <stddef.h>
 
-/* Runs one rule over one snapshot in the current process. */
-typedef void bclint_rule_runner(struct bclint_run *run, const struct bclint_snapshot *s,
-                                const struct bclint_rule_slot *slot);
+/* How a worker ended. */
+enum bclint_ending {
+	BCLINT_WORKER_DONE,     /* the job returned */
+	BCLINT_WORKER_SIGNALLED, /* killed by a signal (signal) */
+	BCLINT_WORKER_EXITED,   /* ended the process itself (status) */
+	BCLINT_WORKER_LATE      /* a step ran out of time, and was killed */
+};
 
-/* Loads a snapshot into run->report, taking name and text: the snapshot,
- * or NULL when it had errors. */
-typedef struct bclint_snapshot *bclint_snapshot_loader(struct bclint_run *run, char *name,
-                                                      char *text, size_t len);
+struct bclint_outcome {
+	int ending; /* enum bclint_ending */
+	int signal, status;
+	unsigned steps; /* steps finished */
+};
 
-/* Load a snapshot with load and run every enabled rule of run over it with
- * fn, in a forked worker, with run->rule_timeout seconds of wall-clock time
- * per rule (0: no limit).  On success the function returns in the worker,
- * which carries on with the run; the calling process waits for it and ends
- * as it ends (it never returns).  A rule during which the worker is killed
- * by a signal, exits or runs out of time is a plugin error naming the
- * rule, and a new worker loads the snapshot again and runs its rules
- * without that one (those that had finished quietly: their failures were
- * printed already).  Without a worker (fork failed), does it all here.
- * Takes name and text. */
-void bclint_isolate_text(struct bclint_run *run, char *name, char *text, size_t len,
-                         bclint_snapshot_loader *load, bclint_rule_runner *fn);
+/* The worker's end of the channel. */
+struct bclint_worker;
+
+/* The job, in the worker. */
+typedef void bclint_job_fn(void *arg, struct bclint_worker *w);
+/* Each message the worker sent, in the calling process; data lives for
+ * the call. */
+typedef void bclint_receive_fn(void *arg, const char *data, size_t len);
+
+/* Run job(job_arg) in a worker, handing its messages to receive, with
+ * timeout seconds per step after the first (0: no limit).  Returns 0 with
+ * *out filled, or -1 when no worker could be started (nothing ran). */
+int bclint_isolate(bclint_job_fn *job, void *job_arg, bclint_receive_fn *receive,
+                   void *receive_arg, unsigned timeout, struct bclint_outcome *out);
+
+/* In the worker: send one message; 0, or -1 when the caller is gone. */
+int bclint_worker_send(struct bclint_worker *w, const void *data, size_t len);
+/* In the worker: a step is finished. */
+int bclint_worker_step(struct bclint_worker *w);
 
 /* "SIGSEGV", "SIGABRT"...; "signal N" for others (buf holds it). */
 const char *bclint_signal_name(int sig, char *buf, size_t size);

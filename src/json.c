@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "position.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -599,73 +600,115 @@ size_t bclint_jv_count(const struct bclint_jv *v)
 	return n;
 }
 
-/* -- cJSON -------------------------------------------------------------- */
+/* -- documents and typed getters ------------------------------------ */
 
-static cJSON *to_cjson(const char *text, const struct bclint_jv *v, struct bclint_arena *scratch)
+int bclint_jdoc_parse(struct bclint_jdoc *d, const char *text, size_t len)
 {
-	cJSON *c;
-	switch (v->type) {
-	case BCLINT_JNULL: c = cJSON_CreateNull(); break;
-	case BCLINT_JFALSE: c = cJSON_CreateFalse(); break;
-	case BCLINT_JTRUE: c = cJSON_CreateTrue(); break;
-	case BCLINT_JNUMBER: c = cJSON_CreateNumber(strtod(text + v->start, NULL)); break;
-	case BCLINT_JSTRING: {
-		char *s = bclint_jv_string(scratch, text, v);
-		c = s ? cJSON_CreateString(s) : NULL;
-		break;
-	}
-	case BCLINT_JARRAY: c = cJSON_CreateArray(); break;
-	default: c = cJSON_CreateObject(); break;
-	}
-	if (c == NULL)
+	memset(d, 0, sizeof(*d));
+	d->text = text;
+	d->len = len;
+	d->root = bclint_jparse_lines(text, len, &d->err, &d->arena, &d->lines);
+	return d->root != NULL ? 0 : -1;
+}
+
+void bclint_jdoc_free(struct bclint_jdoc *d)
+{
+	if (d == NULL)
+		return;
+	bclint_arena_free(&d->arena);
+	free(d->lines.at);
+	d->lines.at = NULL;
+	d->root = NULL;
+}
+
+void bclint_jdoc_position(const struct bclint_jdoc *d, size_t off, uint32_t *line,
+                          uint32_t *col)
+{
+	struct bclint_textpos p = {(uint32_t)off, 0, 0}, *pp = &p;
+	if (d->lines.complete)
+		bclint_positions_resolve_lines(d->text, d->len, d->lines.at, d->lines.n, &pp, 1);
+	else
+		bclint_positions_resolve(d->text, d->len, &pp, 1);
+	*line = p.line;
+	*col = p.col;
+}
+
+const struct bclint_jv *bclint_jv_member(const char *text, const struct bclint_jv *obj,
+                                         const char *key)
+{
+	if (obj == NULL || obj->type != BCLINT_JOBJECT)
 		return NULL;
-	c->valueint = (int)v->start;
-	if (v->type != BCLINT_JNUMBER)
-		c->valuedouble = (double)v->end;
-	for (const struct bclint_jv *e = v->child; e != NULL; e = e->next) {
-		cJSON *ce = to_cjson(text, e, scratch);
-		char *key = ce && v->type == BCLINT_JOBJECT ? bclint_jv_key(scratch, text, e) : NULL;
-		if (ce == NULL || (v->type == BCLINT_JOBJECT && key == NULL)) {
-			cJSON_Delete(ce);
-			cJSON_Delete(c);
-			return NULL;
+	for (const struct bclint_jv *c = obj->child; c != NULL; c = c->next)
+		if (bclint_jv_key_is(text, c, key))
+			return c;
+	return NULL;
+}
+
+const char *bclint_jdoc_string(struct bclint_jdoc *d, const struct bclint_jv *v)
+{
+	if (v == NULL || v->type != BCLINT_JSTRING)
+		return NULL;
+	const char *s = bclint_jv_string(&d->arena, d->text, v);
+	if (s == NULL)
+		d->err.oom = 1;
+	return s;
+}
+
+const char *bclint_jdoc_key(struct bclint_jdoc *d, const struct bclint_jv *v)
+{
+	const char *s = bclint_jv_key(&d->arena, d->text, v);
+	if (s == NULL)
+		d->err.oom = 1;
+	return s;
+}
+
+/* Is there a \u0000 escape in the string whose opening quote is at p? */
+static int nul_escape(const unsigned char *p)
+{
+	for (p++; *p != '"';) {
+		unsigned cp = 1;
+		if (*p != '\\') {
+			p++;
+			continue;
 		}
-		if (!(key != NULL ? cJSON_AddItemToObject(c, key, ce) : cJSON_AddItemToArray(c, ce))) {
-			cJSON_Delete(ce);
-			cJSON_Delete(c);
-			return NULL;
-		}
+		p += escape_len(p, &cp);
+		if (cp == 0)
+			return 1;
 	}
-	return c;
+	return 0;
 }
 
-cJSON *bclint_jv_to_cjson(const char *text, const struct bclint_jv *v)
+int bclint_jv_has_nul(const char *text, const struct bclint_jv *v)
 {
-	struct bclint_arena scratch = {NULL, 0};
-	cJSON *c = to_cjson(text, v, &scratch);
-	bclint_arena_free(&scratch);
-	return c;
+	const unsigned char *t = (const unsigned char *)text;
+	if ((v->flags & BCLINT_JV_KEY_ESCAPED) && nul_escape(t + v->key))
+		return 1;
+	return v->type == BCLINT_JSTRING && (v->flags & BCLINT_JV_ESCAPED) &&
+	       nul_escape(t + v->start);
 }
 
-cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error *err)
+int bclint_jv_integer(const char *text, const struct bclint_jv *v, long long min, long long max,
+                      long long *out)
 {
-	struct bclint_arena tree = {NULL, 0};
-	struct bclint_jv *root = bclint_jparse(text, len, err, &tree);
-	cJSON *c = root ? bclint_jv_to_cjson(text, root) : NULL;
-	bclint_arena_free(&tree);
-	if (root != NULL && c == NULL) {
-		err->offset = 0;
-		err->message = "out of memory";
-		err->oom = 1;
-	}
-	return c;
+	if (v == NULL || v->type != BCLINT_JNUMBER)
+		return -1;
+	/* by value, as JSON means it: 4.0 and 4e0 are the integer 4 */
+	double d = strtod(text + v->start, NULL);
+	if (!(d >= (double)min && d <= (double)max) || d != (double)(long long)d)
+		return -1;
+	*out = (long long)d;
+	return 0;
 }
 
-uint32_t bclint_json_end(const cJSON *node, const char *text)
+const char *bclint_jv_type_name(const struct bclint_jv *v)
 {
-	if (cJSON_IsNumber(node)) {
-		const unsigned char *p = (const unsigned char *)text + node->valueint;
-		return (uint32_t)(number_end(p, p + 400) - (const unsigned char *)text);
+	switch (v->type) {
+	case BCLINT_JOBJECT: return "an object";
+	case BCLINT_JARRAY: return "an array";
+	case BCLINT_JSTRING: return "a string";
+	case BCLINT_JNUMBER: return "a number";
+	case BCLINT_JTRUE:
+	case BCLINT_JFALSE: return "a boolean";
+	default: return "null";
 	}
-	return (uint32_t)node->valuedouble;
 }

@@ -1,17 +1,16 @@
 /* JSON with source positions.  One strict RFC 8259 parser reads every
- * input: into a compact tree of byte ranges over the text (snapshots,
- * which are large), or from that tree into cJSON (configuration files,
- * baselines, API responses, a snapshot's policy), each node stamped with
- * the byte range of its value. */
+ * input bclint reads (snapshots, configuration files, baselines, API
+ * responses, extras, plans) into one kind of tree: compact nodes that
+ * hold the byte range of their value in the text, so that every value has
+ * its line and column.  Typed getters read it.  (cJSON only builds and
+ * prints the documents bclint writes.) */
 #ifndef BCLINT_JSON_H
 #define BCLINT_JSON_H 1
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cjson/cJSON.h>
-
-#include "util.h"
+#include "arena.h"
 
 /* Why a text could not be parsed: the byte offset and a static message. */
 struct bclint_json_error {
@@ -22,8 +21,7 @@ struct bclint_json_error {
 	int oom;            /* memory ran out: not the text's fault */
 };
 
-/* Containers nest at most this deep (cJSON's own limit, kept for the
- * trees given to cJSON). */
+/* Containers nest at most this deep. */
 #define BCLINT_JSON_MAX_DEPTH 1000
 
 enum bclint_jtype {
@@ -85,27 +83,49 @@ char *bclint_jv_key(struct bclint_arena *arena, const char *text, const struct b
 /* Is the member's key equal to key? (no allocation) */
 int bclint_jv_key_is(const char *text, const struct bclint_jv *v, const char *key);
 
-/* The tree under v as cJSON (allocated with cJSON's hooks, caller frees
- * with cJSON_Delete), stamped with positions as below; NULL when memory
- * runs out. */
-cJSON *bclint_jv_to_cjson(const char *text, const struct bclint_jv *v);
+/* A parsed document: its text, its tree and where its lines start, for
+ * inputs read as a whole (everything but snapshots, whose loader keeps
+ * only the model).  Ownership: the document owns its tree and the strings
+ * decoded from it; the text stays the caller's.  bclint_jdoc_free is
+ * NULL-safe, and safe after a failed parse. */
+struct bclint_jdoc {
+	const char *text;
+	size_t len;
+	struct bclint_jv *root;     /* NULL when the parse failed */
+	struct bclint_json_error err; /* why it failed */
+	struct bclint_arena arena;
+	struct bclint_lines lines;
+};
 
-/* Parse text into cJSON: bclint_jparse, then bclint_jv_to_cjson. */
-cJSON *bclint_json_parse(const char *text, size_t len, struct bclint_json_error *err);
+/* Parse text (text[len] must be NUL).  0, or -1 with d->err set. */
+int bclint_jdoc_parse(struct bclint_jdoc *d, const char *text, size_t len);
+void bclint_jdoc_free(struct bclint_jdoc *d);
+/* The 1-based line and column (in code points) of byte offset off. */
+void bclint_jdoc_position(const struct bclint_jdoc *d, size_t off, uint32_t *line,
+                          uint32_t *col);
 
-/* The byte offset where a stamped cJSON node's value starts / ends (just
- * past): valueint holds the start, valuedouble the end except for numbers,
- * whose value it holds. */
-static inline uint32_t bclint_json_start(const cJSON *node)
+/* -- typed getters ------------------------------------------------------ */
+
+/* The member of object obj with this key (the first, if repeated), or
+ * NULL; NULL too when obj is NULL or not an object. */
+const struct bclint_jv *bclint_jv_member(const char *text, const struct bclint_jv *obj,
+                                         const char *key);
+/* A string value decoded into the document's arena, or NULL when v is not
+ * a string (or memory ran out: d->err.oom). */
+const char *bclint_jdoc_string(struct bclint_jdoc *d, const struct bclint_jv *v);
+/* A member's key, decoded (NULL only when memory ran out). */
+const char *bclint_jdoc_key(struct bclint_jdoc *d, const struct bclint_jv *v);
+/* Does the string value (or, for keys, the key) hold a \u0000 escape? */
+int bclint_jv_has_nul(const char *text, const struct bclint_jv *v);
+/* An integer number value in [min, max]: 0 and *out, or -1 when v is not
+ * a number, not an integer, or out of range. */
+int bclint_jv_integer(const char *text, const struct bclint_jv *v, long long min, long long max,
+                      long long *out);
+/* "an object", "a string", "a boolean"... for messages. */
+const char *bclint_jv_type_name(const struct bclint_jv *v);
+static inline int bclint_jv_is_bool(const struct bclint_jv *v)
 {
-	return (uint32_t)node->valueint;
-}
-uint32_t bclint_json_end(const cJSON *node, const char *text);
-
-/* A number node's value (valueint is reused for the position). */
-static inline double bclint_json_number(const cJSON *node)
-{
-	return node->valuedouble;
+	return v->type == BCLINT_JTRUE || v->type == BCLINT_JFALSE;
 }
 
 #endif

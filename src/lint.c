@@ -1,4 +1,9 @@
-/* Running the enabled rules over one snapshot, and the exit status. */
+/* A lint run: each snapshot is read, loaded and checked against the
+ * loaded rules' options, and every enabled rule runs over its model.
+ * With isolation, loading and the rules run in a worker process
+ * (isolate.c), which sends back the findings of each step as it ends;
+ * a rule that crashes or runs out of time is recorded by name, and a new
+ * worker carries on with the rules after it. */
 #include "config.h"
 
 #include <errno.h>
@@ -6,184 +11,628 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "hash.h"
 #include "host.h"
 #include "isolate.h"
 #include "json.h"
 #include "lint.h"
+#include "redact.h"
+#include "regex.h"
 #include "snapshot.h"
+
+void bclint_run_init(struct bclint_run *run, const struct bclint_diag_sink *diag)
+{
+	memset(run, 0, sizeof(*run));
+	run->diag = *diag;
+}
 
 void bclint_run_plugin_error(struct bclint_run *run, const char *file, const char *rule,
                              const char *message)
 {
-	if (!run->quiet_failures)
-		fprintf(stderr, "bclint: error: %s\n", message);
+	bclint_diagf(&run->diag, BCLINT_LEVEL_ERROR, NULL, 0, 0, "%s", message);
 	bclint_report_failure(&run->report, file, rule, message);
 	run->plugin_errors++;
 }
 
-/* Is a policy value of the right JSON type for the option? */
-static const char *policy_type_error(const struct bclint_option *o, const cJSON *v)
+/* -- the policy --------------------------------------------------------- */
+
+/* A snapshot error at v of the policy document. */
+static void policy_error(struct bclint_report *r, const struct bclint_snapshot *s,
+                         const struct bclint_jv *v, const char *ptr, const char *msg)
 {
+	struct bclint_finding f = {
+		.rule = "snapshot",
+		.level = BCLINT_LEVEL_ERROR,
+		.file = s->file,
+		.pos.off = s->policy_at + v->start,
+		.end.off = s->policy_at + v->end,
+		.ref.pointer = ptr,
+		.identity = bclint_hash64(ptr, strlen(ptr), 1),
+	};
+	bclint_report_addz(r, &f, msg);
+}
+
+/* Is a policy value of the right JSON type for the option? */
+static const char *policy_type_error(const struct bclint_snapshot *s,
+                                     const struct bclint_option *o, const struct bclint_jv *v)
+{
+	long long n;
 	switch (o->type) {
 	case BCLINT_OPT_INT:
-		if (!cJSON_IsNumber(v) || bclint_json_number(v) < 0 ||
-		    bclint_json_number(v) > 2147483647.0 ||
-		    bclint_json_number(v) != (double)(long long)bclint_json_number(v))
-			return "a non-negative integer";
-		return NULL;
-	case BCLINT_OPT_BOOL:
-		return cJSON_IsBool(v) ? NULL : "true or false";
-	case BCLINT_OPT_STRING:
-		return cJSON_IsString(v) ? NULL : "a string";
+		return bclint_jv_integer(s->policy_text, v, 0, 2147483647, &n) < 0
+		       ? "a non-negative integer" : NULL;
+	case BCLINT_OPT_BOOL: return bclint_jv_is_bool(v) ? NULL : "true or false";
+	case BCLINT_OPT_STRING: return v->type == BCLINT_JSTRING ? NULL : "a string";
 	default:
-		if (!cJSON_IsArray(v))
+		if (v->type != BCLINT_JARRAY)
 			return "an array of regular expressions";
-		for (const cJSON *c = v->child; c; c = c->next)
-			if (!cJSON_IsString(c))
+		for (const struct bclint_jv *c = v->child; c; c = c->next)
+			if (c->type != BCLINT_JSTRING)
 				return "an array of regular expressions";
 		return NULL;
 	}
 }
 
 /* Each pattern of a policy pattern list must compile. */
-static int check_patterns(struct bclint_report *r, uint32_t file, const cJSON *list,
-                          const char *ptr)
+static int check_patterns(struct bclint_report *r, struct bclint_snapshot *s,
+                          const struct bclint_jv *list, const char *ptr)
 {
 	int errors = 0, k = 0;
-	for (const cJSON *c = list->child; c != NULL; c = c->next, k++) {
+	for (const struct bclint_jv *c = list->child; c != NULL; c = c->next, k++) {
 		char why[200], p[300];
-		if (bclint_regex_check(c->valuestring, why, sizeof(why)) == 0)
+		const char *pattern = bclint_jdoc_string(&s->policy, c);
+		if (pattern == NULL) {
+			r->oom = 1;
+			continue;
+		}
+		if (bclint_regex_check(pattern, why, sizeof(why)) == 0)
 			continue;
 		snprintf(p, sizeof(p), "%s/%d", ptr, k);
 		errors++;
-		bclint_report_add(r, file, "snapshot", NULL, BCLINT_LEVEL_ERROR, bclint_json_start(c),
-		                  bclint_json_end(c, r->sources[file].text), bclint_report_strdup(r, p),
-		                  bclint_hash64(p, strlen(p), 1), why);
+		policy_error(r, s, c, p, why);
 	}
 	return errors;
 }
 
-/* Every policy key must be an option of some loaded rule, of its type. */
-static int check_policy(void *arg, struct bclint_report *r, uint32_t file, const cJSON *policy)
+/* Every policy key must be an option of some loaded rule, of its type:
+ * the number of errors found. */
+static int check_policy(const struct bclint_ruleset *rs, struct bclint_report *r,
+                        struct bclint_snapshot *s)
 {
-	struct bclint_run *run = arg;
 	int errors = 0;
-	for (const cJSON *v = policy->child; v != NULL; v = v->next) {
+	const struct bclint_jv *root = s->policy.root;
+	for (const struct bclint_jv *v = root ? root->child : NULL; v != NULL; v = v->next) {
+		const char *key = bclint_jdoc_key(&s->policy, v);
+		if (key == NULL) {
+			r->oom = 1;
+			return errors + 1;
+		}
 		const struct bclint_option *o = NULL;
-		for (size_t i = 0; i < run->rules.n_slots && o == NULL; i++)
-			o = bclint_rule_option(run->rules.slots[i].rule, v->string, NULL);
+		for (size_t i = 0; i < rs->n_slots && o == NULL; i++)
+			o = bclint_rule_option(rs->slots[i].rule, key, NULL);
 		char ptr[256], msg[512];
-		snprintf(ptr, sizeof(ptr), "/policy/%s", v->string);
-		const char *want = o ? policy_type_error(o, v) : NULL;
+		snprintf(ptr, sizeof(ptr), "/policy/%s", key);
+		const char *want = o ? policy_type_error(s, o, v) : NULL;
 		if (o == NULL)
 			snprintf(msg, sizeof(msg), "unknown policy key '%s': no loaded rule has "
-			         "this option (see bclint --explain RULE)", v->string);
+			         "this option (see bclint --explain RULE)", key);
 		else if (want != NULL)
-			snprintf(msg, sizeof(msg), "policy '%s' must be %s", v->string, want);
+			snprintf(msg, sizeof(msg), "policy '%s' must be %s", key, want);
 		else if (o->type == BCLINT_OPT_PATTERNS)
-			errors += check_patterns(r, file, v, ptr);
+			errors += check_patterns(r, s, v, ptr);
 		if (o != NULL && want == NULL)
 			continue;
 		errors++;
-		bclint_report_add(r, file, "snapshot", NULL, BCLINT_LEVEL_ERROR, bclint_json_start(v),
-		                  bclint_json_end(v, r->sources[file].text),
-		                  bclint_report_strdup(r, ptr), bclint_hash64(ptr, strlen(ptr), 1), msg);
+		policy_error(r, s, v, ptr, msg);
 	}
 	return errors;
 }
 
-static void run_rule(struct bclint_run *run, const struct bclint_snapshot *s,
-                     const struct bclint_rule_slot *slot)
+/* -- one snapshot ----------------------------------------------------- */
+
+/* What a snapshot's rules run with. */
+struct job {
+	struct bclint_run *run;
+	const struct bclint_lint_options *o;
+	uint32_t file;
+	const size_t *todo; /* the enabled rules' slot numbers */
+	size_t n_todo, from; /* run todo[from..] */
+	int send_load;       /* send what loading found (the first worker) */
+};
+
+/* A rule that failed without ending the process: undeclared option, or
+ * a negative status.  The message, or NULL. */
+static char *run_rule(const struct bclint_scene *scene, const struct bclint_rule_slot *slot,
+                      char *msg, size_t size)
 {
 	struct bclint_ctx ctx;
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.run = run;
-	ctx.report = &run->report;
-	ctx.snap = s;
-	ctx.slot = slot;
-	ctx.lasting = &run->lasting;
-	int rc = slot->rule->check(&bclint_host_services, &ctx, &s->model);
-	char msg[512];
+	bclint_ctx_init(&ctx, scene, slot);
+	int rc = slot->rule->check(&bclint_host_services, &ctx, &scene->snap->model);
+	char *failed = NULL;
 	if (ctx.undeclared != NULL) {
-		snprintf(msg, sizeof(msg), "%s: rule '%s' read option '%s', which it does not "
-		         "declare", slot->plugin->path, slot->rule->id, ctx.undeclared);
-		bclint_run_plugin_error(run, slot->plugin->path, slot->rule->id, msg);
+		snprintf(msg, size, "%s: rule '%s' read option '%s', which it does not declare",
+		         slot->plugin->path, slot->rule->id, ctx.undeclared);
+		failed = msg;
 	} else if (rc < 0) {
-		snprintf(msg, sizeof(msg), "%s: rule '%s' failed on %s (status %d)",
-		         slot->plugin->path, slot->rule->id, s->model.file, rc);
-		bclint_run_plugin_error(run, slot->plugin->path, slot->rule->id, msg);
+		snprintf(msg, size, "%s: rule '%s' failed on %s (status %d)", slot->plugin->path,
+		         slot->rule->id, scene->snap->model.file, rc);
+		failed = msg;
 	}
 	bclint_ctx_release(&ctx);
+	return failed;
 }
 
-void bclint_run_file(struct bclint_run *run, const char *path)
+/* Load the snapshot and check its policy: the snapshot, or NULL when it
+ * is invalid (its errors are in the report). */
+static struct bclint_snapshot *load(struct job *j)
 {
-	char *text, *name = strdup(path);
-	size_t len;
-	if (name == NULL || bclint_read_text(path, &text, &len) < 0) {
-		char msg[1024];
-		snprintf(msg, sizeof(msg), "%s: cannot read snapshot: %s",
-		         strcmp(path, "-") ? path : "(standard input)", strerror(errno));
-		fprintf(stderr, "bclint: error: %s\n", msg);
-		bclint_report_failure(&run->report, path, NULL, msg); /* for SARIF */
-		free(name);
-		run->input_errors++;
-		return;
+	struct bclint_run *run = j->run;
+	struct bclint_snapshot *s = bclint_snapshot_load(&run->report, j->file, j->o->redact);
+	if (s != NULL && check_policy(&run->rules, &run->report, s) + s->errors > 0) {
+		bclint_snapshot_free(s);
+		s = NULL;
 	}
-	bclint_run_text(run, name, text, len);
-}
-
-/* Add the source and load it: the snapshot, or NULL when it had errors. */
-static struct bclint_snapshot *load(struct bclint_run *run, char *name, char *text, size_t len)
-{
-	int file = bclint_report_add_source(&run->report, name, text, len);
-	if (file < 0) {
-		run->input_errors++;
-		return NULL;
-	}
-	struct bclint_snapshot *s =
-		bclint_snapshot_load_with(&run->report, (uint32_t)file, check_policy, run);
-	if (s == NULL)
-		run->input_errors++;
 	return s;
 }
 
-void bclint_run_hold(struct bclint_run *run, struct bclint_snapshot *s)
+/* A scene for the snapshot's rules; -1 when memory ran out. */
+static int set_scene(struct job *j, struct bclint_snapshot *s, struct bclint_scene *sc,
+                     struct bclint_redactor *rd)
 {
-	run->held = s;
+	struct bclint_run *run = j->run;
+	int fingerprints = (j->o->needs & BCLINT_NEED_FINGERPRINTS) || j->o->baseline != NULL;
+	*sc = (struct bclint_scene){&run->report, s, NULL, NULL, j->o->now, fingerprints};
+	if (run->config.path != NULL && run->config.supps.n > 0)
+		sc->supps = &run->config.supps;
+	memset(rd, 0, sizeof(*rd));
+	if (j->o->redact) {
+		sc->redactor = rd;
+		if (bclint_redactor_init(rd, &s->model) < 0) {
+			run->report.oom = 1;
+			return -1;
+		}
+	}
+	return 0;
 }
 
-/* Free the held snapshot with its labels. */
-static void drop_held(struct bclint_run *run)
+/* Without a worker: everything here. */
+static void lint_here(struct job *j)
 {
-	bclint_snapshot_free(run->held);
-	run->held = NULL;
-	bclint_lasting_free(&run->lasting);
-}
-
-/* Settle the held snapshot's messages, then drop it. */
-static void release(struct bclint_run *run)
-{
-	if (run->held != NULL)
-		bclint_report_settle(&run->report, run->held_first);
-	drop_held(run);
-}
-
-void bclint_run_text(struct bclint_run *run, char *name, char *text, size_t len)
-{
-	release(run);
-	run->held_first = run->report.n_findings;
-	if (run->isolate) { /* in a worker process: see isolate.c */
-		bclint_isolate_text(run, name, text, len, load, run_rule);
+	struct bclint_run *run = j->run;
+	struct bclint_snapshot *s = load(j);
+	struct bclint_scene sc;
+	struct bclint_redactor rd;
+	if (s == NULL) {
+		run->input_errors++;
 		return;
 	}
-	struct bclint_snapshot *s = load(run, name, text, len);
-	if (s == NULL)
+	if (set_scene(j, s, &sc, &rd) == 0) {
+		for (size_t i = j->from; i < j->n_todo; i++) {
+			const struct bclint_rule_slot *slot = &run->rules.slots[j->todo[i]];
+			char msg[1024];
+			if (run_rule(&sc, slot, msg, sizeof(msg)) != NULL)
+				bclint_run_plugin_error(run, slot->plugin->path, slot->rule->id, msg);
+		}
+	}
+	bclint_redactor_free(&rd);
+	bclint_snapshot_free(s);
+}
+
+/* -- the worker's messages ------------------------------------------- */
+
+/* A batch of findings is sent in messages of about this size. */
+#define BATCH ((size_t)1 << 20)
+
+static void put(struct bclint_buf *b, const void *p, size_t n)
+{
+	bclint_buf_add(b, p, n);
+}
+
+static void put_u32(struct bclint_buf *b, uint32_t v)
+{
+	put(b, &v, sizeof(v));
+}
+
+static void put_u64(struct bclint_buf *b, uint64_t v)
+{
+	put(b, &v, sizeof(v));
+}
+
+static void put_str(struct bclint_buf *b, const char *s)
+{
+	uint32_t n = s ? (uint32_t)strlen(s) : UINT32_MAX;
+	put_u32(b, n);
+	if (s != NULL)
+		put(b, s, n);
+}
+
+static uint32_t supp_index(const struct bclint_run *run, const char *reason)
+{
+	for (size_t i = 0; reason && i < run->config.supps.n; i++)
+		if (run->config.supps.v[i].reason == reason)
+			return (uint32_t)i;
+	return UINT32_MAX;
+}
+
+/* Send a message built in b; a message that could not be built marks
+ * the report incomplete instead.  -1 when the caller is gone. */
+static int send_buf(struct job *j, struct bclint_worker *w, struct bclint_buf *b)
+{
+	int rc = 0;
+	if (b->oom)
+		j->run->report.oom = 1;
+	else if (b->len > 0)
+		rc = bclint_worker_send(w, b->data, b->len);
+	b->len = 0;
+	b->oom = 0;
+	return rc;
+}
+
+/* Send findings [first, n) of the worker's report, found by slot (-1:
+ * the host's own, loading's), in messages of about BATCH bytes. */
+static int send_findings(struct job *j, struct bclint_worker *w, size_t first, int32_t slot)
+{
+	const struct bclint_report *r = &j->run->report;
+	struct bclint_buf b = {0};
+	int rc = 0;
+	for (size_t i = first; i < r->n_findings && rc == 0; i++) {
+		const struct bclint_finding *f = r->findings[i];
+		if (b.len == 0) {
+			put(&b, "F", 1);
+			put_u32(&b, (uint32_t)slot);
+		}
+		put_u32(&b, (uint32_t)f->level);
+		put_u32(&b, f->pos.off);
+		put_u32(&b, f->end.off);
+		put_u64(&b, f->ref.entity);
+		put_str(&b, f->ref.pointer);
+		put_u64(&b, f->identity);
+		put_u32(&b, supp_index(j->run, f->suppressed));
+		put_str(&b, f->message);
+		put_u32(&b, f->n_notes);
+		for (uint32_t k = 0; k < f->n_notes; k++) {
+			const struct bclint_note *n = &f->notes[k];
+			put_u32(&b, n->pos.off);
+			put_u32(&b, n->end.off);
+			put_u64(&b, n->ref.entity);
+			put_str(&b, n->ref.pointer);
+			put_str(&b, n->message);
+		}
+		if (b.oom || b.len >= BATCH || i + 1 == r->n_findings)
+			rc = send_buf(j, w, &b);
+	}
+	free(b.data);
+	return rc;
+}
+
+/* What loading found: the line table, the findings from first on, and
+ * whether the snapshot is invalid.  -1 when the caller is gone. */
+static int send_load(struct job *j, struct bclint_worker *w, size_t first, int invalid)
+{
+	const struct bclint_source *src = &j->run->report.sources[j->file];
+	struct bclint_buf b = {0};
+	put(&b, "L", 1);
+	put(&b, src->lines, src->n_lines * sizeof(*src->lines));
+	int rc = send_buf(j, w, &b);
+	free(b.data);
+	if (rc == 0)
+		rc = send_findings(j, w, first, -1);
+	if (rc == 0 && invalid)
+		rc = bclint_worker_send(w, "I", 1);
+	return rc;
+}
+
+/* A rule's failure, for the caller to record.  -1 when it is gone. */
+static int send_failure(struct job *j, struct bclint_worker *w, size_t slot, const char *msg)
+{
+	struct bclint_buf b = {0};
+	put(&b, "P", 1);
+	put_u32(&b, (uint32_t)slot);
+	put(&b, msg, strlen(msg));
+	int rc = send_buf(j, w, &b);
+	free(b.data);
+	return rc;
+}
+
+/* The end of a step: first whether memory ran out (no allocation). */
+static int end_step(struct job *j, struct bclint_worker *w)
+{
+	if (j->run->report.oom && bclint_worker_send(w, "O", 1) < 0)
+		return -1;
+	return bclint_worker_step(w);
+}
+
+/* The worker: load, send what loading found (the first worker only),
+ * then run each rule and send its findings and failure, a step each. */
+static void job(void *arg, struct bclint_worker *w)
+{
+	struct job *j = arg;
+	struct bclint_run *run = j->run;
+	size_t first = run->report.n_findings;
+	struct bclint_snapshot *s = load(j);
+	int gone = j->send_load && send_load(j, w, first, s == NULL) < 0;
+	struct bclint_scene sc;
+	struct bclint_redactor rd = {{0}, {0}, 0};
+	if (s != NULL && !gone && set_scene(j, s, &sc, &rd) < 0)
+		s = (bclint_snapshot_free(s), NULL);
+	gone = gone || end_step(j, w) < 0;
+	for (size_t i = j->from; s != NULL && !gone && i < j->n_todo; i++) {
+		const struct bclint_rule_slot *slot = &run->rules.slots[j->todo[i]];
+		char msg[1024], *failed;
+		first = run->report.n_findings;
+		failed = run_rule(&sc, slot, msg, sizeof(msg));
+		gone = send_findings(j, w, first, (int32_t)j->todo[i]) < 0 ||
+		       (failed != NULL && send_failure(j, w, j->todo[i], failed) < 0) ||
+		       end_step(j, w) < 0;
+	}
+	bclint_redactor_free(&rd);
+	bclint_snapshot_free(s);
+}
+
+/* -- the calling process's side -------------------------------------- */
+
+struct reading {
+	const char *p, *end;
+	int bad;
+};
+
+static void take(struct reading *rd, void *out, size_t n)
+{
+	if ((size_t)(rd->end - rd->p) < n) {
+		rd->bad = 1;
+		memset(out, 0, n);
 		return;
+	}
+	memcpy(out, rd->p, n);
+	rd->p += n;
+}
+
+static uint32_t take_u32(struct reading *rd)
+{
+	uint32_t v;
+	take(rd, &v, sizeof(v));
+	return v;
+}
+
+static uint64_t take_u64(struct reading *rd)
+{
+	uint64_t v;
+	take(rd, &v, sizeof(v));
+	return v;
+}
+
+/* A string of the message: its bytes (not NUL-terminated) and length. */
+static const char *take_str(struct reading *rd, uint32_t *len)
+{
+	*len = take_u32(rd);
+	if (*len == UINT32_MAX)
+		return NULL;
+	if ((size_t)(rd->end - rd->p) < *len) {
+		rd->bad = 1;
+		return NULL;
+	}
+	const char *s = rd->p;
+	rd->p += *len;
+	return s;
+}
+
+/* A pointer's text, NUL-terminated in buf (they are short). */
+static const char *take_pointer(struct reading *rd, char *buf, size_t size)
+{
+	uint32_t n;
+	const char *s = take_str(rd, &n);
+	if (s == NULL)
+		return NULL;
+	if (n >= size) {
+		rd->bad = 1;
+		return NULL;
+	}
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static void receive_findings(struct job *j, struct reading *rd)
+{
+	struct bclint_run *run = j->run;
+	struct bclint_report *r = &run->report;
+	int32_t slot = (int32_t)take_u32(rd);
+	if (slot >= 0 && (size_t)slot >= run->rules.n_slots)
+		rd->bad = 1;
+	const struct bclint_rule_slot *sl = slot >= 0 && !rd->bad ? &run->rules.slots[slot] : NULL;
+	while (rd->p < rd->end && !rd->bad && !r->oom) {
+		struct bclint_finding proto = {
+			.rule = sl ? sl->rule->id : "snapshot",
+			.plugin = sl ? sl->plugin->desc->name : NULL,
+			.file = j->file,
+		};
+		char ptr[512];
+		uint32_t len;
+		proto.level = (int)take_u32(rd);
+		proto.pos.off = take_u32(rd);
+		proto.end.off = take_u32(rd);
+		proto.ref.entity = take_u64(rd);
+		proto.ref.pointer = take_pointer(rd, ptr, sizeof(ptr));
+		proto.identity = take_u64(rd);
+		uint32_t supp = take_u32(rd);
+		if (supp != UINT32_MAX && supp < run->config.supps.n) {
+			run->config.supps.v[supp].used++;
+			proto.suppressed = run->config.supps.v[supp].reason;
+		}
+		const char *msg = take_str(rd, &len);
+		uint32_t n_notes = take_u32(rd);
+		if (rd->bad || msg == NULL)
+			break;
+		struct bclint_finding *f = bclint_report_add(r, &proto, msg, len);
+		for (uint32_t k = 0; k < n_notes && !rd->bad; k++) {
+			struct bclint_note note = {j->file, {0, 0, 0}, {0, 0, 0}, {0, NULL}, NULL};
+			char nptr[512];
+			note.pos.off = take_u32(rd);
+			note.end.off = take_u32(rd);
+			note.ref.entity = take_u64(rd);
+			note.ref.pointer = take_pointer(rd, nptr, sizeof(nptr));
+			const char *text = take_str(rd, &len);
+			if (!rd->bad && text != NULL)
+				bclint_report_note(r, f, &note, text, len);
+		}
+	}
+}
+
+static void receive(void *arg, const char *data, size_t len)
+{
+	struct job *j = arg;
+	struct bclint_run *run = j->run;
+	struct reading rd = {data + 1, data + len, 0};
+	switch (len > 0 ? data[0] : 0) {
+	case 'L': {
+		struct bclint_source *src = &run->report.sources[j->file];
+		size_t n = (len - 1) / sizeof(uint32_t);
+		free(src->lines);
+		src->lines = n ? malloc(n * sizeof(uint32_t)) : NULL;
+		src->n_lines = src->lines ? n : 0;
+		if (src->lines != NULL)
+			memcpy(src->lines, data + 1, n * sizeof(uint32_t));
+		return;
+	}
+	case 'F': receive_findings(j, &rd); break;
+	case 'P': {
+		char msg[1200];
+		uint32_t slot = take_u32(&rd);
+		if (rd.bad || slot >= run->rules.n_slots)
+			break;
+		snprintf(msg, sizeof(msg), "%.*s", (int)(rd.end - rd.p), rd.p);
+		bclint_run_plugin_error(run, run->rules.slots[slot].plugin->path,
+		                        run->rules.slots[slot].rule->id, msg);
+		return;
+	}
+	case 'I': run->input_errors++; return;
+	case 'O': run->report.oom = 1; return;
+	default: rd.bad = 1; break;
+	}
+	if (rd.bad)
+		run->report.oom = 1; /* a message cut short: the report is incomplete */
+}
+
+/* How a worker that did not finish ended, for its message. */
+static const char *ending(const struct bclint_outcome *out, unsigned timeout, char *buf,
+                          size_t size)
+{
+	if (out->ending == BCLINT_WORKER_LATE)
+		snprintf(buf, size, "the time limit of %u s", timeout);
+	else if (out->ending == BCLINT_WORKER_SIGNALLED)
+		return bclint_signal_name(out->signal, buf, size);
+	else
+		snprintf(buf, size, "exit status %d", out->status);
+	return buf;
+}
+
+/* Lint the snapshot in workers: one, and one more after each rule that
+ * ended its worker.  -1 when no worker could be started. */
+static int lint_isolated(struct job *j, const char *name)
+{
+	struct bclint_run *run = j->run;
+	unsigned timeout = j->o->rule_timeout;
+	for (;;) {
+		struct bclint_outcome out;
+		size_t started = j->from;
+		if (bclint_isolate(job, j, receive, j, timeout, &out) < 0)
+			return j->send_load ? -1 : (lint_here(j), 0);
+		if (out.ending == BCLINT_WORKER_DONE)
+			return 0;
+		char buf[64], msg[1024];
+		const char *how = ending(&out, timeout, buf, sizeof(buf));
+		/* the worker failed during step out.steps: 0 is loading */
+		size_t at = started + (out.steps > 0 ? out.steps - 1 : 0);
+		if (out.steps == 0 || at >= j->n_todo) {
+			snprintf(msg, sizeof(msg), "the process %s %s ended with %s",
+			         out.steps ? "running the rules on" : "loading", name, how);
+			bclint_run_plugin_error(run, NULL, NULL, msg);
+			return 0;
+		}
+		const struct bclint_rule_slot *slot = &run->rules.slots[j->todo[at]];
+		const char *path = slot->plugin->path, *id = slot->rule->id;
+		if (out.ending == BCLINT_WORKER_LATE)
+			snprintf(msg, sizeof(msg), "%s: rule '%s' exceeded the time limit of %u s on %s",
+			         path, id, timeout, name);
+		else if (out.ending == BCLINT_WORKER_SIGNALLED)
+			snprintf(msg, sizeof(msg), "%s: rule '%s' crashed (%s) on %s", path, id, how,
+			         name);
+		else
+			snprintf(msg, sizeof(msg), "%s: rule '%s' ended the process (%s) on %s", path,
+			         id, how, name);
+		bclint_run_plugin_error(run, path, id, msg);
+		j->from = at + 1;
+		j->send_load = 0;
+	}
+}
+
+void bclint_lint_text(struct bclint_run *run, const struct bclint_lint_options *o, char *name,
+                      struct bclint_text text)
+{
+	int file = bclint_report_add_source(&run->report, name, text);
+	if (file < 0) {
+		run->input_errors++;
+		return;
+	}
+	size_t *todo = malloc((run->rules.n_slots + 1) * sizeof(*todo)), n = 0;
+	if (todo == NULL) {
+		run->report.oom = 1;
+		return;
+	}
 	for (size_t i = 0; i < run->rules.n_slots; i++)
 		if (run->rules.slots[i].enabled)
-			run_rule(run, s, &run->rules.slots[i]);
-	bclint_run_hold(run, s);
+			todo[n++] = i;
+	struct job j = {run, o, (uint32_t)file, todo, n, 0, 1};
+	const char *shown = run->report.sources[file].path;
+	if (!o->isolate || lint_isolated(&j, shown) < 0)
+		lint_here(&j);
+	free(todo);
+}
+
+/* The configuration's text as a source of the report: expired and unused
+ * suppressions are findings located in it.  Its index, or -1. */
+static int config_source(struct bclint_run *run)
+{
+	const struct bclint_config *cfg = &run->config;
+	char *path = strdup(cfg->path), *copy = malloc(cfg->text.len + 1);
+	if (copy != NULL)
+		memcpy(copy, cfg->text.data, cfg->text.len + 1);
+	if (copy == NULL) {
+		free(path);
+		run->report.oom = 1;
+		return -1;
+	}
+	return bclint_report_add_source(&run->report, path, bclint_text_own(copy, cfg->text.len));
+}
+
+void bclint_lint(struct bclint_run *run, const struct bclint_lint_options *o,
+                 const char *const *paths, size_t n)
+{
+	int cfg_file = run->config.path != NULL ? config_source(run) : -1;
+	for (size_t i = 0; i < n; i++) {
+		struct bclint_text text;
+		char *name = strdup(paths[i]);
+		if (name == NULL || bclint_text_read(paths[i], &text) < 0) {
+			char msg[1024];
+			snprintf(msg, sizeof(msg), "%s: cannot read snapshot: %s",
+			         strcmp(paths[i], "-") ? paths[i] : "(standard input)",
+			         name ? strerror(errno) : "out of memory");
+			bclint_diagf(&run->diag, BCLINT_LEVEL_ERROR, NULL, 0, 0, "%s", msg);
+			bclint_report_failure(&run->report, paths[i], NULL, msg); /* for SARIF */
+			free(name);
+			run->input_errors++;
+			continue;
+		}
+		bclint_lint_text(run, o, name, text);
+	}
+	if (cfg_file >= 0)
+		bclint_suppressions_report(&run->config.supps, &run->report, (uint32_t)cfg_file);
+	unsigned needs = o->needs | (o->baseline ? BCLINT_NEED_FINGERPRINTS : 0);
+	bclint_report_finish(&run->report, needs);
+	if (o->baseline != NULL &&
+	    bclint_baseline_apply(o->baseline, &run->report, &run->baselined, &run->baseline_gone) < 0)
+		run->report.oom = 1;
 }
 
 int bclint_run_status(const struct bclint_run *run, int fail_on, long max_warnings)
@@ -206,8 +655,7 @@ void bclint_run_free(struct bclint_run *run)
 {
 	if (run == NULL)
 		return;
-	drop_held(run); /* nothing to settle: the report goes too */
 	bclint_report_free(&run->report);
 	bclint_ruleset_free(&run->rules);
-	bclint_arena_spare_free();
+	bclint_config_free(&run->config);
 }

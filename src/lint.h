@@ -1,11 +1,16 @@
-/* A lint run: the loaded rules, the run's settings, and the report that
- * every snapshot's findings go into.  main.c drives it; tests drive it the
- * same way. */
+/* A lint run: the loaded rules, the configuration, and the report that
+ * every snapshot's findings go into.  The library's entry point: set the
+ * run up (setup.h), lint the snapshots (bclint_lint), read the report;
+ * diagnostics about the run itself go to the caller's callback, and
+ * nothing here prints or exits. */
 #ifndef BCLINT_LINT_H
 #define BCLINT_LINT_H 1
 
 #include <bclint/plugin.h>
 
+#include "baseline.h"
+#include "conffile.h"
+#include "diag.h"
 #include "plugin.h"
 #include "report.h"
 
@@ -17,65 +22,49 @@ enum {
 	BCLINT_EXIT_PLUGIN = 3
 };
 
-/* What a snapshot's findings may point at until they are written or
- * settled (bclint_report_settle): the labels the host made for its rules,
- * and where memory that stays as it is lies (host.c). */
-struct bclint_span {
-	uintptr_t start, end;
-};
-struct bclint_lasting {
-	struct bclint_arena labels;
-	const char **asset_labels;   /* per asset, made on first use */
-	const char **cap_labels;     /* per permission, made on first use */
-	struct bclint_span *spans;   /* sorted: the model, read-only segments */
-	size_t n_spans;
-	int spans_made;              /* 1 made, -1 out of memory (nothing lasts) */
-	size_t recent[2];            /* the spans found last: tried first */
-};
-
 struct bclint_run {
 	struct bclint_ruleset rules;
+	struct bclint_config config; /* path NULL: no configuration */
 	struct bclint_report report;
-	bclint_time now; /* --now, or BCLINT_NO_TIME */
-	int redact;
-	struct bclint_config *config; /* suppressions, or NULL */
+	struct bclint_diag_sink diag;
 	int input_errors;  /* unreadable or invalid snapshots */
 	int plugin_errors; /* plugins refused or failed */
-	int isolate;           /* load and lint each snapshot in a worker (isolate.c) */
-	unsigned rule_timeout; /* seconds a rule may take when isolated; 0: no limit */
-	int quiet_failures;    /* record plugin errors without printing them (a re-run) */
-	/* the last snapshot linted, kept with its labels until the next
-	 * (or the output): its findings' messages may point into them */
-	struct bclint_snapshot *held;
-	size_t held_first; /* its first finding */
-	struct bclint_lasting lasting;
+	size_t baselined;  /* findings a baseline removed */
+	size_t baseline_gone; /* baseline entries that matched nothing */
 };
 
-/* Lint one snapshot file ("-" is standard input) with every enabled rule.
- * Findings go into run->report; problems reading it are printed to stderr
- * and counted in run->input_errors. */
-void bclint_run_file(struct bclint_run *run, const char *path);
+/* How to lint. */
+struct bclint_lint_options {
+	bclint_time now;       /* --now, or BCLINT_NO_TIME */
+	int redact;            /* --redact */
+	int isolate;           /* load and lint each snapshot in a worker process */
+	unsigned rule_timeout; /* seconds a rule may take when isolated; 0: none */
+	unsigned needs;        /* what the output reads: BCLINT_NEED_* (report.h) */
+	const struct bclint_baseline *baseline; /* or NULL */
+};
 
-/* Lint a snapshot already in memory, as bclint_run_file does after reading
- * it.  Takes ownership of name and text (text[len] must be NUL; both are
- * freed on failure). */
-void bclint_run_text(struct bclint_run *run, char *name, char *text, size_t len);
+/* An empty run whose diagnostics go to diag. */
+void bclint_run_init(struct bclint_run *run, const struct bclint_diag_sink *diag);
 
-/* Record a plugin that could not be loaded or failed (message on stderr). */
+/* Lint every snapshot file of paths ("-" is standard input) with the
+ * run's enabled rules, report the configuration's expired and unused
+ * suppressions, finish the report and apply the baseline. */
+void bclint_lint(struct bclint_run *run, const struct bclint_lint_options *o,
+                 const char *const *paths, size_t n);
+
+/* Lint one snapshot already in memory, named name (both taken), as
+ * bclint_lint does each file; the report is not finished. */
+void bclint_lint_text(struct bclint_run *run, const struct bclint_lint_options *o, char *name,
+                      struct bclint_text text);
+
+/* Record a plugin that could not be loaded or failed: a diagnostic, a
+ * failure in the report (for SARIF), and exit status 3. */
 void bclint_run_plugin_error(struct bclint_run *run, const char *file, const char *rule,
                              const char *message);
 
 /* The exit status for a finished report: 3, 2, 1 or 0 (cli.md). */
 int bclint_run_status(const struct bclint_run *run, int fail_on, long max_warnings);
 
-/* Keep s, whose rules have run, until the next snapshot (which settles its
- * findings' messages first) or bclint_run_free. */
-void bclint_run_hold(struct bclint_run *run, struct bclint_snapshot *s);
-
-/* Free everything (NULL is safe). */
 void bclint_run_free(struct bclint_run *run);
-
-/* The host services table given to every rule. */
-extern const struct bclint_host bclint_host_services;
 
 #endif

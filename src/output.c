@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "output.h"
-#include "util.h"
 
 static int write_all(int fd, const char *data, size_t len)
 {
@@ -35,15 +35,17 @@ static const char *shown(const struct bclint_output *o)
 static void complain(const struct bclint_output *o, const char *what, int err)
 {
 	if (shown(o) != NULL)
-		fprintf(stderr, "bclint: error: %s: %s: %s\n", o->path, what, strerror(err));
+		bclint_diagf(o->diag, 3, NULL, 0, 0, "%s: %s: %s", o->path, what, strerror(err));
 	else
-		fprintf(stderr, "bclint: error: %s: %s\n", what, strerror(err));
+		bclint_diagf(o->diag, 3, NULL, 0, 0, "%s: %s", what, strerror(err));
 }
 
-int bclint_output_open(struct bclint_output *o, const char *path)
+int bclint_output_open(struct bclint_output *o, const char *path,
+                       const struct bclint_diag_sink *diag)
 {
 	memset(o, 0, sizeof(*o));
 	o->path = path;
+	o->diag = diag;
 	o->fd = STDOUT_FILENO;
 	if (shown(o) == NULL)
 		return 0;
@@ -58,7 +60,7 @@ int bclint_output_open(struct bclint_output *o, const char *path)
 		return 0;
 	}
 	if (snprintf(o->tmp, sizeof(o->tmp), "%s.XXXXXX", path) >= (int)sizeof(o->tmp)) {
-		fprintf(stderr, "bclint: error: %s: path too long\n", path);
+		bclint_diagf(diag, 3, NULL, 0, 0, "%s: path too long", path);
 		return -1;
 	}
 	o->fd = mkstemp(o->tmp);
@@ -111,10 +113,11 @@ int bclint_output_close(struct bclint_output *o, struct bclint_buf *b, int ok)
 	return ok ? 0 : -1;
 }
 
-int bclint_write_output(const char *path, const char *data, size_t len)
+int bclint_write_output(const char *path, const char *data, size_t len,
+                        const struct bclint_diag_sink *diag)
 {
 	struct bclint_output o;
-	if (bclint_output_open(&o, path) < 0)
+	if (bclint_output_open(&o, path, diag) < 0)
 		return -1;
 	struct bclint_buf b = {0};
 	bclint_output_attach(&o, &b);

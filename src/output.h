@@ -7,6 +7,8 @@
 #include <limits.h>
 #include <stddef.h>
 
+#include "diag.h"
+
 struct bclint_buf;
 
 struct bclint_output {
@@ -16,23 +18,26 @@ struct bclint_output {
 	char tmp[PATH_MAX];
 	int err;            /* errno of the first failed write, 0 if none */
 	size_t written;     /* bytes handed to fd so far */
+	const struct bclint_diag_sink *diag;
 };
 
 /* Open the destination: standard output, a device or pipe written
  * directly, or a temporary file beside path.  Returns 0, or -1 after
- * printing why on standard error. */
-int bclint_output_open(struct bclint_output *o, const char *path);
+ * saying why through diag (which later failures use too). */
+int bclint_output_open(struct bclint_output *o, const char *path,
+                       const struct bclint_diag_sink *diag);
 
 /* Make b spill into o whenever bclint_buf_spill finds it full enough. */
 void bclint_output_attach(struct bclint_output *o, struct bclint_buf *b);
 
 /* Write what is left in b (when ok), then finish: a temporary file is
  * synced and renamed over path when ok and every write succeeded, else
- * removed.  Returns 0, or -1 after printing why a write failed (nothing
- * is printed for !ok, the caller's failure). */
+ * removed.  Returns 0, or -1 after saying why a write failed (nothing is
+ * said for !ok, the caller's failure). */
 int bclint_output_close(struct bclint_output *o, struct bclint_buf *b, int ok);
 
 /* The whole of data to path, in one go (open, write, close). */
-int bclint_write_output(const char *path, const char *data, size_t len);
+int bclint_write_output(const char *path, const char *data, size_t len,
+                        const struct bclint_diag_sink *diag);
 
 #endif

@@ -18,10 +18,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 
 #include "plugin.h"
+#include "regex.h"
 
 static int fail(char *err, size_t size, const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -86,7 +85,8 @@ static int check_rule(const struct bclint_rule *r, const char *path, char *err, 
 		const struct bclint_option *o = &r->options[i];
 		if (o->key == NULL || o->type > BCLINT_OPT_PATTERNS)
 			return fail(err, size, path, "rule '%s' has an invalid option %zu", r->id, i);
-		const char *why = o->def ? bclint_option_check(o, o->def) : NULL;
+		char buf[300];
+		const char *why = o->def ? bclint_option_check(o, o->def, buf, sizeof(buf)) : NULL;
 		if (why != NULL)
 			return fail(err, size, path, "rule '%s': default of '%s' is invalid: %s",
 			            r->id, o->key, why);
@@ -257,7 +257,8 @@ const struct bclint_option *bclint_rule_option(const struct bclint_rule *rule,
 	return NULL;
 }
 
-const char *bclint_option_check(const struct bclint_option *opt, const char *value)
+const char *bclint_option_check(const struct bclint_option *opt, const char *value, char *buf,
+                                size_t size)
 {
 	switch (opt->type) {
 	case BCLINT_OPT_INT: {
@@ -271,10 +272,7 @@ const char *bclint_option_check(const struct bclint_option *opt, const char *val
 	case BCLINT_OPT_BOOL:
 		return strcmp(value, "true") == 0 || strcmp(value, "false") == 0 ?
 		       NULL : "expected true or false";
-	case BCLINT_OPT_PATTERNS: {
-		static char why[300];
-		return bclint_regex_check(value, why, sizeof(why)) == 0 ? NULL : why;
-	}
+	case BCLINT_OPT_PATTERNS: return bclint_regex_check(value, buf, size) == 0 ? NULL : buf;
 	default:
 		return NULL;
 	}
@@ -295,7 +293,8 @@ int bclint_slot_set_option(struct bclint_rule_slot *slot, const char *key, const
 			snprintf(err + n, size - (size_t)n, r->n_options ? ")" : " (it takes none)");
 		return -1;
 	}
-	const char *why = bclint_option_check(o, value);
+	char buf[300];
+	const char *why = bclint_option_check(o, value, buf, sizeof(buf));
 	if (why != NULL) {
 		snprintf(err, size, "invalid value '%s' for %s.%s: %s", value, r->id, key, why);
 		return -1;

@@ -7,7 +7,7 @@
 
 #include <bclint/plugin.h>
 
-#include "util.h"
+#include "map.h"
 
 struct bclint_loaded_plugin {
 	char *path;
@@ -71,8 +71,10 @@ int bclint_slot_set_option(struct bclint_rule_slot *slot, const char *key, const
 /* Forget every option value set on a rule (--set, config). */
 void bclint_slot_clear_options(struct bclint_rule_slot *slot);
 
-/* Check a textual value against an option's type; NULL if fine, else why. */
-const char *bclint_option_check(const struct bclint_option *opt, const char *value);
+/* Check a textual value against an option's type: NULL if fine, else why
+ * (a static text, or one written into buf). */
+const char *bclint_option_check(const struct bclint_option *opt, const char *value, char *buf,
+                                size_t size);
 
 /* Unload everything (NULL is safe). */
 void bclint_ruleset_free(struct bclint_ruleset *rs);

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "position.h"
-#include "util.h"
 
 /* Code points in n bytes of UTF-8: the bytes that are not continuation
  * bytes (10xxxxxx), eight at a time. */
@@ -136,7 +135,7 @@ void bclint_positions_resolve_lines(const char *text, size_t len, const uint32_t
 	uint64_t *keys = NULL;
 	/* the index must fit in a key's low half */
 	if (n >= RADIX_MIN && (uint64_t)n <= UINT32_MAX && n <= SIZE_MAX / (2 * sizeof(*keys)))
-		keys = bclint_big_alloc(2 * n * sizeof(*keys));
+		keys = malloc(2 * n * sizeof(*keys));
 	if (keys == NULL) {
 		qsort(pos, n, sizeof(*pos), by_offset);
 		for (size_t k = 0; k < n; k++) {
@@ -151,15 +150,6 @@ void bclint_positions_resolve_lines(const char *text, size_t len, const uint32_t
 		keys[k] = (uint64_t)pos[k]->off << 32 | k;
 	const uint64_t *order = bclint_radix_sort(keys, keys + n, n);
 	for (size_t k = 0; k < n; k++) {
-		/* in text order, the positions are all over the report; and
-		 * the text itself, read a line or so at each, is not in the
-		 * cache when it is large: ask for both early */
-		if (k + 8 < n) {
-			__builtin_prefetch(pos[order[k + 8] & 0xffffffffu], 1);
-			size_t ahead = (size_t)(order[k + 8] >> 32);
-			if (ahead < len)
-				__builtin_prefetch(text + ahead);
-		}
 		if (lines != NULL)
 			table_to(&s, lines, n_lines, pos[order[k] & 0xffffffffu]);
 		else

@@ -6,185 +6,52 @@
 
 #include <bclint/plugin.h>
 
+#include "hash.h"
 #include "report.h"
 
-int bclint_report_add_source(struct bclint_report *r, char *path, char *text, size_t len)
+int bclint_report_add_source(struct bclint_report *r, char *path, struct bclint_text text)
 {
 	struct bclint_source *s = realloc(r->sources, (r->n_sources + 1) * sizeof(*s));
-	if (s == NULL) {
+	if (s == NULL || path == NULL) {
+		if (s != NULL)
+			r->sources = s;
 		free(path);
-		bclint_text_free(text);
+		bclint_text_free(&text);
 		r->oom = 1;
 		return -1;
 	}
 	r->sources = s;
-	s[r->n_sources] = (struct bclint_source){path, text, len, NULL, 0};
+	s[r->n_sources] = (struct bclint_source){path, text, NULL, 0};
 	return (int)r->n_sources++;
 }
 
-const char *bclint_report_strdup(struct bclint_report *r, const char *s)
+/* The ref as the report keeps it: a pointer's text copied. */
+static int keep_ref(struct bclint_report *r, const struct bclint_ref *in, struct bclint_ref *out)
 {
-	const char *p = bclint_arena_strdup(&r->arena, s);
-	if (p == NULL)
-		r->oom = 1;
-	return p;
-}
-
-struct bclint_finding *bclint_report_add(struct bclint_report *r, uint32_t file,
-                                         const char *rule, const char *plugin, int level,
-                                         uint32_t start, uint32_t end, const char *pointer,
-                                         uint64_t identity, const char *message)
-{
-	struct bclint_msg m = {message, strlen(message), NULL, NULL, 0, 0};
-	return bclint_report_add_msg(r, file, rule, plugin, level, start, end, pointer, NULL,
-	                             identity, &m);
-}
-
-/* Where a finding or note points: entity e as its code, which output
- * writes out only if it shows pointers, or pointer as given.  An entity
- * whose code would not fit is written out now. */
-static int where(struct bclint_report *r, const char *pointer, const struct bclint_entity *e,
-                 union bclint_pointer *p, uint8_t *by_entity)
-{
-	*by_entity = 0;
-	if (e == NULL) {
-		p->text = pointer;
+	*out = *in;
+	if (in->entity != 0 || in->pointer == NULL)
 		return 0;
-	}
-	if (e->kind < 0xff && e->parent < (1u << 24)) {
-		p->entity = (uint64_t)(e->kind + 1) | (uint64_t)e->index << 8 |
-		            (uint64_t)e->parent << 40;
-		*by_entity = 1;
-		return 0;
-	}
-	p->text = bclint_entity_pointer(r, e);
-	return p->text != NULL ? 0 : -1;
+	out->pointer = bclint_arena_strdup(&r->arena, in->pointer);
+	return out->pointer != NULL ? 0 : -1;
 }
 
-const char *bclint_pointer_text(union bclint_pointer p, int by_entity, char *buf)
+const char *bclint_ref_pointer(const struct bclint_ref *ref, char *buf)
 {
-	if (!by_entity)
-		return p.text;
-	struct bclint_entity e = {(uint32_t)(p.entity & 0xff) - 1, (uint32_t)(p.entity >> 8),
-	                          (uint32_t)(p.entity >> 40), 0, 0};
-	return bclint_entity_pointer_in(&e, buf);
+	if (ref->entity != 0)
+		return bclint_entity_code_pointer(ref->entity, buf);
+	return ref->pointer != NULL ? ref->pointer : "";
 }
 
-/* The message as the report keeps it: a copy of the text, or the format
- * with a copy of its arguments; *deferred says which.  NULL when out of
- * memory. */
-static const char *keep(struct bclint_report *r, const struct bclint_msg *m, uint8_t *deferred)
+struct bclint_finding *bclint_report_add(struct bclint_report *r,
+                                         const struct bclint_finding *proto,
+                                         const char *message, size_t len)
 {
-	*deferred = m->fmt != NULL;
-	if (m->fmt == NULL)
-		return bclint_arena_strndup(&r->arena, m->text, m->len);
-	/* which arguments are strings, the format, then the arguments */
-	size_t n = (size_t)m->n_args;
-	union bclint_arg *kept = bclint_arena_take(&r->arena, (2 + n) * sizeof(*kept),
-	                                           _Alignof(union bclint_arg));
-	if (kept == NULL)
-		return NULL;
-	kept[0].u = m->strings;
-	kept[1].s = m->fmt;
-	if (n > 0)
-		memcpy(kept + 2, m->args, n * sizeof(*kept));
-	return (const char *)kept;
-}
-
-const char *bclint_message(const char *message, int deferred, struct bclint_buf *tmp)
-{
-	if (!deferred)
-		return message;
-	const union bclint_arg *kept = (const union bclint_arg *)(const void *)message;
-	tmp->len = 0;
-	int n = bclint_fmt_render(tmp->data, tmp->cap, kept[1].s, kept + 2);
-	if (n < 0) {
-		tmp->oom = 1;
-		return NULL;
-	}
-	if ((size_t)n >= tmp->cap) {
-		if (bclint_buf_reserve(tmp, (size_t)n) < 0)
-			return NULL;
-		bclint_fmt_render(tmp->data, tmp->cap, kept[1].s, kept + 2);
-	}
-	tmp->len = (size_t)n;
-	return tmp->data;
-}
-
-/* Ask for what a deferred message's text is made of: its arguments'
- * strings, which lie all over the model. */
-static void prefetch_strings(const char *message, int deferred)
-{
-	if (!deferred)
-		return;
-	const union bclint_arg *kept = (const union bclint_arg *)(const void *)message;
-	for (unsigned long long s = kept[0].u, i = 2; s != 0; s >>= 1, i++)
-		if (s & 1)
-			__builtin_prefetch(kept[i].s);
-}
-
-void bclint_report_prefetch(const struct bclint_report *r, size_t i)
-{
-	/* three steps, each a few findings ahead of the next: the finding,
-	 * its message and notes, the strings they print */
-	if (i + 12 < r->n_findings)
-		__builtin_prefetch(r->findings[i + 12]);
-	if (i + 8 < r->n_findings) {
-		const struct bclint_finding *f = r->findings[i + 8];
-		__builtin_prefetch(f->message);
-		__builtin_prefetch(f->notes);
-		for (uint32_t k = 0; k < f->n_notes && k < 4; k++)
-			__builtin_prefetch(f->notes[k].message);
-	}
-	if (i + 4 < r->n_findings) {
-		const struct bclint_finding *f = r->findings[i + 4];
-		prefetch_strings(f->message, f->deferred);
-		for (uint32_t k = 0; k < f->n_notes && k < 4; k++)
-			prefetch_strings(f->notes[k].message, f->notes[k].deferred);
-	}
-}
-
-/* A deferred message written into the report's arena: 0, or -1. */
-static int settle(struct bclint_report *r, const char **message, uint8_t *deferred,
-                  struct bclint_buf *tmp)
-{
-	if (!*deferred)
-		return 0;
-	const char *text = bclint_message(*message, 1, tmp);
-	const char *copy = text ? bclint_arena_strndup(&r->arena, text, tmp->len) : NULL;
-	if (copy == NULL)
-		return -1;
-	*message = copy;
-	*deferred = 0;
-	return 0;
-}
-
-void bclint_report_settle(struct bclint_report *r, size_t first)
-{
-	struct bclint_buf tmp = {0};
-	int failed = 0;
-	for (size_t i = first; i < r->n_findings; i++) {
-		struct bclint_finding *f = r->findings[i];
-		failed |= settle(r, &f->message, &f->deferred, &tmp);
-		for (uint32_t k = 0; k < f->n_notes; k++)
-			failed |= settle(r, &f->notes[k].message, &f->notes[k].deferred, &tmp);
-	}
-	if (failed)
-		r->oom = 1;
-	free(tmp.data);
-}
-
-struct bclint_finding *bclint_report_add_msg(struct bclint_report *r, uint32_t file,
-                                             const char *rule, const char *plugin,
-                                             int level, uint32_t start, uint32_t end,
-                                             const char *pointer,
-                                             const struct bclint_entity *e,
-                                             uint64_t identity,
-                                             const struct bclint_msg *message)
-{
+	/* counts and order are 32-bit: four billion findings are more than
+	 * memory holds anyway */
 	if (r->n_findings == r->cap_findings) {
 		size_t cap = r->cap_findings ? r->cap_findings * 2 : 64;
-		struct bclint_finding **f = realloc(r->findings, cap * sizeof(*f));
+		struct bclint_finding **f =
+			cap <= UINT32_MAX ? realloc(r->findings, cap * sizeof(*f)) : NULL;
 		if (f == NULL) {
 			r->oom = 1;
 			return NULL;
@@ -192,75 +59,61 @@ struct bclint_finding *bclint_report_add_msg(struct bclint_report *r, uint32_t f
 		r->findings = f;
 		r->cap_findings = cap;
 	}
-	/* counts and order are 32-bit: four billion findings are more than
-	 * memory holds anyway */
-	if (r->n_findings >= UINT32_MAX) {
+	struct bclint_finding *f = bclint_arena_alloc(&r->arena, sizeof(*f));
+	const char *msg = f ? bclint_arena_strndup(&r->arena, message, len) : NULL;
+	if (msg == NULL) {
 		r->oom = 1;
 		return NULL;
 	}
-	struct bclint_finding *f = bclint_arena_calloc(&r->arena, 1, sizeof(*f));
-	const char *msg = f != NULL ? keep(r, message, &f->deferred) : NULL;
-	if (msg == NULL || where(r, pointer, e, &f->pointer, &f->by_entity) < 0) {
+	*f = *proto;
+	if (keep_ref(r, &proto->ref, &f->ref) < 0) {
 		r->oom = 1;
 		return NULL;
 	}
-	f->rule = rule;
-	f->plugin = plugin;
-	f->level = level;
-	f->file = file;
-	f->pos.off = start;
-	f->end.off = end;
 	f->message = msg;
-	f->identity = identity;
+	f->notes = NULL;
+	f->n_notes = f->cap_notes = 0;
 	f->seq = (uint32_t)r->n_findings;
+	f->fingerprint[0] = '\0';
 	r->findings[r->n_findings++] = f;
 	return f;
 }
 
-void bclint_report_note(struct bclint_report *r, struct bclint_finding *f, uint32_t file,
-                        uint32_t start, uint32_t end, const char *pointer,
-                        const struct bclint_entity *e, const struct bclint_msg *message)
+struct bclint_finding *bclint_report_addz(struct bclint_report *r,
+                                          const struct bclint_finding *proto,
+                                          const char *message)
+{
+	return bclint_report_add(r, proto, message, strlen(message));
+}
+
+void bclint_report_note(struct bclint_report *r, struct bclint_finding *f,
+                        const struct bclint_note *proto, const char *message, size_t len)
 {
 	if (f == NULL)
 		return;
 	if (f->n_notes == f->cap_notes) {
-		/* A rule adds a finding's notes one after another: the array
-		 * is the last thing in its arena and grows where it is.  When
-		 * it is not (notes of two findings taken turns), it moves,
-		 * doubling. */
-		if (f->cap_notes >= UINT32_MAX / 2) {
-			r->oom = 1;
-			return;
-		}
-		uint32_t cap = f->cap_notes + 1;
-		size_t sz = sizeof(*f->notes);
-		struct bclint_note *n =
-			bclint_arena_extend(&r->note_arena, f->notes, f->cap_notes * sz, (size_t)cap * sz);
-		if (n == NULL) {
-			cap = f->cap_notes ? f->cap_notes * 2 : 1;
-			n = bclint_arena_alloc(&r->note_arena, (size_t)cap * sz);
-			if (n != NULL && f->n_notes)
-				memcpy(n, f->notes, f->n_notes * sz);
-		}
+		/* doubling, in the arena: the old array is left behind */
+		uint32_t cap = f->cap_notes ? f->cap_notes * 2 : 2;
+		struct bclint_note *n = f->cap_notes < UINT32_MAX / 2
+		                        ? bclint_arena_alloc(&r->arena, (size_t)cap * sizeof(*n)) : NULL;
 		if (n == NULL) {
 			r->oom = 1;
 			return;
 		}
+		if (f->n_notes)
+			memcpy(n, f->notes, f->n_notes * sizeof(*n));
 		f->notes = n;
 		f->cap_notes = cap;
 	}
 	struct bclint_note *n = &f->notes[f->n_notes];
-	const char *msg = keep(r, message, &n->deferred);
-	if (msg == NULL || where(r, pointer, e, &n->pointer, &n->by_entity) < 0) {
+	*n = *proto;
+	n->message = bclint_arena_strndup(&r->arena, message, len);
+	if (n->message == NULL || keep_ref(r, &proto->ref, &n->ref) < 0) {
 		r->oom = 1;
 		return;
 	}
-	r->n_notes++;
 	f->n_notes++;
-	n->file = file;
-	n->pos.off = start;
-	n->end.off = end;
-	n->message = msg;
+	r->n_notes++;
 }
 
 void bclint_report_failure(struct bclint_report *r, const char *file, const char *rule,
@@ -277,9 +130,11 @@ void bclint_report_failure(struct bclint_report *r, const char *file, const char
 		r->cap_failures = cap;
 	}
 	struct bclint_failure *f = &r->failures[r->n_failures++];
-	f->file = file ? bclint_report_strdup(r, file) : NULL;
-	f->rule = rule ? bclint_report_strdup(r, rule) : NULL;
-	f->message = bclint_report_strdup(r, message);
+	f->file = file ? bclint_arena_strdup(&r->arena, file) : NULL;
+	f->rule = rule ? bclint_arena_strdup(&r->arena, rule) : NULL;
+	f->message = bclint_arena_strdup(&r->arena, message);
+	if ((file && !f->file) || (rule && !f->rule) || !f->message)
+		r->oom = 1;
 }
 
 static int by_position(const void *a, const void *b)
@@ -297,14 +152,14 @@ static int by_position(const void *a, const void *b)
 }
 
 /* Resolve every position of one file in a single sweep of its text. */
-static void resolve_file(struct bclint_report *r, uint32_t file)
+static void resolve_file(struct bclint_report *r, uint32_t file, int ends)
 {
 	/* room for every position of the report: one pass over the
 	 * findings, not one to count and one to collect */
-	size_t per = r->no_ends ? 1 : 2, n = (r->n_findings + r->n_notes) * per;
+	size_t per = ends ? 2 : 1, n = (r->n_findings + r->n_notes) * per;
 	if (n == 0)
 		return;
-	struct bclint_textpos **pos = bclint_big_alloc(n * sizeof(*pos));
+	struct bclint_textpos **pos = malloc(n * sizeof(*pos));
 	if (pos == NULL) {
 		r->oom = 1;
 		return;
@@ -314,19 +169,19 @@ static void resolve_file(struct bclint_report *r, uint32_t file)
 		struct bclint_finding *f = r->findings[i];
 		if (f->file == file) {
 			pos[n++] = &f->pos;
-			if (!r->no_ends)
+			if (ends)
 				pos[n++] = &f->end;
 		}
 		for (size_t k = 0; k < f->n_notes; k++) {
 			if (f->notes[k].file == file) {
 				pos[n++] = &f->notes[k].pos;
-				if (!r->no_ends)
+				if (ends)
 					pos[n++] = &f->notes[k].end;
 			}
 		}
 	}
 	const struct bclint_source *s = &r->sources[file];
-	bclint_positions_resolve_lines(s->text, s->len, s->lines, s->n_lines, pos, n);
+	bclint_positions_resolve_lines(s->text.data, s->text.len, s->lines, s->n_lines, pos, n);
 	free(pos);
 }
 
@@ -354,8 +209,8 @@ static void sort_findings(struct bclint_report *r)
 {
 	size_t n = r->n_findings;
 	uint64_t *keys = n <= UINT32_MAX && n <= SIZE_MAX / (2 * sizeof(*keys))
-	                 ? bclint_big_alloc(2 * n * sizeof(*keys)) : NULL;
-	struct bclint_finding **sorted = keys ? bclint_big_alloc(n * sizeof(*sorted)) : NULL;
+	                 ? malloc(2 * n * sizeof(*keys)) : NULL;
+	struct bclint_finding **sorted = keys ? malloc(n * sizeof(*sorted)) : NULL;
 	size_t *at = sorted ? calloc(r->n_sources + 1, sizeof(*at)) : NULL;
 	size_t i = 0;
 	for (; at != NULL && i < n && r->findings[i]->file < r->n_sources; i++) {
@@ -391,14 +246,13 @@ static void sort_findings(struct bclint_report *r)
 	}
 }
 
-void bclint_report_finish(struct bclint_report *r)
+void bclint_report_finish(struct bclint_report *r, unsigned needs)
 {
 	if (r->n_findings > 1) /* findings is NULL when there are none */
 		sort_findings(r);
 	for (uint32_t i = 0; i < r->n_sources; i++) {
-		resolve_file(r, i);
-		bclint_text_free(r->sources[i].text);
-		r->sources[i].text = NULL;
+		resolve_file(r, i, needs & BCLINT_NEED_ENDS);
+		bclint_text_free(&r->sources[i].text);
 		free(r->sources[i].lines);
 		r->sources[i].lines = NULL;
 	}
@@ -409,7 +263,7 @@ void bclint_report_finish(struct bclint_report *r)
 		struct bclint_finding *f = r->findings[i];
 		if (f->level >= 1 && f->level <= 3 && f->suppressed == NULL)
 			r->counts[f->level]++;
-		if (r->no_fingerprints)
+		if (!(needs & BCLINT_NEED_FINGERPRINTS))
 			continue;
 		uint64_t h = f->identity, seen = 0;
 		for (size_t j = i; j > 0; j--) {
@@ -442,13 +296,12 @@ void bclint_report_free(struct bclint_report *r)
 		return;
 	for (size_t i = 0; i < r->n_sources; i++) {
 		free(r->sources[i].path);
-		bclint_text_free(r->sources[i].text);
+		bclint_text_free(&r->sources[i].text);
 		free(r->sources[i].lines);
 	}
 	free(r->sources);
 	free(r->findings);
 	free(r->failures);
 	bclint_arena_free(&r->arena);
-	bclint_arena_free(&r->note_arena);
 	memset(r, 0, sizeof(*r));
 }

@@ -9,9 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <bclint/plugin.h>
+
 #include "caps.h"
+#include "hash.h"
 #include "json.h"
+#include "map.h"
 #include "snapshot.h"
+#include "timestamp.h"
 
 #define SCHEMA "bclint-snapshot/1"
 
@@ -24,6 +29,7 @@ struct loader {
 	const char *text;
 	uint32_t file;
 	int errors;
+	int redact;
 	struct bclint_map ids;
 	/* decoded strings, while one entity is read: emptied after each */
 	struct bclint_arena scratch;
@@ -74,10 +80,16 @@ static struct bclint_finding *verror(struct loader *L, const struct bclint_jv *n
 	char msg[512];
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	L->errors++;
-	const char *p = bclint_report_strdup(L->r, ptr[0] ? ptr : "");
-	uint64_t id = bclint_hash64(ptr, strlen(ptr), bclint_hash64(msg, strlen(msg), 0));
-	return bclint_report_add(L->r, L->file, "snapshot", NULL, BCLINT_LEVEL_ERROR, node->start,
-	                         node->end, p, id, msg);
+	struct bclint_finding f = {
+		.rule = "snapshot",
+		.level = BCLINT_LEVEL_ERROR,
+		.file = L->file,
+		.pos.off = node->start,
+		.end.off = node->end,
+		.ref.pointer = ptr,
+		.identity = bclint_hash64(ptr, strlen(ptr), bclint_hash64(msg, strlen(msg), 0)),
+	};
+	return bclint_report_addz(L->r, &f, msg);
 }
 
 static struct bclint_finding *error_at(struct loader *L, const struct bclint_jv *node,
@@ -335,8 +347,12 @@ static void set_ent(struct bclint_entity *e, uint32_t kind, size_t index,
 static void first_here(struct loader *L, struct bclint_finding *f, const struct bclint_entity *e)
 {
 	static const char text[] = "first defined here";
-	struct bclint_msg msg = {text, sizeof(text) - 1, NULL, NULL, 0, 0};
-	bclint_report_note(L->r, f, L->file, e->start, e->end, NULL, e, &msg);
+	struct bclint_note n = {L->file, {e->start, 0, 0}, {e->end, 0, 0},
+	                        {bclint_entity_code(e), NULL}, NULL};
+	char buf[BCLINT_POINTER_MAX];
+	if (n.ref.entity == 0)
+		n.ref.pointer = bclint_entity_pointer(e, buf);
+	bclint_report_note(L->r, f, &n, text, sizeof(text) - 1);
 }
 
 /* -- enums ------------------------------------------------------------ */
@@ -450,7 +466,7 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i,
 			char p[96];
 			ptr_join(p, sizeof(p), ptr, "user_email");
 			first_here(L, error_at(L, f.v[1], p, "duplicate user_email '%s'",
-			                    L->r->redact ? "(redacted)" : email),
+			                    L->redact ? "(redacted)" : email),
 			           &prev->ent);
 		}
 	}
@@ -528,16 +544,13 @@ static struct bclint_asset *find_asset(struct loader *L, int type, const char *i
 	return bclint_map_get(&L->ids, TAG_ASSET + (unsigned)type, id);
 }
 
-/* The asset's own copy of id when it is in the snapshot (taken from the ID
- * index, so that the asset itself, likely out of cache, is not read), or
- * a copy in the arena; *asset is the asset or NULL. */
+/* The asset's own copy of id when it is in the snapshot, or a copy in the
+ * arena; *asset is the asset or NULL. */
 static const char *asset_id_of(struct loader *L, int type, const char *id,
                                const struct bclint_asset **asset)
 {
-	const char *own = NULL;
-	*asset = type < 0 ? NULL
-	                  : bclint_map_get_stored(&L->ids, TAG_ASSET + (unsigned)type, id, &own);
-	return *asset != NULL ? own : keep(L, id);
+	*asset = find_asset(L, type, id);
+	return *asset != NULL ? (*asset)->asset_id : keep(L, id);
 }
 
 /* Parse a role value (string, or array for tt_account_roles and
@@ -867,57 +880,31 @@ static void load_need(struct loader *L, struct bclint_need *n, size_t i,
 
 /* -- arrays of entities --------------------------------------------- */
 
-/* Ask early for the ID index's slots of the "user_id", "user_email" and
- * "asset_id" of an entity a few ahead (a member's, an assignment's, a
- * need's): in a table of 100,000 members, each lookup is a cache miss.
- * Only the first three fields are looked at; exports put the IDs first. */
-static void prefetch_ids(const struct loader *L, const struct bclint_jv *node)
-{
-	const struct bclint_jv *c = node->type == BCLINT_JOBJECT ? node->child : NULL;
-	for (int k = 0; k < 3 && c != NULL; k++, c = c->next)
-		if (c->type == BCLINT_JSTRING && !(c->flags & BCLINT_JV_ESCAPED) &&
-		    (bclint_jv_key_is(L->text, c, "user_id") ||
-		     bclint_jv_key_is(L->text, c, "asset_id") ||
-		     bclint_jv_key_is(L->text, c, "user_email")))
-			bclint_map_prefetch(&L->ids, L->text + c->start + 1, c->end - c->start - 2);
-}
-
-/* Allocate an array of n entities of size sz for the top-level field, on
- * a cache-line boundary: a 128-byte member is then two lines, not three,
- * for every rule that reads it. */
+/* An array of n entities of size sz for a top-level field (and one more,
+ * so that an empty array is not NULL). */
 static void *entity_array(struct loader *L, size_t sz, size_t *n)
 {
-	char *p = NULL;
-	if (*n < SIZE_MAX / sz - 1 && (*n + 1) * sz <= SIZE_MAX - 63)
-		p = bclint_arena_calloc(&L->s->arena, 1, (*n + 1) * sz + 63);
+	void *p = *n < SIZE_MAX / sz - 1 ? bclint_arena_calloc(&L->s->arena, *n + 1, sz) : NULL;
 	if (p == NULL) {
 		L->r->oom = 1;
 		*n = 0;
-		return NULL;
 	}
-	return p + (-(uintptr_t)p & 63);
+	return p;
 }
 
-#define LOAD_ARRAY(L, f, idx, required, T, field, nfield, fn)                     \
-	do {                                                                      \
-		int ok_;                                                          \
-		const struct bclint_jv *first_ =                                  \
-			get_array(L, f, idx, required, &ok_, &(L)->s->model.nfield); \
-		/* T is a type: it cannot be parenthesised */                     \
-		T *arr_ = entity_array(L, sizeof(T), &(L)->s->model.nfield); /* NOLINT(bugprone-macro-parentheses) */ \
-		size_t i_ = 0;                                                    \
-		const struct bclint_jv *ahead_ = first_;                          \
-		for (int k_ = 0; k_ < 4 && ahead_ != NULL; k_++)                  \
-			ahead_ = ahead_->next;                                    \
+#define LOAD_ARRAY(L, f, idx, required, T, field, nfield, fn)                             \
+	do {                                                                              \
+		int ok_;                                                                  \
+		const struct bclint_jv *first_ =                                          \
+			get_array(L, f, idx, required, &ok_, &(L)->s->model.nfield);      \
+		/* T is a type: it cannot be parenthesised */                             \
+		T *arr_ = entity_array(L, sizeof(T), &(L)->s->model.nfield); /* NOLINT */ \
+		size_t i_ = 0;                                                            \
 		for (const struct bclint_jv *c_ = first_; c_ && arr_; c_ = c_->next, i_++) { \
-			if (ahead_ != NULL) {                                     \
-				prefetch_ids(L, ahead_);                          \
-				ahead_ = ahead_->next;                            \
-			}                                                         \
-			fn(L, &arr_[i_], i_, c_);                                 \
-			bclint_arena_reset(&(L)->scratch);                        \
-		}                                                                 \
-		(L)->s->model.field = arr_;                                       \
+			fn(L, &arr_[i_], i_, c_);                                         \
+			bclint_arena_reset(&(L)->scratch);                                \
+		}                                                                         \
+		(L)->s->model.field = arr_;                                               \
 	} while (0)
 
 /* -- grants ------------------------------------------------------------ */
@@ -1053,10 +1040,10 @@ static int resolve(struct loader *L)
 	struct pairmap pm = {NULL, NULL, 16};
 	while (pm.cap < max * 2)
 		pm.cap *= 2;
-	pm.keys = bclint_big_calloc(pm.cap, sizeof(*pm.keys));
-	pm.vals = bclint_big_alloc(pm.cap * sizeof(*pm.vals));
-	s->grants = bclint_big_calloc(max + 1, sizeof(*s->grants));
-	s->group_caps = bclint_big_calloc(max + 1, sizeof(*s->group_caps));
+	pm.keys = calloc(pm.cap, sizeof(*pm.keys));
+	pm.vals = malloc(pm.cap * sizeof(*pm.vals));
+	s->grants = calloc(max + 1, sizeof(*s->grants));
+	s->group_caps = calloc(max + 1, sizeof(*s->group_caps));
 	size_t nmax = (m->n_members > m->n_assets ? m->n_members : m->n_assets) + 1;
 	size_t *start = malloc((nmax + 1) * sizeof(*start));
 	int rc = -1;
@@ -1116,6 +1103,27 @@ out:
 	return rc;
 }
 
+/* The policy object as a document of its own: rules read their options
+ * from it after the snapshot's tree is gone.  Its offsets are the
+ * policy's own; s->policy_at says where it starts in the file. */
+static void keep_policy(struct loader *L, const struct bclint_jv *v)
+{
+	struct bclint_snapshot *s = L->s;
+	size_t len = v->end - v->start;
+	char *text = malloc(len + 1);
+	if (text == NULL) {
+		L->r->oom = 1;
+		return;
+	}
+	memcpy(text, L->text + v->start, len);
+	text[len] = '\0';
+	s->policy_text = text;
+	s->policy_at = v->start;
+	/* the text parsed once already: only memory can fail */
+	if (bclint_jdoc_parse(&s->policy, text, len) < 0)
+		L->r->oom = 1;
+}
+
 /* -- the document --------------------------------------------------- */
 
 static void load_root(struct loader *L, const struct bclint_jv *root)
@@ -1157,10 +1165,8 @@ static void load_root(struct loader *L, const struct bclint_jv *root)
 	if (f.v[9] != NULL) {
 		if (f.v[9]->type != BCLINT_JOBJECT)
 			wrong_type(L, &f, 9, "an object");
-		/* rules read options through cJSON: the policy, small, is
-		 * the one part of the document that becomes a cJSON tree */
-		else if ((L->s->policy = bclint_jv_to_cjson(L->text, f.v[9])) == NULL)
-			L->r->oom = 1;
+		else
+			keep_policy(L, f.v[9]);
 	}
 	const char *bc_id = m->bc.bc_id;
 	struct bclint_asset *as = (struct bclint_asset *)m->assets;
@@ -1170,13 +1176,7 @@ static void load_root(struct loader *L, const struct bclint_jv *root)
 		                    (bc_id != NULL && strcmp(as[i].owner_bc_id, bc_id) == 0));
 }
 
-struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t file)
-{
-	return bclint_snapshot_load_with(r, file, NULL, NULL);
-}
-
-struct bclint_snapshot *bclint_snapshot_load_with(struct bclint_report *r, uint32_t file,
-                                                  bclint_policy_check_fn *check, void *arg)
+struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t file, int redact)
 {
 	const struct bclint_source *src = &r->sources[file];
 	struct bclint_snapshot *s = calloc(1, sizeof(*s));
@@ -1189,7 +1189,8 @@ struct bclint_snapshot *bclint_snapshot_load_with(struct bclint_report *r, uint3
 	s->model.captured_at = BCLINT_NO_TIME;
 	struct bclint_json_error jerr;
 	struct bclint_lines lines = {NULL, 0, 0, 0};
-	struct bclint_jv *root = bclint_jparse_lines(src->text, src->len, &jerr, &s->tree, &lines);
+	struct bclint_jv *root =
+		bclint_jparse_lines(src->text.data, src->text.len, &jerr, &s->tree, &lines);
 	if (lines.complete && r->sources[file].lines == NULL) {
 		/* positions are then resolved without reading the whole text */
 		r->sources[file].lines = lines.at;
@@ -1208,25 +1209,30 @@ struct bclint_snapshot *bclint_snapshot_load_with(struct bclint_report *r, uint3
 			snprintf(msg, sizeof(msg), "%s (byte 0x%02x)", jerr.message, jerr.byte);
 		else
 			snprintf(msg, sizeof(msg), "malformed JSON: %s", jerr.message);
-		bclint_report_add(r, file, "snapshot", NULL, BCLINT_LEVEL_ERROR, (uint32_t)jerr.offset,
-		                  (uint32_t)jerr.offset, "", 0, msg);
+		struct bclint_finding f = {
+			.rule = "snapshot",
+			.level = BCLINT_LEVEL_ERROR,
+			.file = file,
+			.pos.off = (uint32_t)jerr.offset,
+			.end.off = (uint32_t)jerr.offset,
+			.ref.pointer = "",
+		};
+		bclint_report_addz(r, &f, msg);
 		bclint_snapshot_free(s);
 		return NULL;
 	}
-	struct loader L = {r, s, src->text, file, 0, {NULL, 0, 0}, {NULL, 0}};
+	struct loader L = {r, s, src->text.data, file, 0, redact, {NULL, 0, 0}, {NULL, 0}};
 	load_root(&L, root);
-	if (check != NULL && s->policy != NULL)
-		L.errors += check(arg, r, file, s->policy);
 	if (L.errors == 0 && !r->oom)
 		resolve(&L);
 	bclint_map_free(&L.ids);
 	bclint_arena_free(&L.scratch);
-	if (L.errors > 0 || r->oom) {
+	bclint_arena_free(&s->tree); /* the model has what it needs */
+	s->errors = L.errors;
+	if (r->oom) {
 		bclint_snapshot_free(s);
 		return NULL;
 	}
-	/* The model has what it needs: free the tree. */
-	bclint_arena_free(&s->tree);
 	return s;
 }
 
@@ -1234,85 +1240,10 @@ void bclint_snapshot_free(struct bclint_snapshot *s)
 {
 	if (s == NULL)
 		return;
-	cJSON_Delete(s->policy);
+	bclint_jdoc_free(&s->policy);
+	free(s->policy_text);
 	bclint_arena_free(&s->tree);
 	bclint_arena_free(&s->arena);
 	free(s->grants);
 	free(s);
-}
-
-const char *bclint_entity_pointer_in(const struct bclint_entity *e, char *buf)
-{
-	static const char *const prefix[] = {"/bc", "/members/", "/assets/", "/assignments/",
-	                                     "/asset_groups/", "/partners/", "/partners/",
-	                                     "/needs/", "/policy"};
-	switch (e->kind) {
-	case BCLINT_ENT_BC:
-	case BCLINT_ENT_POLICY:
-		return prefix[e->kind];
-	case BCLINT_ENT_SHARE: {
-		size_t n = put_index(buf, "/partners/", e->parent);
-		put_index(buf + n, "/shared_assets/", e->index);
-		return buf;
-	}
-	default:
-		if (e->kind > BCLINT_ENT_POLICY)
-			return "";
-		put_index(buf, prefix[e->kind], e->index);
-		return buf;
-	}
-}
-
-const char *bclint_entity_pointer(struct bclint_report *r, const struct bclint_entity *e)
-{
-	char buf[BCLINT_POINTER_MAX];
-	const char *text = bclint_entity_pointer_in(e, buf);
-	const char *p = text == buf ? bclint_arena_strdup(&r->arena, buf) : text;
-	if (p == NULL)
-		r->oom = 1;
-	return p;
-}
-
-static uint64_t hs(uint64_t h, const char *s)
-{
-	return bclint_hash64(s ? s : "", s ? strlen(s) + 1 : 1, h);
-}
-
-uint64_t bclint_entity_identity(const struct bclint_model *m, const struct bclint_entity *e)
-{
-	uint64_t h = bclint_hash64(&e->kind, sizeof(e->kind), 0);
-	switch (e->kind) {
-	case BCLINT_ENT_BC:
-		return hs(h, m->bc.bc_id);
-	case BCLINT_ENT_MEMBER:
-		return hs(h, m->members[e->index].user_id);
-	case BCLINT_ENT_ASSET: {
-		const struct bclint_asset *a = &m->assets[e->index];
-		return hs(hs(h, bclint_asset_type_name(a->type)), a->asset_id);
-	}
-	case BCLINT_ENT_ASSIGNMENT: {
-		const struct bclint_assignment *a = &m->assignments[e->index];
-		h = hs(h, a->member ? a->member->user_id : "");
-		return hs(hs(h, bclint_asset_type_name(a->asset_type)), a->asset_id);
-	}
-	case BCLINT_ENT_GROUP:
-		return hs(h, m->groups[e->index].group_id);
-	case BCLINT_ENT_PARTNER:
-		return hs(h, m->partners[e->index].bc_id);
-	case BCLINT_ENT_SHARE: {
-		const struct bclint_share *s = &m->partners[e->parent].shares[e->index];
-		h = hs(h, m->partners[e->parent].bc_id);
-		h = hs(h, s->share_type == BCLINT_SHARE_SHARING ? "SHARING" : "SHARED");
-		return hs(hs(h, bclint_asset_type_name(s->asset_type)), s->asset_id);
-	}
-	case BCLINT_ENT_NEED: {
-		const struct bclint_need *n = &m->needs[e->index];
-		h = hs(h, n->member ? n->member->user_id : "");
-		h = hs(h, n->action->name);
-		return hs(hs(h, n->asset_id ? bclint_asset_type_name(n->asset_type) : ""),
-		          n->asset_id);
-	}
-	default:
-		return h;
-	}
 }

@@ -9,7 +9,7 @@
 #include <sys/types.h>
 
 #include "tap.h"
-#include "util.h"
+#include "format.h"
 
 #define AREA 128
 

@@ -1,10 +1,10 @@
-/* Unit tests of bclint_hash64 (src/util.c): fingerprints and baselines on
+/* Unit tests of bclint_hash64 (src/hash.c): fingerprints and baselines on
  * disk depend on its values, so they must never change. */
 #include <stdint.h>
 #include <string.h>
 
 #include "tap.h"
-#include "util.h"
+#include "hash.h"
 
 /* FNV-1a as written down, one byte at a time. */
 static uint64_t reference(const unsigned char *p, size_t n, uint64_t seed)

@@ -6,7 +6,7 @@
 
 #include "json.h"
 #include "tap.h"
-#include "util.h"
+#include "arena.h"
 
 /* text (len bytes, or strlen when len is 0) fails at off with msg; byte
  * is the offending byte, or -1 when the error names none. */
@@ -157,37 +157,46 @@ static void lines(void)
 	bclint_arena_free(&a);
 }
 
-static void cjson(void)
+/* The typed getters: decoded strings, numbers, members and their places. */
+static void getters(void)
 {
 	const char *doc = "[\"\\u00e9\", \"\\ud83d\\ude80\", \"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\", "
-	                  "\"\\u0041BC\", 0, -0.5, 1e5, -1.5E-3, 123456789012, {\"k\": {}}]";
-	struct bclint_json_error err;
-	cJSON *root = bclint_json_parse(doc, strlen(doc), &err);
-	if (!ok(root != NULL, "cJSON: parses")) {
-		diag("%s at %zu", err.message, err.offset);
+	                  "\"\\u0041BC\", 0, -0.5, 1e5, -1.5E-3, 123456789012, {\"k\": {}}, "
+	                  "\"a\\u0000b\", 4.0, 2147483648]";
+	struct bclint_jdoc d;
+	if (!ok(bclint_jdoc_parse(&d, doc, strlen(doc)) == 0, "getters: parses")) {
+		diag("%s at %zu", d.err.message, d.err.offset);
 		return;
 	}
-	is_string(cJSON_GetArrayItem(root, 0)->valuestring, "\xc3\xa9", "cJSON: \\u escape");
-	is_string(cJSON_GetArrayItem(root, 1)->valuestring, "\xf0\x9f\x9a\x80",
-	          "cJSON: surrogate pair");
-	is_string(cJSON_GetArrayItem(root, 2)->valuestring, "a\"b\\c/d\b\f\n\r\t",
-	          "cJSON: short escapes");
-	is_string(cJSON_GetArrayItem(root, 3)->valuestring, "ABC", "cJSON: escape then text");
-	static const double want[] = {0, -0.5, 1e5, -1.5e-3, 123456789012.0};
-	int same = 1;
-	for (int i = 0; i < 5; i++)
-		same &= bclint_json_number(cJSON_GetArrayItem(root, 4 + i)) == want[i];
-	ok(same, "cJSON: number values");
-	const cJSON *n = cJSON_GetArrayItem(root, 5);
-	is_int(bclint_json_start(n), (long long)(strstr(doc, "-0.5") - doc), "cJSON: number start");
-	is_int(bclint_json_end(n, doc), (long long)(strstr(doc, "-0.5") - doc + 4),
-	       "cJSON: number end");
-	const cJSON *o = cJSON_GetArrayItem(root, 9), *k = cJSON_GetObjectItem(o, "k");
-	is_int(bclint_json_start(k), (long long)(strstr(doc, "{}") - doc), "cJSON: member start");
-	is_int(bclint_json_end(k, doc), (long long)(strstr(doc, "{}") - doc + 2),
-	       "cJSON: member end");
-	is_int(bclint_json_end(root, doc), (long long)strlen(doc), "cJSON: root end");
-	cJSON_Delete(root);
+	const struct bclint_jv *v[13], *c = d.root->child;
+	for (int i = 0; i < 13; i++, c = c ? c->next : NULL)
+		v[i] = c;
+	is_string(bclint_jdoc_string(&d, v[0]), "\xc3\xa9", "getters: \\u escape");
+	is_string(bclint_jdoc_string(&d, v[1]), "\xf0\x9f\x9a\x80", "getters: surrogate pair");
+	is_string(bclint_jdoc_string(&d, v[2]), "a\"b\\c/d\b\f\n\r\t", "getters: short escapes");
+	is_string(bclint_jdoc_string(&d, v[3]), "ABC", "getters: escape then text");
+	ok(bclint_jdoc_string(&d, v[4]) == NULL, "getters: a number is not a string");
+	long long n = -1;
+	ok(bclint_jv_integer(doc, v[4], 0, 10, &n) == 0 && n == 0, "getters: integer 0");
+	ok(bclint_jv_integer(doc, v[5], -10, 10, &n) < 0, "getters: -0.5 is not an integer");
+	ok(bclint_jv_integer(doc, v[6], 0, 1000000, &n) == 0 && n == 100000,
+	   "getters: 1e5 is the integer 100000");
+	ok(bclint_jv_integer(doc, v[8], 0, 1000, &n) < 0, "getters: out of range");
+	ok(bclint_jv_integer(doc, v[11], 0, 10, &n) == 0 && n == 4, "getters: 4.0 is 4");
+	ok(bclint_jv_integer(doc, v[12], 0, 2147483647, &n) < 0, "getters: 2^31 above the maximum");
+	is_int(v[5]->start, (long long)(strstr(doc, "-0.5") - doc), "getters: number start");
+	is_int(v[5]->end, (long long)(strstr(doc, "-0.5") - doc + 4), "getters: number end");
+	const struct bclint_jv *k = bclint_jv_member(doc, v[9], "k");
+	is_int(k->start, (long long)(strstr(doc, "{}") - doc), "getters: member start");
+	is_int(k->end, (long long)(strstr(doc, "{}") - doc + 2), "getters: member end");
+	ok(bclint_jv_member(doc, v[9], "x") == NULL && bclint_jv_member(doc, v[0], "k") == NULL,
+	   "getters: no such member, and a string has none");
+	is_string(bclint_jdoc_key(&d, k), "k", "getters: a key");
+	ok(bclint_jv_has_nul(doc, v[10]) && !bclint_jv_has_nul(doc, v[2]) &&
+	   !bclint_jv_has_nul(doc, v[0]), "getters: a \\u0000 escape is seen");
+	is_string(bclint_jv_type_name(v[9]), "an object", "getters: type names");
+	is_int(d.root->end, (long long)strlen(doc), "getters: root end");
+	bclint_jdoc_free(&d);
 }
 
 /* Escaped keys are compared as they decode: long ones, non-ASCII ones,
@@ -223,7 +232,7 @@ static void escaped_keys(void)
 
 int main(void)
 {
-	plan(198);
+	plan(208);
 	/* numbers are JSON's: no leading zero, '+', bare '.' or empty exponent */
 	fails("{\"a\": 01}", 0, 6, "invalid number", -1);
 	fails("{\"a\": -}", 0, 6, "invalid number", -1);
@@ -277,6 +286,6 @@ int main(void)
 	counts();
 	lines();
 	escaped_keys();
-	cjson();
+	getters();
 	return done_testing();
 }

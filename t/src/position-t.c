@@ -6,7 +6,7 @@
 #include "json.h"
 #include "position.h"
 #include "tap.h"
-#include "util.h"
+#include "timestamp.h"
 
 static void at(const char *text, size_t off, unsigned line, unsigned col, const char *what)
 {
@@ -18,12 +18,11 @@ static void at(const char *text, size_t off, unsigned line, unsigned col, const 
 
 static void parse_fails(const char *text, size_t off, const char *msg, const char *what)
 {
-	struct bclint_json_error err;
-	cJSON *root = bclint_json_parse(text, strlen(text), &err);
-	ok(root == NULL, "%s: refused", what);
-	cJSON_Delete(root);
-	is_int((long long)err.offset, (long long)off, "%s: offset", what);
-	is_string(err.message, msg, "%s: message", what);
+	struct bclint_jdoc d;
+	ok(bclint_jdoc_parse(&d, text, strlen(text)) < 0, "%s: refused", what);
+	is_int((long long)d.err.offset, (long long)off, "%s: offset", what);
+	is_string(d.err.message, msg, "%s: message", what);
+	bclint_jdoc_free(&d);
 }
 
 /* Line and column of off counted directly, byte by byte. */
@@ -107,7 +106,7 @@ static void many(int bom, const char *what)
 
 int main(void)
 {
-	plan(58);
+	plan(59);
 	at("abc", 0, 1, 1, "start");
 	at("abc\ndef", 5, 2, 2, "second line");
 	at("\xc3\xa9t\xc3\xa9", 5, 1, 4, "two-byte characters count once");
@@ -133,21 +132,24 @@ int main(void)
 	many(0, "5,000 positions");
 	many(1, "5,000 positions after a byte-order mark");
 
-	struct bclint_json_error err;
 	const char *doc = "{\"a\": [1, {\"b\": \"x\"}], \"c\": true}";
-	cJSON *root = bclint_json_parse(doc, strlen(doc), &err);
-	ok(root != NULL, "a valid document parses");
-	const cJSON *arr = cJSON_GetObjectItem(root, "a");
-	is_int(bclint_json_start(root), 0, "root starts at 0");
-	is_int(bclint_json_end(root, doc), (long long)strlen(doc), "root ends at the end");
-	is_int(bclint_json_start(arr), 6, "array value start");
-	is_int(bclint_json_end(arr, doc), 21, "array value end");
-	is_int(bclint_json_start(arr->child), 7, "number start");
-	is_int(bclint_json_end(arr->child, doc), 8, "number end");
-	ok(bclint_json_number(arr->child) == 1.0, "number value kept");
-	is_int(bclint_json_start(arr->child->next), 10, "nested object start");
-	is_int(bclint_json_start(cJSON_GetObjectItem(root, "c")), 28, "boolean start");
-	cJSON_Delete(root);
+	struct bclint_jdoc jd;
+	ok(bclint_jdoc_parse(&jd, doc, strlen(doc)) == 0, "a valid document parses");
+	const struct bclint_jv *root = jd.root, *arr = bclint_jv_member(doc, root, "a");
+	long long one = 0;
+	is_int(root->start, 0, "root starts at 0");
+	is_int(root->end, (long long)strlen(doc), "root ends at the end");
+	is_int(arr->start, 6, "array value start");
+	is_int(arr->end, 21, "array value end");
+	is_int(arr->child->start, 7, "number start");
+	is_int(arr->child->end, 8, "number end");
+	ok(bclint_jv_integer(doc, arr->child, 0, 9, &one) == 0 && one == 1, "number value kept");
+	is_int(arr->child->next->start, 10, "nested object start");
+	is_int(bclint_jv_member(doc, root, "c")->start, 28, "boolean start");
+	uint32_t line, col;
+	bclint_jdoc_position(&jd, 28, &line, &col);
+	ok(line == 1 && col == 29, "a document's positions: line and column");
+	bclint_jdoc_free(&jd);
 
 	parse_fails("{\"a\": 1", 7, "unexpected end of file", "truncated");
 	parse_fails("{\"a\" 1}", 5, "unexpected character", "missing colon");
@@ -162,9 +164,9 @@ int main(void)
 	memset(deep, '[', 2000);
 	memset(deep + 2000, ']', 2000);
 	deep[4000] = '\0';
-	root = bclint_json_parse(deep, 4000, &err);
-	ok(root == NULL && strcmp(err.message, "nesting too deep") == 0,
+	ok(bclint_jdoc_parse(&jd, deep, 4000) < 0 && strcmp(jd.err.message, "nesting too deep") == 0,
 	   "nesting deeper than the parser allows");
+	bclint_jdoc_free(&jd);
 	free(deep);
 
 	bclint_time t;

@@ -18,11 +18,14 @@
 #include <time.h>
 
 #include "caps.h"
+#include "cmd.h"
 #include "emit.h"
+#include "entity.h"
 #include "lint.h"
 #include "position.h"
 #include "snapshot.h"
-#include "why.h"
+#include "text.h"
+#include "timestamp.h"
 
 enum { ST_OK, ST_BROKEN, ST_SKIPPED };
 static const char *const state_names[] = {"ok", "broken", "skipped"};
@@ -45,7 +48,7 @@ struct layer {
 };
 
 struct why {
-	struct bclint_run run; /* its report holds the source text */
+	struct bclint_report report; /* holds the source text */
 	struct bclint_snapshot *snap;
 	const struct bclint_model *m;
 	const char *text;
@@ -67,8 +70,7 @@ struct why {
 	const char *fix;
 };
 
-static const char usage_text[] =
-	"Usage: bclint why SNAPSHOT --member EMAIL_OR_ID --action ACTION [--asset ASSET_ID]\n"
+static const char help[] =
 	"                  [--asset-type TYPE] [--format=text|json] [--now=TIMESTAMP]\n"
 	"Explain why a member can or cannot do an action: walk the layers of Business\n"
 	"Center access in order and name the first broken one, with the fix.\n"
@@ -83,13 +85,7 @@ static const char usage_text[] =
 	"Exit status: 0 the action should work, 1 a layer is broken, 2 usage or\n"
 	"snapshot error.  See bclint-why(1).\n";
 
-static int usage_error(const char *fmt, const char *arg)
-{
-	fputs("bclint why: error: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'bclint why --help' for more information.\n", stderr);
-	return BCLINT_EXIT_USAGE;
-}
+#define usage_error(...) bclint_usage_error(&bclint_cmd_why, __VA_ARGS__)
 
 /* A usage error whose text is already built (it may hold a '%'). */
 static int usage_msg(const char *msg)
@@ -552,6 +548,7 @@ static void text_location(struct bclint_buf *b, const struct why *w,
 static void emit_text(struct why *w, struct bclint_buf *b)
 {
 	const char *rule = w->broken >= 0 ? w->layers[w->broken].rule : "ok";
+	char ptr[BCLINT_POINTER_MAX];
 	bclint_buf_printf(b, "verdict: %s\n", rule);
 	bclint_buf_puts(b, "member: ");
 	text_location(b, w, &w->member->ent);
@@ -563,7 +560,7 @@ static void emit_text(struct why *w, struct bclint_buf *b)
 	if (w->need != NULL) {
 		bclint_buf_puts(b, "plan: ");
 		text_location(b, w, &w->need->ent);
-		bclint_buf_printf(b, "%s\n", bclint_entity_pointer(&w->run.report, &w->need->ent));
+		bclint_buf_printf(b, "%s\n", bclint_entity_pointer(&w->need->ent, ptr));
 	}
 	for (int i = 0; i < N_LAYERS; i++) {
 		const struct layer *l = &w->layers[i];
@@ -598,10 +595,11 @@ static void json_str(struct bclint_buf *b, const char *key, const char *s)
 static void json_location(struct bclint_buf *b, struct why *w, const struct bclint_entity *e)
 {
 	uint32_t line, col;
+	char ptr[BCLINT_POINTER_MAX];
 	locate(w, e, &line, &col);
 	json_str(b, "file", w->m->file);
 	bclint_buf_printf(b, ", \"line\": %u, \"column\": %u, ", line, col);
-	json_str(b, "pointer", bclint_entity_pointer(&w->run.report, e));
+	json_str(b, "pointer", bclint_entity_pointer(e, ptr));
 }
 
 static void emit_json(struct why *w, struct bclint_buf *b)
@@ -887,32 +885,42 @@ static int parse_args(int argc, char **argv, struct args *a)
  * gcc format. */
 static int load(struct why *w, const char *path)
 {
-	char *text, *name = strdup(path);
-	size_t len;
-	if (name == NULL || bclint_read_text(path, &text, &len) < 0) {
+	struct bclint_text text;
+	char *name = strdup(path);
+	if (name == NULL || bclint_text_read(path, &text) < 0) {
 		fprintf(stderr, "bclint why: error: %s: cannot read snapshot: %s\n",
 		        strcmp(path, "-") ? path : "(standard input)", strerror(errno));
 		free(name);
 		return BCLINT_EXIT_USAGE;
 	}
-	int file = bclint_report_add_source(&w->run.report, name, text, len);
+	int file = bclint_report_add_source(&w->report, name, text);
 	if (file < 0)
 		return BCLINT_EXIT_PLUGIN;
-	w->snap = bclint_snapshot_load(&w->run.report, (uint32_t)file);
+	w->snap = bclint_snapshot_load(&w->report, (uint32_t)file, 0);
+	if (w->snap != NULL && w->snap->errors > 0) {
+		bclint_snapshot_free(w->snap);
+		w->snap = NULL;
+	}
 	if (w->snap == NULL) {
-		if (w->run.report.oom)
+		if (w->report.oom)
 			return BCLINT_EXIT_PLUGIN;
-		bclint_report_finish(&w->run.report);
-		struct bclint_emit e = {&w->run, 0, BCLINT_EXIT_USAGE, NULL};
+		/* the lint command's report of them, gcc format */
+		struct bclint_run run;
+		struct bclint_diag_sink none = {NULL, NULL};
+		bclint_run_init(&run, &none);
+		run.report = w->report;
+		bclint_report_finish(&run.report, 0);
+		struct bclint_emit e = {&run, 0, BCLINT_EXIT_USAGE, NULL};
 		struct bclint_buf out = {0};
 		bclint_emit_gcc(&out, &e);
 		fputs(out.data ? out.data : "", stderr);
 		free(out.data);
+		w->report = run.report;
 		return BCLINT_EXIT_USAGE;
 	}
 	w->m = &w->snap->model;
-	w->text = w->run.report.sources[file].text;
-	w->len = len;
+	w->text = w->report.sources[file].text.data;
+	w->len = w->report.sources[file].text.len;
 	return 0;
 }
 
@@ -941,19 +949,18 @@ static int resolve(struct why *w, const struct args *a)
 	return 0;
 }
 
-int bclint_why_main(int argc, char **argv)
+static int why_exec(const struct bclint_cmd *self, int argc, char **argv)
 {
 	struct args a = {NULL, NULL, NULL, NULL, -1, 0, 0, BCLINT_NO_TIME};
 	int rc = parse_args(argc, argv, &a);
 	if (rc != 0)
 		return rc;
 	if (a.help) {
-		fputs(usage_text, stdout);
+		bclint_cmd_help(self);
 		return BCLINT_EXIT_OK;
 	}
 	struct why w;
 	memset(&w, 0, sizeof(w));
-	w.run.now = a.now;
 	w.json = a.json;
 	rc = load(&w, a.snapshot);
 	if (rc == 0)
@@ -969,7 +976,7 @@ int bclint_why_main(int argc, char **argv)
 			emit_json(&w, &out);
 		else
 			emit_text(&w, &out);
-		if (out.oom || w.oom || w.run.report.oom) {
+		if (out.oom || w.oom || w.report.oom) {
 			fputs("bclint why: error: out of memory\n", stderr);
 			rc = BCLINT_EXIT_PLUGIN;
 		} else {
@@ -980,6 +987,12 @@ int bclint_why_main(int argc, char **argv)
 	}
 	bclint_snapshot_free(w.snap);
 	bclint_arena_free(&w.arena);
-	bclint_run_free(&w.run);
+	bclint_report_free(&w.report);
 	return rc;
 }
+
+const struct bclint_cmd bclint_cmd_why = {
+	"why", "bclint why",
+	"SNAPSHOT --member EMAIL_OR_ID --action ACTION [--asset ASSET_ID]", help,
+	":f:", long_options, why_exec,
+};

@@ -16,9 +16,25 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "fixtures.h"
-#include "snapshot.h"
-#include "util.h"
+#include "buf.h"
+#include "cmd.h"
+#include "text.h"
+
+/* A whole file, NUL-terminated, in memory the caller frees with free(). */
+static int read_file(const char *path, char **data, size_t *len)
+{
+	struct bclint_text t;
+	if (bclint_text_read(path, &t) < 0)
+		return -1;
+	*data = t.mapped ? malloc(t.len + 1) : t.data;
+	*len = t.len;
+	if (t.mapped) {
+		if (*data != NULL)
+			memcpy(*data, t.data, t.len + 1);
+		bclint_text_free(&t);
+	}
+	return *data != NULL ? 0 : -1;
+}
 
 struct tap {
 	int n, failed;
@@ -57,7 +73,7 @@ static int push_word(char ***words, int *n, char *w)
 	return 0;
 }
 
-int bclint_split_words(const char *s, char ***words, int *n)
+static int split_words(const char *s, char ***words, int *n)
 {
 	struct bclint_buf w = {0};
 	int in_word = 0;
@@ -195,7 +211,7 @@ static char *slurp(FILE *f, size_t *len)
 
 /* Lint one case in a child.  Returns the exit status the shell would show
  * (128 + signal when killed), or -1 when no child could be run. */
-static int run_case(bclint_lint_fn *lint, const char *dir, char **argv, int argc, FILE *out,
+static int run_case(const char *dir, char **argv, int argc, FILE *out,
                     FILE *err)
 {
 	fflush(NULL);
@@ -206,7 +222,7 @@ static int run_case(bclint_lint_fn *lint, const char *dir, char **argv, int argc
 		if (chdir(dir) < 0 || dup2(fileno(out), STDOUT_FILENO) < 0 ||
 		    dup2(fileno(err), STDERR_FILENO) < 0)
 			_exit(125);
-		exit(lint(argc, argv));
+		exit(bclint_cmd_lint.exec(&bclint_cmd_lint, argc, argv));
 	}
 	int status;
 	while (waitpid(pid, &status, 0) < 0)
@@ -222,7 +238,7 @@ static void check_stderr(struct tap *t, const char *dir, const char *base, const
 	char path[4096], *want = NULL;
 	size_t want_len;
 	snprintf(path, sizeof(path), "%s/%s.stderr", dir, name);
-	if (bclint_read_file(path, &want, &want_len) < 0)
+	if (read_file(path, &want, &want_len) < 0)
 		return;
 	chomp(want, &want_len);
 	chomp(msg, &len);
@@ -235,13 +251,13 @@ static void check_stderr(struct tap *t, const char *dir, const char *base, const
 	free(want);
 }
 
-static void check_case(struct tap *t, bclint_lint_fn *lint, const char *dir, const char *base,
+static void check_case(struct tap *t, const char *dir, const char *base,
                        const char *name, char **common, int n_common, const char *dirargs)
 {
 	char path[4096], *text = NULL;
 	size_t len;
 	snprintf(path, sizeof(path), "%s/%s.expected", dir, name);
-	if (bclint_read_file(path, &text, &len) < 0) {
+	if (read_file(path, &text, &len) < 0) {
 		result(t, 0, base, name, "output");
 		printf("# cannot read %s: %s\n", path, strerror(errno));
 		return;
@@ -256,11 +272,11 @@ static void check_case(struct tap *t, bclint_lint_fn *lint, const char *dir, con
 	int ok = push_word(&argv, &argc, strdup("bclint")) == 0;
 	for (int i = 0; ok && i < n_common; i++)
 		ok = push_word(&argv, &argc, strdup(common[i])) == 0;
-	if (ok && bclint_split_words(dirargs, &argv, &argc) < 0) {
+	if (ok && split_words(dirargs, &argv, &argc) < 0) {
 		result(t, 0, base, name, "output");
 		printf("# %s/args: unterminated quote\n", dir);
 		ok = -1;
-	} else if (ok && bclint_split_words(c.args.data ? c.args.data : "", &argv, &argc) < 0) {
+	} else if (ok && split_words(c.args.data ? c.args.data : "", &argv, &argc) < 0) {
 		result(t, 0, base, name, "output");
 		printf("# %s: '# args:' has an unterminated quote\n", path);
 		ok = -1;
@@ -268,7 +284,7 @@ static void check_case(struct tap *t, bclint_lint_fn *lint, const char *dir, con
 	if (ok > 0)
 		ok = push_word(&argv, &argc, strdup(c.input ? c.input : json)) == 0;
 	FILE *out = ok > 0 ? tmpfile() : NULL, *err = ok > 0 ? tmpfile() : NULL;
-	int status = out && err ? run_case(lint, dir, argv, argc, out, err) : -1;
+	int status = out && err ? run_case(dir, argv, argc, out, err) : -1;
 	if (ok >= 0 && status < 0) {
 		result(t, 0, base, name, "output");
 		printf("# cannot run the case: %s\n", strerror(errno));
@@ -317,7 +333,7 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void check_dir(struct tap *t, bclint_lint_fn *lint, const char *dir, char **common,
+static void check_dir(struct tap *t, const char *dir, char **common,
                       int n_common)
 {
 	char base[256], path[4096];
@@ -350,7 +366,7 @@ static void check_dir(struct tap *t, bclint_lint_fn *lint, const char *dir, char
 	size_t len;
 	snprintf(path, sizeof(path), "%s/args", dir);
 	struct stat st;
-	if (stat(path, &st) == 0 && bclint_read_file(path, &dirargs, &len) < 0) {
+	if (stat(path, &st) == 0 && read_file(path, &dirargs, &len) < 0) {
 		result(t, 0, base, NULL, "cannot read the args file");
 		printf("# %s: %s\n", path, strerror(errno));
 		ok = 0;
@@ -359,26 +375,31 @@ static void check_dir(struct tap *t, bclint_lint_fn *lint, const char *dir, char
 		result(t, 0, base, NULL, "no cases (CASE.expected files)");
 	}
 	for (int i = 0; ok && i < n; i++)
-		check_case(t, lint, dir, base, names[i], common, n_common, dirargs ? dirargs : "");
+		check_case(t, dir, base, names[i], common, n_common, dirargs ? dirargs : "");
 	free(dirargs);
 	free_words(names, n);
 }
 
-int bclint_fixtures_main(int argc, char **argv, bclint_lint_fn *lint)
+static int fixtures_exec(const struct bclint_cmd *self, int argc, char **argv)
 {
 	int n_dirs = 1;
 	while (n_dirs < argc && strcmp(argv[n_dirs], "--") != 0)
 		n_dirs++;
 	if (n_dirs == 1) {
-		fputs("bclint: error: --check-fixtures needs a fixture directory\n"
-		      "Try 'bclint --help' for more information.\n", stderr);
-		return 2;
+		return bclint_usage_error(self, "--check-fixtures needs a fixture directory");
 	}
 	char **common = n_dirs < argc ? argv + n_dirs + 1 : NULL;
 	int n_common = n_dirs < argc ? argc - n_dirs - 1 : 0;
 	struct tap t = {0, 0};
 	for (int i = 1; i < n_dirs; i++)
-		check_dir(&t, lint, argv[i], common, n_common);
+		check_dir(&t, argv[i], common, n_common);
 	printf("1..%d\n", t.n);
 	return t.failed ? 1 : 0;
 }
+
+const struct bclint_cmd bclint_cmd_fixtures = {
+	"--check-fixtures", "bclint", "DIR... [-- OPTION...]",
+	"Lint each CASE.json of each fixture directory and compare the report with\n"
+	"CASE.expected; print TAP.  See bclint-plugin(3), FIXTURES.\n",
+	"", NULL, fixtures_exec,
+};

@@ -21,15 +21,114 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include <cjson/cJSON.h>
+
 #include "caps.h"
-#include "import.h"
 #include "json.h"
 #include "lint.h"
 #include "output.h"
 #include "position.h"
 #include "report.h"
 #include "snapshot.h"
-#include "util.h"
+#include "buf.h"
+#include "cmd.h"
+#include "entity.h"
+#include "text.h"
+#include "timestamp.h"
+
+/* -- responses as cJSON trees, each node stamped with the byte offset of
+ * its value in valueint (numbers keep their value in valuedouble) -- */
+
+static inline uint32_t json_start(const cJSON *node)
+{
+	return (uint32_t)node->valueint;
+}
+
+static inline double json_number(const cJSON *node)
+{
+	return node->valuedouble;
+}
+
+static const struct bclint_diag_sink diag_sink = {bclint_cmd_print_diag,
+                                                  (void *)&bclint_cmd_import};
+
+/* A whole file, NUL-terminated, in memory the caller frees with free(). */
+static int read_file(const char *path, char **data, size_t *len)
+{
+	struct bclint_text t;
+	if (bclint_text_read(path, &t) < 0)
+		return -1;
+	*data = t.mapped ? malloc(t.len + 1) : t.data;
+	*len = t.len;
+	if (t.mapped) {
+		if (*data != NULL)
+			memcpy(*data, t.data, t.len + 1);
+		bclint_text_free(&t);
+	}
+	return *data != NULL ? 0 : -1;
+}
+
+
+static cJSON *to_cjson(const char *text, const struct bclint_jv *v, struct bclint_arena *scratch)
+{
+	cJSON *c;
+	switch (v->type) {
+	case BCLINT_JNULL: c = cJSON_CreateNull(); break;
+	case BCLINT_JFALSE: c = cJSON_CreateFalse(); break;
+	case BCLINT_JTRUE: c = cJSON_CreateTrue(); break;
+	case BCLINT_JNUMBER: c = cJSON_CreateNumber(strtod(text + v->start, NULL)); break;
+	case BCLINT_JSTRING: {
+		char *s = bclint_jv_string(scratch, text, v);
+		c = s ? cJSON_CreateString(s) : NULL;
+		break;
+	}
+	case BCLINT_JARRAY: c = cJSON_CreateArray(); break;
+	default: c = cJSON_CreateObject(); break;
+	}
+	if (c == NULL)
+		return NULL;
+	c->valueint = (int)v->start;
+	if (v->type != BCLINT_JNUMBER)
+		c->valuedouble = (double)v->end;
+	for (const struct bclint_jv *e = v->child; e != NULL; e = e->next) {
+		cJSON *ce = to_cjson(text, e, scratch);
+		char *key = ce && v->type == BCLINT_JOBJECT ? bclint_jv_key(scratch, text, e) : NULL;
+		if (ce == NULL || (v->type == BCLINT_JOBJECT && key == NULL)) {
+			cJSON_Delete(ce);
+			cJSON_Delete(c);
+			return NULL;
+		}
+		if (!(key != NULL ? cJSON_AddItemToObject(c, key, ce) : cJSON_AddItemToArray(c, ce))) {
+			cJSON_Delete(ce);
+			cJSON_Delete(c);
+			return NULL;
+		}
+	}
+	return c;
+}
+
+static cJSON *jv_to_cjson(const char *text, const struct bclint_jv *v)
+{
+	struct bclint_arena scratch = {NULL, 0};
+	cJSON *c = to_cjson(text, v, &scratch);
+	bclint_arena_free(&scratch);
+	return c;
+}
+
+static cJSON *json_parse(const char *text, size_t len, struct bclint_json_error *err)
+{
+	struct bclint_arena tree = {NULL, 0};
+	struct bclint_jv *root = bclint_jparse(text, len, err, &tree);
+	cJSON *c = root ? jv_to_cjson(text, root) : NULL;
+	bclint_arena_free(&tree);
+	if (root != NULL && c == NULL) {
+		err->offset = 0;
+		err->message = "out of memory";
+		err->oom = 1;
+	}
+	return c;
+}
+
 
 /* -- endpoints and the file-name convention ------------------------- */
 
@@ -181,7 +280,7 @@ static void vat(struct imp *im, const char *level, const struct input *in, const
                 const char *fmt, va_list ap)
 {
 	uint32_t line, col;
-	bclint_position_of(in->text, in->len, bclint_json_start(node), &line, &col);
+	bclint_position_of(in->text, in->len, json_start(node), &line, &col);
 	vdiag(im, level, in->path, line, col, fmt, ap);
 }
 
@@ -212,7 +311,7 @@ static void warn_at(struct imp *im, const struct input *in, const cJSON *node, c
 static const char *where(const struct input *in, const cJSON *node, char *buf, size_t size)
 {
 	uint32_t line, col;
-	bclint_position_of(in->text, in->len, bclint_json_start(node), &line, &col);
+	bclint_position_of(in->text, in->len, json_start(node), &line, &col);
 	snprintf(buf, size, "%s:%u:%u", in->path, line, col);
 	return buf;
 }
@@ -286,8 +385,8 @@ static int item_cmp(const void *a, const void *b)
 		return c;
 	if (x->in != y->in)
 		return strcmp(x->in->path, y->in->path);
-	uint32_t ox = x->node ? bclint_json_start(x->node) : 0;
-	uint32_t oy = y->node ? bclint_json_start(y->node) : 0;
+	uint32_t ox = x->node ? json_start(x->node) : 0;
+	uint32_t oy = y->node ? json_start(y->node) : 0;
 	return (ox > oy) - (ox < oy);
 }
 
@@ -673,7 +772,7 @@ static int page_number(const cJSON *pi, const char *key, long *out)
 	const cJSON *v = field(pi, key);
 	if (!cJSON_IsNumber(v))
 		return -1;
-	double d = bclint_json_number(v);
+	double d = json_number(v);
 	if (d < 0 || d > 1e9 || d != (double)(long)d)
 		return -1;
 	*out = (long)d;
@@ -939,11 +1038,11 @@ static void take_items(struct imp *im, const struct input *in, const cJSON *data
 static int parse_file(struct imp *im, struct input *in, const char *what)
 {
 	struct bclint_json_error jerr;
-	if (bclint_read_file(in->path, &in->text, &in->len) < 0) {
+	if (read_file(in->path, &in->text, &in->len) < 0) {
 		diag(im, "error", in->path, 0, 0, "cannot read %s: %s", what, strerror(errno));
 		return -1;
 	}
-	in->root = bclint_json_parse(in->text, in->len, &jerr);
+	in->root = json_parse(in->text, in->len, &jerr);
 	if (in->root == NULL) {
 		uint32_t line, col;
 		bclint_position_of(in->text, in->len, jerr.offset, &line, &col);
@@ -969,10 +1068,10 @@ static int read_response(struct imp *im, struct input *in)
 		err_at(im, in, code ? code : root, "not an API response: no numeric 'code'");
 		return -1;
 	}
-	if (bclint_json_number(code) != 0) {
+	if (json_number(code) != 0) {
 		const char *msg = str_field(root, "message"), *rid = str_field(root, "request_id");
 		err_at(im, in, code, "the API returned code %.0f: \"%s\" (request_id %s)",
-		       bclint_json_number(code), msg ? msg : "", rid ? rid : "none");
+		       json_number(code), msg ? msg : "", rid ? rid : "none");
 		return -1;
 	}
 	const cJSON *data = cJSON_GetObjectItemCaseSensitive(root, "data");
@@ -1591,7 +1690,7 @@ static void extras_json(struct imp *im, struct input *in)
 			struct xrow r;
 			memset(&r, 0, sizeof(r));
 			r.two_step = -1;
-			bclint_position_of(in->text, in->len, bclint_json_start(o), &r.line, &r.col);
+			bclint_position_of(in->text, in->len, json_start(o), &r.line, &r.col);
 			if (!cJSON_IsObject(o)) {
 				err_at(im, in, o, "an extras row must be an object");
 				continue;
@@ -1780,7 +1879,7 @@ static void read_extras(struct imp *im)
 {
 	struct input *in = &im->side[0];
 	in->path = (char *)im->extras;
-	if (bclint_read_file(in->path, &in->text, &in->len) < 0) {
+	if (read_file(in->path, &in->text, &in->len) < 0) {
 		diag(im, "error", in->path, 0, 0, "cannot read extras: %s", strerror(errno));
 		return;
 	}
@@ -1960,14 +2059,18 @@ static int self_check(struct imp *im, const char *text, size_t len)
 		return -1;
 	}
 	memcpy(copy, text, len + 1);
-	int file = bclint_report_add_source(&r, name, copy, len);
-	struct bclint_snapshot *s = file < 0 ? NULL : bclint_snapshot_load(&r, (uint32_t)file);
+	int file = bclint_report_add_source(&r, name, bclint_text_own(copy, len));
+	struct bclint_snapshot *s = file < 0 ? NULL : bclint_snapshot_load(&r, (uint32_t)file, 0);
+	if (s != NULL && s->errors > 0) {
+		bclint_snapshot_free(s);
+		s = NULL;
+	}
 	int rc = s != NULL ? 0 : -1;
 	for (size_t i = 0; s == NULL && i < r.n_findings; i++) {
 		char ptr[BCLINT_POINTER_MAX]; /* loading's messages are text */
 		const struct bclint_finding *f = r.findings[i];
 		diag(im, "error", NULL, 0, 0, "the snapshot built fails its own check at %s: %s",
-		     bclint_pointer_text(f->pointer, f->by_entity, ptr), f->message);
+		     bclint_ref_pointer(&f->ref, ptr), f->message);
 	}
 	if (s == NULL && r.n_findings == 0)
 		im->oom = 1;
@@ -2013,7 +2116,7 @@ static int write_snapshot(struct imp *im, cJSON *bc, cJSON *assignments, cJSON *
 	if (b.oom || im->oom) {
 		im->oom = 1;
 	} else if (self_check(im, b.data, b.len) == 0 &&
-	           bclint_write_output(im->output, b.data, b.len) == 0) {
+	           bclint_write_output(im->output, b.data, b.len, &diag_sink) == 0) {
 		rc = 0;
 	}
 	free(b.data);
@@ -2022,8 +2125,7 @@ static int write_snapshot(struct imp *im, cJSON *bc, cJSON *assignments, cJSON *
 
 /* -- the command ------------------------------------------------------ */
 
-static const char usage_text[] =
-	"Usage: bclint import [OPTION]... RESPONSE...\n"
+static const char help[] =
 	"Build a bclint snapshot from saved TikTok Business API responses (files, or\n"
 	"directories whose *.json files are read).\n"
 	"\n"
@@ -2036,13 +2138,7 @@ static const char usage_text[] =
 	"\n"
 	"Exit status: 0 written, 2 a usage error or a bad response.  See bclint-import(1).\n";
 
-static int usage_error(const char *fmt, const char *arg)
-{
-	fputs("bclint: error: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'bclint import --help' for more information.\n", stderr);
-	return BCLINT_EXIT_USAGE;
-}
+#define usage_error(...) bclint_usage_error(&bclint_cmd_import, __VA_ARGS__)
 
 static int parse_args(struct imp *im, int argc, char **argv)
 {
@@ -2077,7 +2173,7 @@ static int parse_args(struct imp *im, int argc, char **argv)
 			im->captured_at = optarg;
 			break;
 		case 'o': im->output = optarg; break;
-		case OPT_HELP: fputs(usage_text, stdout); return -1;
+		case OPT_HELP: bclint_cmd_help(&bclint_cmd_import); return -1;
 		default:
 			fputs("Try 'bclint import --help' for more information.\n", stderr);
 			return BCLINT_EXIT_USAGE;
@@ -2167,8 +2263,9 @@ static int import_run(struct imp *im, int argc, char **argv)
 	return write_snapshot(im, bc, assignments, groups, partners);
 }
 
-int bclint_import_main(int argc, char **argv)
+static int import_exec(const struct bclint_cmd *self, int argc, char **argv)
 {
+	(void)self;
 	struct imp im;
 	memset(&im, 0, sizeof(im));
 	int rc = parse_args(&im, argc, argv);
@@ -2183,3 +2280,7 @@ int bclint_import_main(int argc, char **argv)
 	imp_free(&im);
 	return rc;
 }
+
+const struct bclint_cmd bclint_cmd_import = {
+	"import", "bclint", "[OPTION]... RESPONSE...", help, "o:", NULL, import_exec,
+};

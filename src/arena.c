@@ -1,0 +1,149 @@
+/* The bump allocator: blocks that grow with the arena, 64 KiB at first
+ * and up to 1 MiB, so that a big arena (a parse tree, a model, the
+ * findings) costs few calls to malloc; an allocation too big for a block
+ * gets one of its own. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "format.h"
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+#define BLOCK_MIN ((size_t)64 << 10)
+#define BLOCK_MAX ((size_t)1 << 20)
+
+static struct arena_block *new_block(struct bclint_arena *a, size_t min)
+{
+	size_t size = BLOCK_MIN;
+	while (size < BLOCK_MAX && size * 4 <= a->grown)
+		size *= 2;
+	size -= sizeof(struct arena_block);
+	if (min > size)
+		size = min;
+	if (size > SIZE_MAX - sizeof(struct arena_block))
+		return NULL;
+	struct arena_block *b = malloc(sizeof(*b) + size);
+	if (b == NULL)
+		return NULL;
+	b->size = size;
+	b->used = 0;
+	a->grown += sizeof(*b) + size;
+	return b;
+}
+
+/* size bytes at a multiple of align (a power of two, at most that of
+ * max_align_t). */
+static void *take(struct bclint_arena *a, size_t size, size_t align)
+{
+	struct arena_block *b = a->head;
+	size_t at = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (b == NULL || at > b->size || b->size - at < size) {
+		b = new_block(a, size);
+		if (b == NULL)
+			return NULL;
+		at = 0;
+		if (a->head != NULL && size > BLOCK_MIN / 4 &&
+		    a->head->size - a->head->used > b->size - size) {
+			/* a block of its own, full already: keep filling the
+			 * current one */
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	b->used = at + size;
+	return (char *)b->data + at;
+}
+
+void *bclint_arena_alloc(struct bclint_arena *a, size_t size)
+{
+	return take(a, size, _Alignof(max_align_t));
+}
+
+void *bclint_arena_calloc(struct bclint_arena *a, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		return NULL;
+	void *p = take(a, n * size, _Alignof(max_align_t));
+	if (p != NULL)
+		memset(p, 0, n * size);
+	return p;
+}
+
+char *bclint_arena_strndup(struct bclint_arena *a, const char *s, size_t n)
+{
+	char *p = n < SIZE_MAX ? take(a, n + 1, 1) : NULL;
+	if (p != NULL) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+char *bclint_arena_strdup(struct bclint_arena *a, const char *s)
+{
+	return bclint_arena_strndup(a, s, strlen(s));
+}
+
+char *bclint_arena_vprintf(struct bclint_arena *a, const char *fmt, va_list ap)
+{
+	char small[256];
+	va_list again;
+	va_copy(again, ap);
+	int n = bclint_vformat(small, sizeof(small), fmt, again);
+	va_end(again);
+	if (n < 0)
+		return NULL;
+	char *p = take(a, (size_t)n + 1, 1);
+	if (p == NULL)
+		return NULL;
+	if ((size_t)n < sizeof(small))
+		memcpy(p, small, (size_t)n + 1);
+	else
+		bclint_vformat(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *bclint_arena_printf(struct bclint_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = bclint_arena_vprintf(a, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void bclint_arena_reset(struct bclint_arena *a)
+{
+	struct arena_block *keep = a->head;
+	if (keep == NULL)
+		return;
+	a->head = keep->next;
+	bclint_arena_free(a);
+	keep->next = NULL;
+	keep->used = 0;
+	a->head = keep;
+	a->grown = sizeof(*keep) + keep->size;
+}
+
+void bclint_arena_free(struct bclint_arena *a)
+{
+	if (a == NULL)
+		return;
+	for (struct arena_block *b = a->head, *next; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head = NULL;
+	a->grown = 0;
+}

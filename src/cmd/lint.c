@@ -1,0 +1,357 @@
+/* bclint [OPTION]... SNAPSHOT...: the lint command.  Options in, the
+ * library's run, the report out in the chosen format, the exit status. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "baseline.h"
+#include "catalog.h"
+#include "cmd.h"
+#include "emit.h"
+#include "level.h"
+#include "lint.h"
+#include "output.h"
+#include "setup.h"
+#include "timestamp.h"
+
+#ifndef BCLINT_RULESDIR
+#define BCLINT_RULESDIR "/usr/local/lib/bclint/rules"
+#endif
+
+enum {
+	OPT_FAIL_ON = 256, OPT_MAX_WARNINGS, OPT_ENABLE, OPT_DISABLE, OPT_LEVEL, OPT_SET,
+	OPT_PLUGIN, OPT_RULES_PATH, OPT_NOW, OPT_REDACT, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN,
+	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG, OPT_BASELINE, OPT_NO_ISOLATE,
+	OPT_RULE_TIMEOUT
+};
+
+static const struct option long_options[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, 'o'},
+	{"config", required_argument, NULL, 'c'},
+	{"no-config", no_argument, NULL, OPT_NO_CONFIG},
+	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+	{"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
+	{"enable", required_argument, NULL, OPT_ENABLE},
+	{"disable", required_argument, NULL, OPT_DISABLE},
+	{"level", required_argument, NULL, OPT_LEVEL},
+	{"set", required_argument, NULL, OPT_SET},
+	{"plugin", required_argument, NULL, OPT_PLUGIN},
+	{"rules-path", required_argument, NULL, OPT_RULES_PATH},
+	{"now", required_argument, NULL, OPT_NOW},
+	{"baseline", required_argument, NULL, OPT_BASELINE},
+	{"redact", no_argument, NULL, OPT_REDACT},
+	{"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
+	{"rule-timeout", required_argument, NULL, OPT_RULE_TIMEOUT},
+	{"color", required_argument, NULL, OPT_COLOR},
+	{"colour", required_argument, NULL, OPT_COLOR},
+	{"sarif-automation-id", required_argument, NULL, OPT_AUTOMATION_ID},
+	{"quiet", no_argument, NULL, 'q'},
+	{"list-rules", no_argument, NULL, OPT_LIST_RULES},
+	{"explain", required_argument, NULL, OPT_EXPLAIN},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{"help", no_argument, NULL, OPT_HELP},
+	{NULL, 0, NULL, 0},
+};
+
+static const char help[] =
+	"       bclint --list-rules | --explain RULE | --version | --help\n"
+	"       bclint import [OPTION]... RESPONSE...   (see bclint-import(1))\n"
+	"       bclint why SNAPSHOT --member WHO --action ACTION [--asset ID]\n"
+	"       bclint --check-fixtures DIR... [-- OPTION...]   (TAP; see bclint-plugin(3))\n"
+	"Lint TikTok Business Center snapshots ('-' reads standard input).\n"
+	"\n"
+	"  -f, --format=FORMAT        gcc (default), sarif, json or github\n"
+	"  -o, --output=FILE          write the report to FILE (atomically)\n"
+	"  -c, --config=FILE          read this configuration file (default .bclint.json)\n"
+	"      --no-config            read no configuration file\n"
+	"      --fail-on=LEVEL        error (default), warning, note or none\n"
+	"      --max-warnings=N       also fail when there are more than N warnings\n"
+	"      --enable=RULE[,RULE]   switch rules on ('all' for every rule)\n"
+	"      --disable=RULE[,RULE]  switch rules off ('all' for every rule)\n"
+	"      --level=RULE=LEVEL     error, warning, note or off\n"
+	"      --set=RULE.KEY=VALUE   set a rule option\n"
+	"      --plugin=PATH          load one more rule plugin\n"
+	"      --rules-path=DIR[:DIR] look for rule plugins here (also BCLINT_RULES_PATH)\n"
+	"      --now=TIMESTAMP        reference time for age-based rules\n"
+	"      --baseline=FILE        report only findings not in FILE (json or sarif)\n"
+	"      --redact               replace emails and names with stable hashes\n"
+	"      --rule-timeout=SECONDS time limit of each rule (default 60; 0: none)\n"
+	"      --no-isolate           run rules in the bclint process (no crash isolation)\n"
+	"      --color=WHEN           auto (default), always or never\n"
+	"      --sarif-automation-id=ID  SARIF automationDetails.id\n"
+	"  -q, --quiet                report errors only; no summary\n"
+	"      --list-rules           list every loaded rule (-f json or man: the catalog)\n"
+	"      --explain=RULE         print a rule's documentation\n"
+	"\n"
+	"Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input\n"
+	"error, 3 a plugin could not be loaded or failed.  See bclint(1).\n";
+
+static int lint_exec(const struct bclint_cmd *self, int argc, char **argv);
+
+const struct bclint_cmd bclint_cmd_lint = {
+	"lint", "bclint", "[OPTION]... SNAPSHOT...", help, "f:o:c:q", long_options, lint_exec,
+};
+
+struct cli {
+	const char *format, *output, *explain, *automation_id, *config, *baseline, *rules_path;
+	int no_config, fail_on, quiet, list_rules, color;
+	long max_warnings;
+	struct bclint_rule_op *ops;
+	size_t n_ops;
+	const char **plugins;
+	size_t n_plugins;
+	struct bclint_lint_options lint;
+};
+
+static int push(void *arrp, size_t *n, size_t size, const void *item)
+{
+	void **arr = arrp;
+	void *p = realloc(*arr, (*n + 1) * size);
+	if (p == NULL)
+		return -1;
+	memcpy((char *)p + *n * size, item, size);
+	*arr = p;
+	(*n)++;
+	return 0;
+}
+
+static int parse_number(const char *s, long max, long *out)
+{
+	char *end;
+	errno = 0;
+	*out = strtol(s, &end, 10);
+	return *s == '\0' || *end != '\0' || errno || *out < 0 || *out > max ? -1 : 0;
+}
+
+/* 0, a usage error's status, or -1 after --help or --version. */
+static int parse_args(int argc, char **argv, struct cli *c)
+{
+	const struct bclint_cmd *self = &bclint_cmd_lint;
+	int ch;
+	long timeout;
+	while ((ch = bclint_cmd_getopt(self, argc, argv)) != -1) {
+		struct bclint_rule_op op = {0, optarg};
+		switch (ch) {
+		case 'f':
+			if (bclint_format_find(optarg) == NULL && strcmp(optarg, "man") != 0)
+				return bclint_usage_error(self, "unknown format '%s' (gcc, sarif, json or "
+				                          "github)", optarg);
+			c->format = optarg;
+			break;
+		case 'o': c->output = optarg; break;
+		case 'c': c->config = optarg; break;
+		case OPT_NO_CONFIG: c->no_config = 1; break;
+		case 'q': c->quiet = 1; break;
+		case OPT_FAIL_ON:
+			c->fail_on = strcmp(optarg, "none") == 0 ? BCLINT_LEVEL_OFF
+			                                         : bclint_level_from_name(optarg);
+			if (c->fail_on < 0 || (c->fail_on == BCLINT_LEVEL_OFF && strcmp(optarg, "none")))
+				return bclint_usage_error(self, "invalid --fail-on '%s' (error, warning, "
+				                          "note or none)", optarg);
+			break;
+		case OPT_MAX_WARNINGS:
+			if (parse_number(optarg, LONG_MAX, &c->max_warnings) < 0)
+				return bclint_usage_error(self, "invalid --max-warnings '%s' (a "
+				                          "non-negative integer)", optarg);
+			break;
+		case OPT_ENABLE:
+		case OPT_DISABLE:
+		case OPT_LEVEL:
+		case OPT_SET:
+			op.kind = ch == OPT_ENABLE ? BCLINT_OP_ENABLE : ch == OPT_DISABLE ? BCLINT_OP_DISABLE
+			          : ch == OPT_LEVEL ? BCLINT_OP_LEVEL : BCLINT_OP_SET;
+			if (push(&c->ops, &c->n_ops, sizeof(op), &op) < 0)
+				return bclint_usage_error(self, "out of memory");
+			break;
+		case OPT_PLUGIN:
+			if (push(&c->plugins, &c->n_plugins, sizeof(optarg), &optarg) < 0)
+				return bclint_usage_error(self, "out of memory");
+			break;
+		case OPT_RULES_PATH: c->rules_path = optarg; break;
+		case OPT_NOW:
+			if (bclint_parse_time(optarg, &c->lint.now) < 0)
+				return bclint_usage_error(self, "invalid --now '%s' (an RFC 3339 timestamp)",
+				                          optarg);
+			break;
+		case OPT_REDACT: c->lint.redact = 1; break;
+		case OPT_NO_ISOLATE: c->lint.isolate = 0; break;
+		case OPT_RULE_TIMEOUT:
+			if (parse_number(optarg, 86400, &timeout) < 0)
+				return bclint_usage_error(self, "invalid --rule-timeout '%s' (seconds, 0 to "
+				                          "86400)", optarg);
+			c->lint.rule_timeout = (unsigned)timeout;
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				c->color = -1;
+			else if (strcmp(optarg, "always") == 0)
+				c->color = 1;
+			else if (strcmp(optarg, "never") == 0)
+				c->color = 0;
+			else
+				return bclint_usage_error(self, "invalid --color '%s' (auto, always or "
+				                          "never)", optarg);
+			break;
+		case OPT_AUTOMATION_ID: c->automation_id = optarg; break;
+		case OPT_BASELINE: c->baseline = optarg; break;
+		case OPT_LIST_RULES: c->list_rules = 1; break;
+		case OPT_EXPLAIN: c->explain = optarg; break;
+		case OPT_VERSION:
+			printf("bclint %s (plugin ABI %d)\n", PACKAGE_VERSION, BCLINT_ABI_VERSION);
+			return -1;
+		case OPT_HELP: bclint_cmd_help(self); return -1;
+		default: return BCLINT_EXIT_USAGE;
+		}
+	}
+	return 0;
+}
+
+/* The rules, the configuration and the switches: 0 or an exit status. */
+static int set_up(struct cli *c, struct bclint_run *run)
+{
+	const char *path = c->rules_path ? c->rules_path : getenv("BCLINT_RULES_PATH");
+	char err[1024];
+	bclint_setup_rules(run, path && *path ? path : BCLINT_RULESDIR, c->plugins, c->n_plugins);
+	if (!c->no_config) {
+		if (bclint_config_read(&run->config, c->config ? c->config : ".bclint.json",
+		                       c->config != NULL, &run->diag) < 0 ||
+		    bclint_setup_config(run, c->lint.now) < 0)
+			return BCLINT_EXIT_USAGE;
+	}
+	for (size_t i = 0; i < c->n_ops; i++)
+		if (bclint_setup_op(run, &c->ops[i], err, sizeof(err)) < 0)
+			return bclint_usage_error(&bclint_cmd_lint, "%s", err);
+	return 0;
+}
+
+/* --list-rules and --explain: the catalog, in the format asked for. */
+static int catalog(const struct cli *c, struct bclint_run *run)
+{
+	struct bclint_buf out = {0};
+	if (c->explain != NULL) {
+		const struct bclint_rule_slot *s = bclint_ruleset_find(&run->rules, c->explain);
+		if (s == NULL)
+			return bclint_usage_error(&bclint_cmd_lint, "unknown rule '%s' (see bclint "
+			                          "--list-rules)", c->explain);
+		bclint_catalog_explain(&out, s);
+	} else if (strcmp(c->format, "json") == 0) {
+		bclint_catalog_json(&out, &run->rules);
+	} else if (strcmp(c->format, "man") == 0) {
+		bclint_catalog_man(&out, &run->rules);
+	} else {
+		bclint_catalog_list(&out, &run->rules);
+	}
+	int rc = out.oom ||
+	         bclint_write_output(c->output, out.data ? out.data : "", out.len, &run->diag) < 0;
+	free(out.data);
+	if (rc)
+		return BCLINT_EXIT_PLUGIN;
+	return run->plugin_errors ? BCLINT_EXIT_PLUGIN : 0;
+}
+
+/* Colour only goes to standard output: never into a file (-o), and under
+ * auto only to a terminal that is not "dumb", with NO_COLOR unset or empty
+ * (no-color.org). */
+static int want_color(const struct cli *c)
+{
+	if (c->output != NULL && strcmp(c->output, "-") != 0)
+		return 0;
+	if (c->color != -1)
+		return c->color;
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+	return isatty(STDOUT_FILENO) && (no == NULL || *no == '\0') &&
+	       (term == NULL || strcmp(term, "dumb") != 0);
+}
+
+/* Write the report: the exit status, 3 when it could not be written. */
+static int write_report(const struct cli *c, const struct bclint_format *fmt,
+                        struct bclint_run *run, int status)
+{
+	struct bclint_emit e = {run, fmt->colored && want_color(c), status, c->automation_id};
+	struct bclint_buf out = {0};
+	struct bclint_output o;
+	if (run->report.oom) {
+		/* an incomplete report (entries may lack text) is not written */
+		fputs("bclint: error: out of memory; no report written\n", stderr);
+		return BCLINT_EXIT_PLUGIN;
+	}
+	if (bclint_output_open(&o, c->output, &run->diag) < 0)
+		return BCLINT_EXIT_PLUGIN;
+	bclint_output_attach(&o, &out);
+	fmt->write(&out, &e);
+	int ran_out = out.oom && o.err == 0;
+	if (bclint_output_close(&o, &out, !out.oom) < 0)
+		status = BCLINT_EXIT_PLUGIN;
+	if (ran_out)
+		fprintf(stderr, "bclint: error: out of memory; %s\n",
+		        o.written == 0 || o.replace ? "no report written"
+		                                    : "the report written is incomplete");
+	free(out.data);
+	return status;
+}
+
+static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
+{
+	int status = set_up(c, run);
+	if (status != 0)
+		return status;
+	if (c->list_rules || c->explain)
+		return catalog(c, run);
+	if (strcmp(c->format, "man") == 0)
+		return bclint_usage_error(&bclint_cmd_lint, "--format=man goes with --list-rules");
+	if (optind >= argc)
+		return bclint_usage_error(&bclint_cmd_lint, "no snapshot given");
+	struct bclint_baseline base = {NULL, 0};
+	if (c->baseline != NULL && bclint_baseline_load(&base, c->baseline, &run->diag) < 0)
+		return BCLINT_EXIT_USAGE;
+	const struct bclint_format *fmt = bclint_format_find(c->format);
+	c->lint.needs = fmt->needs;
+	c->lint.baseline = c->baseline ? &base : NULL;
+	bclint_lint(run, &c->lint, (const char *const *)argv + optind, (size_t)(argc - optind));
+	bclint_baseline_free(&base);
+	if (c->baseline != NULL && !c->quiet)
+		fprintf(stderr, "bclint: baseline %s: %zu finding%s baselined, %zu baseline "
+		        "entr%s gone (fixed)\n", c->baseline, run->baselined,
+		        run->baselined == 1 ? "" : "s", run->baseline_gone,
+		        run->baseline_gone == 1 ? "y" : "ies");
+	status = bclint_run_status(run, c->fail_on, c->max_warnings);
+	if (c->quiet)
+		bclint_report_keep_errors(&run->report);
+	status = write_report(c, fmt, run, status);
+	if (!c->quiet) {
+		const size_t *n = run->report.counts;
+		fprintf(stderr, "%zu error%s, %zu warning%s, %zu note%s\n", n[3], n[3] == 1 ? "" : "s",
+		        n[2], n[2] == 1 ? "" : "s", n[1], n[1] == 1 ? "" : "s");
+	}
+	return status;
+}
+
+static int lint_exec(const struct bclint_cmd *self, int argc, char **argv)
+{
+	struct bclint_diag_sink diag = {bclint_cmd_print_diag, (void *)self};
+	struct bclint_run run;
+	struct cli c;
+	memset(&c, 0, sizeof(c));
+	c.format = "gcc";
+	c.fail_on = BCLINT_LEVEL_ERROR;
+	c.max_warnings = -1;
+	c.color = -1;
+	c.lint = (struct bclint_lint_options){BCLINT_NO_TIME, 0, 1, 60, 0, NULL};
+	bclint_run_init(&run, &diag);
+	optind = 1;
+	int status = parse_args(argc, argv, &c);
+	if (status == 0)
+		status = lint(&c, &run, argc, argv);
+	else if (status < 0)
+		status = 0;
+	free(c.ops);
+	free(c.plugins);
+	bclint_run_free(&run);
+	return status;
+}
