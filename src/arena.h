@@ -11,6 +11,7 @@
 
 struct bclint_arena {
 	struct arena_block *head;
+	struct arena_block *spare; /* emptied by bclint_arena_reset, to fill again */
 	size_t grown; /* bytes of blocks so far: blocks grow with the arena */
 };
 
@@ -26,8 +27,13 @@ char *bclint_arena_strndup(struct bclint_arena *a, const char *s, size_t n);
 char *bclint_arena_printf(struct bclint_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *bclint_arena_vprintf(struct bclint_arena *a, const char *fmt, va_list ap);
-/* Forget every allocation, keeping the newest block to fill again. */
+/* Forget every allocation, keeping every block to fill again. */
 void bclint_arena_reset(struct bclint_arena *a);
 void bclint_arena_free(struct bclint_arena *a);
+
+/* malloc and calloc for big arrays (an index's, a report's sort keys):
+ * from 2 MiB on on huge pages, as arena blocks are.  Free with free(). */
+void *bclint_big_alloc(size_t size);
+void *bclint_big_calloc(size_t n, size_t size);
 
 #endif

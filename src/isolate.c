@@ -78,44 +78,68 @@ static double seconds_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* What the calling process keeps of the channel. */
+/* What the calling process keeps of the channel: the frame being read. */
 struct reader {
-	struct bclint_buf in; /* bytes read, not yet a whole frame */
+	char head[5];
+	size_t have;       /* bytes of head, then of the message, read so far */
+	char *msg;         /* the message being read, of msg_len bytes */
+	size_t msg_len, cap;
 	bclint_receive_fn *receive;
 	void *arg;
 	unsigned steps;
 	int returned;
-	int broken; /* a frame that makes no sense: stop reading */
+	int broken; /* a frame that makes no sense, or no memory: stop reading */
 };
 
-/* Take the whole frames at the start of the input. */
-static void frames(struct reader *rd, double *deadline, unsigned timeout)
+/* Take n bytes read from the pipe, frame by frame. */
+static void frames(struct reader *rd, const char *p, size_t n, double *deadline, unsigned timeout)
 {
-	size_t at = 0;
-	while (at < rd->in.len && !rd->broken) {
-		char type = rd->in.data[at];
-		if (type == 'S' || type == 'E') {
-			rd->steps += type == 'S';
-			rd->returned |= type == 'E';
-			*deadline = seconds_now() + timeout;
-			at++;
-			continue;
+	while (n > 0 && !rd->broken) {
+		if (rd->have < 5) {
+			/* a frame's type, and for a message its length */
+			rd->head[rd->have++] = *p++;
+			n--;
+			char type = rd->head[0];
+			if (type == 'S' || type == 'E') {
+				rd->steps += type == 'S';
+				rd->returned |= type == 'E';
+				*deadline = seconds_now() + timeout;
+				rd->have = 0;
+				continue;
+			}
+			if (type != 'M') {
+				rd->broken = 1;
+				return;
+			}
+			if (rd->have < 5)
+				continue;
+			uint32_t len;
+			memcpy(&len, rd->head + 1, 4);
+			if (len > rd->cap) {
+				free(rd->msg);
+				rd->cap = len;
+				rd->msg = malloc(len ? len : 1);
+			} else if (rd->msg == NULL) {
+				rd->msg = malloc(1);
+			}
+			if (rd->msg == NULL) {
+				rd->broken = 1;
+				return;
+			}
+			rd->msg_len = len;
+			rd->have = 5;
 		}
-		uint32_t n;
-		if (type != 'M') {
-			rd->broken = 1;
-			break;
+		size_t want = rd->msg_len - (rd->have - 5), take = n < want ? n : want;
+		memcpy(rd->msg + (rd->have - 5), p, take);
+		rd->have += take;
+		p += take;
+		n -= take;
+		if (rd->have - 5 == rd->msg_len) {
+			rd->receive(rd->arg, rd->msg, rd->msg_len);
+			rd->have = 0;
+			rd->head[0] = 0;
 		}
-		if (rd->in.len - at < 5)
-			break;
-		memcpy(&n, rd->in.data + at + 1, 4);
-		if (rd->in.len - at - 5 < n)
-			break;
-		rd->receive(rd->arg, rd->in.data + at + 5, n);
-		at += 5 + (size_t)n;
 	}
-	memmove(rd->in.data, rd->in.data + at, rd->in.len - at);
-	rd->in.len -= at;
 }
 
 /* Read frames until the worker closes the channel or its step runs out
@@ -145,10 +169,7 @@ static int watch(struct reader *rd, pid_t pid, int fd, unsigned timeout)
 			continue;
 		if (n <= 0)
 			return 0;
-		bclint_buf_add(&rd->in, got, (size_t)n);
-		if (rd->in.oom)
-			rd->broken = 1;
-		frames(rd, &deadline, timeout);
+		frames(rd, got, (size_t)n, &deadline, timeout);
 		if (rd->broken) {
 			kill(pid, SIGKILL);
 			return 0;
@@ -177,10 +198,10 @@ int bclint_isolate(bclint_job_fn *job, void *job_arg, bclint_receive_fn *receive
 		_exit(0);
 	}
 	close(fds[1]);
-	struct reader rd = {{0}, receive, receive_arg, 0, 0, 0};
+	struct reader rd = {{0}, 0, NULL, 0, 0, receive, receive_arg, 0, 0, 0};
 	int late = watch(&rd, pid, fds[0], timeout);
 	close(fds[0]);
-	free(rd.in.data);
+	free(rd.msg);
 	int status = 0;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;

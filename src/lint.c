@@ -269,11 +269,11 @@ static int send_buf(struct job *j, struct bclint_worker *w, struct bclint_buf *b
 	return rc;
 }
 
-/* Send findings [first, n) of the worker's report, found by slot (-1:
- * the host's own, loading's), in messages of about BATCH bytes. */
-static int send_findings(struct job *j, struct bclint_worker *w, size_t first, int32_t slot)
+/* Send findings [first, n) of report r, found by slot (-1: the host's
+ * own, loading's), in messages of about BATCH bytes. */
+static int send_findings(struct job *j, struct bclint_worker *w, const struct bclint_report *r,
+                         size_t first, int32_t slot)
 {
-	const struct bclint_report *r = &j->run->report;
 	struct bclint_buf b = {0};
 	int rc = 0;
 	for (size_t i = first; i < r->n_findings && rc == 0; i++) {
@@ -317,7 +317,7 @@ static int send_load(struct job *j, struct bclint_worker *w, size_t first, int i
 	int rc = send_buf(j, w, &b);
 	free(b.data);
 	if (rc == 0)
-		rc = send_findings(j, w, first, -1);
+		rc = send_findings(j, w, &j->run->report, first, -1);
 	if (rc == 0 && invalid)
 		rc = bclint_worker_send(w, "I", 1);
 	return rc;
@@ -344,7 +344,9 @@ static int end_step(struct job *j, struct bclint_worker *w)
 }
 
 /* The worker: load, send what loading found (the first worker only),
- * then run each rule and send its findings and failure, a step each. */
+ * then run each rule and send its findings and failure, a step each.
+ * The rules report into a report of the worker's own, emptied after each
+ * rule's findings are sent, so that its memory is filled again. */
 static void job(void *arg, struct bclint_worker *w)
 {
 	struct job *j = arg;
@@ -354,18 +356,24 @@ static void job(void *arg, struct bclint_worker *w)
 	int gone = j->send_load && send_load(j, w, first, s == NULL) < 0;
 	struct bclint_scene sc;
 	struct bclint_redactor rd = {{0}, {0}, 0};
+	struct bclint_report local;
+	memset(&local, 0, sizeof(local));
 	if (s != NULL && !gone && set_scene(j, s, &sc, &rd) < 0)
 		s = (bclint_snapshot_free(s), NULL);
+	sc.report = &local;
 	gone = gone || end_step(j, w) < 0;
 	for (size_t i = j->from; s != NULL && !gone && i < j->n_todo; i++) {
 		const struct bclint_rule_slot *slot = &run->rules.slots[j->todo[i]];
 		char msg[1024], *failed;
-		first = run->report.n_findings;
 		failed = run_rule(&sc, slot, msg, sizeof(msg));
-		gone = send_findings(j, w, first, (int32_t)j->todo[i]) < 0 ||
-		       (failed != NULL && send_failure(j, w, j->todo[i], failed) < 0) ||
-		       end_step(j, w) < 0;
+		gone = send_findings(j, w, &local, 0, (int32_t)j->todo[i]) < 0 ||
+		       (failed != NULL && send_failure(j, w, j->todo[i], failed) < 0);
+		run->report.oom |= local.oom;
+		local.n_findings = local.n_notes = 0;
+		bclint_arena_reset(&local.arena);
+		gone = gone || end_step(j, w) < 0;
 	}
+	bclint_report_free(&local);
 	bclint_redactor_free(&rd);
 	bclint_snapshot_free(s);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "map.h"
 
 /* One cache line per slot: a short key (IDs, most e-mail addresses) is
@@ -84,8 +85,9 @@ static int map_resize(struct bclint_map *m, size_t cap)
 	if (cap > SIZE_MAX / sizeof(*old))
 		return -1;
 	size_t size = cap * sizeof(*old);
-	/* slots on cache-line boundaries: one line each */
-	m->slots = aligned_alloc(64, size);
+	/* slots on cache-line boundaries, one line each; a big table on
+	 * huge pages (arena.h) */
+	m->slots = size >= ((size_t)2 << 20) ? bclint_big_alloc(size) : aligned_alloc(64, size);
 	if (m->slots == NULL) {
 		m->slots = old;
 		return -1;

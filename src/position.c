@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "position.h"
 
 /* Code points in n bytes of UTF-8: the bytes that are not continuation
@@ -135,7 +136,7 @@ void bclint_positions_resolve_lines(const char *text, size_t len, const uint32_t
 	uint64_t *keys = NULL;
 	/* the index must fit in a key's low half */
 	if (n >= RADIX_MIN && (uint64_t)n <= UINT32_MAX && n <= SIZE_MAX / (2 * sizeof(*keys)))
-		keys = malloc(2 * n * sizeof(*keys));
+		keys = bclint_big_alloc(2 * n * sizeof(*keys));
 	if (keys == NULL) {
 		qsort(pos, n, sizeof(*pos), by_offset);
 		for (size_t k = 0; k < n; k++) {

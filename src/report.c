@@ -159,7 +159,7 @@ static void resolve_file(struct bclint_report *r, uint32_t file, int ends)
 	size_t per = ends ? 2 : 1, n = (r->n_findings + r->n_notes) * per;
 	if (n == 0)
 		return;
-	struct bclint_textpos **pos = malloc(n * sizeof(*pos));
+	struct bclint_textpos **pos = bclint_big_alloc(n * sizeof(*pos));
 	if (pos == NULL) {
 		r->oom = 1;
 		return;
@@ -209,8 +209,8 @@ static void sort_findings(struct bclint_report *r)
 {
 	size_t n = r->n_findings;
 	uint64_t *keys = n <= UINT32_MAX && n <= SIZE_MAX / (2 * sizeof(*keys))
-	                 ? malloc(2 * n * sizeof(*keys)) : NULL;
-	struct bclint_finding **sorted = keys ? malloc(n * sizeof(*sorted)) : NULL;
+	                 ? bclint_big_alloc(2 * n * sizeof(*keys)) : NULL;
+	struct bclint_finding **sorted = keys ? bclint_big_alloc(n * sizeof(*sorted)) : NULL;
 	size_t *at = sorted ? calloc(r->n_sources + 1, sizeof(*at)) : NULL;
 	size_t i = 0;
 	for (; at != NULL && i < n && r->findings[i]->file < r->n_sources; i++) {

@@ -1040,10 +1040,10 @@ static int resolve(struct loader *L)
 	struct pairmap pm = {NULL, NULL, 16};
 	while (pm.cap < max * 2)
 		pm.cap *= 2;
-	pm.keys = calloc(pm.cap, sizeof(*pm.keys));
-	pm.vals = malloc(pm.cap * sizeof(*pm.vals));
-	s->grants = calloc(max + 1, sizeof(*s->grants));
-	s->group_caps = calloc(max + 1, sizeof(*s->group_caps));
+	pm.keys = bclint_big_calloc(pm.cap, sizeof(*pm.keys));
+	pm.vals = bclint_big_alloc(pm.cap * sizeof(*pm.vals));
+	s->grants = bclint_big_calloc(max + 1, sizeof(*s->grants));
+	s->group_caps = bclint_big_calloc(max + 1, sizeof(*s->group_caps));
 	size_t nmax = (m->n_members > m->n_assets ? m->n_members : m->n_assets) + 1;
 	size_t *start = malloc((nmax + 1) * sizeof(*start));
 	int rc = -1;
@@ -1221,7 +1221,7 @@ struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t f
 		bclint_snapshot_free(s);
 		return NULL;
 	}
-	struct loader L = {r, s, src->text.data, file, 0, redact, {NULL, 0, 0}, {NULL, 0}};
+	struct loader L = {r, s, src->text.data, file, 0, redact, {NULL, 0, 0}, {0}};
 	load_root(&L, root);
 	if (L.errors == 0 && !r->oom)
 		resolve(&L);

@@ -109,7 +109,7 @@ static cJSON *to_cjson(const char *text, const struct bclint_jv *v, struct bclin
 
 static cJSON *jv_to_cjson(const char *text, const struct bclint_jv *v)
 {
-	struct bclint_arena scratch = {NULL, 0};
+	struct bclint_arena scratch = {0};
 	cJSON *c = to_cjson(text, v, &scratch);
 	bclint_arena_free(&scratch);
 	return c;
@@ -117,7 +117,7 @@ static cJSON *jv_to_cjson(const char *text, const struct bclint_jv *v)
 
 static cJSON *json_parse(const char *text, size_t len, struct bclint_json_error *err)
 {
-	struct bclint_arena tree = {NULL, 0};
+	struct bclint_arena tree = {0};
 	struct bclint_jv *root = bclint_jparse(text, len, err, &tree);
 	cJSON *c = root ? jv_to_cjson(text, root) : NULL;
 	bclint_arena_free(&tree);

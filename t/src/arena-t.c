@@ -9,7 +9,7 @@
 int main(void)
 {
 	plan(9);
-	struct bclint_arena a = {NULL, 0};
+	struct bclint_arena a = {0};
 	char *s = bclint_arena_strndup(&a, "abcdef", 3);
 	char *t = bclint_arena_strndup(&a, "xy", 2);
 	is_string(s, "abc", "strndup: the first n bytes, terminated");

@@ -13,7 +13,7 @@
 static void fails(const char *text, size_t len, size_t off, const char *msg, int byte)
 {
 	struct bclint_json_error err;
-	struct bclint_arena a = {NULL, 0};
+	struct bclint_arena a = {0};
 	if (len == 0)
 		len = strlen(text);
 	struct bclint_jv *root = bclint_jparse(text, len, &err, &a);
@@ -27,7 +27,7 @@ static void fails(const char *text, size_t len, size_t off, const char *msg, int
 static void accepts(const char *text, const char *what)
 {
 	struct bclint_json_error err;
-	struct bclint_arena a = {NULL, 0};
+	struct bclint_arena a = {0};
 	ok(bclint_jparse(text, strlen(text), &err, &a) != NULL, "accepted: %s", what);
 	bclint_arena_free(&a);
 }
@@ -43,7 +43,7 @@ static void bad_byte_everywhere(void)
 		for (size_t at = 0; at < n; at++) {
 			for (size_t b = 0; b < sizeof(bad); b++) {
 				struct bclint_json_error err;
-				struct bclint_arena a = {NULL, 0};
+				struct bclint_arena a = {0};
 				text[0] = '[';
 				text[1] = '"';
 				memset(text + 2, 'x', n);
@@ -63,7 +63,7 @@ static void nesting(void)
 {
 	char *deep = malloc(2 * 1001 + 1);
 	struct bclint_json_error err;
-	struct bclint_arena a = {NULL, 0};
+	struct bclint_arena a = {0};
 	memset(deep, '[', 1000);
 	memset(deep + 1000, ']', 1000);
 	deep[2000] = '\0';
@@ -84,7 +84,7 @@ static void tree(void)
 	const char *doc = "{\"a\": 12, \"b\\u0063\": \"x\\ny\", \"\": [true, false, null], "
 	                  "\"long key that goes past sixteen\": \"caf\xc3\xa9\"}";
 	struct bclint_json_error err;
-	struct bclint_arena a = {NULL, 0};
+	struct bclint_arena a = {0};
 	struct bclint_jv *root = bclint_jparse(doc, strlen(doc), &err, &a);
 	if (!ok(root != NULL, "tree: parses")) {
 		bclint_arena_free(&a);
@@ -118,7 +118,7 @@ static void counts(void)
 {
 	const char *doc = "[[], {}, [1, [2, 3], {\"a\": [4], \"b\": 5}], \"x\"]";
 	struct bclint_json_error err;
-	struct bclint_arena a = {NULL, 0};
+	struct bclint_arena a = {0};
 	struct bclint_jv *root = bclint_jparse(doc, strlen(doc), &err, &a);
 	if (!ok(root != NULL, "counts: parses")) {
 		bclint_arena_free(&a);
@@ -142,7 +142,7 @@ static void lines(void)
 {
 	const char *doc = "\xef\xbb\xbf{\r\n \"a\": [1,\n2],\n\"b\"\n:\n\"x\"}\n\n";
 	struct bclint_json_error err;
-	struct bclint_arena a = {NULL, 0};
+	struct bclint_arena a = {0};
 	struct bclint_lines l = {NULL, 0, 0, 0};
 	struct bclint_jv *root = bclint_jparse_lines(doc, strlen(doc), &err, &a, &l);
 	static const uint32_t want[] = {5, 15, 19, 23, 25, 30, 31};
@@ -213,7 +213,7 @@ static void escaped_keys(void)
 	for (int i = 0; i < 100; i++)
 		w += (size_t)snprintf(want + w, sizeof(want) - w, "xyz\xc3\xa9");
 	struct bclint_json_error err;
-	struct bclint_arena a = {NULL, 0};
+	struct bclint_arena a = {0};
 	struct bclint_jv *root = bclint_jparse(doc, strlen(doc), &err, &a);
 	if (!ok(root != NULL, "escaped keys: parse")) {
 		bclint_arena_free(&a);
