@@ -12,6 +12,7 @@
 #include <bclint/plugin.h>
 
 #include "caps.h"
+#include "entity.h"
 #include "hash.h"
 #include "json.h"
 #include "map.h"
@@ -36,23 +37,6 @@ struct loader {
 };
 
 /* -- pointers and errors ------------------------------------------- */
-
-/* prefix and a decimal index, NUL-terminated (one finding each: no printf);
- * returns the length. */
-static size_t put_index(char *dst, const char *prefix, uint32_t i)
-{
-	size_t n = strlen(prefix);
-	char digits[12], *d = digits + sizeof(digits);
-	memcpy(dst, prefix, n);
-	do {
-		*--d = (char)('0' + i % 10);
-		i /= 10;
-	} while (i != 0);
-	size_t k = (size_t)(digits + sizeof(digits) - d);
-	memcpy(dst + n, d, k);
-	dst[n + k] = '\0';
-	return n + k;
-}
 
 /* Append "/key" to a JSON Pointer, escaping '~' and '/' (RFC 6901). */
 static void ptr_join(char *dst, size_t size, const char *base, const char *key)
@@ -105,25 +89,6 @@ static struct bclint_finding *error_at(struct loader *L, const struct bclint_jv 
 	return f;
 }
 
-static const char *type_name(const struct bclint_jv *v)
-{
-	switch (v->type) {
-	case BCLINT_JOBJECT: return "an object";
-	case BCLINT_JARRAY: return "an array";
-	case BCLINT_JSTRING: return "a string";
-	case BCLINT_JNUMBER: return "a number";
-	case BCLINT_JTRUE:
-	case BCLINT_JFALSE: return "a boolean";
-	case BCLINT_JNULL: return "null";
-	default: return "an invalid value";
-	}
-}
-
-static int is_bool(const struct bclint_jv *v)
-{
-	return v->type == BCLINT_JTRUE || v->type == BCLINT_JFALSE;
-}
-
 /* A string value or a key, decoded: it lives until the next entity is
  * read (keep() copies what the model keeps); "" when memory ran out,
  * which marks the report incomplete. */
@@ -166,7 +131,7 @@ static int gather(struct loader *L, struct fields *f, const struct bclint_jv *ob
 	f->ptr = ptr;
 	f->keys = keys;
 	if (obj->type != BCLINT_JOBJECT) {
-		error_at(L, obj, ptr, "%s must be an object, not %s", what, type_name(obj));
+		error_at(L, obj, ptr, "%s must be an object, not %s", what, bclint_jv_type_name(obj));
 		return -1;
 	}
 	int n = 0, i = 0;
@@ -203,7 +168,7 @@ static void wrong_type(struct loader *L, const struct fields *f, int i, const ch
 {
 	char p[512];
 	ptr_join(p, sizeof(p), f->ptr, f->keys[i]);
-	error_at(L, f->v[i], p, "'%s' must be %s, not %s", f->keys[i], want, type_name(f->v[i]));
+	error_at(L, f->v[i], p, "'%s' must be %s, not %s", f->keys[i], want, bclint_jv_type_name(f->v[i]));
 }
 
 /* A string field; NULL when absent (an error if required) or wrong. */
@@ -326,7 +291,7 @@ static const char *const *get_strings(struct loader *L, const struct fields *f, 
 			snprintf(q, sizeof(q), "/%zu", k);
 			strncat(p, q, sizeof(p) - strlen(p) - 1);
 			error_at(L, c, p, "'%s' entries must be strings, not %s", f->keys[i],
-			         type_name(c));
+			         bclint_jv_type_name(c));
 			continue;
 		}
 		out[(*n)++] = keep(L, str(L, c));
@@ -417,8 +382,8 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i,
 	                                   "x_last_login_at", "x_two_step_enabled", NULL};
 	char ptr[64];
 	struct fields f;
-	put_index(ptr, "/members/", (uint32_t)i);
 	set_ent(&m->ent, BCLINT_ENT_MEMBER, i, node);
+	bclint_entity_pointer(&m->ent, ptr);
 	m->user_id = m->email = "";
 	m->two_step = -1;
 	if (gather(L, &f, node, ptr, keys, "a member") < 0)
@@ -433,7 +398,7 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i,
 	m->invited_at = get_time(L, &f, 6);
 	m->last_login_at = get_time(L, &f, 7);
 	if (f.v[8] != NULL) {
-		if (is_bool(f.v[8]))
+		if (bclint_jv_is_bool(f.v[8]))
 			m->two_step = f.v[8]->type == BCLINT_JTRUE;
 		else
 			wrong_type(L, &f, 8, "a boolean");
@@ -480,8 +445,8 @@ static void load_asset(struct loader *L, struct bclint_asset *a, size_t i,
 	                                   NULL};
 	char ptr[64];
 	struct fields f;
-	put_index(ptr, "/assets/", (uint32_t)i);
 	set_ent(&a->ent, BCLINT_ENT_ASSET, i, node);
+	bclint_entity_pointer(&a->ent, ptr);
 	a->asset_id = "";
 	if (gather(L, &f, node, ptr, keys, "an asset") < 0)
 		return;
@@ -571,7 +536,7 @@ static int parse_role(struct loader *L, const struct bclint_jv *v, const char *p
 		}
 		if (v->type != BCLINT_JARRAY) {
 			error_at(L, v, ptr, "a %s role list must be an array of strings, not %s",
-			         bclint_asset_type_name(type), type_name(v));
+			         bclint_asset_type_name(type), bclint_jv_type_name(v));
 			return -1;
 		}
 		int k = 0, rc = 0;
@@ -582,7 +547,7 @@ static int parse_role(struct loader *L, const struct bclint_jv *v, const char *p
 			struct bclint_cap one = {0, 0};
 			unsigned bit;
 			if (c->type != BCLINT_JSTRING) {
-				error_at(L, c, p, "roles must be strings, not %s", type_name(c));
+				error_at(L, c, p, "roles must be strings, not %s", bclint_jv_type_name(c));
 				rc = -1;
 			} else if (type == BCLINT_ASSET_TT_ACCOUNT &&
 			           (bit = bclint_tt_role_bit(str(L, c))) != 0) {
@@ -601,7 +566,7 @@ static int parse_role(struct loader *L, const struct bclint_jv *v, const char *p
 		return rc;
 	}
 	if (v->type != BCLINT_JSTRING) {
-		error_at(L, v, ptr, "a role must be a string, not %s", type_name(v));
+		error_at(L, v, ptr, "a role must be a string, not %s", bclint_jv_type_name(v));
 		return -1;
 	}
 	if (bclint_role_parse(type, str(L, v), group, cap) == 0)
@@ -623,8 +588,8 @@ static void load_assignment(struct loader *L, struct bclint_assignment *a, size_
 	enum { ROLE0 = 4, NROLES = 7 };
 	char ptr[64];
 	struct fields f;
-	put_index(ptr, "/assignments/", (uint32_t)i);
 	set_ent(&a->ent, BCLINT_ENT_ASSIGNMENT, i, node);
+	bclint_entity_pointer(&a->ent, ptr);
 	a->asset_id = "";
 	if (gather(L, &f, node, ptr, keys, "an assignment") < 0)
 		return;
@@ -683,8 +648,8 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 	char ptr[64], p[128];
 	struct fields f;
 	int ok;
-	put_index(ptr, "/asset_groups/", (uint32_t)i);
 	set_ent(&g->ent, BCLINT_ENT_GROUP, i, node);
+	bclint_entity_pointer(&g->ent, ptr);
 	g->group_id = "";
 	if (gather(L, &f, node, ptr, keys, "an asset group") < 0)
 		return;
@@ -730,7 +695,7 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 		ptr_join(rp, sizeof(rp), p, "asset_roles");
 		if (roles != NULL && roles->type != BCLINT_JOBJECT) {
 			error_at(L, roles, rp, "'asset_roles' must be an object, not %s",
-			         type_name(roles));
+			         bclint_jv_type_name(roles));
 			roles = NULL;
 		}
 		for (const struct bclint_jv *r = roles ? roles->child : NULL; r != NULL; r = r->next) {
@@ -743,7 +708,7 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 			}
 			if (bclint_role_field((uint32_t)type) == NULL) {
 				if (r->type != BCLINT_JSTRING)
-					error_at(L, r, q, "a role must be a string, not %s", type_name(r));
+					error_at(L, r, q, "a role must be a string, not %s", bclint_jv_type_name(r));
 				gm->caps[type].level = 1;
 				continue;
 			}
@@ -767,8 +732,8 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 	char ptr[64], p[128];
 	struct fields f;
 	int ok;
-	put_index(ptr, "/partners/", (uint32_t)i);
 	set_ent(&pa->ent, BCLINT_ENT_PARTNER, i, node);
+	bclint_entity_pointer(&pa->ent, ptr);
 	pa->bc_id = "";
 	if (gather(L, &f, node, ptr, keys, "a partner") < 0)
 		return;
@@ -828,8 +793,8 @@ static void load_need(struct loader *L, struct bclint_need *n, size_t i,
 	static const struct bclint_action unknown = {"?", BCLINT_SCOPE_CREATOR, 0, {0, 0}};
 	char ptr[64], p[96];
 	struct fields f;
-	put_index(ptr, "/needs/", (uint32_t)i);
 	set_ent(&n->ent, BCLINT_ENT_NEED, i, node);
+	bclint_entity_pointer(&n->ent, ptr);
 	n->action = &unknown;
 	if (gather(L, &f, node, ptr, keys, "a need") < 0)
 		return;
