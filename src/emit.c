@@ -8,8 +8,8 @@
 
 static const struct bclint_format formats[] = {
 	{"gcc", bclint_emit_gcc, 0, 1},
-	{"sarif", bclint_emit_sarif, BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, 0},
-	{"json", bclint_emit_json, BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, 0},
+	{"sarif", bclint_emit_sarif, BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS | BCLINT_NEED_ABOUT, 0},
+	{"json", bclint_emit_json, BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS | BCLINT_NEED_ABOUT, 0},
 	{"github", bclint_emit_github, BCLINT_NEED_ENDS, 0},
 };
 

@@ -22,6 +22,30 @@ static void num(struct bclint_buf *out, const char *before, unsigned n)
 	bclint_buf_uint(out, n);
 }
 
+/* ", \"key\": \"s\"", or null when s is NULL. */
+static void opt(struct bclint_buf *out, const char *key, const char *s)
+{
+	bclint_buf_puts(out, ", ");
+	if (s != NULL) {
+		str(out, key, s);
+		return;
+	}
+	bclint_buf_putc(out, '"');
+	bclint_buf_puts(out, key);
+	bclint_buf_puts(out, "\": null");
+}
+
+/* Who and what the finding is about, for scripts. */
+static void about(struct bclint_buf *out, const struct bclint_source *src,
+                  const struct bclint_about *a)
+{
+	opt(out, "bc_id", src->bc_id);
+	opt(out, "user_id", a->user_id);
+	opt(out, "user_email", a->user_email);
+	opt(out, "asset_type", a->asset_type);
+	opt(out, "asset_id", a->asset_id);
+}
+
 void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 {
 	const struct bclint_report *r = &e->run->report;
@@ -49,6 +73,7 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 		str(out, "pointer", bclint_ref_pointer(&f->ref, ptr));
 		bclint_buf_puts(out, ", ");
 		str(out, "fingerprint", f->fingerprint);
+		about(out, &r->sources[f->file], &f->about);
 		bclint_buf_puts(out, ", \"notes\": [");
 		for (size_t k = 0; k < f->n_notes; k++) {
 			const struct bclint_note *n = &f->notes[k];

@@ -203,6 +203,26 @@ static void physical(struct bclint_buf *out, const struct bclint_emit_names *u, 
 	bclint_buf_puts(out, "}}");
 }
 
+/* Who and what a result is about, in its property bag (the keys that
+ * apply). */
+static void properties(struct bclint_buf *out, const struct bclint_source *src,
+                       const struct bclint_about *a)
+{
+	const char *keys[] = {"bc_id", "user_id", "user_email", "asset_type", "asset_id"};
+	const char *vals[] = {src->bc_id, a->user_id, a->user_email, a->asset_type, a->asset_id};
+	int n = 0;
+	for (int i = 0; i < 5; i++) {
+		if (vals[i] == NULL)
+			continue;
+		bclint_buf_puts(out, n++ ? ", \"" : ", \"properties\": {\"");
+		bclint_buf_puts(out, keys[i]);
+		bclint_buf_puts(out, "\": ");
+		jstr(out, vals[i]);
+	}
+	if (n > 0)
+		bclint_buf_putc(out, '}');
+}
+
 static void result(struct bclint_buf *out, const struct bclint_emit *e,
                    const struct bclint_emit_names *u,
                    const struct bclint_finding *f)
@@ -248,6 +268,7 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 		jstr(out, f->suppressed);
 		bclint_buf_puts(out, "}]");
 	}
+	properties(out, &e->run->report.sources[f->file], &f->about);
 	bclint_buf_puts(out, ", \"partialFingerprints\": {\"" FINGERPRINT_KEY "\": \"");
 	bclint_buf_puts(out, f->fingerprint);
 	bclint_buf_puts(out, "\"}}");

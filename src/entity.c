@@ -137,3 +137,37 @@ void bclint_entity_subjects(const struct bclint_model *m, const struct bclint_en
 		subjects[n++] = name;
 	subjects[n] = NULL;
 }
+
+void bclint_entity_about(const struct bclint_model *m, const struct bclint_entity *e,
+                         struct bclint_about *about)
+{
+	const struct bclint_member *mem = NULL;
+	const char *id = NULL;
+	uint32_t type = 0;
+	switch (e->kind) {
+	case BCLINT_ENT_MEMBER: mem = &m->members[e->index]; break;
+	case BCLINT_ENT_ASSET:
+		id = m->assets[e->index].asset_id;
+		type = m->assets[e->index].type;
+		break;
+	case BCLINT_ENT_ASSIGNMENT:
+		mem = m->assignments[e->index].member;
+		id = m->assignments[e->index].asset_id;
+		type = m->assignments[e->index].asset_type;
+		break;
+	case BCLINT_ENT_NEED:
+		mem = m->needs[e->index].member;
+		id = m->needs[e->index].asset_id;
+		type = m->needs[e->index].asset_type;
+		break;
+	case BCLINT_ENT_SHARE:
+		id = m->partners[e->parent].shares[e->index].asset_id;
+		type = m->partners[e->parent].shares[e->index].asset_type;
+		break;
+	default: break;
+	}
+	about->user_id = mem ? mem->user_id : NULL;
+	about->user_email = mem ? mem->email : NULL;
+	about->asset_id = id;
+	about->asset_type = id ? bclint_asset_type_name(type) : NULL;
+}

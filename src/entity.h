@@ -25,6 +25,17 @@ const char *bclint_entity_code_pointer(uint64_t code, char *buf);
 /* A hash of the entity's identity: its IDs, not its place in the file. */
 uint64_t bclint_entity_identity(const struct bclint_model *m, const struct bclint_entity *e);
 
+/* Who and what an entity is about, for scripts that read a report:
+ * the member (user_id, email) and the asset (type as the API spells
+ * it, ID) where there is one; NULL where there is not.  The strings are
+ * the model's. */
+struct bclint_about {
+	const char *user_id, *user_email;
+	const char *asset_type, *asset_id;
+};
+void bclint_entity_about(const struct bclint_model *m, const struct bclint_entity *e,
+                         struct bclint_about *about);
+
 /* What a suppression's "match" is tried against: the entity's emails, IDs
  * and names, NULL-terminated (room for five and the NULL). */
 #define BCLINT_SUBJECTS_MAX 6

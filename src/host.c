@@ -108,6 +108,12 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 			id = bclint_hash64(m->bc.bc_id, strlen(m->bc.bc_id) + 1, id);
 		proto.identity = bclint_hash64(slot->rule->id, strlen(slot->rule->id), id);
 	}
+	if (sc->about) {
+		bclint_entity_about(m, e, &proto.about);
+		if (sc->redactor != NULL && proto.about.user_email != NULL)
+			proto.about.user_email =
+				checked(ctx, bclint_pseudonym(&ctx->scratch, "user", proto.about.user_email));
+	}
 	const struct bclint_suppression *sup = NULL;
 	if (sc->supps != NULL && sc->supps->n > 0) {
 		const char *subjects[BCLINT_SUBJECTS_MAX];

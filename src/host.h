@@ -21,6 +21,7 @@ struct bclint_scene {
 	struct bclint_redactor *redactor;   /* --redact, else NULL */
 	bclint_time now;                    /* --now, or BCLINT_NO_TIME */
 	int fingerprints;                   /* compute findings' identities */
+	int about;                          /* keep who and what findings are about */
 };
 
 struct bclint_patterns {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "caps.h"
 #include "hash.h"
 #include "host.h"
 #include "isolate.h"
@@ -182,7 +183,8 @@ static int set_scene(struct job *j, struct bclint_snapshot *s, struct bclint_sce
 {
 	struct bclint_run *run = j->run;
 	int fingerprints = (j->o->needs & BCLINT_NEED_FINGERPRINTS) || j->o->baseline != NULL;
-	*sc = (struct bclint_scene){&run->report, s, NULL, NULL, j->o->now, fingerprints};
+	*sc = (struct bclint_scene){&run->report, s, NULL, NULL, j->o->now, fingerprints,
+	                            (j->o->needs & BCLINT_NEED_ABOUT) != 0};
 	if (run->config.path != NULL && run->config.supps.n > 0)
 		sc->supps = &run->config.supps;
 	memset(rd, 0, sizeof(*rd));
@@ -196,6 +198,17 @@ static int set_scene(struct job *j, struct bclint_snapshot *s, struct bclint_sce
 	return 0;
 }
 
+/* The snapshot's Business Center, for the report's about (ID: NULL
+ * when there is none). */
+static void keep_bc_id(struct job *j, const char *id)
+{
+	struct bclint_source *src = &j->run->report.sources[j->file];
+	if (!(j->o->needs & BCLINT_NEED_ABOUT) || id == NULL || src->bc_id != NULL)
+		return;
+	if ((src->bc_id = strdup(id)) == NULL)
+		j->run->report.oom = 1;
+}
+
 /* Without a worker: everything here. */
 static void lint_here(struct job *j)
 {
@@ -207,6 +220,7 @@ static void lint_here(struct job *j)
 		run->input_errors++;
 		return;
 	}
+	keep_bc_id(j, s->model.bc.bc_id);
 	if (set_scene(j, s, &sc, &rd) == 0) {
 		for (size_t i = j->from; i < j->n_todo; i++) {
 			const struct bclint_rule_slot *slot = &run->rules.slots[j->todo[i]];
@@ -289,6 +303,10 @@ static int send_findings(struct job *j, struct bclint_worker *w, const struct bc
 		put_str(&b, f->ref.pointer);
 		put_u64(&b, f->identity);
 		put_u32(&b, supp_index(j->run, f->suppressed));
+		put_str(&b, f->about.user_id);
+		put_str(&b, f->about.user_email);
+		put_str(&b, f->about.asset_type);
+		put_str(&b, f->about.asset_id);
 		put_str(&b, f->message);
 		put_u32(&b, f->n_notes);
 		for (uint32_t k = 0; k < f->n_notes; k++) {
@@ -308,13 +326,21 @@ static int send_findings(struct job *j, struct bclint_worker *w, const struct bc
 
 /* What loading found: the line table, the findings from first on, and
  * whether the snapshot is invalid.  -1 when the caller is gone. */
-static int send_load(struct job *j, struct bclint_worker *w, size_t first, int invalid)
+static int send_load(struct job *j, struct bclint_worker *w, size_t first,
+                     const struct bclint_snapshot *s)
 {
 	const struct bclint_source *src = &j->run->report.sources[j->file];
 	struct bclint_buf b = {0};
 	put(&b, "L", 1);
 	put(&b, src->lines, src->n_lines * sizeof(*src->lines));
 	int rc = send_buf(j, w, &b);
+	const char *bc_id = s ? s->model.bc.bc_id : NULL;
+	if (rc == 0 && bc_id != NULL) {
+		put(&b, "B", 1);
+		put(&b, bc_id, strlen(bc_id));
+		rc = send_buf(j, w, &b);
+	}
+	int invalid = s == NULL;
 	free(b.data);
 	if (rc == 0)
 		rc = send_findings(j, w, &j->run->report, first, -1);
@@ -353,7 +379,7 @@ static void job(void *arg, struct bclint_worker *w)
 	struct bclint_run *run = j->run;
 	size_t first = run->report.n_findings;
 	struct bclint_snapshot *s = load(j);
-	int gone = j->send_load && send_load(j, w, first, s == NULL) < 0;
+	int gone = j->send_load && send_load(j, w, first, s) < 0;
 	struct bclint_scene sc;
 	struct bclint_redactor rd = {{0}, {0}, 0};
 	struct bclint_report local;
@@ -441,6 +467,13 @@ static const char *take_pointer(struct reading *rd, char *buf, size_t size)
 	return buf;
 }
 
+/* The static name of an asset type sent by name (NULL stays NULL). */
+static const char *asset_type_name(const char *name)
+{
+	int t = name ? bclint_asset_type_from_name(name) : -1;
+	return t >= 0 ? bclint_asset_type_name((uint32_t)t) : NULL;
+}
+
 static void receive_findings(struct job *j, struct reading *rd)
 {
 	struct bclint_run *run = j->run;
@@ -468,6 +501,11 @@ static void receive_findings(struct job *j, struct reading *rd)
 			run->config.supps.v[supp].used++;
 			proto.suppressed = run->config.supps.v[supp].reason;
 		}
+		char uid[256], email[512], type[64], aid[256];
+		proto.about.user_id = take_pointer(rd, uid, sizeof(uid));
+		proto.about.user_email = take_pointer(rd, email, sizeof(email));
+		proto.about.asset_type = asset_type_name(take_pointer(rd, type, sizeof(type)));
+		proto.about.asset_id = take_pointer(rd, aid, sizeof(aid));
 		const char *msg = take_str(rd, &len);
 		uint32_t n_notes = take_u32(rd);
 		if (rd->bad || msg == NULL)
@@ -512,6 +550,12 @@ static void receive(void *arg, const char *data, size_t len)
 		snprintf(msg, sizeof(msg), "%.*s", (int)(rd.end - rd.p), rd.p);
 		bclint_run_plugin_error(run, run->rules.slots[slot].plugin->path,
 		                        run->rules.slots[slot].rule->id, msg);
+		return;
+	}
+	case 'B': {
+		char id[256];
+		snprintf(id, sizeof(id), "%.*s", (int)(len - 1), data + 1);
+		keep_bc_id(j, id);
 		return;
 	}
 	case 'I': run->input_errors++; return;

@@ -21,7 +21,7 @@ int bclint_report_add_source(struct bclint_report *r, char *path, struct bclint_
 		return -1;
 	}
 	r->sources = s;
-	s[r->n_sources] = (struct bclint_source){path, text, NULL, 0};
+	s[r->n_sources] = (struct bclint_source){path, text, NULL, 0, NULL};
 	return (int)r->n_sources++;
 }
 
@@ -33,6 +33,16 @@ static int keep_ref(struct bclint_report *r, const struct bclint_ref *in, struct
 		return 0;
 	out->pointer = bclint_arena_strdup(&r->arena, in->pointer);
 	return out->pointer != NULL ? 0 : -1;
+}
+
+/* The about strings as the report keeps them: copies. */
+static int keep_about(struct bclint_report *r, struct bclint_about *a)
+{
+	const char **s[] = {&a->user_id, &a->user_email, &a->asset_id};
+	for (size_t i = 0; i < 3; i++)
+		if (*s[i] != NULL && (*s[i] = bclint_arena_strdup(&r->arena, *s[i])) == NULL)
+			return -1;
+	return 0;
 }
 
 const char *bclint_ref_pointer(const struct bclint_ref *ref, char *buf)
@@ -66,7 +76,7 @@ struct bclint_finding *bclint_report_add(struct bclint_report *r,
 		return NULL;
 	}
 	*f = *proto;
-	if (keep_ref(r, &proto->ref, &f->ref) < 0) {
+	if (keep_ref(r, &proto->ref, &f->ref) < 0 || keep_about(r, &f->about) < 0) {
 		r->oom = 1;
 		return NULL;
 	}
@@ -296,6 +306,7 @@ void bclint_report_free(struct bclint_report *r)
 		return;
 	for (size_t i = 0; i < r->n_sources; i++) {
 		free(r->sources[i].path);
+		free((char *)r->sources[i].bc_id);
 		bclint_text_free(&r->sources[i].text);
 		free(r->sources[i].lines);
 	}

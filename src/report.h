@@ -24,6 +24,7 @@ struct bclint_source {
 	uint32_t *lines; /* its line feeds' offsets, when its parser noted them
 	                  * all (a snapshot's), or NULL */
 	size_t n_lines;
+	const char *bc_id; /* a snapshot's Business Center, when the report keeps about */
 };
 
 /* Where a finding or note points in the JSON of its file: an entity of a
@@ -49,6 +50,7 @@ struct bclint_finding {
 	struct bclint_ref ref;
 	const char *message;
 	const char *suppressed; /* the suppression's reason, or NULL */
+	struct bclint_about about; /* kept when BCLINT_NEED_ABOUT asks for it */
 	uint64_t identity;      /* rule + entity identity, before disambiguation */
 	struct bclint_note *notes;
 	uint32_t n_notes, cap_notes;
@@ -66,7 +68,8 @@ struct bclint_failure {
 /* What bclint_report_finish computes beyond order and start positions. */
 enum {
 	BCLINT_NEED_ENDS = 1,        /* end lines and columns */
-	BCLINT_NEED_FINGERPRINTS = 2 /* fingerprints */
+	BCLINT_NEED_FINGERPRINTS = 2, /* fingerprints */
+	BCLINT_NEED_ABOUT = 4         /* who and what each finding is about (entity.h) */
 };
 
 struct bclint_report {
@@ -87,8 +90,9 @@ struct bclint_report {
 int bclint_report_add_source(struct bclint_report *r, char *path, struct bclint_text text);
 
 /* Add a finding like proto (rule, plugin, level, file, pos.off, end.off,
- * ref, identity, suppressed; the rest is the report's), with len bytes of
- * message.  NULL only when memory runs out (r->oom is then set). */
+ * ref, identity, suppressed, about; the rest is the report's), with len
+ * bytes of message; about's strings are copied (its asset_type, one of
+ * caps.h's names, is kept as it is).  NULL only when memory runs out (r->oom is then set). */
 struct bclint_finding *bclint_report_add(struct bclint_report *r,
                                          const struct bclint_finding *proto,
                                          const char *message, size_t len);

@@ -89,7 +89,7 @@ is "$out" "::warning file=mixed.json,line=6,col=5,endLine=6,endColumn=77,title=n
 ::error file=mixed.json,line=10,col=13,endLine=10,endColumn=105,title=permission-too-narrow::ana@x.example needs CREATE_EDIT_ADS on ad account 'Brand' (100) but holds advertiser_role ANALYST: grant at least advertiser_role OPERATOR%0Amixed.json:9:19: note: granted here: advertiser_role ANALYST" "--format=github"
 run_bclint $CORE --format=json warn.json
 is "$out" '{"version": 1, "findings": [
-  {"file": "warn.json", "line": 4, "column": 15, "end_line": 4, "end_column": 87, "level": "warning", "rule": "no-asset-assigned", "message": "ben@x.example has the Business Center role STANDARD but no asset assigned: assign the assets they work on (Business Center > Users > Assign assets)", "pointer": "/members/0", "fingerprint": "9b217c14d2eeb32b", "notes": []}
+  {"file": "warn.json", "line": 4, "column": 15, "end_line": 4, "end_column": 87, "level": "warning", "rule": "no-asset-assigned", "message": "ben@x.example has the Business Center role STANDARD but no asset assigned: assign the assets they work on (Business Center > Users > Assign assets)", "pointer": "/members/0", "fingerprint": "9b217c14d2eeb32b", "bc_id": "1", "user_id": "2", "user_email": "ben@x.example", "asset_type": null, "asset_id": null, "notes": []}
 ], "summary": {"error": 0, "warning": 1, "note": 0}}' "--format=json"
 run_bclint $CORE --format=sarif mixed.json
 is "$(printf '%s' "$out" | jq -c '.runs[0].results[1] | [.ruleId, .level, .locations[0].physicalLocation.region, .locations[0].logicalLocations[0].fullyQualifiedName, .relatedLocations[0].message.text]')" \
