@@ -139,7 +139,8 @@ static const char *sarif_level(int level)
 }
 
 static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r,
-                       const struct bclint_plugin *plugin, int level, int comma)
+                       const struct bclint_plugin *plugin, const char *precision, int level,
+                       int comma)
 {
 	static const char *const severity[] = {"", "recommendation", "warning", "error"};
 	bclint_buf_puts(out, comma ? ",\n      {\"id\": " : "{\"id\": ");
@@ -174,8 +175,8 @@ static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r,
 			bclint_buf_puts(out, ", ");
 		jstr(out, r->tags[i]);
 	}
-	bclint_buf_printf(out, "], \"precision\": \"very-high\", \"problem.severity\": \"%s\"",
-	                  severity[r->level]);
+	bclint_buf_printf(out, "], \"precision\": \"%s\", \"problem.severity\": \"%s\"",
+	                  precision, severity[r->level]);
 	if (plugin != NULL) {
 		bclint_buf_puts(out, ", \"plugin\": ");
 		jstr(out, plugin->name);
@@ -328,10 +329,10 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 	                     PACKAGE_VERSION "\", \"semanticVersion\": \"" PACKAGE_VERSION "\", "
 	                     "\"informationUri\": \"" PACKAGE_URL "\", \"rules\": [\n      ");
 	for (size_t i = 0; i < N_HOST_RULES; i++)
-		rule_entry(out, &host_rules[i], NULL, (int)host_rules[i].level, i > 0);
+		rule_entry(out, &host_rules[i], NULL, "very-high", (int)host_rules[i].level, i > 0);
 	for (size_t i = 0; i < run->rules.n_slots; i++) {
 		const struct bclint_rule_slot *s = &run->rules.slots[i];
-		rule_entry(out, s->rule, s->plugin->desc,
+		rule_entry(out, s->rule, s->plugin->desc, s->precision,
 		           s->level == BCLINT_LEVEL_OFF ? (int)s->rule->level : s->level, 1);
 	}
 	bclint_buf_puts(out, "]}},\n");

@@ -64,6 +64,43 @@ static int valid_id(const char *id)
 	return strlen(id) <= 64 && id[strlen(id) - 1] != '-';
 }
 
+/* Was the plugin built with the rule field at offset off (an appended
+ * one)? */
+static int has_field(const struct bclint_plugin *d, size_t off)
+{
+	return d->rule_size >= off + sizeof(const char *);
+}
+
+/* A security-severity score: "0.1" to "10.0", one decimal at most. */
+static int severity_ok(const char *s)
+{
+	char *end;
+	double v = strtod(s, &end);
+	const char *dot = strchr(s, '.');
+	return *s >= '0' && *s <= '9' && *end == '\0' && v > 0 && v <= 10.0 &&
+	       (dot == NULL || strlen(dot) <= 2);
+}
+
+/* The appended fields a plugin was built with, when it was. */
+static int check_appended(const struct bclint_plugin *d, const struct bclint_rule *r,
+                          const char *path, char *err, size_t size)
+{
+	static const char *const precisions[] = {"very-high", "high", "medium", "low", NULL};
+	if (has_field(d, offsetof(struct bclint_rule, precision)) && r->precision != NULL) {
+		size_t i = 0;
+		while (precisions[i] != NULL && strcmp(precisions[i], r->precision) != 0)
+			i++;
+		if (precisions[i] == NULL)
+			return fail(err, size, path, "rule '%s' has an invalid precision '%s' (very-high, "
+			            "high, medium or low)", r->id, r->precision);
+	}
+	if (has_field(d, offsetof(struct bclint_rule, security_severity)) &&
+	    r->security_severity != NULL && !severity_ok(r->security_severity))
+		return fail(err, size, path, "rule '%s' has an invalid security severity '%s' (0.1 "
+		            "to 10.0)", r->id, r->security_severity);
+	return 0;
+}
+
 static int check_rule(const struct bclint_rule *r, const char *path, char *err, size_t size)
 {
 	if (!valid_id(r->id))
@@ -107,9 +144,9 @@ static int check_descriptor(const struct bclint_plugin *d, const char *path, cha
 	if (d->size < sizeof(struct bclint_plugin))
 		return fail(err, size, path, "plugin descriptor too small (%u bytes, expected %zu)",
 		            d->size, sizeof(struct bclint_plugin));
-	if (d->rule_size < sizeof(struct bclint_rule))
+	if (d->rule_size < BCLINT_RULE_SIZE_1)
 		return fail(err, size, path, "rule descriptor too small (%u bytes, expected %zu)",
-		            d->rule_size, sizeof(struct bclint_rule));
+		            d->rule_size, (size_t)BCLINT_RULE_SIZE_1);
 	if (d->name == NULL || d->version == NULL)
 		return fail(err, size, path, "plugin descriptor lacks a name or version");
 	if (d->rules == NULL || d->n_rules == 0)
@@ -117,7 +154,7 @@ static int check_descriptor(const struct bclint_plugin *d, const char *path, cha
 	for (size_t i = 0; i < d->n_rules; i++) {
 		const struct bclint_rule *r =
 			(const struct bclint_rule *)((const char *)d->rules + i * d->rule_size);
-		if (check_rule(r, path, err, size) < 0)
+		if (check_rule(r, path, err, size) < 0 || check_appended(d, r, path, err, size) < 0)
 			return -1;
 	}
 	return 0;
@@ -199,6 +236,11 @@ int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, 
 		struct bclint_rule_slot *s = &rs->slots[rs->n_slots++];
 		memset(s, 0, sizeof(*s));
 		s->rule = (const struct bclint_rule *)((const char *)d->rules + i * d->rule_size);
+		s->precision = "high";
+		if (has_field(d, offsetof(struct bclint_rule, precision)) && s->rule->precision)
+			s->precision = s->rule->precision;
+		if (has_field(d, offsetof(struct bclint_rule, security_severity)))
+			s->security_severity = s->rule->security_severity;
 		s->enabled = 1;
 		s->level = (int)s->rule->level;
 		if (bclint_map_put(&rs->by_id, 0, s->rule->id, (void *)(uintptr_t)rs->n_slots) ==

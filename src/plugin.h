@@ -28,7 +28,9 @@ enum bclint_opt_source { BCLINT_FROM_NONE, BCLINT_FROM_CONFIG, BCLINT_FROM_CLI }
 
 /* One loaded rule and how this run is configured to use it. */
 struct bclint_rule_slot {
-	const struct bclint_rule *rule;
+	const struct bclint_rule *rule; /* its appended fields only as below */
+	const char *precision;          /* the rule's, or "high" */
+	const char *security_severity;  /* the rule's, or NULL */
 	const struct bclint_loaded_plugin *plugin;
 	int enabled;
 	int level; /* configured level; the rule's default unless overridden */

@@ -8,8 +8,12 @@
  *
  * ABI policy: BCLINT_ABI_VERSION changes whenever a struct in this header or
  * in model.h changes layout or meaning, or a host function changes
- * signature.  New host functions are only ever appended to struct
- * bclint_host, whose size field tells a plugin what this host offers.
+ * signature.  Growth is append-only, and sizes tell each side what the
+ * other has: new host functions are appended to struct bclint_host, whose
+ * size field tells a plugin what this host offers; new rule fields are
+ * appended to struct bclint_rule, whose size the descriptor carries
+ * (rule_size), so that a host reads only the fields a plugin was built
+ * with.  See bclint-plugin(3), ABI.
  */
 #ifndef BCLINT_PLUGIN_H
 #define BCLINT_PLUGIN_H 1
@@ -86,14 +90,25 @@ struct bclint_rule {
 	const struct bclint_option *options;
 	size_t n_options;
 	bclint_check_fn *check;
+	/* -- appended: a host reads these only when rule_size has room -- */
+	/* How often a finding is right, as SARIF says it: "very-high", "high",
+	 * "medium" or "low"; NULL: "high". */
+	const char *precision;
+	/* For rules tagged "security": GitHub's security-severity, a score
+	 * from "0.1" to "10.0" (CVSS-like); NULL: none. */
+	const char *security_severity;
 };
+
+/* The size of struct bclint_rule before its appended fields: the least
+ * rule_size a host accepts. */
+#define BCLINT_RULE_SIZE_1 (offsetof(struct bclint_rule, check) + sizeof(bclint_check_fn *))
 
 /* The exported descriptor.  All of it is read-only data. */
 struct bclint_plugin {
 	uint32_t magic;       /* BCLINT_PLUGIN_MAGIC */
 	uint32_t abi_version; /* BCLINT_ABI_VERSION the plugin was built with */
 	uint32_t size;        /* sizeof(struct bclint_plugin) */
-	uint32_t rule_size;   /* sizeof(struct bclint_rule) */
+	uint32_t rule_size;   /* sizeof(struct bclint_rule) the plugin was built with */
 	const char *name;     /* plugin name, e.g. "core-access" */
 	const char *version;  /* plugin version */
 	const char *description;

@@ -27,6 +27,13 @@ refused small "plugin descriptor too small (16 bytes, expected 56)"
 refused no-symbol "not a bclint plugin (no 'bclint_plugin' symbol)"
 refused clash "rule 'too-many-admins' is already loaded from $BCLINT_RULES_PATH/too-many-admins.so"
 refused bad-id "invalid rule ID 'Bad_ID' (lower-case letters, digits and hyphens)"
+refused bad-precision "rule 'test-precision' has an invalid precision 'certain' (very-high, high, medium or low)"
+
+# A plugin built with the first version's rule_size loads; its rules'
+# appended fields are not read (SARIF says the default precision).
+run_bclint --disable=all --plugin="$dir/v1-rule.so" --enable=test-v1 -f sarif tiny.json
+is "$status:$(printf '%s' "$out" | jq -c '[.runs[0].tool.driver.rules[] | select(.id == "test-v1") | .properties.precision]')" \
+	'0:["high"]' "a first-version rule descriptor: loaded, appended fields not read"
 
 cp "$dir/good.so" "$dir/open.so" && chmod 0666 "$dir/open.so"
 refused open "refusing to load a plugin writable by group or others (mode 0666)"

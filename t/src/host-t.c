@@ -48,7 +48,8 @@ static void world(struct world *w)
 	bclint_report_add_source(&w->report, strdup("h.json"),
 	                         bclint_text_own(text, sizeof(snapshot) - 1));
 	w->snap = bclint_snapshot_load(&w->report, 0, 0);
-	w->slot = (struct bclint_rule_slot){&rule, &plugin, 1, BCLINT_LEVEL_WARNING, 0, NULL};
+	w->slot = (struct bclint_rule_slot){.rule = &rule, .precision = "high", .plugin = &plugin,
+	                                    .enabled = 1, .level = BCLINT_LEVEL_WARNING};
 	w->scene = (struct bclint_scene){&w->report, w->snap, NULL, NULL, BCLINT_NO_TIME, 1, 1};
 	bclint_ctx_init(&w->ctx, &w->scene, &w->slot);
 }
