@@ -283,12 +283,57 @@ static int send_buf(struct job *j, struct bclint_worker *w, struct bclint_buf *b
 	return rc;
 }
 
+/* Resolve, in the worker, which has the snapshot's text and line table,
+ * the positions in it of findings [first, n) of r and their notes, so
+ * that the calling process never reads the text. */
+static void resolve_here(struct job *j, struct bclint_report *r, size_t first)
+{
+	const struct bclint_source *src = &j->run->report.sources[j->file];
+	int ends = (j->o->needs & BCLINT_NEED_ENDS) != 0;
+	size_t n = 0;
+	for (size_t i = first; i < r->n_findings; i++)
+		n += (1 + r->findings[i]->n_notes) * (size_t)(1 + ends);
+	struct bclint_textpos **pos = n ? bclint_big_alloc(n * sizeof(*pos)) : NULL;
+	if (n == 0 || pos == NULL) {
+		if (n > 0)
+			r->oom = 1;
+		return;
+	}
+	n = 0;
+	for (size_t i = first; i < r->n_findings; i++) {
+		struct bclint_finding *f = r->findings[i];
+		if (f->file == j->file) {
+			pos[n++] = &f->pos;
+			if (ends)
+				pos[n++] = &f->end;
+		}
+		for (uint32_t k = 0; k < f->n_notes; k++) {
+			if (f->notes[k].file != j->file)
+				continue;
+			pos[n++] = &f->notes[k].pos;
+			if (ends)
+				pos[n++] = &f->notes[k].end;
+		}
+	}
+	bclint_positions_resolve_lines(src->text.data, src->text.len, src->lines, src->n_lines, pos,
+	                               n);
+	free(pos);
+}
+
+static void put_pos(struct bclint_buf *b, const struct bclint_textpos *p)
+{
+	put_u32(b, p->off);
+	put_u32(b, p->line);
+	put_u32(b, p->col);
+}
+
 /* Send findings [first, n) of report r, found by slot (-1: the host's
  * own, loading's), in messages of about BATCH bytes. */
-static int send_findings(struct job *j, struct bclint_worker *w, const struct bclint_report *r,
+static int send_findings(struct job *j, struct bclint_worker *w, struct bclint_report *r,
                          size_t first, int32_t slot)
 {
 	struct bclint_buf b = {0};
+	resolve_here(j, r, first);
 	int rc = 0;
 	for (size_t i = first; i < r->n_findings && rc == 0; i++) {
 		const struct bclint_finding *f = r->findings[i];
@@ -297,8 +342,8 @@ static int send_findings(struct job *j, struct bclint_worker *w, const struct bc
 			put_u32(&b, (uint32_t)slot);
 		}
 		put_u32(&b, (uint32_t)f->level);
-		put_u32(&b, f->pos.off);
-		put_u32(&b, f->end.off);
+		put_pos(&b, &f->pos);
+		put_pos(&b, &f->end);
 		put_u64(&b, f->ref.entity);
 		put_str(&b, f->ref.pointer);
 		put_u64(&b, f->identity);
@@ -311,8 +356,8 @@ static int send_findings(struct job *j, struct bclint_worker *w, const struct bc
 		put_u32(&b, f->n_notes);
 		for (uint32_t k = 0; k < f->n_notes; k++) {
 			const struct bclint_note *n = &f->notes[k];
-			put_u32(&b, n->pos.off);
-			put_u32(&b, n->end.off);
+			put_pos(&b, &n->pos);
+			put_pos(&b, &n->end);
 			put_u64(&b, n->ref.entity);
 			put_str(&b, n->ref.pointer);
 			put_str(&b, n->message);
@@ -324,18 +369,15 @@ static int send_findings(struct job *j, struct bclint_worker *w, const struct bc
 	return rc;
 }
 
-/* What loading found: the line table, the findings from first on, and
- * whether the snapshot is invalid.  -1 when the caller is gone. */
+/* What loading found: the Business Center, the findings from first on,
+ * and whether the snapshot is invalid.  -1 when the caller is gone. */
 static int send_load(struct job *j, struct bclint_worker *w, size_t first,
                      const struct bclint_snapshot *s)
 {
-	const struct bclint_source *src = &j->run->report.sources[j->file];
 	struct bclint_buf b = {0};
-	put(&b, "L", 1);
-	put(&b, src->lines, src->n_lines * sizeof(*src->lines));
-	int rc = send_buf(j, w, &b);
+	int rc = 0;
 	const char *bc_id = s ? s->model.bc.bc_id : NULL;
-	if (rc == 0 && bc_id != NULL) {
+	if (bc_id != NULL) {
 		put(&b, "B", 1);
 		put(&b, bc_id, strlen(bc_id));
 		rc = send_buf(j, w, &b);
@@ -436,6 +478,13 @@ static uint64_t take_u64(struct reading *rd)
 	return v;
 }
 
+static void take_pos(struct reading *rd, struct bclint_textpos *p)
+{
+	p->off = take_u32(rd);
+	p->line = take_u32(rd);
+	p->col = take_u32(rd);
+}
+
 /* A string of the message: its bytes (not NUL-terminated) and length. */
 static const char *take_str(struct reading *rd, uint32_t *len)
 {
@@ -491,8 +540,8 @@ static void receive_findings(struct job *j, struct reading *rd)
 		char ptr[512];
 		uint32_t len;
 		proto.level = (int)take_u32(rd);
-		proto.pos.off = take_u32(rd);
-		proto.end.off = take_u32(rd);
+		take_pos(rd, &proto.pos);
+		take_pos(rd, &proto.end);
 		proto.ref.entity = take_u64(rd);
 		proto.ref.pointer = take_pointer(rd, ptr, sizeof(ptr));
 		proto.identity = take_u64(rd);
@@ -514,8 +563,8 @@ static void receive_findings(struct job *j, struct reading *rd)
 		for (uint32_t k = 0; k < n_notes && !rd->bad; k++) {
 			struct bclint_note note = {j->file, {0, 0, 0}, {0, 0, 0}, {0, NULL}, NULL};
 			char nptr[512];
-			note.pos.off = take_u32(rd);
-			note.end.off = take_u32(rd);
+			take_pos(rd, &note.pos);
+			take_pos(rd, &note.end);
 			note.ref.entity = take_u64(rd);
 			note.ref.pointer = take_pointer(rd, nptr, sizeof(nptr));
 			const char *text = take_str(rd, &len);
@@ -531,16 +580,6 @@ static void receive(void *arg, const char *data, size_t len)
 	struct bclint_run *run = j->run;
 	struct reading rd = {data + 1, data + len, 0};
 	switch (len > 0 ? data[0] : 0) {
-	case 'L': {
-		struct bclint_source *src = &run->report.sources[j->file];
-		size_t n = (len - 1) / sizeof(uint32_t);
-		free(src->lines);
-		src->lines = n ? malloc(n * sizeof(uint32_t)) : NULL;
-		src->n_lines = src->lines ? n : 0;
-		if (src->lines != NULL)
-			memcpy(src->lines, data + 1, n * sizeof(uint32_t));
-		return;
-	}
 	case 'F': receive_findings(j, &rd); break;
 	case 'P': {
 		char msg[1200];

@@ -81,8 +81,16 @@ static void table_to(struct sweep *s, const uint32_t *lines, size_t n_lines,
 {
 	size_t target = p->off < s->len ? p->off : s->len;
 	size_t j = s->line - 1; /* line feeds passed so far */
-	while (j < n_lines && lines[j] < target)
-		j++;
+	/* the first line feed at or after target, from j on: a binary
+	 * search, so that a few positions far apart cost a few steps each */
+	size_t hi = n_lines;
+	while (j < hi) {
+		size_t mid = j + (hi - j) / 2;
+		if (lines[mid] < target)
+			j = mid + 1;
+		else
+			hi = mid;
+	}
 	if (j != s->line - 1) {
 		s->line = (uint32_t)j + 1;
 		s->col = 1;

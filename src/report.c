@@ -161,38 +161,65 @@ static int by_position(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-/* Resolve every position of one file in a single sweep of its text. */
-static void resolve_file(struct bclint_report *r, uint32_t file, int ends)
+/* Collect, into pos (or only count, when pos is NULL), the positions of
+ * file file that are not resolved yet (line 0: a worker resolves those it
+ * sends). */
+static size_t unresolved(struct bclint_report *r, int ends, size_t *at, struct bclint_textpos **pos)
 {
-	/* room for every position of the report: one pass over the
-	 * findings, not one to count and one to collect */
-	size_t per = ends ? 2 : 1, n = (r->n_findings + r->n_notes) * per;
-	if (n == 0)
-		return;
-	struct bclint_textpos **pos = bclint_big_alloc(n * sizeof(*pos));
-	if (pos == NULL) {
-		r->oom = 1;
-		return;
-	}
-	n = 0;
+	size_t n = 0;
 	for (size_t i = 0; i < r->n_findings; i++) {
 		struct bclint_finding *f = r->findings[i];
-		if (f->file == file) {
-			pos[n++] = &f->pos;
-			if (ends)
-				pos[n++] = &f->end;
+		struct bclint_textpos *p[2] = {&f->pos, &f->end};
+		for (int k = 0; k < 1 + ends; k++) {
+			if (p[k]->line != 0)
+				continue;
+			if (pos != NULL)
+				pos[at[f->file]++] = p[k];
+			else
+				at[f->file + 1]++;
+			n++;
 		}
 		for (size_t k = 0; k < f->n_notes; k++) {
-			if (f->notes[k].file == file) {
-				pos[n++] = &f->notes[k].pos;
-				if (ends)
-					pos[n++] = &f->notes[k].end;
+			struct bclint_note *o = &f->notes[k];
+			struct bclint_textpos *q[2] = {&o->pos, &o->end};
+			for (int m = 0; m < 1 + ends; m++) {
+				if (q[m]->line != 0)
+					continue;
+				if (pos != NULL)
+					pos[at[o->file]++] = q[m];
+				else
+					at[o->file + 1]++;
+				n++;
 			}
 		}
 	}
-	const struct bclint_source *s = &r->sources[file];
-	bclint_positions_resolve_lines(s->text.data, s->text.len, s->lines, s->n_lines, pos, n);
+	return n;
+}
+
+/* Resolve every position not resolved yet: grouped by file in two passes
+ * over the findings, then one sweep of each file's text. */
+static void resolve_all(struct bclint_report *r, int ends)
+{
+	size_t *at = calloc(r->n_sources + 1, sizeof(*at));
+	size_t n = at ? unresolved(r, ends, at, NULL) : 0;
+	struct bclint_textpos **pos = n ? bclint_big_alloc(n * sizeof(*pos)) : NULL;
+	if (at == NULL || (n > 0 && pos == NULL)) {
+		r->oom = 1;
+		free(at);
+		return;
+	}
+	for (size_t k = 0; k < r->n_sources; k++)
+		at[k + 1] += at[k];
+	if (n > 0)
+		unresolved(r, ends, at, pos); /* at[k] ends as the start of file k + 1 */
+	for (size_t k = 0, start = 0; k < r->n_sources; start = at[k], k++) {
+		const struct bclint_source *s = &r->sources[k];
+		if (at[k] > start)
+			bclint_positions_resolve_lines(s->text.data, s->text.len, s->lines, s->n_lines,
+			                               pos + start, at[k] - start);
+	}
 	free(pos);
+	free(at);
 }
 
 /* Findings at one position, in order of reporting: by rule, then that
@@ -260,8 +287,8 @@ void bclint_report_finish(struct bclint_report *r, unsigned needs)
 {
 	if (r->n_findings > 1) /* findings is NULL when there are none */
 		sort_findings(r);
+	resolve_all(r, (needs & BCLINT_NEED_ENDS) != 0);
 	for (uint32_t i = 0; i < r->n_sources; i++) {
-		resolve_file(r, i, needs & BCLINT_NEED_ENDS);
 		bclint_text_free(&r->sources[i].text);
 		free(r->sources[i].lines);
 		r->sources[i].lines = NULL;
