@@ -142,44 +142,42 @@ static void frames(struct reader *rd, const char *p, size_t n, double *deadline,
 	}
 }
 
-/* Read frames until the worker closes the channel or its step runs out
- * of time: 1 when it did, else 0. */
-static int watch(struct reader *rd, pid_t pid, int fd, unsigned timeout)
+/* One worker of a pool. */
+struct worker {
+	pid_t pid;
+	int fd;
+	unsigned timeout;
+	double deadline;
+	int late;
+	struct reader rd;
+};
+
+struct bclint_pool {
+	struct worker *w;
+	size_t n, cap;
+};
+
+struct bclint_pool *bclint_pool_new(void)
 {
-	double deadline = 0;
-	char got[65536];
-	for (;;) {
-		int wait_ms = -1;
-		if (timeout && rd->steps > 0 && !rd->returned) {
-			double left = deadline - seconds_now();
-			if (left <= 0) {
-				kill(pid, SIGKILL);
-				return 1;
-			}
-			wait_ms = (int)(left * 1000.0) + 1;
-		}
-		struct pollfd p = {fd, POLLIN, 0};
-		int ready = poll(&p, 1, wait_ms);
-		if (ready < 0 && errno != EINTR)
-			return 0;
-		if (ready <= 0)
-			continue;
-		ssize_t n = read(fd, got, sizeof(got));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return 0;
-		frames(rd, got, (size_t)n, &deadline, timeout);
-		if (rd->broken) {
-			kill(pid, SIGKILL);
-			return 0;
-		}
-	}
+	return calloc(1, sizeof(struct bclint_pool));
 }
 
-int bclint_isolate(bclint_job_fn *job, void *job_arg, bclint_receive_fn *receive,
-                   void *receive_arg, unsigned timeout, struct bclint_outcome *out)
+size_t bclint_pool_running(const struct bclint_pool *p)
 {
+	return p->n;
+}
+
+int bclint_pool_start(struct bclint_pool *p, bclint_job_fn *job, void *job_arg,
+                      bclint_receive_fn *receive, void *receive_arg, unsigned timeout)
+{
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 4;
+		struct worker *w = realloc(p->w, cap * sizeof(*w));
+		if (w == NULL)
+			return -1;
+		p->w = w;
+		p->cap = cap;
+	}
 	int fds[2];
 	if (pipe(fds) < 0)
 		return -1;
@@ -191,32 +189,122 @@ int bclint_isolate(bclint_job_fn *job, void *job_arg, bclint_receive_fn *receive
 		return -1;
 	}
 	if (pid == 0) {
-		struct bclint_worker w = {fds[1]};
+		struct bclint_worker self = {fds[1]};
 		close(fds[0]);
-		job(job_arg, &w);
+		for (size_t i = 0; i < p->n; i++)
+			close(p->w[i].fd); /* the other workers' channels */
+		job(job_arg, &self);
 		write_all(fds[1], "E", 1);
 		_exit(0);
 	}
 	close(fds[1]);
-	struct reader rd = {{0}, 0, NULL, 0, 0, receive, receive_arg, 0, 0, 0};
-	int late = watch(&rd, pid, fds[0], timeout);
-	close(fds[0]);
-	free(rd.msg);
+	struct worker *w = &p->w[p->n++];
+	memset(w, 0, sizeof(*w));
+	w->pid = pid;
+	w->fd = fds[0];
+	w->timeout = timeout;
+	w->rd.receive = receive;
+	w->rd.arg = receive_arg;
+	return 0;
+}
+
+/* The wait until the nearest deadline, in milliseconds (-1: none); kills
+ * the workers whose step ran out of time. */
+static int next_wait(struct bclint_pool *p)
+{
+	int wait_ms = -1;
+	double now = seconds_now();
+	for (size_t i = 0; i < p->n; i++) {
+		struct worker *w = &p->w[i];
+		if (!w->timeout || w->rd.steps == 0 || w->rd.returned || w->late)
+			continue;
+		double left = w->deadline - now;
+		if (left <= 0) {
+			kill(w->pid, SIGKILL);
+			w->late = 1;
+			continue;
+		}
+		int ms = (int)(left * 1000.0) + 1;
+		if (wait_ms < 0 || ms < wait_ms)
+			wait_ms = ms;
+	}
+	return wait_ms;
+}
+
+/* How worker w ended, once its channel is closed. */
+static void ending(struct worker *w, struct bclint_outcome *out)
+{
 	int status = 0;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
 		;
 	memset(out, 0, sizeof(*out));
-	out->steps = rd.steps;
-	if (late) {
+	out->steps = w->rd.steps;
+	if (w->late) {
 		out->ending = BCLINT_WORKER_LATE;
 	} else if (WIFSIGNALED(status)) {
 		out->ending = BCLINT_WORKER_SIGNALLED;
 		out->signal = WTERMSIG(status);
-	} else if (rd.returned && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+	} else if (w->rd.returned && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
 		out->ending = BCLINT_WORKER_DONE;
 	} else {
 		out->ending = BCLINT_WORKER_EXITED;
 		out->status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 	}
+}
+
+/* Read what worker i sent: 1 when its channel is closed. */
+static int drain(struct worker *w)
+{
+	char got[65536];
+	ssize_t n = read(w->fd, got, sizeof(got));
+	if (n < 0 && errno == EINTR)
+		return 0;
+	if (n <= 0)
+		return 1;
+	frames(&w->rd, got, (size_t)n, &w->deadline, w->timeout);
+	if (w->rd.broken) {
+		kill(w->pid, SIGKILL);
+		return 1;
+	}
 	return 0;
+}
+
+int bclint_pool_wait(struct bclint_pool *p, void **receive_arg, struct bclint_outcome *out)
+{
+	struct pollfd fds[64];
+	while (p->n > 0) {
+		size_t n = p->n < 64 ? p->n : 64;
+		for (size_t i = 0; i < n; i++)
+			fds[i] = (struct pollfd){p->w[i].fd, POLLIN, 0};
+		int ready = poll(fds, (nfds_t)n, next_wait(p));
+		if (ready < 0 && errno != EINTR)
+			return -1;
+		for (size_t i = 0; ready > 0 && i < n; i++) {
+			if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR)) || !drain(&p->w[i]))
+				continue;
+			struct worker *w = &p->w[i];
+			close(w->fd);
+			free(w->rd.msg);
+			ending(w, out);
+			*receive_arg = w->rd.arg;
+			p->w[i] = p->w[--p->n];
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void bclint_pool_free(struct bclint_pool *p)
+{
+	if (p == NULL)
+		return;
+	for (size_t i = 0; i < p->n; i++) {
+		struct bclint_outcome out;
+		kill(p->w[i].pid, SIGKILL);
+		close(p->w[i].fd);
+		free(p->w[i].rd.msg);
+		ending(&p->w[i], &out);
+	}
+	free(p->w);
+	free(p);
 }

@@ -35,11 +35,25 @@ typedef void bclint_job_fn(void *arg, struct bclint_worker *w);
  * the call. */
 typedef void bclint_receive_fn(void *arg, const char *data, size_t len);
 
-/* Run job(job_arg) in a worker, handing its messages to receive, with
- * timeout seconds per step after the first (0: no limit).  Returns 0 with
- * *out filled, or -1 when no worker could be started (nothing ran). */
-int bclint_isolate(bclint_job_fn *job, void *job_arg, bclint_receive_fn *receive,
-                   void *receive_arg, unsigned timeout, struct bclint_outcome *out);
+/* Workers running at once.  Ownership: the caller's; bclint_pool_free
+ * (NULL-safe) kills any still running. */
+struct bclint_pool;
+struct bclint_pool *bclint_pool_new(void);
+void bclint_pool_free(struct bclint_pool *p);
+
+/* Start job(job_arg) in a worker, handing its messages to receive (with
+ * receive_arg, which also names the worker when it ends), with timeout
+ * seconds per step after the first (0: no limit).  0, or -1 when no
+ * worker could be started (nothing ran). */
+int bclint_pool_start(struct bclint_pool *p, bclint_job_fn *job, void *job_arg,
+                      bclint_receive_fn *receive, void *receive_arg, unsigned timeout);
+
+/* How many workers are running. */
+size_t bclint_pool_running(const struct bclint_pool *p);
+
+/* Wait until a worker ends, receiving the messages of every worker
+ * meanwhile: 0 with its receive_arg and *out, or -1 when none runs. */
+int bclint_pool_wait(struct bclint_pool *p, void **receive_arg, struct bclint_outcome *out);
 
 /* In the worker: send one message; 0, or -1 when the caller is gone. */
 int bclint_worker_send(struct bclint_worker *w, const void *data, size_t len);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "caps.h"
@@ -140,7 +141,79 @@ struct job {
 	const size_t *todo; /* the enabled rules' slot numbers */
 	size_t n_todo, from; /* run todo[from..] */
 	int send_load;       /* send what loading found (the first worker) */
+	size_t started;      /* from, when the current worker started */
+	int done;
+	/* diagnostics held until every file before this one is done, so
+	 * that their order does not depend on how many workers run */
+	int hold;
+	struct held *held;
+	size_t n_held;
 };
+
+/* A failure to say: a plugin's or rule's (plugin), or a file's. */
+struct held {
+	char *file, *rule, *message;
+	int plugin;
+};
+
+/* Say a failure now: a diagnostic and, for SARIF, a failure of the report. */
+static void say(struct bclint_run *run, const char *file, const char *rule, const char *message,
+                int plugin)
+{
+	if (plugin) {
+		bclint_run_plugin_error(run, file, rule, message);
+		return;
+	}
+	bclint_diagf(&run->diag, BCLINT_LEVEL_ERROR, NULL, 0, 0, "%s", message);
+	bclint_report_failure(&run->report, file, NULL, message);
+}
+
+static char *dup_or_null(const char *s, int *oom)
+{
+	char *d = s ? strdup(s) : NULL;
+	*oom |= s != NULL && d == NULL;
+	return d;
+}
+
+/* Say a failure of job j: now, or when its turn comes. */
+static void job_failure(struct job *j, const char *file, const char *rule, const char *message,
+                        int plugin)
+{
+	if (!j->hold) {
+		say(j->run, file, rule, message, plugin);
+		return;
+	}
+	struct held *h = realloc(j->held, (j->n_held + 1) * sizeof(*h));
+	int oom = h == NULL;
+	if (h != NULL) {
+		j->held = h;
+		h += j->n_held;
+		h->file = dup_or_null(file, &oom);
+		h->rule = dup_or_null(rule, &oom);
+		h->message = dup_or_null(message, &oom);
+		h->plugin = plugin;
+		if (!oom)
+			j->n_held++;
+	}
+	if (oom) /* said at once rather than not at all */
+		say(j->run, file, rule, message, plugin);
+}
+
+/* Say what job j held back, and forget it. */
+static void release(struct job *j)
+{
+	for (size_t i = 0; i < j->n_held; i++) {
+		struct held *h = &j->held[i];
+		say(j->run, h->file, h->rule, h->message, h->plugin);
+		free(h->file);
+		free(h->rule);
+		free(h->message);
+	}
+	free(j->held);
+	j->held = NULL;
+	j->n_held = 0;
+	j->hold = 0;
+}
 
 /* A rule that failed without ending the process: undeclared option, or
  * a negative status.  The message, or NULL. */
@@ -226,7 +299,7 @@ static void lint_here(struct job *j)
 			const struct bclint_rule_slot *slot = &run->rules.slots[j->todo[i]];
 			char msg[1024];
 			if (run_rule(&sc, slot, msg, sizeof(msg)) != NULL)
-				bclint_run_plugin_error(run, slot->plugin->path, slot->rule->id, msg);
+				job_failure(j, slot->plugin->path, slot->rule->id, msg, 1);
 		}
 	}
 	bclint_redactor_free(&rd);
@@ -587,8 +660,8 @@ static void receive(void *arg, const char *data, size_t len)
 		if (rd.bad || slot >= run->rules.n_slots)
 			break;
 		snprintf(msg, sizeof(msg), "%.*s", (int)(rd.end - rd.p), rd.p);
-		bclint_run_plugin_error(run, run->rules.slots[slot].plugin->path,
-		                        run->rules.slots[slot].rule->id, msg);
+		job_failure(j, run->rules.slots[slot].plugin->path, run->rules.slots[slot].rule->id, msg,
+		            1);
 		return;
 	}
 	case 'B': {
@@ -618,66 +691,176 @@ static const char *ending(const struct bclint_outcome *out, unsigned timeout, ch
 	return buf;
 }
 
-/* Lint the snapshot in workers: one, and one more after each rule that
- * ended its worker.  -1 when no worker could be started. */
-static int lint_isolated(struct job *j, const char *name)
+/* A worker of job j ended: record how, and say whether another must
+ * carry on with the rules after the one that failed. */
+static int ended(struct job *j, const struct bclint_outcome *out)
 {
 	struct bclint_run *run = j->run;
 	unsigned timeout = j->o->rule_timeout;
-	for (;;) {
-		struct bclint_outcome out;
-		size_t started = j->from;
-		if (bclint_isolate(job, j, receive, j, timeout, &out) < 0)
-			return j->send_load ? -1 : (lint_here(j), 0);
-		if (out.ending == BCLINT_WORKER_DONE)
-			return 0;
-		char buf[64], msg[1024];
-		const char *how = ending(&out, timeout, buf, sizeof(buf));
-		/* the worker failed during step out.steps: 0 is loading */
-		size_t at = started + (out.steps > 0 ? out.steps - 1 : 0);
-		if (out.steps == 0 || at >= j->n_todo) {
-			snprintf(msg, sizeof(msg), "the process %s %s ended with %s",
-			         out.steps ? "running the rules on" : "loading", name, how);
-			bclint_run_plugin_error(run, NULL, NULL, msg);
-			return 0;
-		}
-		const struct bclint_rule_slot *slot = &run->rules.slots[j->todo[at]];
-		const char *path = slot->plugin->path, *id = slot->rule->id;
-		if (out.ending == BCLINT_WORKER_LATE)
-			snprintf(msg, sizeof(msg), "%s: rule '%s' exceeded the time limit of %u s on %s",
-			         path, id, timeout, name);
-		else if (out.ending == BCLINT_WORKER_SIGNALLED)
-			snprintf(msg, sizeof(msg), "%s: rule '%s' crashed (%s) on %s", path, id, how,
-			         name);
-		else
-			snprintf(msg, sizeof(msg), "%s: rule '%s' ended the process (%s) on %s", path,
-			         id, how, name);
-		bclint_run_plugin_error(run, path, id, msg);
-		j->from = at + 1;
-		j->send_load = 0;
+	const char *name = run->report.sources[j->file].path;
+	if (out->ending == BCLINT_WORKER_DONE)
+		return 0;
+	char buf[64], msg[1024];
+	const char *how = ending(out, timeout, buf, sizeof(buf));
+	/* the worker failed during step out->steps: 0 is loading */
+	size_t at = j->started + (out->steps > 0 ? out->steps - 1 : 0);
+	if (out->steps == 0 || at >= j->n_todo) {
+		snprintf(msg, sizeof(msg), "the process %s %s ended with %s",
+		         out->steps ? "running the rules on" : "loading", name, how);
+		job_failure(j, NULL, NULL, msg, 1);
+		return 0;
 	}
+	const struct bclint_rule_slot *slot = &run->rules.slots[j->todo[at]];
+	const char *path = slot->plugin->path, *id = slot->rule->id;
+	if (out->ending == BCLINT_WORKER_LATE)
+		snprintf(msg, sizeof(msg), "%s: rule '%s' exceeded the time limit of %u s on %s", path,
+		         id, timeout, name);
+	else if (out->ending == BCLINT_WORKER_SIGNALLED)
+		snprintf(msg, sizeof(msg), "%s: rule '%s' crashed (%s) on %s", path, id, how, name);
+	else
+		snprintf(msg, sizeof(msg), "%s: rule '%s' ended the process (%s) on %s", path, id,
+		         how, name);
+	job_failure(j, path, id, msg, 1);
+	j->from = at + 1;
+	j->send_load = 0;
+	return 1;
+}
+
+/* Start a worker for job j; without one, lint it here. */
+static void start(struct bclint_pool *pool, struct job *j)
+{
+	j->started = j->from;
+	if (bclint_pool_start(pool, job, j, receive, j, j->o->rule_timeout) == 0)
+		return;
+	if (j->send_load || j->from < j->n_todo)
+		lint_here(j); /* no worker: unprotected, but not lost */
+	j->done = 1;
+}
+
+/* The enabled rules' slot numbers; NULL when memory runs out. */
+static size_t *enabled(const struct bclint_run *run, size_t *n)
+{
+	size_t *todo = malloc((run->rules.n_slots + 1) * sizeof(*todo));
+	*n = 0;
+	for (size_t i = 0; todo != NULL && i < run->rules.n_slots; i++)
+		if (run->rules.slots[i].enabled)
+			todo[(*n)++] = i;
+	return todo;
+}
+
+/* Read snapshot i into the report as job j's file; a file that cannot be
+ * read is a failure of j, which is then done. */
+static void read_snapshot(struct job *j, const char *path)
+{
+	struct bclint_text text;
+	char *name = strdup(path);
+	j->done = 1;
+	if (name == NULL || bclint_text_read(path, &text) < 0) {
+		char msg[1024];
+		snprintf(msg, sizeof(msg), "%s: cannot read snapshot: %s",
+		         strcmp(path, "-") ? path : "(standard input)",
+		         name ? strerror(errno) : "out of memory");
+		job_failure(j, path, NULL, msg, 0);
+		free(name);
+		j->run->input_errors++;
+		return;
+	}
+	int file = bclint_report_add_source(&j->run->report, name, text);
+	if (file < 0) {
+		j->run->input_errors++;
+		return;
+	}
+	j->file = (uint32_t)file;
+	j->done = 0;
+}
+
+/* Lint files [0, n) with up to jobs workers at once.  Each file's
+ * findings go into the report as its worker sends them; what each file's
+ * jobs have to say is said in the files' order. */
+static void lint_files(struct bclint_run *run, const struct bclint_lint_options *o,
+                       const char *const *paths, size_t n, unsigned jobs)
+{
+	size_t n_todo;
+	size_t *todo = enabled(run, &n_todo);
+	struct job *js = calloc(n + 1, sizeof(*js));
+	struct bclint_pool *pool = o->isolate ? bclint_pool_new() : NULL;
+	if (todo == NULL || js == NULL || (o->isolate && pool == NULL)) {
+		run->report.oom = 1;
+		goto out;
+	}
+	size_t next = 0, said = 0;
+	while (said < n) {
+		while (next < n && (pool == NULL || bclint_pool_running(pool) < jobs)) {
+			struct job *j = &js[next];
+			*j = (struct job){run, o, 0, todo, n_todo, 0, 1, 0, 0, next > said, NULL, 0};
+			read_snapshot(j, paths[next++]);
+			if (j->done)
+				continue;
+			if (pool != NULL) {
+				start(pool, j);
+			} else {
+				lint_here(j);
+				j->done = 1;
+			}
+		}
+		void *arg;
+		struct bclint_outcome out;
+		if (pool != NULL && bclint_pool_running(pool) > 0) {
+			if (bclint_pool_wait(pool, &arg, &out) < 0) {
+				run->report.oom = 1; /* the workers cannot be watched */
+				goto out;
+			}
+			struct job *j = arg;
+			if (ended(j, &out))
+				start(pool, j);
+			else
+				j->done = 1;
+			if (j->done) /* positions are resolved: the text is not needed */
+				bclint_text_free(&run->report.sources[j->file].text);
+		}
+		for (; said < next && js[said].done; said++)
+			release(&js[said]);
+		if (said < next && js[said].hold == 0)
+			continue;
+		if (said < next)
+			js[said].hold = 0, release(&js[said]); /* its turn: say what it holds */
+	}
+out:
+	for (size_t i = 0; js != NULL && i < n; i++)
+		release(&js[i]);
+	bclint_pool_free(pool);
+	free(js);
+	free(todo);
 }
 
 void bclint_lint_text(struct bclint_run *run, const struct bclint_lint_options *o, char *name,
                       struct bclint_text text)
 {
 	int file = bclint_report_add_source(&run->report, name, text);
-	if (file < 0) {
-		run->input_errors++;
-		return;
-	}
-	size_t *todo = malloc((run->rules.n_slots + 1) * sizeof(*todo)), n = 0;
+	size_t n_todo;
+	size_t *todo = file >= 0 ? enabled(run, &n_todo) : NULL;
 	if (todo == NULL) {
-		run->report.oom = 1;
+		if (file < 0)
+			run->input_errors++;
+		else
+			run->report.oom = 1;
 		return;
 	}
-	for (size_t i = 0; i < run->rules.n_slots; i++)
-		if (run->rules.slots[i].enabled)
-			todo[n++] = i;
-	struct job j = {run, o, (uint32_t)file, todo, n, 0, 1};
-	const char *shown = run->report.sources[file].path;
-	if (!o->isolate || lint_isolated(&j, shown) < 0)
+	struct job j = {run, o, (uint32_t)file, todo, n_todo, 0, 1, 0, 0, 0, NULL, 0};
+	struct bclint_pool *pool = o->isolate ? bclint_pool_new() : NULL;
+	if (pool == NULL) {
 		lint_here(&j);
+	} else {
+		start(pool, &j);
+		void *arg;
+		struct bclint_outcome out;
+		while (!j.done && bclint_pool_wait(pool, &arg, &out) == 0)
+			if (!ended(&j, &out))
+				j.done = 1;
+			else
+				start(pool, &j);
+	}
+	bclint_pool_free(pool);
 	free(todo);
 }
 
@@ -701,22 +884,8 @@ void bclint_lint(struct bclint_run *run, const struct bclint_lint_options *o,
                  const char *const *paths, size_t n)
 {
 	int cfg_file = run->config.path != NULL ? config_source(run) : -1;
-	for (size_t i = 0; i < n; i++) {
-		struct bclint_text text;
-		char *name = strdup(paths[i]);
-		if (name == NULL || bclint_text_read(paths[i], &text) < 0) {
-			char msg[1024];
-			snprintf(msg, sizeof(msg), "%s: cannot read snapshot: %s",
-			         strcmp(paths[i], "-") ? paths[i] : "(standard input)",
-			         name ? strerror(errno) : "out of memory");
-			bclint_diagf(&run->diag, BCLINT_LEVEL_ERROR, NULL, 0, 0, "%s", msg);
-			bclint_report_failure(&run->report, paths[i], NULL, msg); /* for SARIF */
-			free(name);
-			run->input_errors++;
-			continue;
-		}
-		bclint_lint_text(run, o, name, text);
-	}
+	unsigned jobs = o->jobs > 0 ? o->jobs : bclint_cpus();
+	lint_files(run, o, paths, n, jobs);
 	if (cfg_file >= 0)
 		bclint_suppressions_report(&run->config.supps, &run->report, (uint32_t)cfg_file);
 	unsigned needs = o->needs | (o->baseline ? BCLINT_NEED_FINGERPRINTS : 0);
@@ -724,6 +893,12 @@ void bclint_lint(struct bclint_run *run, const struct bclint_lint_options *o,
 	if (o->baseline != NULL &&
 	    bclint_baseline_apply(o->baseline, &run->report, &run->baselined, &run->baseline_gone) < 0)
 		run->report.oom = 1;
+}
+
+unsigned bclint_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > BCLINT_JOBS_MAX ? BCLINT_JOBS_MAX : (unsigned)n;
 }
 
 int bclint_run_status(const struct bclint_run *run, int fail_on, long max_warnings)

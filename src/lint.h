@@ -41,14 +41,23 @@ struct bclint_lint_options {
 	unsigned rule_timeout; /* seconds a rule may take when isolated; 0: none */
 	unsigned needs;        /* what the output reads: BCLINT_NEED_* (report.h) */
 	const struct bclint_baseline *baseline; /* or NULL */
+	unsigned jobs;         /* workers at once (isolated only); 0: bclint_cpus() */
 };
+
+/* Workers at once at the most. */
+#define BCLINT_JOBS_MAX 64
+
+/* The processors online, 1 to BCLINT_JOBS_MAX: the default of jobs. */
+unsigned bclint_cpus(void);
 
 /* An empty run whose diagnostics go to diag. */
 void bclint_run_init(struct bclint_run *run, const struct bclint_diag_sink *diag);
 
 /* Lint every snapshot file of paths ("-" is standard input) with the
- * run's enabled rules, report the configuration's expired and unused
- * suppressions, finish the report and apply the baseline. */
+ * run's enabled rules -- with isolation, up to jobs files at once, each in
+ * a worker --, report the configuration's expired and unused
+ * suppressions, finish the report and apply the baseline.  The report and
+ * the order of the diagnostics do not depend on jobs. */
 void bclint_lint(struct bclint_run *run, const struct bclint_lint_options *o,
                  const char *const *paths, size_t n);
 

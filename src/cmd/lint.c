@@ -48,6 +48,7 @@ static const struct option long_options[] = {
 	{"redact", no_argument, NULL, OPT_REDACT},
 	{"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
 	{"rule-timeout", required_argument, NULL, OPT_RULE_TIMEOUT},
+	{"jobs", required_argument, NULL, 'j'},
 	{"color", required_argument, NULL, OPT_COLOR},
 	{"colour", required_argument, NULL, OPT_COLOR},
 	{"sarif-automation-id", required_argument, NULL, OPT_AUTOMATION_ID},
@@ -83,6 +84,7 @@ static const char help[] =
 	"      --redact               replace emails and names with stable hashes\n"
 	"      --rule-timeout=SECONDS time limit of each rule (default 60; 0: none)\n"
 	"      --no-isolate           run rules in the bclint process (no crash isolation)\n"
+	"  -j, --jobs=N               lint up to N snapshots at once (default: the CPUs)\n"
 	"      --color=WHEN           auto (default), always or never\n"
 	"      --sarif-automation-id=ID  SARIF automationDetails.id\n"
 	"  -q, --quiet                report errors only; no summary\n"
@@ -95,7 +97,7 @@ static const char help[] =
 static int lint_exec(const struct bclint_cmd *self, int argc, char **argv);
 
 const struct bclint_cmd bclint_cmd_lint = {
-	"lint", "bclint", "[OPTION]... SNAPSHOT...", help, "f:o:c:q", long_options, lint_exec,
+	"lint", "bclint", "[OPTION]... SNAPSHOT...", help, "f:o:c:qj:", long_options, lint_exec,
 };
 
 struct cli {
@@ -134,7 +136,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 {
 	const struct bclint_cmd *self = &bclint_cmd_lint;
 	int ch;
-	long timeout;
+	long num;
 	while ((ch = bclint_cmd_getopt(self, argc, argv)) != -1) {
 		struct bclint_rule_op op = {0, optarg};
 		switch (ch) {
@@ -182,10 +184,16 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case OPT_REDACT: c->lint.redact = 1; break;
 		case OPT_NO_ISOLATE: c->lint.isolate = 0; break;
 		case OPT_RULE_TIMEOUT:
-			if (parse_number(optarg, 86400, &timeout) < 0)
+			if (parse_number(optarg, 86400, &num) < 0)
 				return bclint_usage_error(self, "invalid --rule-timeout '%s' (seconds, 0 to "
 				                          "86400)", optarg);
-			c->lint.rule_timeout = (unsigned)timeout;
+			c->lint.rule_timeout = (unsigned)num;
+			break;
+		case 'j':
+			if (parse_number(optarg, BCLINT_JOBS_MAX, &num) < 0 || num < 1)
+				return bclint_usage_error(self, "invalid --jobs '%s' (1 to %d)", optarg,
+				                          BCLINT_JOBS_MAX);
+			c->lint.jobs = (unsigned)num;
 			break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
@@ -342,7 +350,7 @@ static int lint_exec(const struct bclint_cmd *self, int argc, char **argv)
 	c.fail_on = BCLINT_LEVEL_ERROR;
 	c.max_warnings = -1;
 	c.color = -1;
-	c.lint = (struct bclint_lint_options){BCLINT_NO_TIME, 0, 1, 60, 0, NULL};
+	c.lint = (struct bclint_lint_options){BCLINT_NO_TIME, 0, 1, 60, 0, NULL, 0};
 	bclint_run_init(&run, &diag);
 	optind = 1;
 	int status = parse_args(argc, argv, &c);

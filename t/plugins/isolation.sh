@@ -2,8 +2,7 @@
 # Crash isolation: a rule that crashes, aborts or runs past --rule-timeout
 # is named on stderr with how it failed, the findings of every other rule
 # are still reported (the failed rule's own are dropped), and the exit
-# status is 3.  The worker that ran the rules carries on with the run, so
-# the exit status and the report are the worker's.
+# status is 3.
 . "$top_srcdir/t/lib/tap.sh"
 # In a sanitizer build, let SIGSEGV and SIGABRT kill the rules' process as
 # they would anywhere else, instead of AddressSanitizer's handlers.
