@@ -379,6 +379,20 @@ static int host_email_allowed(struct bclint_ctx *ctx, const char *email)
 	return configured ? 0 : -1;
 }
 
+static const struct bclint_entity *host_grant_source(struct bclint_ctx *ctx,
+                                                     const struct bclint_grant *g)
+{
+	(void)ctx;
+	return bclint_grant_source(g);
+}
+
+static const struct bclint_grant *host_also_grant(struct bclint_ctx *ctx,
+                                                  const struct bclint_need *n, const char **id,
+                                                  const struct bclint_asset **asset)
+{
+	return bclint_snapshot_also(ctx->scene->snap, n, id, asset);
+}
+
 const struct bclint_host bclint_host_services = {
 	.size = sizeof(struct bclint_host),
 	.report = host_report,
@@ -395,6 +409,8 @@ const struct bclint_host bclint_host_services = {
 	.asset_type_label = bclint_asset_type_label,
 	.asset_type_name = bclint_asset_type_name,
 	.email_allowed = host_email_allowed,
+	.grant_source = host_grant_source,
+	.also_grant = host_also_grant,
 };
 
 void bclint_ctx_release(struct bclint_ctx *ctx)

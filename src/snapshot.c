@@ -785,12 +785,46 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 	pa->n_shares = k;
 }
 
+/* x_advertiser_id: the ad account a need whose action also needs one
+ * (action->also_types) will run on; only those actions take it. */
+static void load_also(struct loader *L, const struct bclint_need *n, size_t i,
+                      const struct bclint_jv *v, const char *ptr)
+{
+	struct bclint_snapshot *s = L->s;
+	char p[96];
+	if (v == NULL)
+		return;
+	ptr_join(p, sizeof(p), ptr, "x_advertiser_id");
+	if (n->action->also_types == 0) {
+		error_at(L, v, p, "%s needs no second asset: it takes no 'x_advertiser_id'",
+		         n->action->name);
+		return;
+	}
+	if (v->type != BCLINT_JSTRING) {
+		error_at(L, v, p, "'x_advertiser_id' must be a string, not %s", bclint_jv_type_name(v));
+		return;
+	}
+	const char *id = str(L, v);
+	if (id[0] == '\0') {
+		error_at(L, v, p, "'x_advertiser_id' must not be empty");
+		return;
+	}
+	if (s->also == NULL &&
+	    (s->also = bclint_arena_calloc(&s->arena, s->model.n_needs, sizeof(*s->also))) == NULL) {
+		L->r->oom = 1;
+		return;
+	}
+	s->also[i].asset_id = asset_id_of(L, BCLINT_ASSET_ADVERTISER, id, &s->also[i].asset);
+	s->also[i].named = 1;
+}
+
 static void load_need(struct loader *L, struct bclint_need *n, size_t i,
                       const struct bclint_jv *node)
 {
 	static const char *const keys[] = {"user_id", "action", "asset_id", "asset_type", "x_note",
-	                                   NULL};
-	static const struct bclint_action unknown = {"?", BCLINT_SCOPE_CREATOR, 0, {0, 0}};
+	                                   "x_advertiser_id", NULL};
+	static const struct bclint_action unknown = {"?", BCLINT_SCOPE_CREATOR, 0, {0, 0}, 0,
+	                                             {0, 0}};
 	char ptr[64], p[96];
 	struct fields f;
 	set_ent(&n->ent, BCLINT_ENT_NEED, i, node);
@@ -841,6 +875,7 @@ static void load_need(struct loader *L, struct bclint_need *n, size_t i,
 	}
 	n->asset_type = (uint32_t)type;
 	n->asset_id = asset_id_of(L, type, aid, &n->asset);
+	load_also(L, n, i, f.v[5], ptr);
 }
 
 /* -- arrays of entities --------------------------------------------- */
@@ -995,6 +1030,86 @@ static size_t assignment_member(const void *it, const void *ctx)
 	return a->member ? (size_t)(a->member - m->members) : SIZE_MAX;
 }
 
+/* What a partner shares with this Business Center caps what the members
+ * get: an asset the partner owns cannot be passed on at more than the
+ * partner gave.  Each grant on an asset with a SHARED share at a role
+ * gets that role at most; capped_by names the share whenever it is the
+ * limit (the grant is at or above it). */
+static int cap_by_shares(struct bclint_snapshot *s)
+{
+	const struct bclint_model *m = &s->model;
+	const struct bclint_share **cap = NULL;
+	for (size_t p = 0; p < m->n_partners; p++) {
+		for (size_t k = 0; k < m->partners[p].n_shares; k++) {
+			const struct bclint_share *sh = &m->partners[p].shares[k];
+			if (sh->share_type != BCLINT_SHARE_SHARED || sh->asset == NULL ||
+			    sh->cap.level == 0)
+				continue;
+			if (cap == NULL && (cap = calloc(m->n_assets, sizeof(*cap))) == NULL)
+				return -1;
+			size_t a = (size_t)(sh->asset - m->assets);
+			if (cap[a] == NULL || sh->cap.level > cap[a]->cap.level)
+				cap[a] = sh; /* two shares of one asset: the wider counts */
+		}
+	}
+	for (size_t i = 0; i < s->n_grants; i++) {
+		struct bclint_grant *g = &s->grants[i];
+		const struct bclint_share *sh = cap ? cap[g->asset - m->assets] : NULL;
+		g->granted = g->cap;
+		if (sh != NULL && g->cap.level >= sh->cap.level) {
+			g->cap.level = sh->cap.level;
+			g->capped_by = sh;
+		}
+	}
+	free(cap);
+	return 0;
+}
+
+/* The member's strongest grant on an asset of type t (the first, on a
+ * tie), or NULL. */
+static const struct bclint_grant *strongest(const struct bclint_member *m, uint32_t t)
+{
+	const struct bclint_grant *best = NULL;
+	for (size_t k = 0; m != NULL && k < m->n_grants; k++)
+		if (m->grants[k]->asset->type == t &&
+		    (best == NULL || m->grants[k]->cap.level > best->cap.level))
+			best = m->grants[k];
+	return best;
+}
+
+const struct bclint_grant *bclint_snapshot_also(const struct bclint_snapshot *s,
+                                                const struct bclint_need *n, const char **id,
+                                                const struct bclint_asset **asset)
+{
+	*id = NULL;
+	*asset = NULL;
+	if (n->action->also_types == 0)
+		return NULL;
+	const struct bclint_also *al = s->also ? &s->also[n - s->model.needs] : NULL;
+	if (al != NULL && al->named) {
+		*id = al->asset_id;
+		*asset = al->asset;
+		return al->grant;
+	}
+	uint32_t t = 0;
+	while (t < BCLINT_ASSET_NTYPES && !(n->action->also_types & (1u << t)))
+		t++;
+	const struct bclint_grant *g = strongest(n->member, t);
+	*asset = g ? g->asset : NULL;
+	return g;
+}
+
+const struct bclint_entity *bclint_grant_source(const struct bclint_grant *g)
+{
+	if (g->capped_by != NULL)
+		return &g->capped_by->ent;
+	if (g->direct != NULL && (g->group == NULL || bclint_covers(g->direct->cap, g->granted)))
+		return &g->direct->ent;
+	if (g->group != NULL)
+		return &g->group->ent;
+	return &g->member->ent;
+}
+
 static int resolve(struct loader *L)
 {
 	struct bclint_snapshot *s = L->s;
@@ -1029,6 +1144,8 @@ static int resolve(struct loader *L)
 					contribute(s, &pm, g->members[k].member, g->assets[j], c, NULL, g);
 			}
 	}
+	if (cap_by_shares(s) < 0)
+		goto out;
 	struct bclint_need *needs = (struct bclint_need *)m->needs;
 	for (size_t i = 0; i < m->n_needs; i++) {
 		if (needs[i].member == NULL || needs[i].asset == NULL)
@@ -1036,6 +1153,14 @@ static int resolve(struct loader *L)
 		size_t slot = pair_slot(&pm, pair_key(m, needs[i].member, needs[i].asset));
 		if (pm.keys[slot] != 0)
 			needs[i].grant = &s->grants[pm.vals[slot]];
+	}
+	for (size_t i = 0; s->also != NULL && i < m->n_needs; i++) {
+		struct bclint_also *al = &s->also[i];
+		if (!al->named || al->asset == NULL || needs[i].member == NULL)
+			continue;
+		size_t slot = pair_slot(&pm, pair_key(m, needs[i].member, al->asset));
+		if (pm.keys[slot] != 0)
+			al->grant = &s->grants[pm.vals[slot]];
 	}
 
 	struct bclint_member *mem = (struct bclint_member *)m->members;

@@ -8,6 +8,16 @@
 #include "json.h"
 #include "report.h"
 
+/* The second grant of a need whose action also needs one (struct
+ * bclint_action's also_types): on the asset the need names, or else on
+ * the member's strongest asset of that type. */
+struct bclint_also {
+	const char *asset_id;             /* named (x_advertiser_id), or NULL */
+	const struct bclint_asset *asset; /* named and here, or the strongest */
+	const struct bclint_grant *grant; /* the member's grant on asset, or NULL */
+	int named;
+};
+
 /* A loaded snapshot: the model plus what backs it.  The parsed document
  * lives only while the model is built (model strings are copied into
  * arena), except the policy object, kept as a document of its own.
@@ -22,6 +32,7 @@ struct bclint_snapshot {
 	struct bclint_arena tree;  /* the parsed document, while loading */
 	struct bclint_arena arena; /* the model */
 	struct bclint_grant *grants;
+	struct bclint_also *also;  /* per need, or NULL when no need names one */
 	struct bclint_cap *group_caps; /* while resolving: each grant's group's cap */
 	size_t n_grants;
 };
@@ -34,5 +45,17 @@ struct bclint_snapshot {
 struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t file, int redact);
 
 void bclint_snapshot_free(struct bclint_snapshot *s);
+
+/* The second grant of need n (see struct bclint_also): the member's grant
+ * that counts for it, or NULL, with *id the asset the need names (or
+ * NULL) and *asset the asset it is about (or NULL). */
+const struct bclint_grant *bclint_snapshot_also(const struct bclint_snapshot *s,
+                                                const struct bclint_need *n, const char **id,
+                                                const struct bclint_asset **asset);
+
+/* Where grant g's effective permission comes from: the share that caps
+ * it, else the direct assignment when it alone gives it, else the group
+ * (and the member when it has neither, which a model never holds). */
+const struct bclint_entity *bclint_grant_source(const struct bclint_grant *g);
 
 #endif

@@ -109,12 +109,20 @@ enum bclint_scope {
 	BCLINT_SCOPE_CREATOR  /* creator-only: no role can grant it */
 };
 
-/* One action of the access plan and the least grant that covers it. */
+/* One action of the access plan and the least grant that covers it.
+ * Actions are the host's: only ever reached through pointers, so fields
+ * are appended at the end (see bclint-plugin(3), ABI VERSIONS). */
 struct bclint_action {
 	const char *name;      /* e.g. "CREATE_EDIT_ADS" */
 	uint32_t scope;        /* enum bclint_scope */
 	uint32_t types;        /* bit (1u << asset type) per type it applies to */
 	struct bclint_cap req; /* least grant that covers it */
+	/* -- appended; there when host->size covers also_grant -- */
+	/* A second grant the action needs, on an asset of another type: for
+	 * SPARK_ADS_PULL_POST and USE_LIVE_IN_ADS, advertiser_role OPERATOR on
+	 * the ad account the ads run on.  also_types 0: none. */
+	uint32_t also_types;
+	struct bclint_cap also_req;
 };
 
 struct bclint_member;
@@ -123,13 +131,19 @@ struct bclint_assignment;
 struct bclint_asset_group;
 
 /* A member's effective permission on one asset: the strongest of its direct
- * assignment and its asset-group grants (tt_account_roles: their union). */
+ * assignment and its asset-group grants (tt_account_roles: their union),
+ * capped by what a partner shares with this Business Center when the asset
+ * is the partner's.  Grants are only ever reached through pointers, so
+ * fields are appended at the end. */
 struct bclint_grant {
 	const struct bclint_member *member;
 	const struct bclint_asset *asset;
-	struct bclint_cap cap;
+	struct bclint_cap cap;                  /* effective: after the share's cap */
 	const struct bclint_assignment *direct; /* NULL if only through groups */
 	const struct bclint_asset_group *group; /* strongest group grant, or NULL */
+	/* -- appended; there when host->size covers grant_source -- */
+	struct bclint_cap granted;            /* direct and group grants, before the cap */
+	const struct bclint_share *capped_by; /* the SHARED share that lowers cap, or NULL */
 };
 
 struct bclint_bc {

@@ -178,7 +178,30 @@ struct bclint_host {
 	 * declares it, its "allowed_email_patterns" option?  1 allowed, 0 not,
 	 * -1 no allowlist is configured. */
 	int (*email_allowed)(struct bclint_ctx *ctx, const char *email);
+
+	/* -- appended after the first release: test host->size first -- */
+
+	/* Where the grant's effective permission comes from: the direct
+	 * assignment when it alone gives it, else the asset group; when a
+	 * partner's share caps it, the share (the limit is what counts). */
+	const struct bclint_entity *(*grant_source)(struct bclint_ctx *ctx,
+	                                            const struct bclint_grant *grant);
+	/* For a need whose action also needs a grant on another asset
+	 * (action->also_types): the member's grant that counts for it, or
+	 * NULL.  *asset_id is the asset the need names for it (x_advertiser_id)
+	 * or NULL; *asset is that asset when it is in this Business Center
+	 * (NULL: another's), or, when the need names none, the asset of the
+	 * member's strongest grant of that type (NULL: they have none). */
+	const struct bclint_grant *(*also_grant)(struct bclint_ctx *ctx,
+	                                         const struct bclint_need *need,
+	                                         const char **asset_id,
+	                                         const struct bclint_asset **asset);
 };
+
+/* Does the running host offer the host function fn (a member of struct
+ * bclint_host appended after the first release)? */
+#define BCLINT_HOST_HAS(host, fn)                                                       \
+	((host)->size >= offsetof(struct bclint_host, fn) + sizeof((host)->fn))
 
 /* Does permission have cover requirement need? (see struct bclint_cap) */
 static inline int bclint_covers(struct bclint_cap have, struct bclint_cap need)
