@@ -11,7 +11,10 @@
 #                          (finance-only and BC-level-only plans exempt)
 #   permission-too-narrow  need whose effective grant (direct or through an
 #                          asset group, strongest wins), BC role or finance
-#                          role does not cover the action
+#                          role does not cover the action; Spark Ads and
+#                          LIVE in ads also need OPERATOR on an ad account
+#                          (the generated snapshots name none, and share
+#                          nothing with caps)
 #   foreign-asset          need or assignment naming an asset not in the
 #                          snapshot; SHARING of an asset not owned here
 #   too-many-admins        more active ADMINs than policy.max_admins (3);
@@ -50,7 +53,8 @@ def actions: {
 	LINK_PIXEL_TO_CATALOG: {s: "A", l: 2},
 	PROMOTE_SHOP_PRODUCTS: {s: "A", l: 1}, MANAGE_SHOP: {s: "A", l: 2},
 	MANAGE_LEADS: {s: "A", l: 1}, USE_PIXEL: {s: "A", l: 1}, USE_DOMAIN: {s: "A", l: 1},
-	SPARK_ADS_PULL_POST: {s: "A", l: 1, tt: "POST"}, USE_LIVE_IN_ADS: {s: "A", l: 1, tt: "LIVE"},
+	SPARK_ADS_PULL_POST: {s: "A", l: 1, tt: "POST", also: 2},
+	USE_LIVE_IN_ADS: {s: "A", l: 1, tt: "LIVE", also: 2},
 	MANAGE_DIRECT_MESSAGES: {s: "A", l: 1, tt: "DIRECT_MESSAGE"},
 	VIEW_ANALYTICS: {s: "A", l: 1}, MANAGE_POSTS: {s: "A", l: 2},
 	MANAGE_MESSAGES: {s: "A", l: 2}, EDIT_PROFILE: {s: "A", l: 2},
@@ -104,6 +108,9 @@ def merge($c): if . == null then $c else {l: ([.l, $c.l] | max), tt: (.tt + $c.t
 	    c: (.asset_type as $t | $gm.asset_roles[$t] | cap($t))})
   ) as $x ({}; .[$x.k] = (.[$x.k] | merge($x.c)))) as $grants
 | (reduce ($grants | keys_unsorted[] | split("|")[0]) as $u ({}; .[$u] = true)) as $granted
+# Each member's strongest ad-account level (Spark Ads are made on one).
+| (reduce ($grants | to_entries[] | select(.key | test("[|]ADVERTISER:"))) as $e ({};
+	($e.key | split("|")[0]) as $u | .[$u] = ([.[$u] // 0, $e.value.l] | max))) as $adv
 # Each member's needs: [{a: ACTION, asset: bool}].
 | (reduce ($s.needs // [])[] as $n ({};
 	.[$n.user_id] = .[$n.user_id] + [{a: $n.action, asset: ($n.asset_id != null)}])) as $needs
@@ -129,7 +136,8 @@ def merge($c): if . == null then $c else {l: ([.l, $c.l] | max), tt: (.tt + $c.t
 	| if $a.s == "A" then
 		$grants[$n.user_id + "|" + ($n | akey)] as $g
 		| select($g != null)
-		| select(if $a.tt then ($g.tt[$a.tt] | not) else $g.l < $a.l end)
+		| select(if $a.tt then ($g.tt[$a.tt] | not) or ($a.also and ($adv[$n.user_id] // 0) < $a.also)
+		         else $g.l < $a.l end)
 		| "permission-too-narrow\t/needs/\($i)\t\($m.user_email) needs \($n.action) on \($n.asset_type) \($n.asset_id) but the grant is too narrow"
 	  elif $a.s == "B" then
 		select($m.user_role != "ADMIN")

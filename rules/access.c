@@ -18,11 +18,37 @@ static const struct bclint_entity *grant_source(const struct bclint_grant *g)
 
 /* -- asset-not-assigned -------------------------------------------------- */
 
+/* The ad account a Spark Ads need names, when it is here but the member
+ * has no grant on it (and the TikTok account's own grant is fine). */
+static const struct bclint_asset *unassigned_second(const struct bclint_host *h,
+                                                    struct bclint_ctx *ctx,
+                                                    const struct bclint_need *n)
+{
+	const char *id;
+	const struct bclint_asset *a;
+	if (n->action->also_types == 0 || !BCLINT_HOST_HAS(h, also_grant) || n->grant == NULL ||
+	    !bclint_covers(h->need_have(n), n->action->req))
+		return NULL;
+	return h->also_grant(ctx, n, &id, &a) == NULL && id != NULL ? a : NULL;
+}
+
 static int check_not_assigned(const struct bclint_host *h, struct bclint_ctx *ctx,
                               const struct bclint_model *model)
 {
 	for (size_t i = 0; i < model->n_needs; i++) {
 		const struct bclint_need *n = &model->needs[i];
+		const struct bclint_asset *second = unassigned_second(h, ctx, n);
+		if (second != NULL) {
+			h->report(ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
+			          "%s needs %s on %s, with ads made on %s, but has no grant on the ad "
+			          "account: assign it to them in Business Center > Users > Assign "
+			          "assets (least grant: %s)",
+			          h->member_label(ctx, n->member), n->action->name,
+			          h->asset_label(ctx, n->asset), h->asset_label(ctx, second),
+			          h->cap_label(ctx, BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER,
+			                       n->action->also_req));
+			continue;
+		}
 		if (n->action->scope != BCLINT_SCOPE_ASSET || n->asset == NULL || n->grant != NULL)
 			continue;
 		const struct bclint_member *m = n->member;

@@ -2,19 +2,47 @@
  * Business Center can only share assets it owns. */
 #include <bclint/plugin.h>
 
+/* Is the need's own asset fine, so that its second one (the ad account
+ * of a Spark Ads need) is what counts? */
+static int first_part_met(const struct bclint_host *h, const struct bclint_need *n)
+{
+	return n->grant != NULL && bclint_covers(h->need_have(n), n->action->req);
+}
+
+/* The ad account a need names for its second grant, when it is not in
+ * this Business Center: its ID, or NULL. */
+static const char *foreign_second(const struct bclint_host *h, struct bclint_ctx *ctx,
+                                  const struct bclint_need *n)
+{
+	const char *id;
+	const struct bclint_asset *a;
+	if (n->action->also_types == 0 || !BCLINT_HOST_HAS(h, also_grant) || !first_part_met(h, n))
+		return NULL;
+	h->also_grant(ctx, n, &id, &a);
+	return id != NULL && a == NULL ? id : NULL;
+}
+
 static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
                  const struct bclint_model *model)
 {
 	for (size_t i = 0; i < model->n_needs; i++) {
 		const struct bclint_need *n = &model->needs[i];
-		if (n->asset_id == NULL || n->asset != NULL ||
-		    n->action->scope == BCLINT_SCOPE_CREATOR)
+		const char *second;
+		if (n->action->scope == BCLINT_SCOPE_CREATOR)
 			continue;
-		h->report(ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
-		          "%s needs %s on %s %s, which is not in this Business Center: set the "
-		          "permission in the Business Center that owns it, or have it shared here "
-		          "first", h->member_label(ctx, n->member), n->action->name,
-		          h->asset_type_name(n->asset_type), n->asset_id);
+		if (n->asset_id != NULL && n->asset == NULL)
+			h->report(ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
+			          "%s needs %s on %s %s, which is not in this Business Center: set the "
+			          "permission in the Business Center that owns it, or have it shared "
+			          "here first", h->member_label(ctx, n->member), n->action->name,
+			          h->asset_type_name(n->asset_type), n->asset_id);
+		else if ((second = foreign_second(h, ctx, n)) != NULL)
+			h->report(ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
+			          "%s needs %s on %s, with ads made on ad account %s, which is not in "
+			          "this Business Center: set advertiser_role OPERATOR in the Business "
+			          "Center that owns the ad account, or have it shared here first",
+			          h->member_label(ctx, n->member), n->action->name,
+			          h->asset_label(ctx, n->asset), second);
 	}
 	for (size_t i = 0; i < model->n_assignments; i++) {
 		const struct bclint_assignment *a = &model->assignments[i];
@@ -54,7 +82,9 @@ static const struct bclint_rule rules[] = {{
 	.name = "ForeignAsset",
 	.summary = "A need, assignment or share refers to an asset this Business Center does not own",
 	.description = "Reports (a) a need or an assignment whose asset_id is not among the "
-	               "snapshot's assets: the asset lives in another Business Center; and (b) a "
+	               "snapshot's assets: the asset lives in another Business Center (also the ad "
+	               "account a Spark Ads or LIVE-in-ads need names with x_advertiser_id, once "
+	               "the TikTok account's own grant covers the need); and (b) a "
 	               "partner share with share_type SHARING of an asset that is not owned here "
 	               "(absent, or relation_type other than OWNER_BC, or owner_bc_id of another "
 	               "Business Center). Needs for creator-only actions are left to "
