@@ -86,7 +86,7 @@ lint() {
 	shopt -s globstar
 	set -f
 	# shellcheck disable=SC2206
-	words=($BCLINT_ACTION_PATHS)
+	words=(${BCLINT_ACTION_PATHS:-})
 	set +f
 	for p in "${words[@]}"; do
 		# shellcheck disable=SC2206

@@ -14,12 +14,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ws=$tmp/workspace
 mkdir -p "$tmp/bin" "$tmp/runner" "$ws/snapshots" "$ws/nested/deeper"
-# $BCLINT may be "valgrind ... bclint": keep it whole.
-printf '#!/bin/sh\nexec %s "$@"\n' "$BCLINT" >"$tmp/bin/bclint"
+bclint_on_path "$tmp/bin"
 # The build step must not install anything when told to skip the build.
 printf '#!/bin/sh\necho "$0 $*" >>"%s/called"\nexit 1\n' "$tmp" >"$tmp/bin/apt-get"
 cp "$tmp/bin/apt-get" "$tmp/bin/sudo"
-chmod +x "$tmp/bin/bclint" "$tmp/bin/apt-get" "$tmp/bin/sudo"
+chmod +x "$tmp/bin/apt-get" "$tmp/bin/sudo"
 cp "$top_srcdir/examples/demo.json" "$top_srcdir/examples/well-kept.json" "$ws/snapshots/"
 cp "$top_srcdir/examples/well-kept.json" "$ws/nested/deeper/kept.json"
 printf '{"rules": {"two-step-disabled": "off"}}\n' >"$ws/quiet.json"
@@ -33,7 +32,7 @@ step() {
 	: >"$tmp/output"
 	env GITHUB_WORKSPACE="$ws" RUNNER_TEMP="$tmp/runner" GITHUB_OUTPUT="$tmp/output" \
 		GITHUB_PATH="$tmp/path" GITHUB_ACTION_PATH="$top_srcdir" GITHUB_WORKFLOW=ci \
-		BCLINT_ACTION_SKIP_BUILD=1 PATH="$tmp/bin:$PATH" "$@" \
+		BCLINT_ACTION_SKIP_BUILD=1 "$@" \
 		bash "$action" "$mode" >"$tmp/out" 2>"$tmp/err"
 	status=$?
 	out=$(cat "$tmp/out")
@@ -124,10 +123,11 @@ step lint BCLINT_ACTION_PATHS='missing/*.json'
 is "$status" 2 "lint, a pattern that matches nothing: exit 2"
 is "$err" "$(cd "$ws" && $BCLINT -f github 'missing/*.json' 2>&1 >/dev/null)" \
 	"lint, a pattern that matches nothing: bclint names it"
-step lint BCLINT_ACTION_PATHS='  '
-is "$status" 2 "lint, no paths: exit 2"
-is "$out" "::error title=bclint::bclint action: no snapshot to lint: the paths input is empty" \
-	"lint, no paths: an error annotation"
+for paths in "BCLINT_ACTION_PATHS=  " "BCLINT_ACTION_FORMAT=github"; do
+	step lint "$paths"
+	is "$status:$out" "2:::error title=bclint::bclint action: no snapshot to lint: the paths input is empty" \
+		"lint, ${paths%%=*} alone: no paths, an error annotation, exit 2"
+done
 
 # --- sarif-file and redact.
 step lint BCLINT_ACTION_PATHS='snapshots/demo.json' BCLINT_ACTION_SARIF_FILE=reports/bclint.sarif \

@@ -19,12 +19,9 @@ done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/bin" "$tmp/repo"
-# $BCLINT may be "valgrind ... bclint": keep it whole.
-printf '#!/bin/sh\nexec %s "$@"\n' "$BCLINT" >"$tmp/bin/bclint"
-chmod +x "$tmp/bin/bclint"
-PATH=$tmp/bin:$PATH
+bclint_on_path "$tmp/bin"
 PRE_COMMIT_HOME=$tmp/cache
-export PATH PRE_COMMIT_HOME
+export PRE_COMMIT_HOME
 git() { command git -c user.name=bclint-test -c user.email=test@bclint.invalid \
 	-c init.defaultBranch=main -c commit.gpgsign=false "$@"; }
 
