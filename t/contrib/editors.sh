@@ -103,8 +103,9 @@ is "$(jq -r '.tasks[0].problemMatcher.base' "$contrib/vscode/tasks.json")" '$gcc
 	"the VS Code task uses \$gcc"
 is "$(jq -r '.problemMatcher[0].owner' "$contrib/github/bclint-problem-matcher.json")" bclint \
 	"the problem matcher is valid JSON with an owner"
-grep -q 'github/codeql-action/upload-sarif@' "$contrib/github/bclint.yml" && \
-	grep -q -- '--format=sarif' "$contrib/github/bclint.yml"
-ok $? "the workflow example writes SARIF and uploads it"
+grep -q 'uses: bclint/bclint@' "$contrib/github/bclint.yml" && \
+	grep -q 'github/codeql-action/upload-sarif@' "$top_srcdir/action.yml" && \
+	grep -q -- '--format=sarif' "$contrib/github/action.sh"
+ok $? "the workflow example uses the action, which writes SARIF and uploads it"
 
 done_testing

@@ -36,6 +36,15 @@ run_bclint() {
 	rm -f "$_o" "$_e"
 }
 
+# bclint_on_path DIR: a `bclint` in DIR that runs $BCLINT (valgrind and
+# all), and DIR first on PATH, for tests of tools that run `bclint`.
+bclint_on_path() {
+	printf '#!/bin/sh\nexec %s "$@"\n' "$BCLINT" >"$1/bclint"
+	chmod +x "$1/bclint"
+	PATH=$1:$PATH
+	export PATH
+}
+
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
