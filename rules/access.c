@@ -1,14 +1,19 @@
-/* access: needs without a grant, creator-only needs, grants beyond the
- * plan, and grants on assets whose binding to this Business Center is not
- * in force.  With permission-too-narrow and foreign-asset these split the
- * needs of the plan between them: every need that is not satisfied is
- * reported by exactly one rule. */
+/* access: needs without a grant, creator-only needs, and grants on assets
+ * whose binding to this Business Center is not in force.  With
+ * permission-too-narrow and foreign-asset these split the needs of the plan
+ * between them: every need that is not satisfied is reported by exactly
+ * one rule. */
 #include <bclint/plugin.h>
 
-/* Where a grant was made: the direct assignment when it alone carries the
- * effective permission (or there is no group), else the asset group. */
-static const struct bclint_entity *grant_source(const struct bclint_grant *g)
+/* Where a grant comes from: what the host says gives its effective
+ * permission; a host without grant_source, the direct assignment when it
+ * alone carries it, else the asset group. */
+static const struct bclint_entity *grant_source(const struct bclint_host *h,
+                                                struct bclint_ctx *ctx,
+                                                const struct bclint_grant *g)
 {
+	if (BCLINT_HOST_HAS(h, grant_source))
+		return h->grant_source(ctx, g);
 	if (g->direct != NULL && (g->group == NULL || bclint_covers(g->direct->cap, g->cap)))
 		return &g->direct->ent;
 	if (g->group != NULL)
@@ -63,7 +68,7 @@ static int check_not_assigned(const struct bclint_host *h, struct bclint_ctx *ct
 			const struct bclint_grant *g = m->grants[k];
 			if (g->asset->type != n->asset->type)
 				continue;
-			h->note(ctx, f, grant_source(g), "%s holds %s on %s instead",
+			h->note(ctx, f, grant_source(h, ctx, g), "%s holds %s on %s instead",
 			        h->member_label(ctx, m),
 			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, g->asset->type, g->cap),
 			        h->asset_label(ctx, g->asset));
@@ -99,111 +104,10 @@ static int check_non_delegable(const struct bclint_host *h, struct bclint_ctx *c
 			"can grant: only the account's owner can do it; remove the need from the "
 			"plan", who, n->action->name, on, what, sp, id);
 		if (n->grant != NULL)
-			h->note(ctx, f, grant_source(n->grant), "%s holds %s here, which cannot "
+			h->note(ctx, f, grant_source(h, ctx, n->grant), "%s holds %s here, which cannot "
 			        "cover %s", who,
 			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, n->asset_type, n->grant->cap),
 			        n->action->name);
-	}
-	return 0;
-}
-
-/* -- excess-grant ------------------------------------------------------------ */
-
-/* What the member's needs on the asset require: the strongest level and the
- * union of the tt_account_roles bits.  Counts the needs of each kind. */
-static struct bclint_cap required(const struct bclint_member *m, const struct bclint_asset *a,
-                                  size_t *n_asset, size_t *n_creator)
-{
-	struct bclint_cap req = {0, 0};
-	*n_asset = *n_creator = 0;
-	for (size_t i = 0; i < m->n_needs; i++) {
-		const struct bclint_need *n = m->needs[i];
-		if (n->asset != a)
-			continue;
-		if (n->action->scope == BCLINT_SCOPE_CREATOR) {
-			(*n_creator)++;
-			continue;
-		}
-		(*n_asset)++;
-		if (n->action->req.level > req.level)
-			req.level = n->action->req.level;
-		req.set |= n->action->req.set;
-	}
-	return req;
-}
-
-static void note_needs(const struct bclint_host *h, struct bclint_ctx *ctx,
-                       struct bclint_finding *f, const struct bclint_assignment *as)
-{
-	const struct bclint_member *m = as->member;
-	for (size_t i = 0; i < m->n_needs; i++) {
-		const struct bclint_need *n = m->needs[i];
-		if (n->asset != as->asset)
-			continue;
-		if (n->action->scope == BCLINT_SCOPE_CREATOR)
-			h->note(ctx, f, &n->ent, "%s is creator-only: no grant covers it",
-			        n->action->name);
-		else
-			h->note(ctx, f, &n->ent, "%s needs %s",
-			        n->action->name,
-			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, as->asset_type,
-			                     n->action->req));
-	}
-}
-
-/* " as advertiser_role ADMIN"; nothing for pixels and domains, where being
- * assigned is the whole permission. */
-static const char *as_role(const struct bclint_host *h, struct bclint_ctx *ctx,
-                           const struct bclint_assignment *as)
-{
-	if (as->asset_type == BCLINT_ASSET_PIXEL || as->asset_type == BCLINT_ASSET_DOMAIN)
-		return "";
-	return h->cap_label(ctx, BCLINT_SCOPE_ASSET, as->asset_type, as->cap);
-}
-
-static void check_assignment(const struct bclint_host *h, struct bclint_ctx *ctx,
-                             const struct bclint_assignment *as)
-{
-	size_t n_asset, n_creator;
-	struct bclint_cap req = required(as->member, as->asset, &n_asset, &n_creator);
-	const char *who = h->member_label(ctx, as->member);
-	const char *where = h->asset_label(ctx, as->asset);
-	const char *role = as_role(h, ctx, as);
-	const char *sep = role[0] ? " as " : "";
-	struct bclint_finding *f;
-	if (n_asset == 0 && n_creator == 0) {
-		h->report(ctx, BCLINT_LEVEL_DEFAULT, &as->ent,
-		          "%s is assigned %s%s%s, which none of their needs mention: remove the "
-		          "assignment", who, where, sep, role);
-		return;
-	}
-	if (n_asset == 0) {
-		f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &as->ent,
-		              "%s is assigned %s%s%s, but their only needs there are creator-only "
-		              "actions that no grant covers: remove the assignment",
-		              who, where, sep, role);
-		note_needs(h, ctx, f, as);
-		return;
-	}
-	int extra_level = as->cap.level > req.level;
-	int extra_bits = (as->cap.set & ~req.set) != 0;
-	if (!extra_level && !extra_bits)
-		return;
-	f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &as->ent,
-	              "%s is assigned %s%s%s, more than their needs there require: %s it to %s",
-	              who, where, sep, role, extra_bits ? "change" : "lower",
-	              h->cap_label(ctx, BCLINT_SCOPE_ASSET, as->asset_type, req));
-	note_needs(h, ctx, f, as);
-}
-
-static int check_excess(const struct bclint_host *h, struct bclint_ctx *ctx,
-                        const struct bclint_model *model)
-{
-	for (size_t i = 0; i < model->n_assignments; i++) {
-		const struct bclint_assignment *as = &model->assignments[i];
-		if (as->asset == NULL || as->member->n_needs == 0)
-			continue; /* foreign-asset's, or not part of the plan */
-		check_assignment(h, ctx, as);
 	}
 	return 0;
 }
@@ -247,7 +151,7 @@ static int check_unbound(const struct bclint_host *h, struct bclint_ctx *ctx,
 			status_fix(a->status));
 		for (size_t k = 0; k < a->n_grants; k++) {
 			const struct bclint_grant *g = a->grants[k];
-			h->note(ctx, f, grant_source(g), "%s holds %s on it",
+			h->note(ctx, f, grant_source(h, ctx, g), "%s holds %s on it",
 			        h->member_label(ctx, g->member),
 			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->type, g->cap));
 		}
@@ -264,7 +168,6 @@ static int check_unbound(const struct bclint_host *h, struct bclint_ctx *ctx,
 
 static const char *const tags_troubleshooting[] = {"access", "troubleshooting", NULL};
 static const char *const tags_creator[] = {"access", "creator", "troubleshooting", NULL};
-static const char *const tags_least[] = {"access", "least-privilege", "security", NULL};
 static const char *const tags_unbound[] = {"access", "assets", "troubleshooting", NULL};
 
 static const struct bclint_rule rules[] = {
@@ -322,37 +225,6 @@ static const struct bclint_rule rules[] = {
 		.check = check_non_delegable,
 	},
 	{
-		.id = "excess-grant",
-		.name = "ExcessGrant",
-		.summary = "A direct assignment grants more than the member's needs require",
-		.description =
-			"Least privilege, for members who have at least one need in the plan (members "
-			"with no needs are not judged). Each direct assignment of such a member is "
-			"reported when (a) none of their needs names its asset (also when all their "
-			"needs are Business Center-level); (b) their only needs on it are "
-			"creator-only, which no grant covers; or (c) it is stronger than the least "
-			"grant their strongest need on the asset requires: a higher role on the "
-			"ladder, or tt_account_roles holding a role no need on the asset requires "
-			"(tt_account_roles is a set: the required set is the union of the needs' "
-			"roles). Each assignment is judged by itself: an asset-group grant is never "
-			"reported, and a direct assignment that is no stronger than needed is not "
-			"reported even when a group grant also covers the need. Assignments to assets "
-			"absent from the snapshot are left to foreign-asset. The member's "
-			"relation_status does not matter. Notes point at the needs "
-			"on the asset.",
-		.rationale = "Every role beyond what the work needs is access an attacker, a "
-		             "mistake or a departing employee can use; the plan says what is "
-		             "needed, so the rest can go.",
-		.fix = "In Business Center > Users, open the member's assigned assets and lower "
-		       "the role to the one named in the message, or remove the asset.",
-		.example = "bc.json:30:5: note: ana@acme.com is assigned ad account 'Brand US' "
-		           "(7001) as advertiser_role ADMIN, more than their needs there require: "
-		           "lower it to advertiser_role OPERATOR [excess-grant]",
-		.level = BCLINT_LEVEL_NOTE,
-		.tags = tags_least,
-		.check = check_excess,
-	},
-	{
 		.id = "unbound-asset",
 		.name = "UnboundAsset",
 		.summary = "Grants or needs on an asset not bound to this Business Center",
@@ -377,5 +249,5 @@ static const struct bclint_rule rules[] = {
 };
 
 BCLINT_PLUGIN_DEFINE("access", "1.0",
-                     "Needs without a grant, creator-only needs, excess and unbound grants",
+                     "Needs without a grant, creator-only needs, unbound assets",
                      rules);

@@ -9,7 +9,15 @@
 static int check_too_few(const struct bclint_host *h, struct bclint_ctx *ctx,
                          const struct bclint_model *model)
 {
-	long long min = h->opt_int(ctx, "min_admins");
+	long long min = h->opt_int(ctx, "min_admins"), max = h->opt_int(ctx, "max_admins");
+	if (min > max) {
+		h->report(ctx, BCLINT_LEVEL_ERROR, &model->bc.ent,
+		          "min_admins (%lld) is more than max_admins (%lld): no number of Admins "
+		          "meets both; set them so that min_admins is at most max_admins (in the "
+		          "snapshot's policy, or for both too-few-admins and too-many-admins)",
+		          min, max);
+		return 0;
+	}
 	size_t admins = 0;
 	for (size_t i = 0; i < model->n_members; i++)
 		admins += bclint_member_active(&model->members[i]) &&
@@ -113,6 +121,8 @@ static const char *const tags_many[] = {"admins", "security", "least-privilege",
 
 static const struct bclint_option few_options[] = {
 	{"min_admins", BCLINT_OPT_INT, "2", "the fewest active ADMIN members allowed"},
+	{"max_admins", BCLINT_OPT_INT, "3",
+	 "the most (too-many-admins' option, read to see whether the two agree)"},
 };
 
 static const struct bclint_option many_options[] = {
@@ -130,7 +140,12 @@ static const struct bclint_rule rules[] = {
 			"when there are fewer than min_admins (0 disables the rule). A note points at "
 			"each Admin counted. Admins whose invitation is still PENDING are not counted "
 			"(they hold no role until they accept) but get a note of their own; REJECTED "
-			"and UNBOUND members are neither counted nor noted.",
+			"and UNBOUND members are neither counted nor noted. When min_admins is more "
+			"than max_admins (as this rule reads them: the snapshot's policy, else each "
+			"rule's own setting; max_admins is too-many-admins' option, read here to see "
+			"whether the two agree) no count can please both: that is reported instead, "
+			"as an error at /bc, so that the policy is fixed rather than the Admins "
+			"counted against it.",
 		.rationale = "With a single Admin, one lost phone, forgotten password or departure "
 		             "locks everyone out of member and asset management, and TikTok support "
 		             "recovery is slow.",
@@ -143,7 +158,7 @@ static const struct bclint_rule rules[] = {
 		.level = BCLINT_LEVEL_WARNING,
 		.tags = tags_few,
 		.options = few_options,
-		.n_options = 1,
+		.n_options = 2,
 		.check = check_too_few,
 	},
 	{

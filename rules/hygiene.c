@@ -1,6 +1,7 @@
 /* hygiene: the upkeep of a Business Center's membership over time: grants
- * not yet picked up, invitations left hanging, people who stopped signing
- * in, and accounts without two-step verification. */
+ * not yet picked up, invitations left hanging, people gone who still hold
+ * grants, people who stopped signing in, and accounts without two-step
+ * verification. */
 #include <bclint/plugin.h>
 #include <stdio.h>
 
@@ -100,6 +101,65 @@ static int check_pending(const struct bclint_host *h, struct bclint_ctx *ctx,
 	return 0;
 }
 
+/* former-member-access */
+
+static const char *status_text(uint32_t s)
+{
+	return s == BCLINT_REL_REJECTED ? "rejected the invitation (relation_status REJECTED)"
+	                                : "has left or been removed (relation_status UNBOUND)";
+}
+
+/* The asset groups that list member m. */
+static size_t groups_of(const struct bclint_model *model, const struct bclint_member *m)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < model->n_groups; i++)
+		for (size_t k = 0; k < model->groups[i].n_members; k++)
+			n += model->groups[i].members[k].member == m;
+	return n;
+}
+
+static void report_former(const struct bclint_host *h, struct bclint_ctx *ctx,
+                          const struct bclint_model *model, const struct bclint_member *m,
+                          size_t n_groups)
+{
+	char held[96];
+	holdings(held, sizeof(held), m);
+	int strong = m->role == BCLINT_ROLE_ADMIN || m->finance != BCLINT_FINANCE_NONE;
+	struct bclint_finding *f = h->report(
+		ctx, strong ? BCLINT_LEVEL_ERROR : BCLINT_LEVEL_DEFAULT, &m->ent,
+		"%s %s but still has %s%s%s%s: remove what is left in Business Center (grants, "
+		"asset groups, the plan), or invite them again if they should have access",
+		h->member_label(ctx, m), status_text(m->status), held[0] ? held : "",
+		held[0] && n_groups ? " and " : "", n_groups ? "a place in an asset group" : "",
+		strong ? (m->role == BCLINT_ROLE_ADMIN ? ", and the role ADMIN"
+		                                       : ", and a finance role")
+		       : "");
+	for (size_t k = 0; k < m->n_assignments; k++)
+		h->note(ctx, f, &m->assignments[k]->ent, "assigned here");
+	for (size_t i = 0; i < model->n_groups; i++)
+		for (size_t k = 0; k < model->groups[i].n_members; k++)
+			if (model->groups[i].members[k].member == m)
+				h->note(ctx, f, &model->groups[i].ent, "listed in asset group '%s'",
+				        model->groups[i].name ? model->groups[i].name
+				                              : model->groups[i].group_id);
+}
+
+static int check_former(const struct bclint_host *h, struct bclint_ctx *ctx,
+                        const struct bclint_model *model)
+{
+	for (size_t i = 0; i < model->n_members; i++) {
+		const struct bclint_member *m = &model->members[i];
+		if (m->status != BCLINT_REL_REJECTED && m->status != BCLINT_REL_UNBOUND)
+			continue;
+		size_t n_groups = groups_of(model, m);
+		if (m->n_grants == 0 && m->n_assignments == 0 && m->n_needs == 0 && n_groups == 0)
+			continue;
+		report_former(h, ctx, model, m, n_groups);
+	}
+	return 0;
+}
+
 /* inactive-member */
 
 static int check_inactive(const struct bclint_host *h, struct bclint_ctx *ctx,
@@ -164,6 +224,8 @@ static const struct bclint_option inactive_options[] = {
 	{"max_idle_days", BCLINT_OPT_INT, "90",
 	 "the most whole days an active member may go without signing in"},
 };
+
+static const char *const former_tags[] = {"membership", "offboarding", "security", NULL};
 
 static const struct bclint_rule rules[] = {
 	{
@@ -272,7 +334,36 @@ static const struct bclint_rule rules[] = {
 		.tags = two_step_tags,
 		.check = check_two_step,
 	},
+	{
+		.id = "former-member-access",
+		.name = "FormerMemberAccess",
+		.summary = "Someone who left or rejected the invitation still has grants",
+		.description =
+			"Reports a member whose relation_status is REJECTED (the invitation was "
+			"turned down) or UNBOUND (they left or were removed) who still holds "
+			"anything: a grant (direct, through an asset group, or a direct assignment of "
+			"an asset in another Business Center), a place in an asset group, or needs in "
+			"the access plan. An error when they also still hold the Business Center role "
+			"ADMIN or a finance role, a warning otherwise. Notes point at each assignment "
+			"and each asset group that lists them. (PENDING members are "
+			"pending-invitation's.) TikTok takes a removed member's roles, permissions "
+			"and assets away; what a snapshot still shows for them is left over, or will "
+			"come back if they are invited again.",
+		.rationale = "Offboarding is only done when nothing points at the person any more: "
+		             "leftover grants and group places come back with a new invitation, and "
+		             "they make the record of who has access wrong.",
+		.fix = "In Business Center > Users and > Asset groups, remove the person's "
+		       "remaining assignments and group places, and take them out of the access "
+		       "plan; invite them again only if they should have access.",
+		.example = "bc.json:12:5: warning: ex@acme.com has left or been removed "
+		           "(relation_status UNBOUND) but still has 2 asset grants: remove what is "
+		           "left in Business Center (grants, asset groups, the plan), or invite them "
+		           "again if they should have access [former-member-access]",
+		.level = BCLINT_LEVEL_WARNING,
+		.tags = former_tags,
+		.check = check_former,
+	},
 };
 
-BCLINT_PLUGIN_DEFINE("hygiene", "1.0", "Membership upkeep: sessions, invitations, idle accounts, "
-                     "two-step verification", rules);
+BCLINT_PLUGIN_DEFINE("hygiene", "1.0", "Membership upkeep: sessions, invitations, former "
+                     "members, idle accounts, two-step verification", rules);

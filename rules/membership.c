@@ -121,19 +121,56 @@ static int share_is_admin(const struct bclint_share *s)
 	return 0;
 }
 
-static void report_share(const struct bclint_host *h, struct bclint_ctx *ctx,
-                         const struct bclint_partner *pa, const struct bclint_share *s)
+/* The share's asset as messages name it. */
+static const char *share_label(const struct bclint_host *h, struct bclint_ctx *ctx,
+                               const struct bclint_share *s, char *buf, size_t size)
 {
-	const char *label = s->asset != NULL ? h->asset_label(ctx, s->asset) : NULL;
-	char who[256];
-	struct bclint_finding *f = h->report(
-		ctx, BCLINT_LEVEL_DEFAULT, &s->ent,
-		"%s%s%s is shared with partner %s at %s: share it at %s unless the partner must "
-		"administer it", label ? label : h->asset_type_label(s->asset_type),
-		label ? "" : " ", label ? "" : s->asset_id, partner_label(who, sizeof(who), pa),
-		h->cap_label(ctx, BCLINT_SCOPE_ASSET, s->asset_type, s->cap),
-		s->asset_type == BCLINT_ASSET_ADVERTISER ? "advertiser_role OPERATOR or ANALYST"
-		                                         : "catalog_role AD_PROMOTE");
+	if (s->asset != NULL)
+		return h->asset_label(ctx, s->asset);
+	snprintf(buf, size, "%s %s", h->asset_type_label(s->asset_type), s->asset_id);
+	return buf;
+}
+
+/* One finding per partner, at its first share at ADMIN, with a note at
+ * each: lowering one means removing the partner, so they go together. */
+static void report_partner(const struct bclint_host *h, struct bclint_ctx *ctx,
+                           const struct bclint_partner *pa)
+{
+	const struct bclint_share *first = NULL;
+	size_t n = 0, ads = 0;
+	for (size_t i = 0; i < pa->n_shares; i++) {
+		const struct bclint_share *s = &pa->shares[i];
+		if (s->share_type != BCLINT_SHARE_SHARING || !share_is_admin(s))
+			continue;
+		first = first ? first : s;
+		n++;
+		ads += s->asset_type == BCLINT_ASSET_ADVERTISER;
+	}
+	if (first == NULL)
+		return;
+	char who[256], what[256];
+	const char *lower = ads == n ? "advertiser_role OPERATOR or ANALYST"
+	                    : ads == 0 ? "catalog_role AD_PROMOTE"
+	                               : "advertiser_role OPERATOR or ANALYST (catalogs: "
+	                                 "catalog_role AD_PROMOTE)";
+	partner_label(who, sizeof(who), pa);
+	struct bclint_finding *f;
+	if (n == 1)
+		f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &first->ent,
+		              "%s is shared with partner %s at %s: share it at %s unless the partner "
+		              "must administer it", share_label(h, ctx, first, what, sizeof(what)),
+		              who, h->cap_label(ctx, BCLINT_SCOPE_ASSET, first->asset_type, first->cap),
+		              lower);
+	else
+		f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &first->ent,
+		              "%zu assets are shared with partner %s at ADMIN: share them at %s unless "
+		              "the partner must administer them", n, who, lower);
+	for (size_t i = 0; n > 1 && i < pa->n_shares; i++) {
+		const struct bclint_share *s = &pa->shares[i];
+		if (s->share_type == BCLINT_SHARE_SHARING && share_is_admin(s))
+			h->note(ctx, f, &s->ent, "%s at %s", share_label(h, ctx, s, what, sizeof(what)),
+			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, s->asset_type, s->cap));
+	}
 	h->note(ctx, f, &pa->ent,
 	        "a partner's role on a shared asset cannot be lowered in place: lowering it later "
 	        "means removing partner %s and sharing the assets again", who);
@@ -142,13 +179,8 @@ static void report_share(const struct bclint_host *h, struct bclint_ctx *ctx,
 static int check_partner(const struct bclint_host *h, struct bclint_ctx *ctx,
                          const struct bclint_model *model)
 {
-	for (size_t p = 0; p < model->n_partners; p++) {
-		const struct bclint_partner *pa = &model->partners[p];
-		for (size_t i = 0; i < pa->n_shares; i++)
-			if (pa->shares[i].share_type == BCLINT_SHARE_SHARING &&
-			    share_is_admin(&pa->shares[i]))
-				report_share(h, ctx, pa, &pa->shares[i]);
-	}
+	for (size_t p = 0; p < model->n_partners; p++)
+		report_partner(h, ctx, &model->partners[p]);
 	return 0;
 }
 
@@ -231,11 +263,12 @@ static const struct bclint_rule rules[] = {
 		.name = "PartnerOverPrivileged",
 		.summary = "An asset is shared with a partner at ADMIN",
 		.description =
-			"Reports a partner share with share_type SHARING (this Business Center "
+			"Reports the shares with share_type SHARING (this Business Center "
 			"shares its asset) at advertiser_role ADMIN (ad accounts) or catalog_role "
-			"ADMIN (catalogs), at /partners/i/shared_assets/j. A note at the partner "
-			"says that lowering the role later means removing the partner and sharing "
-			"again. Shares the partner made to this Business Center (SHARED) are the "
+			"ADMIN (catalogs): one finding per partner, at its first such share "
+			"(/partners/i/shared_assets/j), with a note at each share when there are "
+			"several. A note at the partner says that lowering the role later means "
+			"removing the partner and sharing again, so the shares go together. Shares the partner made to this Business Center (SHARED) are the "
 			"partner's decision and are not reported. A share of an asset missing from "
 			"the snapshot or owned elsewhere is still reported (foreign-asset reports "
 			"the ownership separately).",

@@ -10,12 +10,20 @@
 
 static const char *const option_types[] = {"integer", "string", "boolean", "patterns"};
 
+/* one line per rule, the columns as wide as their widest entry */
 void bclint_catalog_list(struct bclint_buf *out, const struct bclint_ruleset *rs)
 {
+	int id_w = 0, plugin_w = 0;
+	for (size_t i = 0; i < rs->n_slots; i++) {
+		int id = (int)strlen(rs->slots[i].rule->id);
+		int plugin = (int)strlen(rs->slots[i].plugin->desc->name);
+		id_w = id > id_w ? id : id_w;
+		plugin_w = plugin > plugin_w ? plugin : plugin_w;
+	}
 	for (size_t i = 0; i < rs->n_slots; i++) {
 		const struct bclint_rule_slot *s = &rs->slots[i];
-		bclint_buf_printf(out, "%-26s %-8s %-14s %s\n", s->rule->id,
-		                  s->enabled ? bclint_level_name(s->level) : "off",
+		bclint_buf_printf(out, "%-*s  %-7s  %-*s  %s\n", id_w, s->rule->id,
+		                  s->enabled ? bclint_level_name(s->level) : "off", plugin_w,
 		                  s->plugin->desc->name, s->rule->summary);
 	}
 }

@@ -321,9 +321,15 @@ void bclint_report_finish(struct bclint_report *r, unsigned needs)
 void bclint_report_keep_errors(struct bclint_report *r)
 {
 	size_t k = 0;
-	for (size_t i = 0; i < r->n_findings; i++)
-		if (r->findings[i]->level == BCLINT_LEVEL_ERROR || r->findings[i]->suppressed)
-			r->findings[k++] = r->findings[i];
+	memset(r->counts, 0, sizeof(r->counts));
+	for (size_t i = 0; i < r->n_findings; i++) {
+		struct bclint_finding *f = r->findings[i];
+		if (f->level != BCLINT_LEVEL_ERROR && !f->suppressed)
+			continue;
+		r->findings[k++] = f;
+		if (!f->suppressed)
+			r->counts[f->level]++;
+	}
 	r->n_findings = k;
 }
 

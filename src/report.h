@@ -117,8 +117,9 @@ const char *bclint_ref_pointer(const struct bclint_ref *ref, char *buf);
  * Sources' texts are freed afterwards. */
 void bclint_report_finish(struct bclint_report *r, unsigned needs);
 
-/* Drop every finding below error level that is not suppressed (--quiet);
- * counts are kept. */
+/* Drop every finding below error level that is not suppressed (--quiet),
+ * and count again what is left (the exit status is the caller's to take
+ * before). */
 void bclint_report_keep_errors(struct bclint_report *r);
 
 void bclint_report_free(struct bclint_report *r);

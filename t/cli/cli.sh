@@ -152,7 +152,7 @@ is "$(printf '%s\n' "$out" | sed -n 1p)" "Usage: bclint [OPTION]... SNAPSHOT..."
 is "$status" 0 "--help: exit 0"
 run_bclint --list-rules
 is "$(printf '%s\n' "$out" | grep '^too-many-admins ')" \
-	"too-many-admins            warning  too-many-admins More active Admins than the policy allows" "--list-rules"
+	"too-many-admins           warning  too-many-admins        More active Admins than the policy allows" "--list-rules"
 run_bclint --disable=too-many-admins --list-rules
 is "$(printf '%s\n' "$out" | grep '^too-many-admins ' | awk '{print $2}')" "off" "--list-rules shows disabled rules as off"
 run_bclint --explain too-many-admins

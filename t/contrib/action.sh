@@ -65,15 +65,15 @@ is "$out" "$(expect -f github snapshots/demo.json snapshots/well-kept.json)" \
 	"lint: the log is the github report of both snapshots"
 is "$(printf '%s\n' "$out" | grep -c '^::error file=snapshots/demo.json,line=[0-9]*,col=[0-9]*,endLine=[0-9]*,endColumn=[0-9]*,title=[a-z-]*::')" 13 \
 	"lint: one ::error annotation per error of the demo"
-is "$(printf '%s\n' "$out" | grep -c '^::warning file=snapshots/demo.json,')" 15 \
+is "$(printf '%s\n' "$out" | grep -c '^::warning file=snapshots/demo.json,')" 16 \
 	"lint: one ::warning annotation per warning"
-is "$(printf '%s\n' "$out" | grep -c '^::notice file=snapshots/demo.json,')" 3 \
+is "$(printf '%s\n' "$out" | grep -c '^::notice file=snapshots/demo.json,')" 4 \
 	"lint: one ::notice annotation per note"
-is "$err" "13 errors, 15 warnings, 3 notes" "lint: the summary on standard error"
+is "$err" "13 errors, 16 warnings, 4 notes" "lint: the summary on standard error"
 is "$outputs" "sarif-file=$sarif
 exit-code=1" "lint: outputs sarif-file and exit-code"
 is "$(jq -r '.version' "$sarif")" 2.1.0 "lint: the SARIF report was written"
-is "$(jq '.runs[0].results | length' "$sarif")" 31 "lint: every finding is in the SARIF report"
+is "$(jq '.runs[0].results | length' "$sarif")" 33 "lint: every finding is in the SARIF report"
 is "$(jq -r '.runs[0].automationDetails.id' "$sarif")" "bclint/ci/" "lint: the SARIF run is named after the workflow"
 is "$(jq -r '[.runs[0].results[].locations[0].physicalLocation.artifactLocation.uri] | unique | join(" ")' "$sarif")" \
 	"snapshots/demo.json" "lint: SARIF paths are relative to the workspace"

@@ -1,19 +1,35 @@
 #!/bin/sh
-# The shipped examples: the demo makes every loaded rule fire; the
-# well-kept Business Center makes none fire, with every rule enabled.
+# The shipped examples: the demo makes every loaded rule fire but two kinds
+# that it cannot: too-few-admins, which the starter Business Center (one
+# Admin) shows, and TikTok's size limits, which only thousands of members or
+# catalogs reach (t/rules/limits shows them). The well-kept Business Center
+# makes none fire, with every rule enabled.
 . "$top_srcdir/t/lib/tap.sh"
 cd "$top_srcdir" || exit 1
 
 run_bclint --list-rules
 rules=$(printf '%s\n' "$out" | awk '{print $1}')
-is "$(printf '%s\n' "$rules" | wc -l | tr -d ' ')" 18 "the built-in catalog has 18 rules"
+is "$(printf '%s\n' "$rules" | wc -l | tr -d ' ')" 23 "the built-in catalog has 23 rules"
 
 run_bclint --enable=all examples/demo.json
 demo=$out
 is "$status" 1 "demo: exit 1 (it has errors)"
 for r in $rules; do
+	case $r in
+	too-few-admins | member-limit | catalog-member-limit | catalog-limit) continue ;;
+	esac
 	printf '%s\n' "$demo" | grep -q "\[$r\]\$"
 	ok $? "demo: $r fires"
+done
+
+run_bclint --enable=all examples/starter.json
+is "$out" "examples/starter.json:4:9: warning: 1 active Admin, fewer than min_admins (2): a lost login or a departure can lock the Business Center; make another trusted member of your company Admin in Business Center > Users [too-few-admins]
+examples/starter.json:15:5: note: Admin: elin.sandberg@nordlicht.example" "starter: one Admin, and nothing else wrong"
+is "$status" 0 "starter: exit 0 (a warning)"
+
+for r in member-limit catalog-member-limit catalog-limit; do
+	grep -q "\[$r\]\$" t/rules/limits/*.expected
+	ok $? "$r: shown by the limits fixtures instead"
 done
 
 run_bclint --enable=all examples/well-kept.json

@@ -73,7 +73,7 @@ is "$status" 3 "missing rules directory: exit status 3"
 
 run_bclint --plugin="$dir/good.so" --list-rules
 is "$(printf '%s\n' "$out" | grep '^test-good')" \
-	"test-good                  warning  test-good      test rule" "--list-rules shows the plugin's rule"
+	"test-good                 warning  test-good              test rule" "--list-rules shows the plugin's rule"
 
 # A bare file name is the file in the current directory, the one that was
 # checked, never a namesake on the library search path.

@@ -5,7 +5,7 @@
 . "$top_srcdir/t/lib/tap.sh"
 
 fixtures=$(cd "$top_srcdir" && $BCLINT --check-fixtures t/rules/stale-session t/rules/pending-invitation \
-	t/rules/inactive-member t/rules/two-step-disabled)
+	t/rules/inactive-member t/rules/two-step-disabled t/rules/former-member-access)
 printf '%s\n' "$fixtures" | grep -v '^1\.\.'
 tap_n=$(printf '%s\n' "$fixtures" | grep -c '^\(not \)\{0,1\}ok ')
 tap_failed=$(printf '%s\n' "$fixtures" | grep -c '^not ok ')
