@@ -167,9 +167,9 @@ int bclint_baseline_load(struct bclint_baseline *b, const char *path,
 	}
 	int rc;
 	if (bclint_jdoc_parse(&rd.doc, text.data, text.len) < 0) {
-		const struct bclint_json_error *e = &rd.doc.err;
-		rc = e->has_byte ? fail_at(&rd, e->offset, "%s (byte 0x%02x)", e->message, e->byte)
-		                 : fail_at(&rd, e->offset, "malformed JSON: %s", e->message);
+		char msg[160];
+		bclint_json_error_text(&rd.doc.err, msg, sizeof(msg));
+		rc = fail_at(&rd, rd.doc.err.offset, "%s", msg);
 	} else if (rd.doc.root->type != BCLINT_JOBJECT) {
 		rc = fail_at(&rd, rd.doc.root->start, "a baseline must be a report of bclint's json "
 		             "or sarif format");

@@ -216,8 +216,9 @@ int bclint_config_read(struct bclint_config *cfg, const char *path, int explicit
 		return -1;
 	}
 	if (bclint_jdoc_parse(&cfg->doc, cfg->text.data, cfg->text.len) < 0) {
-		bclint_config_error(cfg, cfg->doc.err.offset, "malformed JSON: %s",
-		                    cfg->doc.err.message);
+		char msg[160];
+		bclint_json_error_text(&cfg->doc.err, msg, sizeof(msg));
+		bclint_config_error(cfg, cfg->doc.err.offset, "%s", msg);
 		return 0;
 	}
 	const struct bclint_jv *root = cfg->doc.root;

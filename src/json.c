@@ -5,9 +5,15 @@
  * someone asks for them decoded.  Everything is checked on the way, so the
  * first error in the text is the one reported, at its byte: a missing
  * comma, an unescaped control character, invalid UTF-8, a bad escape, a
- * number that is not JSON's (no leading zeros, no '+', no bare '.'). */
+ * number that is not JSON's (no leading zeros, no '+', no bare '.').
+ *
+ * One thing JSON allows is refused: a \u0000 escape.  Every string bclint
+ * reads ends up a C string, where a NUL would end it early and change the
+ * data without a word ("a@acme.example\u0000@evil.example" would be read
+ * as "a@acme.example"); so it is an error at the escape, in every input. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -68,6 +74,12 @@ static void *fail(struct parser *P, const unsigned char *p, const char *message)
 	P->err->offset = (size_t)(p - P->base);
 	P->err->message = message;
 	return NULL;
+}
+
+static void *refuse(struct parser *P, const unsigned char *p, const char *message)
+{
+	P->err->refused = 1;
+	return fail(P, p, message);
 }
 
 static void *fail_byte(struct parser *P, const unsigned char *p, const char *message)
@@ -252,6 +264,9 @@ static const unsigned char *scan_string(struct parser *P, const unsigned char *p
 			if (n == 0)
 				return fail(P, p, p[1] == 'u' ? "invalid \\u escape" :
 				                               "invalid escape sequence");
+			if (cp == 0)
+				return refuse(P, p, "\\u0000 in a string: bclint refuses NUL "
+				                  "characters, which would cut the text short");
 			*escaped = 1;
 			p += n;
 		} else if (*p < 0x20) {
@@ -449,6 +464,16 @@ static const unsigned char *value(struct parser *P, const unsigned char *p,
 	return p + n;
 }
 
+void bclint_json_error_text(const struct bclint_json_error *e, char *buf, size_t size)
+{
+	if (e->refused)
+		snprintf(buf, size, "%s", e->message);
+	else if (e->has_byte)
+		snprintf(buf, size, "%s (byte 0x%02x)", e->message, e->byte);
+	else
+		snprintf(buf, size, "malformed JSON: %s", e->message);
+}
+
 struct bclint_jv *bclint_jparse(const char *text, size_t len, struct bclint_json_error *err,
                                 struct bclint_arena *arena)
 {
@@ -463,6 +488,7 @@ struct bclint_jv *bclint_jparse_lines(const char *text, size_t len,
 	err->byte = 0;
 	err->has_byte = 0;
 	err->oom = 0;
+	err->refused = 0;
 	err->offset = 0;
 	err->message = NULL;
 	struct parser P = {base, base + len, arena, err, 0, lines};
@@ -575,14 +601,12 @@ int bclint_jv_key_is(const char *text, const struct bclint_jv *v, const char *ke
 			key++, p++;
 		return *key == '\0' && *p == '"';
 	}
-	/* decoded as it goes; a \u0000 ends the string, as in C */
+	/* decoded as it goes (the parser let no \u0000 through) */
 	const unsigned char *q = (const unsigned char *)p;
 	while (*q != '"') {
 		char c[4];
 		size_t n = decode_one(&q, c);
 		for (size_t i = 0; i < n; i++, key++) {
-			if (c[i] == '\0')
-				return *key == '\0';
 			if (c[i] != *key)
 				return 0;
 		}
@@ -660,31 +684,6 @@ const char *bclint_jdoc_key(struct bclint_jdoc *d, const struct bclint_jv *v)
 	if (s == NULL)
 		d->err.oom = 1;
 	return s;
-}
-
-/* Is there a \u0000 escape in the string whose opening quote is at p? */
-static int nul_escape(const unsigned char *p)
-{
-	for (p++; *p != '"';) {
-		unsigned cp = 1;
-		if (*p != '\\') {
-			p++;
-			continue;
-		}
-		p += escape_len(p, &cp);
-		if (cp == 0)
-			return 1;
-	}
-	return 0;
-}
-
-int bclint_jv_has_nul(const char *text, const struct bclint_jv *v)
-{
-	const unsigned char *t = (const unsigned char *)text;
-	if ((v->flags & BCLINT_JV_KEY_ESCAPED) && nul_escape(t + v->key))
-		return 1;
-	return v->type == BCLINT_JSTRING && (v->flags & BCLINT_JV_ESCAPED) &&
-	       nul_escape(t + v->start);
 }
 
 int bclint_jv_integer(const char *text, const struct bclint_jv *v, long long min, long long max,

@@ -19,7 +19,12 @@ struct bclint_json_error {
 	int has_byte;        /* byte is meaningful */
 	unsigned char byte; /* the offending byte (bad UTF-8, control character) */
 	int oom;            /* memory ran out: not the text's fault */
+	int refused;        /* valid JSON that bclint refuses (a \u0000) */
 };
+
+/* The error as a message: "malformed JSON: ...", or the bad byte named, or
+ * for refused text the reason alone. */
+void bclint_json_error_text(const struct bclint_json_error *e, char *buf, size_t size);
 
 /* Containers nest at most this deep. */
 #define BCLINT_JSON_MAX_DEPTH 1000
@@ -77,7 +82,8 @@ struct bclint_jv *bclint_jparse_lines(const char *text, size_t len,
                                       struct bclint_arena *arena, struct bclint_lines *lines);
 
 /* A string value (or a member's key), decoded and NUL-terminated, in arena;
- * NULL when memory runs out.  A \u0000 escape ends the C string early. */
+ * NULL when memory runs out.  (No string holds a NUL: the parser refuses
+ * \u0000.) */
 char *bclint_jv_string(struct bclint_arena *arena, const char *text, const struct bclint_jv *v);
 char *bclint_jv_key(struct bclint_arena *arena, const char *text, const struct bclint_jv *v);
 /* Is the member's key equal to key? (no allocation) */
@@ -115,8 +121,6 @@ const struct bclint_jv *bclint_jv_member(const char *text, const struct bclint_j
 const char *bclint_jdoc_string(struct bclint_jdoc *d, const struct bclint_jv *v);
 /* A member's key, decoded (NULL only when memory ran out). */
 const char *bclint_jdoc_key(struct bclint_jdoc *d, const struct bclint_jv *v);
-/* Does the string value (or, for keys, the key) hold a \u0000 escape? */
-int bclint_jv_has_nul(const char *text, const struct bclint_jv *v);
 /* An integer number value in [min, max]: 0 and *out, or -1 when v is not
  * a number, not an integer, or out of range. */
 int bclint_jv_integer(const char *text, const struct bclint_jv *v, long long min, long long max,

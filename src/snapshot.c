@@ -1294,11 +1294,8 @@ struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t f
 		return NULL;
 	}
 	if (root == NULL) {
-		char msg[128];
-		if (jerr.has_byte)
-			snprintf(msg, sizeof(msg), "%s (byte 0x%02x)", jerr.message, jerr.byte);
-		else
-			snprintf(msg, sizeof(msg), "malformed JSON: %s", jerr.message);
+		char msg[160];
+		bclint_json_error_text(&jerr, msg, sizeof(msg));
 		struct bclint_finding f = {
 			.rule = "snapshot",
 			.level = BCLINT_LEVEL_ERROR,

@@ -5,6 +5,8 @@
 # email-domain-not-allowed would repeat what finance-role-misuse says here.
 OFF=--disable=email-domain-not-allowed
 cd "$top_srcdir/t/data/config" || exit 1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
 ADMINS1='bc.json:3:9: warning: 2 active Admins, more than max_admins (1): keep Admins to a minimum and change the others to Standard in Business Center > Users [too-many-admins]
 bc.json:5:5: note: Admin: a@acme.example
@@ -61,6 +63,12 @@ is "$(printf '%s' "$out" | jq -c '[.findings[].rule]')" '["suppression-expired",
 run_bclint $OFF -c bad-json.json bc.json
 is "$err" "bad-json.json:2:39: error: malformed JSON: unexpected closing bracket" "config: malformed JSON at its position"
 is "$status" 2 "config: malformed JSON is exit 2"
+# a NUL would make the pattern "^ana@acme\\.example$" of any address
+printf '%s\n' '{"rules": {"email-domain-not-allowed":' \
+	'  {"allowed_email_patterns": ["^ana@acme\\.example$\u0000|.*"]}}}' >"$tmp/nul.json"
+run_bclint $OFF -c "$tmp/nul.json" bc.json
+is "$err" "$tmp/nul.json:2:52: error: \\u0000 in a string: bclint refuses NUL characters, which would cut the text short" "config: a NUL is refused at its position"
+is "$status" 2 "config: a NUL is exit 2"
 run_bclint $OFF -c bad-keys.json bc.json
 is "$err" "bad-keys.json:2:11: error: unknown key 'rule' (rules, plugins, suppressions)
 bad-keys.json:4:23: error: unknown rule 'too-many-admin' (see bclint --list-rules)

@@ -146,6 +146,7 @@ bad() { # bad CONTENT EXPECTED-STDERR DESCRIPTION
 	is "$status$out" 2 "bad baseline: $3: exit 2, no report"
 }
 bad '{"findings": [' "$tmp/bad.json:2:1: error: malformed JSON: unexpected end of file" "malformed JSON"
+bad '{"findings": [{"fingerprint": "0123456789abcdef\u0000"}]}' "$tmp/bad.json:1:48: error: \\u0000 in a string: bclint refuses NUL characters, which would cut the text short" "a NUL in a string"
 bad '[1]' "$tmp/bad.json:1:1: error: a baseline must be a report of bclint's json or sarif format" "not an object"
 bad '{"a": 1}' "$tmp/bad.json:1:1: error: not a bclint report: expected 'findings' (json format) or 'runs' (sarif format)" "neither format"
 bad '{"findings": {}}' "$tmp/bad.json:1:14: error: 'findings' must be an array" "findings not an array"

@@ -10,6 +10,8 @@
 
 /* text (len bytes, or strlen when len is 0) fails at off with msg; byte
  * is the offending byte, or -1 when the error names none. */
+#define NUL_MSG "\\u0000 in a string: bclint refuses NUL characters, which would cut the text short"
+
 static void fails(const char *text, size_t len, size_t off, const char *msg, int byte)
 {
 	struct bclint_json_error err;
@@ -162,7 +164,7 @@ static void getters(void)
 {
 	const char *doc = "[\"\\u00e9\", \"\\ud83d\\ude80\", \"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\", "
 	                  "\"\\u0041BC\", 0, -0.5, 1e5, -1.5E-3, 123456789012, {\"k\": {}}, "
-	                  "\"a\\u0000b\", 4.0, 2147483648]";
+	                  "\"a\\u0001b\", 4.0, 2147483648]";
 	struct bclint_jdoc d;
 	if (!ok(bclint_jdoc_parse(&d, doc, strlen(doc)) == 0, "getters: parses")) {
 		diag("%s at %zu", d.err.message, d.err.offset);
@@ -192,15 +194,14 @@ static void getters(void)
 	ok(bclint_jv_member(doc, v[9], "x") == NULL && bclint_jv_member(doc, v[0], "k") == NULL,
 	   "getters: no such member, and a string has none");
 	is_string(bclint_jdoc_key(&d, k), "k", "getters: a key");
-	ok(bclint_jv_has_nul(doc, v[10]) && !bclint_jv_has_nul(doc, v[2]) &&
-	   !bclint_jv_has_nul(doc, v[0]), "getters: a \\u0000 escape is seen");
+	is_string(bclint_jdoc_string(&d, v[10]), "a\001b", "getters: a control character escaped");
 	is_string(bclint_jv_type_name(v[9]), "an object", "getters: type names");
 	is_int(d.root->end, (long long)strlen(doc), "getters: root end");
 	bclint_jdoc_free(&d);
 }
 
 /* Escaped keys are compared as they decode: long ones, non-ASCII ones,
- * and \u0000, which ends the key as it ends a C string. */
+ * and ones with an escaped control character. */
 static void escaped_keys(void)
 {
 	char doc[2000], want[600];
@@ -208,7 +209,7 @@ static void escaped_keys(void)
 	n += (size_t)snprintf(doc, sizeof(doc), "{\"");
 	for (int i = 0; i < 100; i++)
 		n += (size_t)snprintf(doc + n, sizeof(doc) - n, "\\u0078yz\\u00e9");
-	snprintf(doc + n, sizeof(doc) - n, "\": 1, \"a\\u0000b\": 2}");
+	snprintf(doc + n, sizeof(doc) - n, "\": 1, \"a\\u0001b\": 2}");
 	size_t w = 0;
 	for (int i = 0; i < 100; i++)
 		w += (size_t)snprintf(want + w, sizeof(want) - w, "xyz\xc3\xa9");
@@ -224,15 +225,16 @@ static void escaped_keys(void)
 	ok(!bclint_jv_key_is(doc, root->child, want), "escaped keys: its last byte differs");
 	want[w - 2] = '\0';
 	ok(!bclint_jv_key_is(doc, root->child, want), "escaped keys: a prefix of it");
-	ok(bclint_jv_key_is(doc, root->child->next, "a") &&
-	   !bclint_jv_key_is(doc, root->child->next, "ab"), "escaped keys: \\u0000 ends the key");
-	is_string(bclint_jv_key(&a, doc, root->child->next), "a", "escaped keys: decoded the same");
+	ok(bclint_jv_key_is(doc, root->child->next, "a\001b") &&
+	   !bclint_jv_key_is(doc, root->child->next, "a") &&
+	   !bclint_jv_key_is(doc, root->child->next, "ab"), "escaped keys: \\u0001 is one byte of the key");
+	is_string(bclint_jv_key(&a, doc, root->child->next), "a\001b", "escaped keys: decoded the same");
 	bclint_arena_free(&a);
 }
 
 int main(void)
 {
-	plan(208);
+	plan(221);
 	/* numbers are JSON's: no leading zero, '+', bare '.' or empty exponent */
 	fails("{\"a\": 01}", 0, 6, "invalid number", -1);
 	fails("{\"a\": -}", 0, 6, "invalid number", -1);
@@ -249,6 +251,11 @@ int main(void)
 	fails("{\"a\": \"\\udc00\"}", 0, 7, "invalid \\u escape", -1);
 	fails("{\"a\": \"\\ud800\"}", 0, 7, "invalid \\u escape", -1);
 	fails("{\"a\": \"\\ud800\\u0041\"}", 0, 7, "invalid \\u escape", -1);
+	/* JSON allows \u0000, bclint does not: in a value, after text, in a key */
+	fails("{\"a\": \"\\u0000\"}", 0, 7, NUL_MSG, -1);
+	fails("{\"a\": \"billing@acme.example\\u0000@evil.example\"}", 0, 27, NUL_MSG, -1);
+	fails("{\"a\\u0000b\": 1}", 0, 3, NUL_MSG, -1);
+	accepts("{\"a\": \"\\u0001\\u0100\\u0030\"}", "\\u0001, \\u0100, \\u0030: not NUL");
 	fails("{\"a\": \"x", 0, 8, "unexpected end of file", -1);
 	fails("{\"a\": \"x\ty\"}", 0, 8, "unescaped control character in a string", '\t');
 	fails("{\"a\": \"\xc0\x80\"}", 0, 7, "invalid UTF-8", 0xc0);
