@@ -125,6 +125,17 @@ void bclint_import_warn(struct bclint_import *im, const struct bclint_import_inp
 	va_end(ap);
 }
 
+void bclint_import_err_key(struct bclint_import *im, const struct bclint_import_input *in,
+                           const struct bclint_jv *v, const char *fmt, ...)
+{
+	uint32_t line, col;
+	va_list ap;
+	bclint_jdoc_position(&in->doc, v->key, &line, &col);
+	va_start(ap, fmt);
+	vdiag(im, BCLINT_LEVEL_ERROR, in->path, line, col, fmt, ap);
+	va_end(ap);
+}
+
 const char *bclint_import_where(const struct bclint_import_input *in, const struct bclint_jv *v,
                                 char *buf, size_t size)
 {
@@ -177,6 +188,39 @@ const char *bclint_import_key(struct bclint_import *im, struct bclint_import_inp
 
 /* -- checking values ------------------------------------------------------ */
 
+/* Does the string value hold \u0000?  (bclint_jv_has_nul also looks at a
+ * member's key: here only the value counts.) */
+static int value_has_nul(const struct bclint_import_input *in, const struct bclint_jv *v)
+{
+	struct bclint_jv only = *v;
+	only.flags &= ~BCLINT_JV_KEY_ESCAPED;
+	return bclint_jv_has_nul(in->doc.text, &only);
+}
+
+/* Does a member's key hold \u0000? */
+static int key_has_nul(const struct bclint_import_input *in, const struct bclint_jv *v)
+{
+	struct bclint_jv only = *v;
+	only.type = BCLINT_JNULL;
+	return bclint_jv_has_nul(in->doc.text, &only);
+}
+
+int bclint_import_no_nul(struct bclint_import *im, const struct bclint_import_input *in,
+                         const struct bclint_jv *v, const char *what)
+{
+	static const char nul[] = "a NUL character (\\u0000)";
+	if (v == NULL)
+		return 0;
+	if (v->key != 0 && key_has_nul(in, v)) {
+		bclint_import_err_key(im, in, v, "a key must not contain %s", nul);
+		return -1;
+	}
+	if (!value_has_nul(in, v))
+		return 0;
+	bclint_import_err(im, in, v, "%s must not contain %s", what, nul);
+	return -1;
+}
+
 int bclint_import_in_list(const char *s, const char *const *names)
 {
 	for (int i = 0; names[i] != NULL; i++)
@@ -210,8 +254,10 @@ int bclint_import_check_str(struct bclint_import *im, struct bclint_import_input
 		bclint_import_err(im, in, v, "'%s' must be a string", key);
 		return -1;
 	}
+	char what[80];
+	snprintf(what, sizeof(what), "'%s'", key);
 	const char *s = bclint_import_string(im, in, v);
-	if (s == NULL)
+	if (s == NULL || bclint_import_no_nul(im, in, v, what) < 0)
 		return -1;
 	if (required && s[0] == '\0') {
 		bclint_import_err(im, in, v, "'%s' must not be empty", key);
@@ -242,8 +288,11 @@ const char *bclint_import_check_type(struct bclint_import *im,
 }
 
 /* One role value (a string) of type. */
-static int role_value_ok(uint32_t type, const char *s, int group)
+static int role_value_ok(const struct bclint_import_input *in, const struct bclint_jv *v,
+                         uint32_t type, const char *s, int group)
 {
+	if (s == NULL || value_has_nul(in, v))
+		return 0;
 	struct bclint_cap cap;
 	if (type == BCLINT_ASSET_TT_ACCOUNT)
 		return bclint_tt_role_bit(s) != 0;
@@ -258,19 +307,24 @@ int bclint_import_role_ok(struct bclint_import *im, struct bclint_import_input *
 	if (v->type == BCLINT_JARRAY &&
 	    (type == BCLINT_ASSET_TT_ACCOUNT || type == BCLINT_ASSET_MANAGED_BUSINESS_ACCOUNT)) {
 		for (const struct bclint_jv *c = v->child; c != NULL; c = c->next) {
-			const char *s = bclint_import_string(im, in, c);
-			if (s == NULL || !role_value_ok(type, s, 0))
+			if (!role_value_ok(in, c, type, bclint_import_string(im, in, c), 0))
 				return 0;
 		}
 		return 1;
 	}
-	const char *s = bclint_import_string(im, in, v);
-	return s != NULL && role_value_ok(type, s, group);
+	return role_value_ok(in, v, type, bclint_import_string(im, in, v), group);
 }
 
 void bclint_import_bad_role(struct bclint_import *im, struct bclint_import_input *in,
                             const struct bclint_jv *v, const char *key, uint32_t type, int group)
 {
+	static const char what[] = "a role value";
+	if (bclint_import_no_nul(im, in, v, what) < 0)
+		return;
+	for (const struct bclint_jv *c = v->type == BCLINT_JARRAY ? v->child : NULL; c != NULL;
+	     c = c->next)
+		if (bclint_import_no_nul(im, in, c, what) < 0)
+			return;
 	bclint_import_err(im, in, v, "invalid %s %s on a %s asset: expected %s", key,
 	                  bclint_import_print(im, in, v), bclint_asset_type_name(type),
 	                  bclint_role_values(type, group));

@@ -1,7 +1,10 @@
 /* CSV records, for the extras: comma separated, RFC 4180 quoting (a quoted
  * cell may hold commas, line breaks and doubled quotes), blanks around a
  * cell dropped.  Each cell keeps the line and column it starts at, in
- * code points as everywhere else. */
+ * code points as everywhere else.  What RFC 4180 does not allow is an
+ * error at its place, not guessed at: a quote left open, anything after a
+ * closing quote but blanks and then a comma or a line break, a quote inside
+ * an unquoted cell; and a NUL byte, which no text of the extras holds. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -21,6 +24,11 @@ void bclint_import_csv_init(struct bclint_import_csv *c, const char *text, size_
 	c->line = 1;
 	c->arena = arena;
 }
+
+static const char junk[] = "a quoted field must be followed by a comma or a line break";
+static const char stray[] = "a quote inside an unquoted field: quote the whole field and double "
+                            "the quote";
+static const char nul[] = "a NUL byte in the text";
 
 /* The column of s on the line that starts at bol. */
 static uint32_t column(const char *bol, const char *s)
@@ -45,13 +53,20 @@ static int fail(struct bclint_import_csv *c, const char *why, uint32_t line, uin
 }
 
 /* A quoted cell from s (at its opening quote) into b: the byte after it,
- * or NULL at the end of the text. */
+ * or NULL after failing at the end of the text or at a NUL byte. */
 static const char *quoted(struct bclint_import_csv *c, const char *s, struct bclint_buf *b,
                           uint32_t *line)
 {
+	uint32_t qline = *line, qcol = column(c->bol, s);
 	for (s++;;) {
-		if (s >= c->end)
+		if (s >= c->end) {
+			fail(c, "unterminated quoted field", qline, qcol);
 			return NULL;
+		}
+		if (*s == '\0') {
+			fail(c, nul, *line, column(c->bol, s));
+			return NULL;
+		}
 		if (*s == '"' && s + 1 < c->end && s[1] == '"') {
 			bclint_buf_putc(b, '"');
 			s += 2;
@@ -86,14 +101,23 @@ int bclint_import_csv_next(struct bclint_import_csv *c, struct bclint_import_cel
 			s = quoted(c, s, &b, &cur);
 			if (s == NULL) {
 				free(b.data);
-				return fail(c, "unterminated quoted field", at, 1);
+				return -1;
 			}
 			while (s < c->end && blank(*s))
 				s++;
+			if (s < c->end && *s != ',' && *s != '\n' && *s != '\r') {
+				free(b.data);
+				return fail(c, junk, cur, column(c->bol, s));
+			}
 		} else {
 			const char *e = s;
-			while (e < c->end && *e != ',' && *e != '\n' && *e != '\r')
+			while (e < c->end && *e != ',' && *e != '\n' && *e != '\r' && *e != '"' &&
+			       *e != '\0')
 				e++;
+			if (e < c->end && (*e == '"' || *e == '\0')) {
+				free(b.data);
+				return fail(c, *e == '"' ? stray : nul, cur, column(c->bol, e));
+			}
 			const char *t = e;
 			while (t > s && blank(t[-1]))
 				t--;
@@ -105,7 +129,8 @@ int bclint_import_csv_next(struct bclint_import_csv *c, struct bclint_import_cel
 		if (cell.s == NULL)
 			return fail(c, "out of memory", at, 1);
 		if (*n < max)
-			cells[(*n)++] = cell;
+			cells[*n] = cell;
+		++*n;
 		if (s < c->end && *s == ',') {
 			s++;
 			continue;

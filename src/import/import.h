@@ -8,6 +8,7 @@
  *                response is from, paging
  *   items.c      the list items of each endpoint, checked, as keyed items
  *   merge.c      items with equal keys merged into the model below
+ *   changelog.c  /changelog/get/ entries that date grants and invitations
  *   csv.c        CSV records (RFC 4180), for the extras
  *   extras.c     --extras, JSON or CSV, applied to the merged model
  *   plan.c       --plan's needs
@@ -91,6 +92,7 @@ enum {
 	BCLINT_IV_GASSET,
 	BCLINT_IV_GMEMBER,
 	BCLINT_IV_GROLE,
+	BCLINT_IV_CHANGE, /* a change log entry, keyed by its time */
 	BCLINT_IV_N
 };
 
@@ -104,6 +106,7 @@ enum bclint_import_ep {
 	BCLINT_EP_PARTNER_ASSET,
 	BCLINT_EP_GROUP,
 	BCLINT_EP_GROUP_LIST,
+	BCLINT_EP_CHANGELOG,
 	BCLINT_EP_N
 };
 
@@ -133,11 +136,17 @@ struct bclint_import_page {
 
 /* -- the merged model --------------------------------------------------- */
 
+/* A growable array (bclint_import_grow). */
+#define BCLINT_IMPORT_ARRAY(type, name) \
+	type *name;                     \
+	size_t n_##name, cap_##name
+
 struct bclint_import_member {
 	const char *id, *email;
 	const struct bclint_import_item *first;
 	struct bclint_import_val email_v, name, role, finance, relation;
-	const char *invited, *login; /* from the extras, or NULL */
+	const char *invited;         /* from the change log or the extras, or NULL */
+	const char *login;           /* from the extras, or NULL */
 	int two_step;                /* from the extras; -1 unknown */
 };
 
@@ -150,6 +159,8 @@ struct bclint_import_asset {
 struct bclint_import_grant {
 	const char *user, *type, *asset;
 	struct bclint_import_val role; /* v NULL for types without a role field */
+	const char *granted_at;        /* RFC 3339, from the change log or the extras */
+	const char *granted_by;        /* the change log entry's operator_id */
 };
 
 struct bclint_import_group {
@@ -177,6 +188,8 @@ struct bclint_import_partner {
 	const char *id;
 	struct bclint_import_val name;
 	size_t share0, n_shares; /* in im->shares */
+	BCLINT_IMPORT_ARRAY(const char *, domains); /* x_email_domains, from the extras */
+	int has_domains;
 };
 
 struct bclint_import_share {
@@ -191,11 +204,6 @@ extern const char *const bclint_import_bc_keys[BCLINT_IMPORT_BC_FIELDS];
 struct bclint_import_need {
 	struct bclint_import_val user_id, action, asset_id, asset_type, note;
 };
-
-/* A growable array of elements of size bytes. */
-#define BCLINT_IMPORT_ARRAY(type, name) \
-	type *name;                     \
-	size_t n_##name, cap_##name
 
 struct bclint_import {
 	const struct bclint_import_options *opt;
@@ -241,6 +249,10 @@ int bclint_import_read_input(struct bclint_import *im, struct bclint_import_inpu
 void bclint_import_diag(struct bclint_import *im, int level, const char *path, uint32_t line,
                         uint32_t col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+/* An error at the key of an object's member. */
+void bclint_import_err_key(struct bclint_import *im, const struct bclint_import_input *in,
+                           const struct bclint_jv *v, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* An error or a warning at a value of an input. */
 void bclint_import_err(struct bclint_import *im, const struct bclint_import_input *in,
                        const struct bclint_jv *v, const char *fmt, ...)
@@ -271,6 +283,10 @@ const char *bclint_import_str_field(struct bclint_import *im, struct bclint_impo
 const char *bclint_import_key(struct bclint_import *im, struct bclint_import_input *in,
                               const struct bclint_jv *v);
 
+/* A string (or a member's key) must not hold \u0000: 0, or -1 after an
+ * error at it naming what it is ("'user_id'", "an email domain"...). */
+int bclint_import_no_nul(struct bclint_import *im, const struct bclint_import_input *in,
+                         const struct bclint_jv *v, const char *what);
 /* Is s one of the NULL-terminated names?  list_names: "A, B or C". */
 int bclint_import_in_list(const char *s, const char *const *names);
 const char *bclint_import_list_names(const char *const *names, char *buf, size_t size);
@@ -344,11 +360,23 @@ void bclint_import_merge_bc(struct bclint_import *im);
 void bclint_import_merge_grants(struct bclint_import *im);
 void bclint_import_merge_groups(struct bclint_import *im);
 void bclint_import_merge_partners(struct bclint_import *im);
+/* The first of a member's direct assignments (they follow it in
+ * im->grants), or NULL when it has none. */
+struct bclint_import_grant *bclint_import_member_grants(const struct bclint_import *im,
+                                                        const char *user);
 /* A merged member or asset by its IDs, or NULL. */
 struct bclint_import_member *bclint_import_find_member(const struct bclint_import *im,
                                                        const char *id);
 struct bclint_import_asset *bclint_import_find_asset(const struct bclint_import *im,
                                                      const char *type, const char *id);
+
+/* -- changelog.c -------------------------------------------------------- */
+
+/* Take one /changelog/get/ entry (items.c). */
+void bclint_import_take_change(struct bclint_import *im, struct bclint_import_input *in,
+                               const struct bclint_jv *item);
+/* Date the merged grants and invitations from the entries taken. */
+void bclint_import_apply_changelog(struct bclint_import *im);
 
 /* -- csv.c -------------------------------------------------------------- */
 
@@ -369,9 +397,12 @@ struct bclint_import_cell {
 
 void bclint_import_csv_init(struct bclint_import_csv *c, const char *text, size_t len,
                             struct bclint_arena *arena);
-/* The next record, with up to max cells (more are dropped) and the line
- * it starts on: 1, 0 at the end of the text, or -1 with c->error set
- * (c->error "out of memory" when memory ran out). */
+/* The next record, with up to max cells (*n counts them all: more are not
+ * kept) and the line it starts on: 1, 0 at the end of the text, or -1
+ * with c->error set (c->error "out of memory" when memory ran out).  An
+ * unterminated quote, anything but a comma or a line break after a
+ * closing quote, a quote inside an unquoted cell and a NUL byte are
+ * errors at their line and column. */
 int bclint_import_csv_next(struct bclint_import_csv *c, struct bclint_import_cell *cells,
                            int max, int *n, uint32_t *line);
 

@@ -84,6 +84,8 @@ static const char *item_type(struct bclint_import *im, struct bclint_import_inpu
 		err(im, in, t, "'asset_type' must be a string");
 		return NULL;
 	}
+	if (bclint_import_no_nul(im, in, t, "'asset_type'") < 0)
+		return NULL;
 	const char *type = bclint_import_check_type(im, in, t, s);
 	if (type != NULL && requested != NULL && strcmp(type, requested) != 0) {
 		err(im, in, t, "asset_type '%s' in a response to a request for %s assets", type,
@@ -179,7 +181,9 @@ static void take_group_member(struct bclint_import *im, struct bclint_import_inp
 	push(im, BCLINT_IV_GMEMBER, m, in, gid, mid, NULL, NULL);
 	for (const struct bclint_jv *r = roles ? roles->child : NULL; r != NULL; r = r->next) {
 		const char *key = bclint_import_key(im, in, r);
-		const char *type = key ? bclint_import_check_type(im, in, r, key) : NULL;
+		if (key == NULL || bclint_import_no_nul(im, in, r, "a role value") < 0)
+			continue;
+		const char *type = bclint_import_check_type(im, in, r, key);
 		if (type == NULL)
 			continue;
 		uint32_t t = (uint32_t)bclint_asset_type_from_name(type);
@@ -244,6 +248,7 @@ void bclint_import_take_list(struct bclint_import *im, struct bclint_import_inpu
 		case BCLINT_EP_ASSET_MEMBER: take_asset_member(im, in, item, rq); break;
 		case BCLINT_EP_PARTNER: take_partner(im, in, item); break;
 		case BCLINT_EP_PARTNER_ASSET: take_partner_asset(im, in, item, rq); break;
+		case BCLINT_EP_CHANGELOG: bclint_import_take_change(im, in, item); break;
 		default: bclint_import_take_group(im, in, item); break;
 		}
 	}

@@ -463,3 +463,18 @@ void bclint_import_merge_partners(struct bclint_import *im)
 		i += n;
 	}
 }
+
+struct bclint_import_grant *bclint_import_member_grants(const struct bclint_import *im,
+                                                        const char *user)
+{
+	size_t lo = 0, hi = im->n_grants;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (id_cmp(im->grants[mid].user, user) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < im->n_grants && strcmp(im->grants[lo].user, user) == 0 ? &im->grants[lo]
+	                                                                    : NULL;
+}

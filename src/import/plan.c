@@ -68,12 +68,13 @@ static void plan_need(struct bclint_import *im, struct bclint_import_input *in,
 			                  "%s does not apply to %s assets", act, type);
 			return;
 		}
-		if (bclint_import_find_asset(im, type, aid) == NULL) {
-			bclint_import_err(im, in, need.asset_id.v,
-			                  "%s asset '%s' is not among the imported assets", type,
-			                  aid);
-			return;
-		}
+		/* Where the asset lives, its permissions are set: a need on an
+		 * asset of another Business Center is what foreign-asset reports. */
+		if (bclint_import_find_asset(im, type, aid) == NULL)
+			bclint_import_warn(im, in, need.asset_id.v,
+			                   "%s asset '%s' is not in this Business Center's "
+			                   "responses: the lint will report the need as %s",
+			                   type, aid, "foreign-asset");
 	}
 	if (bad)
 		return;

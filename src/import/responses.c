@@ -29,6 +29,7 @@ const struct bclint_import_endpoint bclint_import_endpoints[BCLINT_EP_N] = {
 	{"asset_group", "/bc/asset_group/get/", 0, 2, {"asset_group_id", "query_entity"},
 	 "asset_group[.ASSET_GROUP_ID[.QUERY_ENTITY]].pN.json"},
 	{"asset_group_list", "/bc/asset_group/list/", 0, 0, {NULL}, "asset_group_list.pN.json"},
+	{"changelog", "/changelog/get/", 0, 0, {NULL}, "changelog.pN.json"},
 };
 
 static const char *const share_types[] = {"SHARED", "SHARING", NULL};
@@ -158,6 +159,14 @@ static int request_from_name(struct bclint_import *im, const struct bclint_impor
 	return 1;
 }
 
+/* Does the endpoint named in an x_request mean e (the path, after any
+ * base such as /open_api/v1.3)? */
+static int names_endpoint(const char *path, const struct bclint_import_endpoint *e)
+{
+	size_t n = strlen(path), m = strlen(e->path);
+	return n >= m && strcmp(path + n - m, e->path) == 0;
+}
+
 /* From an "x_request" object in the response. */
 static int request_from_object(struct bclint_import *im, struct bclint_import_input *in,
                                const struct bclint_jv *x, struct bclint_import_request *rq)
@@ -168,10 +177,10 @@ static int request_from_object(struct bclint_import *im, struct bclint_import_in
 		                  "'x_request' must be an object with an 'endpoint' string");
 		return -1;
 	}
-	const char *rel = strstr(path, "/bc/");
+	if (bclint_import_no_nul(im, in, bclint_import_field(in, x, "endpoint"), "'endpoint'") < 0)
+		return -1;
 	int ep = 0;
-	while (ep < BCLINT_EP_N &&
-	       (rel == NULL || strcmp(rel, bclint_import_endpoints[ep].path) != 0))
+	while (ep < BCLINT_EP_N && !names_endpoint(path, &bclint_import_endpoints[ep]))
 		ep++;
 	if (ep == BCLINT_EP_N) {
 		bclint_import_err(im, in, bclint_import_field(in, x, "endpoint"),
@@ -194,6 +203,10 @@ static int request_from_object(struct bclint_import *im, struct bclint_import_in
 			                  e->params[i]);
 			return -1;
 		}
+		char what[64];
+		snprintf(what, sizeof(what), "'%s'", e->params[i]);
+		if (bclint_import_no_nul(im, in, v, what) < 0)
+			return -1;
 		rq->param[i] = s;
 	}
 	return 0;
@@ -220,7 +233,10 @@ static void shape(const struct bclint_import_input *in, const struct bclint_jv *
 #define HAS(key) (bclint_import_field(in, item, key) != NULL)
 	int obj = item != NULL && item->type == BCLINT_JOBJECT;
 	const struct bclint_jv *g = bclint_import_field(in, data, "asset_group");
-	if ((g != NULL && g->type == BCLINT_JOBJECT) ||
+	const struct bclint_jv *changes = bclint_import_field(in, data, "changelog_list");
+	if (changes != NULL && changes->type == BCLINT_JARRAY)
+		rq->ep = BCLINT_EP_CHANGELOG;
+	else if ((g != NULL && g->type == BCLINT_JOBJECT) ||
 	    (obj && !HAS("bc_info") && (HAS("asset_group") || HAS("asset_group_id"))))
 		rq->ep = BCLINT_EP_GROUP;
 	else if (!obj)
@@ -267,6 +283,8 @@ static int request_from_content(struct bclint_import *im, struct bclint_import_i
 			bclint_import_err(im, in, item, "missing 'asset_type'");
 			return -1;
 		}
+		if (bclint_import_no_nul(im, in, t, "'asset_type'") < 0)
+			return -1;
 		rq->param[0] = bclint_import_check_type(im, in, t, s);
 		if (rq->param[0] == NULL)
 			return -1;
@@ -417,7 +435,8 @@ void bclint_import_check_pages(struct bclint_import *im)
 static void take_data(struct bclint_import *im, struct bclint_import_input *in,
                       const struct bclint_jv *data, const struct bclint_import_request *rq)
 {
-	const struct bclint_jv *list = bclint_import_member(in, data, "list");
+	const char *key = rq->ep == BCLINT_EP_CHANGELOG ? "changelog_list" : "list";
+	const struct bclint_jv *list = bclint_import_member(in, data, key);
 	const struct bclint_jv *g = bclint_import_field(in, data, "asset_group");
 	if (rq->ep == BCLINT_EP_GROUP && list == NULL && g != NULL && g->type == BCLINT_JOBJECT) {
 		bclint_import_take_group(im, in, data);
@@ -425,8 +444,8 @@ static void take_data(struct bclint_import *im, struct bclint_import_input *in,
 	}
 	if (list == NULL || list->type != BCLINT_JARRAY) {
 		bclint_import_err(im, in, list ? list : data,
-		                  "a %s response needs a 'data.list' array",
-		                  bclint_import_endpoints[rq->ep].path);
+		                  "a %s response needs a 'data.%s' array",
+		                  bclint_import_endpoints[rq->ep].path, key);
 		return;
 	}
 	if (record_page(im, in, data, rq) == 0)

@@ -35,6 +35,8 @@ static void import_free(struct bclint_import *im)
 	free(im->gassets);
 	free(im->gmembers);
 	free(im->groles);
+	for (size_t i = 0; i < im->n_partners; i++)
+		free(im->partners[i].domains);
 	free(im->partners);
 	free(im->shares);
 	free(im->needs);
@@ -67,11 +69,12 @@ static int run(struct bclint_import *im, struct bclint_buf *out)
 	bclint_import_merge_members(im);
 	bclint_import_merge_assets(im);
 	bclint_import_merge_bc(im);
-	if (im->opt->extras != NULL)
-		bclint_import_read_extras(im);
 	bclint_import_merge_grants(im);
 	bclint_import_merge_groups(im);
 	bclint_import_merge_partners(im);
+	bclint_import_apply_changelog(im);
+	if (im->opt->extras != NULL)
+		bclint_import_read_extras(im);
 	if (im->opt->plan != NULL)
 		bclint_import_read_plan(im);
 	if (im->errors > 0 || im->oom)

@@ -85,22 +85,28 @@ static cJSON *append(struct bclint_import *im, cJSON *arr)
 	return o;
 }
 
+/* An array of strings under key. */
+static void add_strings(struct bclint_import *im, cJSON *obj, const char *key,
+                        const char *const *s, size_t n)
+{
+	cJSON *d = add(im, obj, key, cJSON_CreateArray());
+	for (size_t i = 0; d != NULL && i < n; i++) {
+		cJSON *c = cJSON_CreateString(s[i]);
+		if (c == NULL || !cJSON_AddItemToArray(d, c)) {
+			cJSON_Delete(c);
+			im->oom = 1;
+		}
+	}
+}
+
 static void build_bc(struct bclint_import *im, cJSON *root)
 {
 	cJSON *bc = add(im, root, "bc", cJSON_CreateObject());
 	add_str(im, bc, "bc_id", im->bc_id);
 	for (int k = 0; k < BCLINT_IMPORT_BC_FIELDS; k++)
 		add_val(im, bc, bclint_import_bc_keys[k], &im->bc[k]);
-	if (!im->has_domains)
-		return;
-	cJSON *d = add(im, bc, "x_allowed_email_domains", cJSON_CreateArray());
-	for (size_t i = 0; d != NULL && i < im->n_domains; i++) {
-		cJSON *s = cJSON_CreateString(im->domains[i]);
-		if (s == NULL || !cJSON_AddItemToArray(d, s)) {
-			cJSON_Delete(s);
-			im->oom = 1;
-		}
-	}
+	if (im->has_domains)
+		add_strings(im, bc, "x_allowed_email_domains", im->domains, im->n_domains);
 }
 
 static void build_members(struct bclint_import *im, cJSON *arr)
@@ -146,9 +152,11 @@ static void build_grants(struct bclint_import *im, cJSON *arr)
 		add_str(im, o, "user_id", g->user);
 		add_str(im, o, "asset_id", g->asset);
 		add_str(im, o, "asset_type", g->type);
+		add_str(im, o, "x_granted_at", g->granted_at);
 		const char *key = bclint_role_field((uint32_t)bclint_asset_type_from_name(g->type));
 		if (key != NULL)
 			add_val(im, o, key, &g->role);
+		add_str(im, o, "x_granted_by", g->granted_by);
 	}
 }
 
@@ -184,6 +192,8 @@ static void build_partners(struct bclint_import *im, cJSON *arr)
 		cJSON *o = append(im, arr);
 		add_str(im, o, "bc_id", p->id);
 		add_val(im, o, "bc_name", &p->name);
+		if (p->has_domains)
+			add_strings(im, o, "x_email_domains", p->domains, p->n_domains);
 		cJSON *shares = add(im, o, "shared_assets", cJSON_CreateArray());
 		for (size_t k = p->share0; k < p->share0 + p->n_shares; k++) {
 			const struct bclint_import_share *s = &im->shares[k];

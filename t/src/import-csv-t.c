@@ -65,7 +65,7 @@ static void bom_and_limits(void)
 	static const char text[] = "\xef\xbb\xbf" "a,b,c,d\n";
 	bclint_import_csv_init(&c, text, strlen(text), &a);
 	is_int(bclint_import_csv_next(&c, cells, 2, &n, &line), 1, "a record after a BOM");
-	is_int(n, 2, "cells past the maximum are dropped");
+	is_int(n, 4, "every cell is counted, past the maximum too");
 	is_string(cells[0].s, "a", "the byte-order mark is not part of the first cell");
 	is_int(cells[1].col, 3, "the byte-order mark takes no column");
 	bclint_import_csv_init(&c, "", 0, &a);
@@ -84,13 +84,39 @@ static void refused(void)
 	is_int(next(&c, &r), -1, "an unterminated quote");
 	is_string(c.error, "unterminated quoted field", "says so");
 	is_int(c.err_line, 2, "on the line where its record starts");
-	is_int(c.err_col, 1, "at column 1");
+	is_int(c.err_col, 1, "at the opening quote");
+	static const struct {
+		const char *text, *error;
+		uint32_t line, col;
+	} bad[] = {
+		{"a,\"b", "unterminated quoted field", 1, 3},
+		{"a\n\"x\"y,z\n", "a quoted field must be followed by a comma or a line break", 2, 4},
+		{"a\n\"two\nlines\"  ;\n", "a quoted field must be followed by a comma or a line break",
+		 3, 9},
+		{"a,O\"Brien\n",
+		 "a quote inside an unquoted field: quote the whole field and double the quote", 1, 4},
+		{"a,\"x\0y\"", "a NUL byte in the text", 1, 5},
+		{"a,x\0y", "a NUL byte in the text", 1, 4},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		size_t len = strlen(bad[i].text);
+		if (strstr(bad[i].error, "NUL") != NULL)
+			len += strlen(bad[i].text + len + 1) + 1;
+		bclint_import_csv_init(&c, bad[i].text, len, &a);
+		while (next(&c, &r) > 0)
+			;
+		ok(r.rc == -1 && c.error != NULL && strcmp(c.error, bad[i].error) == 0 &&
+		           c.err_line == bad[i].line && c.err_col == bad[i].col,
+		   "refused at %u:%u: %s", bad[i].line, bad[i].col, bad[i].error);
+		if (c.error != NULL && (c.err_line != bad[i].line || c.err_col != bad[i].col))
+			diag("got %s at %u:%u", c.error, c.err_line, c.err_col);
+	}
 	bclint_arena_free(&a);
 }
 
 int main(void)
 {
-	plan(26);
+	plan(32);
 	plain();
 	quoting();
 	bom_and_limits();
