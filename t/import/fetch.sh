@@ -178,6 +178,12 @@ is "$status:$(grep changelog "$tmp/log")" '0:/open_api/v1.3/changelog/get/ bc_id
 BCLINT_CHANGELOG_SINCE=2026-05-01 fetch "$tmp/cl" 7300000000000000001
 is "$status:$(grep -c "\"end_date\":\"$(date -u +%Y-%m-%d)\"" "$tmp/log")" "0:1" \
 	"BCLINT_CHANGELOG_SINCE alone: to today (UTC)"
+BCLINT_CHANGELOG_UNTIL=2026-11-01 fetch "$tmp/bad" 7300000000000000001
+is "$status:$err" "2:bclint-fetch: error: BCLINT_CHANGELOG_UNTIL needs BCLINT_CHANGELOG_SINCE" \
+	"BCLINT_CHANGELOG_UNTIL alone: a usage error"
+delay=soon fetch "$tmp/bad" 7300000000000000001
+is "$status:$err" "2:bclint-fetch: error: BCLINT_RETRY_DELAY must be a whole number of seconds" \
+	"BCLINT_RETRY_DELAY not a number: a usage error"
 BCLINT_CHANGELOG_SINCE=May fetch "$tmp/bad" 7300000000000000001
 is "$status:$err" "2:bclint-fetch: error: BCLINT_CHANGELOG_SINCE and BCLINT_CHANGELOG_UNTIL are days, YYYY-MM-DD" \
 	"a change log day that is not YYYY-MM-DD: a usage error"

@@ -269,6 +269,19 @@ $X/extras-rows.csv:3:4: error: x_email_domains needs partner_bc_id in its row
 $X/extras-rows.csv:4:24: error: a cell past the header's 4 columns" --extras $X/extras-rows.csv $B
 printf 'user_email\n"lena.vogel@acme.example\n' >"$tmp/open.csv"
 check "extras: a quote left open" 2 "$tmp/open.csv:2:1: error: unterminated quoted field" --extras "$tmp/open.csv" $B
+printf 'x_note\n' >"$tmp/none.csv"
+check "extras: a header row naming no entity" 2 "$tmp/none.csv:1:1: error: the header row names none of user_id, user_email, asset_id, partner_bc_id, x_allowed_email_domains" \
+	--extras "$tmp/none.csv" $B
+{
+	echo user_email
+	i=0
+	while [ $i -lt 65 ]; do
+		printf 'x,'
+		i=$((i + 1))
+	done
+	echo x
+} >"$tmp/wide.csv"
+check "extras: more than 64 cells" 2 "$tmp/wide.csv:2:1: error: more than 64 cells in a row" --extras "$tmp/wide.csv" $B
 printf 'user_email\nlena\000@acme.example\n' >"$tmp/nul.csv"
 check "extras: a NUL byte in CSV" 2 "$tmp/nul.csv:2:5: error: a NUL byte in the text" --extras "$tmp/nul.csv" $B
 
