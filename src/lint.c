@@ -140,6 +140,7 @@ struct job {
 	const size_t *todo; /* the enabled rules' slot numbers */
 	size_t n_todo, from; /* run todo[from..] */
 	int send_load;       /* send what loading found (the first worker) */
+	int32_t prev;        /* the previous snapshot's source (--previous), or -1 */
 };
 
 /* A rule that failed without ending the process: undeclared option, or
@@ -164,12 +165,12 @@ static char *run_rule(const struct bclint_scene *scene, const struct bclint_rule
 	return failed;
 }
 
-/* Load the snapshot and check its policy: the snapshot, or NULL when it
+/* Load one snapshot and check its policy: the snapshot, or NULL when it
  * is invalid (its errors are in the report). */
-static struct bclint_snapshot *load(struct job *j)
+static struct bclint_snapshot *load_one(struct job *j, uint32_t file)
 {
 	struct bclint_run *run = j->run;
-	struct bclint_snapshot *s = bclint_snapshot_load(&run->report, j->file, j->o->redact);
+	struct bclint_snapshot *s = bclint_snapshot_load(&run->report, file, j->o->redact);
 	if (s != NULL && check_policy(&run->rules, &run->report, s) + s->errors > 0) {
 		bclint_snapshot_free(s);
 		s = NULL;
@@ -177,32 +178,93 @@ static struct bclint_snapshot *load(struct job *j)
 	return s;
 }
 
+/* A previous snapshot of another Business Center: an error of its own. */
+static void other_bc(struct job *j, const struct bclint_snapshot *s,
+                     const struct bclint_snapshot *prev)
+{
+	const struct bclint_entity *bc = &prev->model.bc.ent;
+	char msg[1024];
+	snprintf(msg, sizeof(msg), "the previous snapshot is of Business Center '%s', not '%s' "
+	         "as %s is: compare two snapshots of the same Business Center", prev->model.bc.bc_id,
+	         s->model.bc.bc_id, s->model.file);
+	struct bclint_finding f = {
+		.rule = "snapshot",
+		.level = BCLINT_LEVEL_ERROR,
+		.file = prev->file,
+		.pos.off = bc->start,
+		.end.off = bc->end,
+		.ref.entity = bclint_entity_code(bc),
+		.identity = bclint_hash64(msg, strlen(msg), bclint_hash64("/bc", 3, 0)),
+	};
+	bclint_report_addz(&j->run->report, &f, msg);
+}
+
+/* Load the snapshot and, with --previous, the one before it: 0, or -1
+ * when either is invalid or they are of two Business Centers (the errors
+ * are in the report; *s and *prev are then NULL). */
+static int load(struct job *j, struct bclint_snapshot **s, struct bclint_snapshot **prev)
+{
+	*s = load_one(j, j->file);
+	*prev = j->prev >= 0 ? load_one(j, (uint32_t)j->prev) : NULL;
+	int bad = *s == NULL || (j->prev >= 0 && *prev == NULL);
+	if (!bad && *prev != NULL && strcmp((*s)->model.bc.bc_id, (*prev)->model.bc.bc_id) != 0) {
+		other_bc(j, *s, *prev);
+		bad = 1;
+	}
+	if (bad) {
+		bclint_snapshot_free(*s);
+		bclint_snapshot_free(*prev);
+		*s = *prev = NULL;
+	}
+	return bad ? -1 : 0;
+}
+
+/* What a scene holds besides itself: the redactor and the pairing. */
+struct stage {
+	struct bclint_redactor rd;
+	struct bclint_pairing pairs;
+};
+
 /* A scene for the snapshot's rules; -1 when memory ran out. */
-static int set_scene(struct job *j, struct bclint_snapshot *s, struct bclint_scene *sc,
-                     struct bclint_redactor *rd)
+static int set_scene(struct job *j, struct bclint_snapshot *s, struct bclint_snapshot *prev,
+                     struct bclint_scene *sc, struct stage *st)
 {
 	struct bclint_run *run = j->run;
 	int fingerprints = (j->o->needs & BCLINT_NEED_FINGERPRINTS) || j->o->baseline != NULL;
 	*sc = (struct bclint_scene){&run->report, s, NULL, NULL, j->o->now, fingerprints,
-	                            (j->o->needs & BCLINT_NEED_ABOUT) != 0};
+	                            (j->o->needs & BCLINT_NEED_ABOUT) != 0, prev, NULL};
 	if (run->config.path != NULL && run->config.supps.n > 0)
 		sc->supps = &run->config.supps;
-	memset(rd, 0, sizeof(*rd));
+	memset(st, 0, sizeof(*st));
 	if (j->o->redact) {
-		sc->redactor = rd;
-		if (bclint_redactor_init(rd, &s->model) < 0) {
+		sc->redactor = &st->rd;
+		if (bclint_redactor_init(&st->rd, &s->model) < 0 ||
+		    (prev != NULL && bclint_redactor_add(&st->rd, &prev->model) < 0)) {
 			run->report.oom = 1;
 			return -1;
 		}
 	}
+	if (prev != NULL) {
+		if (bclint_pairing_build(&st->pairs, &s->model, &prev->model) < 0) {
+			run->report.oom = 1;
+			return -1;
+		}
+		sc->pairs = &st->pairs;
+	}
 	return 0;
 }
 
-/* The snapshot's Business Center, for the report's about (ID: NULL
- * when there is none). */
-static void keep_bc_id(struct job *j, const char *id)
+static void free_stage(struct stage *st)
 {
-	struct bclint_source *src = &j->run->report.sources[j->file];
+	bclint_redactor_free(&st->rd);
+	bclint_pairing_free(&st->pairs);
+}
+
+/* A snapshot's Business Center, for the report's about (ID: NULL when
+ * there is none). */
+static void keep_bc_id(struct job *j, uint32_t file, const char *id)
+{
+	struct bclint_source *src = &j->run->report.sources[file];
 	if (!(j->o->needs & BCLINT_NEED_ABOUT) || id == NULL || src->bc_id != NULL)
 		return;
 	if ((src->bc_id = strdup(id)) == NULL)
@@ -213,15 +275,17 @@ static void keep_bc_id(struct job *j, const char *id)
 static void lint_here(struct job *j)
 {
 	struct bclint_run *run = j->run;
-	struct bclint_snapshot *s = load(j);
+	struct bclint_snapshot *s, *prev;
 	struct bclint_scene sc;
-	struct bclint_redactor rd;
-	if (s == NULL) {
+	struct stage st;
+	if (load(j, &s, &prev) < 0) {
 		run->input_errors++;
 		return;
 	}
-	keep_bc_id(j, s->model.bc.bc_id);
-	if (set_scene(j, s, &sc, &rd) == 0) {
+	keep_bc_id(j, j->file, s->model.bc.bc_id);
+	if (prev != NULL)
+		keep_bc_id(j, prev->file, prev->model.bc.bc_id);
+	if (set_scene(j, s, prev, &sc, &st) == 0) {
 		for (size_t i = j->from; i < j->n_todo; i++) {
 			const struct bclint_rule_slot *slot = &run->rules.slots[j->todo[i]];
 			char msg[1024];
@@ -229,8 +293,9 @@ static void lint_here(struct job *j)
 				bclint_run_plugin_error(run, slot->plugin->path, slot->rule->id, msg);
 		}
 	}
-	bclint_redactor_free(&rd);
+	free_stage(&st);
 	bclint_snapshot_free(s);
+	bclint_snapshot_free(prev);
 }
 
 /* -- the worker's messages ------------------------------------------- */
@@ -297,6 +362,7 @@ static int send_findings(struct job *j, struct bclint_worker *w, const struct bc
 			put_u32(&b, (uint32_t)slot);
 		}
 		put_u32(&b, (uint32_t)f->level);
+		put_u32(&b, f->file);
 		put_u32(&b, f->pos.off);
 		put_u32(&b, f->end.off);
 		put_u64(&b, f->ref.entity);
@@ -311,6 +377,7 @@ static int send_findings(struct job *j, struct bclint_worker *w, const struct bc
 		put_u32(&b, f->n_notes);
 		for (uint32_t k = 0; k < f->n_notes; k++) {
 			const struct bclint_note *n = &f->notes[k];
+			put_u32(&b, n->file);
 			put_u32(&b, n->pos.off);
 			put_u32(&b, n->end.off);
 			put_u64(&b, n->ref.entity);
@@ -324,27 +391,39 @@ static int send_findings(struct job *j, struct bclint_worker *w, const struct bc
 	return rc;
 }
 
-/* What loading found: the line table, the findings from first on, and
- * whether the snapshot is invalid.  -1 when the caller is gone. */
-static int send_load(struct job *j, struct bclint_worker *w, size_t first,
-                     const struct bclint_snapshot *s)
+/* One loaded file's line table and Business Center ID (s: NULL when it
+ * is invalid).  -1 when the caller is gone. */
+static int send_source(struct job *j, struct bclint_worker *w, uint32_t file,
+                       const struct bclint_snapshot *s)
 {
-	const struct bclint_source *src = &j->run->report.sources[j->file];
+	const struct bclint_source *src = &j->run->report.sources[file];
 	struct bclint_buf b = {0};
 	put(&b, "L", 1);
+	put_u32(&b, file);
 	put(&b, src->lines, src->n_lines * sizeof(*src->lines));
 	int rc = send_buf(j, w, &b);
 	const char *bc_id = s ? s->model.bc.bc_id : NULL;
 	if (rc == 0 && bc_id != NULL) {
 		put(&b, "B", 1);
+		put_u32(&b, file);
 		put(&b, bc_id, strlen(bc_id));
 		rc = send_buf(j, w, &b);
 	}
-	int invalid = s == NULL;
 	free(b.data);
+	return rc;
+}
+
+/* What loading found: each file's line table, the findings from first
+ * on, and whether the snapshot is invalid.  -1 when the caller is gone. */
+static int send_load(struct job *j, struct bclint_worker *w, size_t first,
+                     const struct bclint_snapshot *s, const struct bclint_snapshot *prev)
+{
+	int rc = send_source(j, w, j->file, s);
+	if (rc == 0 && j->prev >= 0)
+		rc = send_source(j, w, (uint32_t)j->prev, prev);
 	if (rc == 0)
 		rc = send_findings(j, w, &j->run->report, first, -1);
-	if (rc == 0 && invalid)
+	if (rc == 0 && s == NULL)
 		rc = bclint_worker_send(w, "I", 1);
 	return rc;
 }
@@ -378,13 +457,15 @@ static void job(void *arg, struct bclint_worker *w)
 	struct job *j = arg;
 	struct bclint_run *run = j->run;
 	size_t first = run->report.n_findings;
-	struct bclint_snapshot *s = load(j);
-	int gone = j->send_load && send_load(j, w, first, s) < 0;
+	struct bclint_snapshot *s, *prev;
+	load(j, &s, &prev);
+	int gone = j->send_load && send_load(j, w, first, s, prev) < 0;
 	struct bclint_scene sc;
-	struct bclint_redactor rd = {{0}, {0}, 0};
+	struct stage st;
 	struct bclint_report local;
 	memset(&local, 0, sizeof(local));
-	if (s != NULL && !gone && set_scene(j, s, &sc, &rd) < 0)
+	memset(&st, 0, sizeof(st));
+	if (s != NULL && !gone && set_scene(j, s, prev, &sc, &st) < 0)
 		s = (bclint_snapshot_free(s), NULL);
 	sc.report = &local;
 	gone = gone || end_step(j, w) < 0;
@@ -400,8 +481,9 @@ static void job(void *arg, struct bclint_worker *w)
 		gone = gone || end_step(j, w) < 0;
 	}
 	bclint_report_free(&local);
-	bclint_redactor_free(&rd);
+	free_stage(&st);
 	bclint_snapshot_free(s);
+	bclint_snapshot_free(prev);
 }
 
 /* -- the calling process's side -------------------------------------- */
@@ -474,6 +556,15 @@ static const char *asset_type_name(const char *name)
 	return t >= 0 ? bclint_asset_type_name((uint32_t)t) : NULL;
 }
 
+/* A file index sent by the worker: the snapshot's or the previous one's. */
+static uint32_t take_file(struct job *j, struct reading *rd)
+{
+	uint32_t file = take_u32(rd);
+	if (file != j->file && (j->prev < 0 || file != (uint32_t)j->prev))
+		rd->bad = 1;
+	return file;
+}
+
 static void receive_findings(struct job *j, struct reading *rd)
 {
 	struct bclint_run *run = j->run;
@@ -486,11 +577,11 @@ static void receive_findings(struct job *j, struct reading *rd)
 		struct bclint_finding proto = {
 			.rule = sl ? sl->rule->id : "snapshot",
 			.plugin = sl ? sl->plugin->desc->name : NULL,
-			.file = j->file,
 		};
 		char ptr[512];
 		uint32_t len;
 		proto.level = (int)take_u32(rd);
+		proto.file = take_file(j, rd);
 		proto.pos.off = take_u32(rd);
 		proto.end.off = take_u32(rd);
 		proto.ref.entity = take_u64(rd);
@@ -512,8 +603,9 @@ static void receive_findings(struct job *j, struct reading *rd)
 			break;
 		struct bclint_finding *f = bclint_report_add(r, &proto, msg, len);
 		for (uint32_t k = 0; k < n_notes && !rd->bad; k++) {
-			struct bclint_note note = {j->file, {0, 0, 0}, {0, 0, 0}, {0, NULL}, NULL};
+			struct bclint_note note = {0, {0, 0, 0}, {0, 0, 0}, {0, NULL}, NULL};
 			char nptr[512];
+			note.file = take_file(j, rd);
 			note.pos.off = take_u32(rd);
 			note.end.off = take_u32(rd);
 			note.ref.entity = take_u64(rd);
@@ -532,13 +624,16 @@ static void receive(void *arg, const char *data, size_t len)
 	struct reading rd = {data + 1, data + len, 0};
 	switch (len > 0 ? data[0] : 0) {
 	case 'L': {
-		struct bclint_source *src = &run->report.sources[j->file];
-		size_t n = (len - 1) / sizeof(uint32_t);
+		uint32_t file = take_file(j, &rd);
+		if (rd.bad)
+			break;
+		struct bclint_source *src = &run->report.sources[file];
+		size_t n = (size_t)(rd.end - rd.p) / sizeof(uint32_t);
 		free(src->lines);
 		src->lines = n ? malloc(n * sizeof(uint32_t)) : NULL;
 		src->n_lines = src->lines ? n : 0;
 		if (src->lines != NULL)
-			memcpy(src->lines, data + 1, n * sizeof(uint32_t));
+			memcpy(src->lines, rd.p, n * sizeof(uint32_t));
 		return;
 	}
 	case 'F': receive_findings(j, &rd); break;
@@ -554,8 +649,11 @@ static void receive(void *arg, const char *data, size_t len)
 	}
 	case 'B': {
 		char id[256];
-		snprintf(id, sizeof(id), "%.*s", (int)(len - 1), data + 1);
-		keep_bc_id(j, id);
+		uint32_t file = take_file(j, &rd);
+		if (rd.bad)
+			break;
+		snprintf(id, sizeof(id), "%.*s", (int)(rd.end - rd.p), rd.p);
+		keep_bc_id(j, file, id);
 		return;
 	}
 	case 'I': run->input_errors++; return;
@@ -619,14 +717,10 @@ static int lint_isolated(struct job *j, const char *name)
 	}
 }
 
-void bclint_lint_text(struct bclint_run *run, const struct bclint_lint_options *o, char *name,
-                      struct bclint_text text)
+/* Lint source file of the report, with source prev beside it (-1: none). */
+static void lint_source(struct bclint_run *run, const struct bclint_lint_options *o,
+                        uint32_t file, int32_t prev)
 {
-	int file = bclint_report_add_source(&run->report, name, text);
-	if (file < 0) {
-		run->input_errors++;
-		return;
-	}
 	size_t *todo = malloc((run->rules.n_slots + 1) * sizeof(*todo)), n = 0;
 	if (todo == NULL) {
 		run->report.oom = 1;
@@ -635,11 +729,45 @@ void bclint_lint_text(struct bclint_run *run, const struct bclint_lint_options *
 	for (size_t i = 0; i < run->rules.n_slots; i++)
 		if (run->rules.slots[i].enabled)
 			todo[n++] = i;
-	struct job j = {run, o, (uint32_t)file, todo, n, 0, 1};
+	struct job j = {run, o, file, todo, n, 0, 1, prev};
 	const char *shown = run->report.sources[file].path;
 	if (!o->isolate || lint_isolated(&j, shown) < 0)
 		lint_here(&j);
 	free(todo);
+}
+
+void bclint_lint_text(struct bclint_run *run, const struct bclint_lint_options *o, char *name,
+                      struct bclint_text text)
+{
+	int file = bclint_report_add_source(&run->report, name, text);
+	if (file < 0) {
+		run->input_errors++;
+		return;
+	}
+	lint_source(run, o, (uint32_t)file, -1);
+}
+
+/* Read a snapshot file ("what": "snapshot", "previous snapshot") into a
+ * source of the report: its index, or -1 after the error was reported. */
+static int read_source(struct bclint_run *run, const char *path, const char *what)
+{
+	struct bclint_text text;
+	char *name = strdup(path);
+	if (name == NULL || bclint_text_read(path, &text) < 0) {
+		char msg[1024];
+		snprintf(msg, sizeof(msg), "%s: cannot read %s: %s",
+		         strcmp(path, "-") ? path : "(standard input)", what,
+		         name ? strerror(errno) : "out of memory");
+		bclint_diagf(&run->diag, BCLINT_LEVEL_ERROR, NULL, 0, 0, "%s", msg);
+		bclint_report_failure(&run->report, path, NULL, msg); /* for SARIF */
+		free(name);
+		run->input_errors++;
+		return -1;
+	}
+	int file = bclint_report_add_source(&run->report, name, text);
+	if (file < 0)
+		run->input_errors++;
+	return file;
 }
 
 /* The configuration's text as a source of the report: expired and unused
@@ -662,23 +790,21 @@ void bclint_lint(struct bclint_run *run, const struct bclint_lint_options *o,
                  const char *const *paths, size_t n)
 {
 	int cfg_file = run->config.path != NULL ? config_source(run) : -1;
-	for (size_t i = 0; i < n; i++) {
-		struct bclint_text text;
-		char *name = strdup(paths[i]);
-		if (name == NULL || bclint_text_read(paths[i], &text) < 0) {
-			char msg[1024];
-			snprintf(msg, sizeof(msg), "%s: cannot read snapshot: %s",
-			         strcmp(paths[i], "-") ? paths[i] : "(standard input)",
-			         name ? strerror(errno) : "out of memory");
-			bclint_diagf(&run->diag, BCLINT_LEVEL_ERROR, NULL, 0, 0, "%s", msg);
-			bclint_report_failure(&run->report, paths[i], NULL, msg); /* for SARIF */
-			free(name);
-			run->input_errors++;
+	int32_t prev = -1;
+	int stopped = 0;
+	for (size_t i = 0; i < n && !stopped; i++) {
+		int file = read_source(run, paths[i], "snapshot");
+		if (file < 0)
 			continue;
-		}
-		bclint_lint_text(run, o, name, text);
+		/* the previous snapshot after the first: its findings come after
+		 * those of the snapshot it is compared with */
+		if (o->previous != NULL && prev < 0)
+			prev = read_source(run, o->previous, "previous snapshot");
+		stopped = o->previous != NULL && prev < 0;
+		if (!stopped)
+			lint_source(run, o, (uint32_t)file, prev);
 	}
-	if (cfg_file >= 0)
+	if (cfg_file >= 0 && !stopped)
 		bclint_suppressions_report(&run->config.supps, &run->report, (uint32_t)cfg_file);
 	unsigned needs = o->needs | (o->baseline ? BCLINT_NEED_FINGERPRINTS : 0);
 	bclint_report_finish(&run->report, needs);

@@ -41,6 +41,7 @@ struct bclint_lint_options {
 	unsigned rule_timeout; /* seconds a rule may take when isolated; 0: none */
 	unsigned needs;        /* what the output reads: BCLINT_NEED_* (report.h) */
 	const struct bclint_baseline *baseline; /* or NULL */
+	const char *previous; /* an earlier snapshot of the same Business Center, or NULL */
 };
 
 /* An empty run whose diagnostics go to diag. */
@@ -48,7 +49,12 @@ void bclint_run_init(struct bclint_run *run, const struct bclint_diag_sink *diag
 
 /* Lint every snapshot file of paths ("-" is standard input) with the
  * run's enabled rules, report the configuration's expired and unused
- * suppressions, finish the report and apply the baseline. */
+ * suppressions, finish the report and apply the baseline.  With
+ * o->previous, that file is read first, as a source of the report of its
+ * own, and loaded beside each snapshot for its rules to compare with
+ * (host->previous); a snapshot of another Business Center is a snapshot
+ * error of the previous one, and when the previous one cannot be read,
+ * nothing is linted. */
 void bclint_lint(struct bclint_run *run, const struct bclint_lint_options *o,
                  const char *const *paths, size_t n);
 

@@ -178,7 +178,35 @@ struct bclint_host {
 	 * declares it, its "allowed_email_patterns" option?  1 allowed, 0 not,
 	 * -1 no allowlist is configured. */
 	int (*email_allowed)(struct bclint_ctx *ctx, const char *email);
+
+	/* -- appended: test with BCLINT_HOST_HAS before calling these -- */
+
+	/* The previous snapshot of the same Business Center (bclint
+	 * --previous, bclint diff), or NULL when there is none. */
+	const struct bclint_model *(*previous)(struct bclint_ctx *ctx);
+	/* The entity of the other snapshot with the same identity (IDs) as
+	 * entity, an entity of model (this snapshot's or the previous one's);
+	 * NULL when it has none.  It is the ent member, the first, of its
+	 * struct: cast it to that struct. */
+	const struct bclint_entity *(*counterpart)(struct bclint_ctx *ctx,
+	                                           const struct bclint_model *model,
+	                                           const struct bclint_entity *entity);
+	/* report(), at an entity of model: this snapshot or the previous one
+	 * (the finding is then in the previous snapshot's file). */
+	struct bclint_finding *(*report_at)(struct bclint_ctx *ctx,
+	                                    const struct bclint_model *model, int level,
+	                                    const struct bclint_entity *entity,
+	                                    const char *fmt, ...) BCLINT_PRINTF(5, 6);
+	/* note(), at an entity of model: this snapshot or the previous one. */
+	void (*note_at)(struct bclint_ctx *ctx, struct bclint_finding *finding,
+	                const struct bclint_model *model, const struct bclint_entity *entity,
+	                const char *fmt, ...) BCLINT_PRINTF(5, 6);
 };
+
+/* Does the running host offer the function field of struct bclint_host?
+ * (Functions are appended; a host built before one was added lacks it.) */
+#define BCLINT_HOST_HAS(host, field)                                          \
+	((host)->size >= offsetof(struct bclint_host, field) + sizeof((host)->field))
 
 /* Does permission have cover requirement need? (see struct bclint_cap) */
 static inline int bclint_covers(struct bclint_cap have, struct bclint_cap need)

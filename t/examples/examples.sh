@@ -1,12 +1,16 @@
 #!/bin/sh
-# The shipped examples: the demo makes every loaded rule fire; the
-# well-kept Business Center makes none fire, with every rule enabled.
+# The shipped examples: the demo makes every lint rule fire, and the
+# drift pair (examples/drift) every drift rule; the well-kept Business
+# Center makes none fire, with every rule enabled.
 . "$top_srcdir/t/lib/tap.sh"
 cd "$top_srcdir" || exit 1
 
 run_bclint --list-rules
-rules=$(printf '%s\n' "$out" | awk '{print $1}')
-is "$(printf '%s\n' "$rules" | wc -l | tr -d ' ')" 18 "the built-in catalog has 18 rules"
+all=$(printf '%s\n' "$out" | awk '{print $1}')
+rules=$(printf '%s\n' "$out" | awk '$3 !~ /^drift-/ {print $1}')
+drift=$(printf '%s\n' "$out" | awk '$3 ~ /^drift-/ {print $1}')
+is "$(printf '%s\n' "$all" | wc -l | tr -d ' ')" 38 "the built-in catalog has 38 rules"
+is "$(printf '%s\n' "$drift" | wc -l | tr -d ' ')" 20 "20 of them are drift rules"
 
 run_bclint --enable=all examples/demo.json
 demo=$out
@@ -15,6 +19,14 @@ for r in $rules; do
 	printf '%s\n' "$demo" | grep -q "\[$r\]\$"
 	ok $? "demo: $r fires"
 done
+
+run_bclint diff --fail-on=none examples/drift/last-week.json examples/drift/today.json
+is "$status" 0 "drift pair: exit 0 with --fail-on=none"
+for r in $drift; do
+	printf '%s\n' "$out" | grep -q "\[$r\]\$"
+	ok $? "drift pair: $r fires"
+done
+is "$(printf '%s\n' "$out" | grep -c '\]$')" 22 "drift pair: 22 changes, no lint finding"
 
 run_bclint --enable=all examples/well-kept.json
 is "$out" "" "well-kept: no finding with every rule enabled"
