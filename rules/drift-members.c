@@ -302,8 +302,12 @@ static int check_allowlist(const struct bclint_host *h, struct bclint_ctx *ctx,
 		f = h->report(ctx, BCLINT_LEVEL_NOTE, &now->ent,
 		              "the email-domain allowlist was narrowed: was %s, now %s",
 		              domains(was, a, sizeof(a)), domains(now, b, sizeof(b)));
-	h->note_at(ctx, f, before, &was->ent, "x_allowed_email_domains %s here, in the previous "
-	           "snapshot", domains(was, a, sizeof(a)));
+	if (was->has_allowlist)
+		h->note_at(ctx, f, before, &was->ent, "x_allowed_email_domains %s here, in the "
+		           "previous snapshot", domains(was, a, sizeof(a)));
+	else
+		h->note_at(ctx, f, before, &was->ent, "no x_allowed_email_domains here, in the "
+		           "previous snapshot");
 	return 0;
 }
 
