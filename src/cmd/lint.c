@@ -366,6 +366,8 @@ int bclint_cmd_lint_run(const struct bclint_cmd *self, int argc, char **argv, in
 	memset(&c, 0, sizeof(c));
 	c.self = self;
 	c.diff = diff;
+	if (diff) /* getopt's own messages begin with argv[0]: "bclint diff" */
+		argv[0] = (char *)self->prog;
 	c.format = "gcc";
 	c.fail_on = BCLINT_LEVEL_ERROR;
 	c.max_warnings = -1;
