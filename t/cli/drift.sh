@@ -44,8 +44,8 @@ run_bclint diff --fail-on=warning --level=role-raised=warning $OLD $NEW
 is "$status:$err" "1:0 errors, 9 warnings, 13 notes" "diff: levels and --fail-on apply"
 run_bclint diff --disable=role-raised,two-step-changed $OLD $NEW
 is "$status:$err" "0:0 errors, 7 warnings, 13 notes" "diff: --disable applies"
-run_bclint diff --enable=too-many-admins $OLD $NEW
-is "$(printf '%s\n' "$out" | grep -c '\[too-many-admins\]$')" 1 "diff: --enable adds a lint rule"
+run_bclint diff --enable=partner-over-privileged $OLD $NEW
+is "$(printf '%s\n' "$out" | grep -c '\[partner-over-privileged\]$')" 1 "diff: --enable adds a lint rule"
 run_bclint --previous=$OLD $NEW
 lint=$out
 is "$status" 1 "--previous: exit 1"
