@@ -119,7 +119,7 @@ static long changes(const struct bclint_host *h, struct bclint_ctx *ctx,
 }
 
 /* One change reported: at its grant now, or, for a removal, at the grant
- * in the previous snapshot. */
+ * in the previous snapshot; o is the member in the other snapshot. */
 static void report_change(const struct bclint_host *h, struct bclint_ctx *ctx,
                           const struct bclint_model *before, const struct change *c,
                           const struct bclint_member *o, int kind)
@@ -184,7 +184,7 @@ static int check_grants(const struct bclint_host *h, struct bclint_ctx *ctx,
 		long n = changes(h, ctx, from, to, m, o, seen, kind, &list);
 		rc = n < 0 ? -1 : 0;
 		for (long k = 0; k < n; k++)
-			report_change(h, ctx, before, &list[k], kind == REMOVED ? o : o, kind);
+			report_change(h, ctx, before, &list[k], o, kind);
 	}
 	free(list);
 	free(seen);
