@@ -23,7 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct bclint_run run;
 static struct bclint_lint_options opts = {1790000000, 0, 0, 0,
-                                          BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, NULL, 1};
+                                          BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, NULL, 1,
+                                          NULL};
 static char *snapshot;
 static size_t snapshot_len;
 static int fd = -1;

@@ -97,6 +97,57 @@ uint64_t bclint_entity_identity(const struct bclint_model *m, const struct bclin
 	}
 }
 
+static int eq(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static const char *user_of(const struct bclint_member *m)
+{
+	return m ? m->user_id : "";
+}
+
+int bclint_entity_same(const struct bclint_model *ma, const struct bclint_entity *a,
+                       const struct bclint_model *mb, const struct bclint_entity *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	switch (a->kind) {
+	case BCLINT_ENT_BC: return eq(ma->bc.bc_id, mb->bc.bc_id);
+	case BCLINT_ENT_MEMBER:
+		return eq(ma->members[a->index].user_id, mb->members[b->index].user_id);
+	case BCLINT_ENT_ASSET: {
+		const struct bclint_asset *x = &ma->assets[a->index], *y = &mb->assets[b->index];
+		return x->type == y->type && eq(x->asset_id, y->asset_id);
+	}
+	case BCLINT_ENT_ASSIGNMENT: {
+		const struct bclint_assignment *x = &ma->assignments[a->index];
+		const struct bclint_assignment *y = &mb->assignments[b->index];
+		return x->asset_type == y->asset_type && eq(x->asset_id, y->asset_id) &&
+		       eq(user_of(x->member), user_of(y->member));
+	}
+	case BCLINT_ENT_GROUP:
+		return eq(ma->groups[a->index].group_id, mb->groups[b->index].group_id);
+	case BCLINT_ENT_PARTNER:
+		return eq(ma->partners[a->index].bc_id, mb->partners[b->index].bc_id);
+	case BCLINT_ENT_SHARE: {
+		const struct bclint_share *x = &ma->partners[a->parent].shares[a->index];
+		const struct bclint_share *y = &mb->partners[b->parent].shares[b->index];
+		return x->share_type == y->share_type && x->asset_type == y->asset_type &&
+		       eq(x->asset_id, y->asset_id) &&
+		       eq(ma->partners[a->parent].bc_id, mb->partners[b->parent].bc_id);
+	}
+	case BCLINT_ENT_NEED: {
+		const struct bclint_need *x = &ma->needs[a->index], *y = &mb->needs[b->index];
+		return eq(user_of(x->member), user_of(y->member)) &&
+		       strcmp(x->action->name, y->action->name) == 0 &&
+		       eq(x->asset_id, y->asset_id) &&
+		       (x->asset_id == NULL || x->asset_type == y->asset_type);
+	}
+	default: return 1;
+	}
+}
+
 void bclint_entity_subjects(const struct bclint_model *m, const struct bclint_entity *e,
                             const char **subjects)
 {

@@ -25,6 +25,11 @@ const char *bclint_entity_code_pointer(uint64_t code, char *buf);
 /* A hash of the entity's identity: its IDs, not its place in the file. */
 uint64_t bclint_entity_identity(const struct bclint_model *m, const struct bclint_entity *e);
 
+/* Do two entities, each of its own model, have the same identity (the
+ * IDs bclint_entity_identity hashes)? */
+int bclint_entity_same(const struct bclint_model *ma, const struct bclint_entity *a,
+                       const struct bclint_model *mb, const struct bclint_entity *b);
+
 /* Who and what an entity is about, for scripts that read a report:
  * the member (user_id, email) and the asset (type as the API spells
  * it, ID) where there is one; NULL where there is not.  The strings are

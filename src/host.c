@@ -76,13 +76,24 @@ static struct bclint_ref ref_of(const struct bclint_entity *e, char *buf)
 	return ref;
 }
 
-static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
+/* The snapshot of model m: the scene's or the previous one, else NULL. */
+static const struct bclint_snapshot *snapshot_of(struct bclint_ctx *ctx,
+                                                 const struct bclint_model *m)
+{
+	const struct bclint_scene *sc = ctx->scene;
+	if (m == &sc->snap->model)
+		return sc->snap;
+	return sc->prev != NULL && m == &sc->prev->model ? sc->prev : NULL;
+}
+
+static struct bclint_finding *host_vreport(struct bclint_ctx *ctx,
+                                           const struct bclint_snapshot *s, int level,
                                            const struct bclint_entity *e, const char *fmt,
                                            va_list ap)
 {
 	const struct bclint_scene *sc = ctx->scene;
 	const struct bclint_rule_slot *slot = ctx->slot;
-	const struct bclint_model *m = &sc->snap->model;
+	const struct bclint_model *m = &s->model;
 	char small[512], *heap, ptr[BCLINT_POINTER_MAX];
 	size_t len;
 	const char *text = message(ctx, fmt, ap, small, sizeof(small), &heap, &len);
@@ -94,7 +105,7 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, int level,
 		.rule = slot->rule->id,
 		.plugin = slot->plugin->desc->name,
 		.level = level,
-		.file = sc->snap->file,
+		.file = s->file,
 		.pos.off = e->start,
 		.end.off = e->end,
 		.ref = ref_of(e, ptr),
@@ -134,28 +145,79 @@ static struct bclint_finding *host_report(struct bclint_ctx *ctx, int level,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	struct bclint_finding *f = host_vreport(ctx, level, e, fmt, ap);
+	struct bclint_finding *f = host_vreport(ctx, ctx->scene->snap, level, e, fmt, ap);
 	va_end(ap);
 	return f;
 }
 
-static void host_note(struct bclint_ctx *ctx, struct bclint_finding *f,
-                      const struct bclint_entity *e, const char *fmt, ...)
+static void host_vnote(struct bclint_ctx *ctx, struct bclint_finding *f,
+                       const struct bclint_snapshot *s, const struct bclint_entity *e,
+                       const char *fmt, va_list ap)
 {
 	if (f == NULL)
 		return;
 	char small[512], *heap, ptr[BCLINT_POINTER_MAX];
 	size_t len;
-	va_list ap;
-	va_start(ap, fmt);
 	const char *text = message(ctx, fmt, ap, small, sizeof(small), &heap, &len);
-	va_end(ap);
 	if (text == NULL)
 		return;
-	struct bclint_note proto = {ctx->scene->snap->file, {e->start, 0, 0}, {e->end, 0, 0},
-	                            ref_of(e, ptr), NULL};
+	struct bclint_note proto = {s->file, {e->start, 0, 0}, {e->end, 0, 0}, ref_of(e, ptr),
+	                            NULL};
 	bclint_report_note(ctx->scene->report, f, &proto, text, len);
 	free(heap);
+}
+
+static void host_note(struct bclint_ctx *ctx, struct bclint_finding *f,
+                      const struct bclint_entity *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	host_vnote(ctx, f, ctx->scene->snap, e, fmt, ap);
+	va_end(ap);
+}
+
+/* -- the previous snapshot ---------------------------------------------- */
+
+static const struct bclint_model *host_previous(struct bclint_ctx *ctx)
+{
+	return ctx->scene->prev != NULL ? &ctx->scene->prev->model : NULL;
+}
+
+static const struct bclint_entity *host_counterpart(struct bclint_ctx *ctx,
+                                                    const struct bclint_model *m,
+                                                    const struct bclint_entity *e)
+{
+	const struct bclint_pairing *p = ctx->scene->pairs;
+	return p != NULL ? bclint_pairing_find(p, m, e) : NULL;
+}
+
+/* A model that is neither of the scene's reports nothing. */
+static struct bclint_finding *host_report_at(struct bclint_ctx *ctx,
+                                             const struct bclint_model *m, int level,
+                                             const struct bclint_entity *e, const char *fmt,
+                                             ...)
+{
+	const struct bclint_snapshot *s = snapshot_of(ctx, m);
+	if (s == NULL)
+		return NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	struct bclint_finding *f = host_vreport(ctx, s, level, e, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+static void host_note_at(struct bclint_ctx *ctx, struct bclint_finding *f,
+                         const struct bclint_model *m, const struct bclint_entity *e,
+                         const char *fmt, ...)
+{
+	const struct bclint_snapshot *s = snapshot_of(ctx, m);
+	if (s == NULL)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	host_vnote(ctx, f, s, e, fmt, ap);
+	va_end(ap);
 }
 
 /* Where an option's value comes from: --set/config text, the snapshot's
@@ -325,7 +387,9 @@ static const char *host_member_label(struct bclint_ctx *ctx, const struct bclint
 static const char *host_asset_label(struct bclint_ctx *ctx, const struct bclint_asset *a)
 {
 	const struct bclint_model *m = &ctx->scene->snap->model;
-	size_t i = (size_t)(a - m->assets);
+	/* only this snapshot's assets are cached (not the previous one's) */
+	uintptr_t at = (uintptr_t)a, from = (uintptr_t)m->assets;
+	size_t i = at >= from ? (at - from) / sizeof(*a) : SIZE_MAX;
 	if (i < m->n_assets && ctx->asset_labels == NULL)
 		ctx->asset_labels = bclint_arena_calloc(&ctx->scratch, m->n_assets, sizeof(char *));
 	if (i < m->n_assets && ctx->asset_labels != NULL && ctx->asset_labels[i] != NULL)
@@ -411,6 +475,10 @@ const struct bclint_host bclint_host_services = {
 	.email_allowed = host_email_allowed,
 	.grant_source = host_grant_source,
 	.also_grant = host_also_grant,
+	.previous = host_previous,
+	.counterpart = host_counterpart,
+	.report_at = host_report_at,
+	.note_at = host_note_at,
 };
 
 void bclint_ctx_release(struct bclint_ctx *ctx)

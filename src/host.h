@@ -6,6 +6,7 @@
 #include <bclint/plugin.h>
 
 #include "arena.h"
+#include "pair.h"
 #include "plugin.h"
 #include "redact.h"
 #include "report.h"
@@ -22,6 +23,8 @@ struct bclint_scene {
 	bclint_time now;                    /* --now, or BCLINT_NO_TIME */
 	int fingerprints;                   /* compute findings' identities */
 	int about;                          /* keep who and what findings are about */
+	const struct bclint_snapshot *prev; /* the previous snapshot (--previous), or NULL */
+	const struct bclint_pairing *pairs; /* snap's and prev's entities, when prev is set */
 };
 
 struct bclint_patterns {

@@ -141,6 +141,7 @@ struct job {
 	const size_t *todo; /* the enabled rules' slot numbers */
 	size_t n_todo, from; /* run todo[from..] */
 	int send_load;       /* send what loading found (the first worker) */
+	int32_t prev;        /* the previous snapshot's source (--previous), or -1 */
 	size_t started;      /* from, when the current worker started */
 	int done;
 	/* diagnostics held until every file before this one is done, so
@@ -237,12 +238,12 @@ static char *run_rule(const struct bclint_scene *scene, const struct bclint_rule
 	return failed;
 }
 
-/* Load the snapshot and check its policy: the snapshot, or NULL when it
+/* Load one snapshot and check its policy: the snapshot, or NULL when it
  * is invalid (its errors are in the report). */
-static struct bclint_snapshot *load(struct job *j)
+static struct bclint_snapshot *load_one(struct job *j, uint32_t file)
 {
 	struct bclint_run *run = j->run;
-	struct bclint_snapshot *s = bclint_snapshot_load(&run->report, j->file, j->o->redact);
+	struct bclint_snapshot *s = bclint_snapshot_load(&run->report, file, j->o->redact);
 	if (s != NULL && check_policy(&run->rules, &run->report, s) + s->errors > 0) {
 		bclint_snapshot_free(s);
 		s = NULL;
@@ -250,32 +251,93 @@ static struct bclint_snapshot *load(struct job *j)
 	return s;
 }
 
+/* A previous snapshot of another Business Center: an error of its own. */
+static void other_bc(struct job *j, const struct bclint_snapshot *s,
+                     const struct bclint_snapshot *prev)
+{
+	const struct bclint_entity *bc = &prev->model.bc.ent;
+	char msg[1024];
+	snprintf(msg, sizeof(msg), "the previous snapshot is of Business Center '%s', not '%s' "
+	         "as %s is: compare two snapshots of the same Business Center", prev->model.bc.bc_id,
+	         s->model.bc.bc_id, s->model.file);
+	struct bclint_finding f = {
+		.rule = "snapshot",
+		.level = BCLINT_LEVEL_ERROR,
+		.file = prev->file,
+		.pos.off = bc->start,
+		.end.off = bc->end,
+		.ref.entity = bclint_entity_code(bc),
+		.identity = bclint_hash64(msg, strlen(msg), bclint_hash64("/bc", 3, 0)),
+	};
+	bclint_report_addz(&j->run->report, &f, msg);
+}
+
+/* Load the snapshot and, with --previous, the one before it: 0, or -1
+ * when either is invalid or they are of two Business Centers (the errors
+ * are in the report; *s and *prev are then NULL). */
+static int load(struct job *j, struct bclint_snapshot **s, struct bclint_snapshot **prev)
+{
+	*s = load_one(j, j->file);
+	*prev = j->prev >= 0 ? load_one(j, (uint32_t)j->prev) : NULL;
+	int bad = *s == NULL || (j->prev >= 0 && *prev == NULL);
+	if (!bad && *prev != NULL && strcmp((*s)->model.bc.bc_id, (*prev)->model.bc.bc_id) != 0) {
+		other_bc(j, *s, *prev);
+		bad = 1;
+	}
+	if (bad) {
+		bclint_snapshot_free(*s);
+		bclint_snapshot_free(*prev);
+		*s = *prev = NULL;
+	}
+	return bad ? -1 : 0;
+}
+
+/* What a scene holds besides itself: the redactor and the pairing. */
+struct stage {
+	struct bclint_redactor rd;
+	struct bclint_pairing pairs;
+};
+
 /* A scene for the snapshot's rules; -1 when memory ran out. */
-static int set_scene(struct job *j, struct bclint_snapshot *s, struct bclint_scene *sc,
-                     struct bclint_redactor *rd)
+static int set_scene(struct job *j, struct bclint_snapshot *s, struct bclint_snapshot *prev,
+                     struct bclint_scene *sc, struct stage *st)
 {
 	struct bclint_run *run = j->run;
 	int fingerprints = (j->o->needs & BCLINT_NEED_FINGERPRINTS) || j->o->baseline != NULL;
 	*sc = (struct bclint_scene){&run->report, s, NULL, NULL, j->o->now, fingerprints,
-	                            (j->o->needs & BCLINT_NEED_ABOUT) != 0};
+	                            (j->o->needs & BCLINT_NEED_ABOUT) != 0, prev, NULL};
 	if (run->config.path != NULL && run->config.supps.n > 0)
 		sc->supps = &run->config.supps;
-	memset(rd, 0, sizeof(*rd));
+	memset(st, 0, sizeof(*st));
 	if (j->o->redact) {
-		sc->redactor = rd;
-		if (bclint_redactor_init(rd, &s->model) < 0) {
+		sc->redactor = &st->rd;
+		if (bclint_redactor_init(&st->rd, &s->model) < 0 ||
+		    (prev != NULL && bclint_redactor_add(&st->rd, &prev->model) < 0)) {
 			run->report.oom = 1;
 			return -1;
 		}
 	}
+	if (prev != NULL) {
+		if (bclint_pairing_build(&st->pairs, &s->model, &prev->model) < 0) {
+			run->report.oom = 1;
+			return -1;
+		}
+		sc->pairs = &st->pairs;
+	}
 	return 0;
 }
 
-/* The snapshot's Business Center, for the report's about (ID: NULL
- * when there is none). */
-static void keep_bc_id(struct job *j, const char *id)
+static void free_stage(struct stage *st)
 {
-	struct bclint_source *src = &j->run->report.sources[j->file];
+	bclint_redactor_free(&st->rd);
+	bclint_pairing_free(&st->pairs);
+}
+
+/* A snapshot's Business Center, for the report's about (ID: NULL when
+ * there is none). */
+static void keep_bc_id(struct job *j, uint32_t file, const char *id)
+{
+	struct bclint_source *src = &j->run->report.sources[file];
 	if (!(j->o->needs & BCLINT_NEED_ABOUT) || id == NULL || src->bc_id != NULL)
 		return;
 	if ((src->bc_id = strdup(id)) == NULL)
@@ -286,15 +348,17 @@ static void keep_bc_id(struct job *j, const char *id)
 static void lint_here(struct job *j)
 {
 	struct bclint_run *run = j->run;
-	struct bclint_snapshot *s = load(j);
+	struct bclint_snapshot *s, *prev;
 	struct bclint_scene sc;
-	struct bclint_redactor rd;
-	if (s == NULL) {
+	struct stage st;
+	if (load(j, &s, &prev) < 0) {
 		run->input_errors++;
 		return;
 	}
-	keep_bc_id(j, s->model.bc.bc_id);
-	if (set_scene(j, s, &sc, &rd) == 0) {
+	keep_bc_id(j, j->file, s->model.bc.bc_id);
+	if (prev != NULL)
+		keep_bc_id(j, prev->file, prev->model.bc.bc_id);
+	if (set_scene(j, s, prev, &sc, &st) == 0) {
 		for (size_t i = j->from; i < j->n_todo; i++) {
 			const struct bclint_rule_slot *slot = &run->rules.slots[j->todo[i]];
 			char msg[1024];
@@ -302,8 +366,9 @@ static void lint_here(struct job *j)
 				job_failure(j, slot->plugin->path, slot->rule->id, msg, 1);
 		}
 	}
-	bclint_redactor_free(&rd);
+	free_stage(&st);
 	bclint_snapshot_free(s);
+	bclint_snapshot_free(prev);
 }
 
 /* -- the worker's messages ------------------------------------------- */
@@ -356,12 +421,13 @@ static int send_buf(struct job *j, struct bclint_worker *w, struct bclint_buf *b
 	return rc;
 }
 
-/* Resolve, in the worker, which has the snapshot's text and line table,
- * the positions in it of findings [first, n) of r and their notes, so
- * that the calling process never reads the text. */
-static void resolve_here(struct job *j, struct bclint_report *r, size_t first)
+/* Resolve, in the worker, which has the snapshot's text and line table
+ * (and the previous snapshot's), the positions in file of findings
+ * [first, n) of r and their notes, so that the calling process never
+ * reads the text. */
+static void resolve_file(struct job *j, struct bclint_report *r, size_t first, uint32_t file)
 {
-	const struct bclint_source *src = &j->run->report.sources[j->file];
+	const struct bclint_source *src = &j->run->report.sources[file];
 	int ends = (j->o->needs & BCLINT_NEED_ENDS) != 0;
 	size_t n = 0;
 	for (size_t i = first; i < r->n_findings; i++)
@@ -375,13 +441,13 @@ static void resolve_here(struct job *j, struct bclint_report *r, size_t first)
 	n = 0;
 	for (size_t i = first; i < r->n_findings; i++) {
 		struct bclint_finding *f = r->findings[i];
-		if (f->file == j->file) {
+		if (f->file == file) {
 			pos[n++] = &f->pos;
 			if (ends)
 				pos[n++] = &f->end;
 		}
 		for (uint32_t k = 0; k < f->n_notes; k++) {
-			if (f->notes[k].file != j->file)
+			if (f->notes[k].file != file)
 				continue;
 			pos[n++] = &f->notes[k].pos;
 			if (ends)
@@ -391,6 +457,13 @@ static void resolve_here(struct job *j, struct bclint_report *r, size_t first)
 	bclint_positions_resolve_lines(src->text.data, src->text.len, src->lines, src->n_lines, pos,
 	                               n);
 	free(pos);
+}
+
+static void resolve_here(struct job *j, struct bclint_report *r, size_t first)
+{
+	resolve_file(j, r, first, j->file);
+	if (j->prev >= 0)
+		resolve_file(j, r, first, (uint32_t)j->prev);
 }
 
 static void put_pos(struct bclint_buf *b, const struct bclint_textpos *p)
@@ -415,6 +488,7 @@ static int send_findings(struct job *j, struct bclint_worker *w, struct bclint_r
 			put_u32(&b, (uint32_t)slot);
 		}
 		put_u32(&b, (uint32_t)f->level);
+		put_u32(&b, f->file);
 		put_pos(&b, &f->pos);
 		put_pos(&b, &f->end);
 		put_u64(&b, f->ref.entity);
@@ -429,6 +503,7 @@ static int send_findings(struct job *j, struct bclint_worker *w, struct bclint_r
 		put_u32(&b, f->n_notes);
 		for (uint32_t k = 0; k < f->n_notes; k++) {
 			const struct bclint_note *n = &f->notes[k];
+			put_u32(&b, n->file);
 			put_pos(&b, &n->pos);
 			put_pos(&b, &n->end);
 			put_u64(&b, n->ref.entity);
@@ -442,24 +517,35 @@ static int send_findings(struct job *j, struct bclint_worker *w, struct bclint_r
 	return rc;
 }
 
-/* What loading found: the Business Center, the findings from first on,
- * and whether the snapshot is invalid.  -1 when the caller is gone. */
-static int send_load(struct job *j, struct bclint_worker *w, size_t first,
-                     const struct bclint_snapshot *s)
+/* A loaded file's Business Center ID (s: NULL when it is invalid).  -1
+ * when the caller is gone. */
+static int send_bc_id(struct job *j, struct bclint_worker *w, uint32_t file,
+                      const struct bclint_snapshot *s)
 {
-	struct bclint_buf b = {0};
-	int rc = 0;
 	const char *bc_id = s ? s->model.bc.bc_id : NULL;
-	if (bc_id != NULL) {
-		put(&b, "B", 1);
-		put(&b, bc_id, strlen(bc_id));
-		rc = send_buf(j, w, &b);
-	}
-	int invalid = s == NULL;
+	if (bc_id == NULL)
+		return 0;
+	struct bclint_buf b = {0};
+	put(&b, "B", 1);
+	put_u32(&b, file);
+	put(&b, bc_id, strlen(bc_id));
+	int rc = send_buf(j, w, &b);
 	free(b.data);
+	return rc;
+}
+
+/* What loading found: each file's Business Center, the findings from
+ * first on, and whether the snapshot is invalid.  -1 when the caller is
+ * gone. */
+static int send_load(struct job *j, struct bclint_worker *w, size_t first,
+                     const struct bclint_snapshot *s, const struct bclint_snapshot *prev)
+{
+	int rc = send_bc_id(j, w, j->file, s);
+	if (rc == 0 && j->prev >= 0)
+		rc = send_bc_id(j, w, (uint32_t)j->prev, prev);
 	if (rc == 0)
 		rc = send_findings(j, w, &j->run->report, first, -1);
-	if (rc == 0 && invalid)
+	if (rc == 0 && s == NULL)
 		rc = bclint_worker_send(w, "I", 1);
 	return rc;
 }
@@ -493,13 +579,15 @@ static void job(void *arg, struct bclint_worker *w)
 	struct job *j = arg;
 	struct bclint_run *run = j->run;
 	size_t first = run->report.n_findings;
-	struct bclint_snapshot *s = load(j);
-	int gone = j->send_load && send_load(j, w, first, s) < 0;
+	struct bclint_snapshot *s, *prev;
+	load(j, &s, &prev);
+	int gone = j->send_load && send_load(j, w, first, s, prev) < 0;
 	struct bclint_scene sc;
-	struct bclint_redactor rd = {{0}, {0}, 0};
+	struct stage st;
 	struct bclint_report local;
+	memset(&st, 0, sizeof(st));
 	memset(&local, 0, sizeof(local));
-	if (s != NULL && !gone && set_scene(j, s, &sc, &rd) < 0)
+	if (s != NULL && !gone && set_scene(j, s, prev, &sc, &st) < 0)
 		s = (bclint_snapshot_free(s), NULL);
 	sc.report = &local;
 	gone = gone || end_step(j, w) < 0;
@@ -515,8 +603,9 @@ static void job(void *arg, struct bclint_worker *w)
 		gone = gone || end_step(j, w) < 0;
 	}
 	bclint_report_free(&local);
-	bclint_redactor_free(&rd);
+	free_stage(&st);
 	bclint_snapshot_free(s);
+	bclint_snapshot_free(prev);
 }
 
 /* -- the calling process's side -------------------------------------- */
@@ -596,6 +685,15 @@ static const char *asset_type_name(const char *name)
 	return t >= 0 ? bclint_asset_type_name((uint32_t)t) : NULL;
 }
 
+/* A file index sent by the worker: the snapshot's or the previous one's. */
+static uint32_t take_file(struct job *j, struct reading *rd)
+{
+	uint32_t file = take_u32(rd);
+	if (file != j->file && (j->prev < 0 || file != (uint32_t)j->prev))
+		rd->bad = 1;
+	return file;
+}
+
 static void receive_findings(struct job *j, struct reading *rd)
 {
 	struct bclint_run *run = j->run;
@@ -608,11 +706,11 @@ static void receive_findings(struct job *j, struct reading *rd)
 		struct bclint_finding proto = {
 			.rule = sl ? sl->rule->id : "snapshot",
 			.plugin = sl ? sl->plugin->desc->name : NULL,
-			.file = j->file,
 		};
 		char ptr[512];
 		uint32_t len;
 		proto.level = (int)take_u32(rd);
+		proto.file = take_file(j, rd);
 		take_pos(rd, &proto.pos);
 		take_pos(rd, &proto.end);
 		proto.ref.entity = take_u64(rd);
@@ -634,8 +732,9 @@ static void receive_findings(struct job *j, struct reading *rd)
 			break;
 		struct bclint_finding *f = bclint_report_add(r, &proto, msg, len);
 		for (uint32_t k = 0; k < n_notes && !rd->bad; k++) {
-			struct bclint_note note = {j->file, {0, 0, 0}, {0, 0, 0}, {0, NULL}, NULL};
+			struct bclint_note note = {0, {0, 0, 0}, {0, 0, 0}, {0, NULL}, NULL};
 			char nptr[512];
+			note.file = take_file(j, rd);
 			take_pos(rd, &note.pos);
 			take_pos(rd, &note.end);
 			note.ref.entity = take_u64(rd);
@@ -666,8 +765,11 @@ static void receive(void *arg, const char *data, size_t len)
 	}
 	case 'B': {
 		char id[256];
-		snprintf(id, sizeof(id), "%.*s", (int)(len - 1), data + 1);
-		keep_bc_id(j, id);
+		uint32_t file = take_file(j, &rd);
+		if (rd.bad)
+			break;
+		snprintf(id, sizeof(id), "%.*s", (int)(rd.end - rd.p), rd.p);
+		keep_bc_id(j, file, id);
 		return;
 	}
 	case 'I': run->input_errors++; return;
@@ -748,38 +850,39 @@ static size_t *enabled(const struct bclint_run *run, size_t *n)
 	return todo;
 }
 
-/* Read snapshot i into the report as job j's file; a file that cannot be
- * read is a failure of j, which is then done. */
-static void read_snapshot(struct job *j, const char *path)
+/* Read a snapshot file ("what": "snapshot", "previous snapshot") into a
+ * source of the report: its index, or -1 after a failure of job j. */
+static int read_source(struct job *j, const char *path, const char *what)
 {
 	struct bclint_text text;
 	char *name = strdup(path);
-	j->done = 1;
 	if (name == NULL || bclint_text_read(path, &text) < 0) {
 		char msg[1024];
-		snprintf(msg, sizeof(msg), "%s: cannot read snapshot: %s",
-		         strcmp(path, "-") ? path : "(standard input)",
+		snprintf(msg, sizeof(msg), "%s: cannot read %s: %s",
+		         strcmp(path, "-") ? path : "(standard input)", what,
 		         name ? strerror(errno) : "out of memory");
 		job_failure(j, path, NULL, msg, 0);
 		free(name);
 		j->run->input_errors++;
-		return;
+		return -1;
 	}
 	int file = bclint_report_add_source(&j->run->report, name, text);
-	if (file < 0) {
+	if (file < 0)
 		j->run->input_errors++;
-		return;
-	}
-	j->file = (uint32_t)file;
-	j->done = 0;
+	return file;
 }
 
 /* Lint files [0, n) with up to jobs workers at once.  Each file's
  * findings go into the report as its worker sends them; what each file's
- * jobs have to say is said in the files' order. */
-static void lint_files(struct bclint_run *run, const struct bclint_lint_options *o,
-                       const char *const *paths, size_t n, unsigned jobs)
+ * jobs have to say is said in the files' order.  With o->previous, that
+ * file is read after the first snapshot (its findings come after that
+ * snapshot's) and loaded beside each; when it cannot be read, nothing is
+ * linted and 0 is returned, else 1. */
+static int lint_files(struct bclint_run *run, const struct bclint_lint_options *o,
+                      const char *const *paths, size_t n, unsigned jobs)
 {
+	int32_t prev = -1;
+	int linted = 1;
 	size_t n_todo;
 	size_t *todo = enabled(run, &n_todo);
 	struct job *js = calloc(n + 1, sizeof(*js));
@@ -792,10 +895,19 @@ static void lint_files(struct bclint_run *run, const struct bclint_lint_options 
 	while (said < n) {
 		while (next < n && (pool == NULL || bclint_pool_running(pool) < jobs)) {
 			struct job *j = &js[next];
-			*j = (struct job){run, o, 0, todo, n_todo, 0, 1, 0, 0, next > said, NULL, 0};
-			read_snapshot(j, paths[next++]);
-			if (j->done)
+			*j = (struct job){.run = run, .o = o, .todo = todo, .n_todo = n_todo,
+			                  .send_load = 1, .prev = -1, .done = 1, .hold = next > said};
+			int file = read_source(j, paths[next++], "snapshot");
+			if (file >= 0 && o->previous != NULL && prev < 0 &&
+			    (prev = read_source(j, o->previous, "previous snapshot")) < 0) {
+				linted = 0;
+				n = next; /* nothing is linted */
+			}
+			if (file < 0 || !linted)
 				continue;
+			j->file = (uint32_t)file;
+			j->prev = prev;
+			j->done = 0;
 			if (pool != NULL) {
 				start(pool, j);
 			} else {
@@ -831,6 +943,7 @@ out:
 	bclint_pool_free(pool);
 	free(js);
 	free(todo);
+	return linted;
 }
 
 void bclint_lint_text(struct bclint_run *run, const struct bclint_lint_options *o, char *name,
@@ -846,7 +959,8 @@ void bclint_lint_text(struct bclint_run *run, const struct bclint_lint_options *
 			run->report.oom = 1;
 		return;
 	}
-	struct job j = {run, o, (uint32_t)file, todo, n_todo, 0, 1, 0, 0, 0, NULL, 0};
+	struct job j = {.run = run, .o = o, .file = (uint32_t)file, .todo = todo, .n_todo = n_todo,
+	                .send_load = 1, .prev = -1};
 	struct bclint_pool *pool = o->isolate ? bclint_pool_new() : NULL;
 	if (pool == NULL) {
 		lint_here(&j);
@@ -885,8 +999,8 @@ void bclint_lint(struct bclint_run *run, const struct bclint_lint_options *o,
 {
 	int cfg_file = run->config.path != NULL ? config_source(run) : -1;
 	unsigned jobs = o->jobs > 0 ? o->jobs : bclint_cpus();
-	lint_files(run, o, paths, n, jobs);
-	if (cfg_file >= 0)
+	int linted = lint_files(run, o, paths, n, jobs);
+	if (cfg_file >= 0 && linted)
 		bclint_suppressions_report(&run->config.supps, &run->report, (uint32_t)cfg_file);
 	unsigned needs = o->needs | (o->baseline ? BCLINT_NEED_FINGERPRINTS : 0);
 	bclint_report_finish(&run->report, needs);

@@ -42,6 +42,7 @@ struct bclint_lint_options {
 	unsigned needs;        /* what the output reads: BCLINT_NEED_* (report.h) */
 	const struct bclint_baseline *baseline; /* or NULL */
 	unsigned jobs;         /* workers at once (isolated only); 0: bclint_cpus() */
+	const char *previous; /* an earlier snapshot of the same Business Center, or NULL */
 };
 
 /* Workers at once at the most. */
@@ -57,7 +58,12 @@ void bclint_run_init(struct bclint_run *run, const struct bclint_diag_sink *diag
  * run's enabled rules -- with isolation, up to jobs files at once, each in
  * a worker --, report the configuration's expired and unused
  * suppressions, finish the report and apply the baseline.  The report and
- * the order of the diagnostics do not depend on jobs. */
+ * the order of the diagnostics do not depend on jobs.  With o->previous,
+ * that file is read after the first snapshot, as a source of the report
+ * of its own, and loaded beside each snapshot for its rules to compare
+ * with (host->previous); a snapshot of another Business Center is a
+ * snapshot error of the previous one, and when the previous one cannot be
+ * read, nothing is linted. */
 void bclint_lint(struct bclint_run *run, const struct bclint_lint_options *o,
                  const char *const *paths, size_t n);
 

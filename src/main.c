@@ -1,5 +1,5 @@
 /* bclint's command table: the first argument names a command (import,
- * why), --check-fixtures runs the rule test harness, and anything else is
+ * why, diff), --check-fixtures runs the rule test harness, and anything else is
  * the lint command's.  Each command is a file of src/cmd/. */
 #include "config.h"
 
@@ -10,6 +10,7 @@
 static const struct bclint_cmd *const commands[] = {
 	&bclint_cmd_import,
 	&bclint_cmd_why,
+	&bclint_cmd_diff,
 	&bclint_cmd_fixtures,
 };
 

@@ -77,6 +77,11 @@ static void add_secret(struct bclint_redactor *rd, const char *text, const char 
 int bclint_redactor_init(struct bclint_redactor *rd, const struct bclint_model *m)
 {
 	memset(rd, 0, sizeof(*rd));
+	return bclint_redactor_add(rd, m);
+}
+
+int bclint_redactor_add(struct bclint_redactor *rd, const struct bclint_model *m)
+{
 	for (size_t i = 0; i < m->n_members; i++) {
 		if (m->members[i].email != NULL && m->members[i].email[0] != '\0')
 			add_secret(rd, m->members[i].email, "user", 1);

@@ -2,7 +2,7 @@
  * pseudonyms, in every message and note, whoever wrote it.
  *
  * Ownership: a redactor belongs to one snapshot's run; it points into
- * that snapshot's model, which must outlive it.  bclint_redactor_free is
+ * that snapshot's model (and the previous one's), which must outlive it.  bclint_redactor_free is
  * safe on a zeroed struct. */
 #ifndef BCLINT_REDACT_H
 #define BCLINT_REDACT_H 1
@@ -23,6 +23,9 @@ struct bclint_redactor {
 /* Index every member's email and name.  0, or -1 when memory ran out
  * (nothing may then be reported: an unindexed secret would pass). */
 int bclint_redactor_init(struct bclint_redactor *rd, const struct bclint_model *m);
+/* Index the members of one more model (the previous snapshot's) too; 0,
+ * or -1 as bclint_redactor_init. */
+int bclint_redactor_add(struct bclint_redactor *rd, const struct bclint_model *m);
 
 /* The pseudonym of s: prefix, '-' and the first 32 bits of its hash as
  * eight hexadecimal digits ("user-1a2b3c4d"), in arena; NULL when memory

@@ -193,6 +193,21 @@ int bclint_setup_config(struct bclint_run *run, bclint_time now)
 
 /* -- the command line ----------------------------------------------------- */
 
+static int tagged(const struct bclint_rule *r, const char *tag)
+{
+	for (size_t i = 0; r->tags != NULL && r->tags[i] != NULL; i++)
+		if (strcmp(r->tags[i], tag) == 0)
+			return 1;
+	return 0;
+}
+
+void bclint_setup_only_tagged(struct bclint_run *run, const char *tag)
+{
+	for (size_t i = 0; i < run->rules.n_slots; i++)
+		if (!tagged(run->rules.slots[i].rule, tag))
+			run->rules.slots[i].enabled = 0;
+}
+
 static struct bclint_rule_slot *need_rule(struct bclint_run *run, const char *id, char *err,
                                           size_t size)
 {

@@ -20,6 +20,10 @@ void bclint_setup_rules(struct bclint_run *run, const char *path, const char *co
  * of the file went to the run's diagnostics (exit status 2). */
 int bclint_setup_config(struct bclint_run *run, bclint_time now);
 
+/* Switch off every rule whose tags do not include tag (bclint diff: the
+ * rules tagged "drift"), before the command line's switches. */
+void bclint_setup_only_tagged(struct bclint_run *run, const char *tag);
+
 /* A switch that names rules, from the command line. */
 enum bclint_rule_op_kind { BCLINT_OP_ENABLE, BCLINT_OP_DISABLE, BCLINT_OP_LEVEL, BCLINT_OP_SET };
 struct bclint_rule_op {

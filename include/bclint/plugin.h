@@ -179,7 +179,7 @@ struct bclint_host {
 	 * -1 no allowlist is configured. */
 	int (*email_allowed)(struct bclint_ctx *ctx, const char *email);
 
-	/* -- appended after the first release: test host->size first -- */
+	/* -- appended after the first release: test with BCLINT_HOST_HAS -- */
 
 	/* Where the grant's effective permission comes from: the direct
 	 * assignment when it alone gives it, else the asset group; when a
@@ -196,12 +196,33 @@ struct bclint_host {
 	                                         const struct bclint_need *need,
 	                                         const char **asset_id,
 	                                         const struct bclint_asset **asset);
+
+	/* The previous snapshot of the same Business Center (bclint
+	 * --previous, bclint diff), or NULL when there is none. */
+	const struct bclint_model *(*previous)(struct bclint_ctx *ctx);
+	/* The entity of the other snapshot with the same identity (IDs) as
+	 * entity, an entity of model (this snapshot's or the previous one's);
+	 * NULL when it has none.  It is the ent member, the first, of its
+	 * struct: cast it to that struct. */
+	const struct bclint_entity *(*counterpart)(struct bclint_ctx *ctx,
+	                                           const struct bclint_model *model,
+	                                           const struct bclint_entity *entity);
+	/* report(), at an entity of model: this snapshot or the previous one
+	 * (the finding is then in the previous snapshot's file). */
+	struct bclint_finding *(*report_at)(struct bclint_ctx *ctx,
+	                                    const struct bclint_model *model, int level,
+	                                    const struct bclint_entity *entity,
+	                                    const char *fmt, ...) BCLINT_PRINTF(5, 6);
+	/* note(), at an entity of model: this snapshot or the previous one. */
+	void (*note_at)(struct bclint_ctx *ctx, struct bclint_finding *finding,
+	                const struct bclint_model *model, const struct bclint_entity *entity,
+	                const char *fmt, ...) BCLINT_PRINTF(5, 6);
 };
 
-/* Does the running host offer the host function fn (a member of struct
- * bclint_host appended after the first release)? */
-#define BCLINT_HOST_HAS(host, fn)                                                       \
-	((host)->size >= offsetof(struct bclint_host, fn) + sizeof((host)->fn))
+/* Does the running host offer the function field of struct bclint_host?
+ * (Functions are appended; a host built before one was added lacks it.) */
+#define BCLINT_HOST_HAS(host, field)                                          \
+	((host)->size >= offsetof(struct bclint_host, field) + sizeof((host)->field))
 
 /* Does permission have cover requirement need? (see struct bclint_cap) */
 static inline int bclint_covers(struct bclint_cap have, struct bclint_cap need)

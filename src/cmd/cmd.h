@@ -19,7 +19,15 @@ struct bclint_cmd {
 };
 
 extern const struct bclint_cmd bclint_cmd_lint, bclint_cmd_import, bclint_cmd_why,
-	bclint_cmd_fixtures;
+	bclint_cmd_fixtures, bclint_cmd_diff;
+
+/* The lint command's long options, which bclint diff shares. */
+extern const struct option bclint_lint_longopts[];
+
+/* The lint command under self's name: with diff, the first two operands
+ * are OLD and NEW and only the rules tagged "drift" run (bclint diff).
+ * Returns the exit status. */
+int bclint_cmd_lint_run(const struct bclint_cmd *self, int argc, char **argv, int diff);
 
 /* The command as its --help shows it: "bclint" for lint and for an
  * option-named command (--check-fixtures), else "bclint NAME". */

@@ -1,6 +1,7 @@
 /* The rule test harness behind `bclint --check-fixtures`.  A fixture
  * directory holds cases: CASE.json (the snapshot) and CASE.expected (the
- * exact standard output, after directive lines).  Each case is linted in a
+ * exact standard output, after directive lines); a snapshot FILE.json with
+ * FILE.old.json beside it is linted against that previous snapshot.  Each case is linted in a
  * forked child that changes into the case's directory and calls the same
  * entry point as the command line, so a run under valgrind checks every
  * case too.  Output is TAP: two tests per case (output, exit status), and
@@ -281,8 +282,19 @@ static void check_case(struct tap *t, const char *dir, const char *base,
 		printf("# %s: '# args:' has an unterminated quote\n", path);
 		ok = -1;
 	}
+	/* an input FILE.json with FILE.old.json beside it is linted against
+	 * that previous snapshot */
+	const char *input = c.input ? c.input : json;
+	size_t stem = strlen(input) > 5 && strcmp(input + strlen(input) - 5, ".json") == 0
+	              ? strlen(input) - 5 : strlen(input);
+	char old[1100];
+	struct stat st;
+	snprintf(path, sizeof(path), "%s/%.*s.old.json", dir, (int)stem, input);
+	snprintf(old, sizeof(old), "--previous=%.*s.old.json", (int)stem, input);
+	if (ok > 0 && stat(path, &st) == 0)
+		ok = push_word(&argv, &argc, strdup(old)) == 0;
 	if (ok > 0)
-		ok = push_word(&argv, &argc, strdup(c.input ? c.input : json)) == 0;
+		ok = push_word(&argv, &argc, strdup(input)) == 0;
 	FILE *out = ok > 0 ? tmpfile() : NULL, *err = ok > 0 ? tmpfile() : NULL;
 	int status = out && err ? run_case(dir, argv, argc, out, err) : -1;
 	if (ok >= 0 && status < 0) {

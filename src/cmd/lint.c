@@ -1,5 +1,6 @@
 /* bclint [OPTION]... SNAPSHOT...: the lint command.  Options in, the
- * library's run, the report out in the chosen format, the exit status. */
+ * library's run, the report out in the chosen format, the exit status.
+ * bclint diff (diff.c) is this command with the drift rules alone. */
 #include "config.h"
 
 #include <errno.h>
@@ -27,10 +28,10 @@ enum {
 	OPT_FAIL_ON = 256, OPT_MAX_WARNINGS, OPT_ENABLE, OPT_DISABLE, OPT_LEVEL, OPT_SET,
 	OPT_PLUGIN, OPT_RULES_PATH, OPT_NOW, OPT_REDACT, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN,
 	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG, OPT_BASELINE, OPT_NO_ISOLATE,
-	OPT_RULE_TIMEOUT
+	OPT_RULE_TIMEOUT, OPT_PREVIOUS
 };
 
-static const struct option long_options[] = {
+const struct option bclint_lint_longopts[] = {
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, 'o'},
 	{"config", required_argument, NULL, 'c'},
@@ -45,6 +46,7 @@ static const struct option long_options[] = {
 	{"rules-path", required_argument, NULL, OPT_RULES_PATH},
 	{"now", required_argument, NULL, OPT_NOW},
 	{"baseline", required_argument, NULL, OPT_BASELINE},
+	{"previous", required_argument, NULL, OPT_PREVIOUS},
 	{"redact", no_argument, NULL, OPT_REDACT},
 	{"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
 	{"rule-timeout", required_argument, NULL, OPT_RULE_TIMEOUT},
@@ -64,6 +66,7 @@ static const char help[] =
 	"       bclint --list-rules | --explain RULE | --version | --help\n"
 	"       bclint import [OPTION]... RESPONSE...   (see bclint-import(1))\n"
 	"       bclint why SNAPSHOT --member WHO --action ACTION [--asset ID]\n"
+	"       bclint diff [OPTION]... OLD NEW   (what changed: the drift rules alone)\n"
 	"       bclint --check-fixtures DIR... [-- OPTION...]   (TAP; see bclint-plugin(3))\n"
 	"Lint TikTok Business Center snapshots ('-' reads standard input).\n"
 	"\n"
@@ -81,6 +84,8 @@ static const char help[] =
 	"      --rules-path=DIR[:DIR] look for rule plugins here (also BCLINT_RULES_PATH)\n"
 	"      --now=TIMESTAMP        reference time for age-based rules\n"
 	"      --baseline=FILE        report only findings not in FILE (json or sarif)\n"
+	"      --previous=FILE        compare with FILE, an earlier snapshot of the same\n"
+	"                             Business Center (the drift rules report changes)\n"
 	"      --redact               replace emails and names with stable hashes\n"
 	"      --rule-timeout=SECONDS time limit of each rule (default 60; 0: none)\n"
 	"      --no-isolate           run rules in the bclint process (no crash isolation)\n"
@@ -97,10 +102,13 @@ static const char help[] =
 static int lint_exec(const struct bclint_cmd *self, int argc, char **argv);
 
 const struct bclint_cmd bclint_cmd_lint = {
-	"lint", "bclint", "[OPTION]... SNAPSHOT...", help, "f:o:c:qj:", long_options, lint_exec,
+	"lint", "bclint", "[OPTION]... SNAPSHOT...", help, "f:o:c:qj:", bclint_lint_longopts,
+	lint_exec,
 };
 
 struct cli {
+	const struct bclint_cmd *self; /* whose messages: bclint, or bclint diff */
+	int diff;                      /* bclint diff: OLD NEW, the drift rules alone */
 	const char *format, *output, *explain, *automation_id, *config, *baseline, *rules_path;
 	int no_config, fail_on, quiet, list_rules, color;
 	long max_warnings;
@@ -134,7 +142,7 @@ static int parse_number(const char *s, long max, long *out)
 /* 0, a usage error's status, or -1 after --help or --version. */
 static int parse_args(int argc, char **argv, struct cli *c)
 {
-	const struct bclint_cmd *self = &bclint_cmd_lint;
+	const struct bclint_cmd *self = c->self;
 	int ch;
 	long num;
 	while ((ch = bclint_cmd_getopt(self, argc, argv)) != -1) {
@@ -208,6 +216,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 			break;
 		case OPT_AUTOMATION_ID: c->automation_id = optarg; break;
 		case OPT_BASELINE: c->baseline = optarg; break;
+		case OPT_PREVIOUS: c->lint.previous = optarg; break;
 		case OPT_LIST_RULES: c->list_rules = 1; break;
 		case OPT_EXPLAIN: c->explain = optarg; break;
 		case OPT_VERSION:
@@ -232,9 +241,11 @@ static int set_up(struct cli *c, struct bclint_run *run)
 		    bclint_setup_config(run, c->lint.now) < 0)
 			return BCLINT_EXIT_USAGE;
 	}
+	if (c->diff)
+		bclint_setup_only_tagged(run, "drift");
 	for (size_t i = 0; i < c->n_ops; i++)
 		if (bclint_setup_op(run, &c->ops[i], err, sizeof(err)) < 0)
-			return bclint_usage_error(&bclint_cmd_lint, "%s", err);
+			return bclint_usage_error(c->self, "%s", err);
 	return 0;
 }
 
@@ -245,7 +256,7 @@ static int catalog(const struct cli *c, struct bclint_run *run)
 	if (c->explain != NULL) {
 		const struct bclint_rule_slot *s = bclint_ruleset_find(&run->rules, c->explain);
 		if (s == NULL)
-			return bclint_usage_error(&bclint_cmd_lint, "unknown rule '%s' (see bclint "
+			return bclint_usage_error(c->self, "unknown rule '%s' (see bclint "
 			                          "--list-rules)", c->explain);
 		bclint_catalog_explain(&out, s);
 	} else if (strcmp(c->format, "json") == 0) {
@@ -312,9 +323,19 @@ static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
 	if (c->list_rules || c->explain)
 		return catalog(c, run);
 	if (strcmp(c->format, "man") == 0)
-		return bclint_usage_error(&bclint_cmd_lint, "--format=man goes with --list-rules");
+		return bclint_usage_error(c->self, "--format=man goes with --list-rules");
+	if (c->diff && c->lint.previous != NULL)
+		return bclint_usage_error(c->self, "--previous does not go with diff: give OLD NEW");
+	if (c->diff && argc - optind != 2)
+		return bclint_usage_error(c->self, "%s", argc - optind < 2 ? "give two snapshots, "
+		                          "OLD and NEW" : "too many snapshots: give OLD and NEW");
+	if (c->diff)
+		c->lint.previous = argv[optind++];
 	if (optind >= argc)
-		return bclint_usage_error(&bclint_cmd_lint, "no snapshot given");
+		return bclint_usage_error(c->self, "no snapshot given");
+	if (c->lint.previous != NULL && argc - optind > 1)
+		return bclint_usage_error(c->self, "--previous goes with one snapshot, not %d",
+		                          argc - optind);
 	struct bclint_baseline base = {NULL, 0};
 	if (c->baseline != NULL && bclint_baseline_load(&base, c->baseline, &run->diag) < 0)
 		return BCLINT_EXIT_USAGE;
@@ -342,15 +363,24 @@ static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
 
 static int lint_exec(const struct bclint_cmd *self, int argc, char **argv)
 {
+	return bclint_cmd_lint_run(self, argc, argv, 0);
+}
+
+int bclint_cmd_lint_run(const struct bclint_cmd *self, int argc, char **argv, int diff)
+{
 	struct bclint_diag_sink diag = {bclint_cmd_print_diag, (void *)self};
 	struct bclint_run run;
 	struct cli c;
 	memset(&c, 0, sizeof(c));
+	c.self = self;
+	c.diff = diff;
+	if (diff) /* getopt's own messages begin with argv[0]: "bclint diff" */
+		argv[0] = (char *)self->prog;
 	c.format = "gcc";
 	c.fail_on = BCLINT_LEVEL_ERROR;
 	c.max_warnings = -1;
 	c.color = -1;
-	c.lint = (struct bclint_lint_options){BCLINT_NO_TIME, 0, 1, 60, 0, NULL, 0};
+	c.lint = (struct bclint_lint_options){BCLINT_NO_TIME, 0, 1, 60, 0, NULL, 0, NULL};
 	bclint_run_init(&run, &diag);
 	optind = 1;
 	int status = parse_args(argc, argv, &c);

@@ -67,7 +67,7 @@ offers() {
 is "$(complete -p bclint 2>&1)" "complete -F _bclint bclint" "the completion is registered for bclint"
 
 # --- Subcommands, then snapshots (*.json and directories).
-offers 'bclint ' a.json b.bclint-snapshot.json import responses why
+offers 'bclint ' a.json b.bclint-snapshot.json diff import responses why
 offers 'bclint i' import
 offers 'bclint a.json ' a.json b.bclint-snapshot.json responses
 offers 'bclint --check' --check-fixtures
@@ -94,6 +94,7 @@ offers 'bclint --fail-on w' warning
 offers 'bclint --color=a' auto always
 offers 'bclint --colour=n' never
 offers 'bclint --baseline ' a.json b.bclint-snapshot.json report.sarif responses
+offers 'bclint --previous ' a.json b.bclint-snapshot.json responses
 offers 'bclint -c ' a.json b.bclint-snapshot.json responses
 offers 'bclint -o ' a.json b.bclint-snapshot.json extras.csv notes.txt report.sarif responses
 offers 'bclint --rules-path=res' responses
@@ -106,10 +107,12 @@ offers 'bclint --explain ' $(bclint --list-rules | awk '{print $1}')
 offers 'bclint --explain=too-many-a' too-many-admins too-many-asset-admins
 offers 'bclint --enable=permission-' permission-too-narrow
 is "$compopt_args" " -o nospace" "'--enable=RULE' leaves room for a comma"
-offers 'bclint --enable=a' all asset-not-assigned agency-staff-as-members
+offers 'bclint --enable=a' all allowlist-changed asset-not-assigned \
+	agency-staff-as-members
 offers 'bclint --disable=foreign-asset,too-many-a' \
 	foreign-asset,too-many-admins foreign-asset,too-many-asset-admins
-offers 'bclint --disable foreign-asset,al' foreign-asset,all
+offers 'bclint --disable foreign-asset,al' foreign-asset,all \
+	foreign-asset,allowlist-changed
 offers 'bclint --level=stale' stale-session=
 offers 'bclint --level=stale-session=' error warning note off
 offers 'bclint --level stale-session=w' warning

@@ -1,15 +1,19 @@
 #!/bin/sh
-# The shipped examples: the demo makes every loaded rule fire but two kinds
+# The shipped examples: the demo makes every lint rule fire but two kinds
 # that it cannot: too-few-admins, which the starter Business Center (one
 # Admin) shows, and TikTok's size limits, which only thousands of members or
-# catalogs reach (t/rules/limits shows them). The well-kept Business Center
-# makes none fire, with every rule enabled.
+# catalogs reach (t/rules/limits shows them); the drift pair
+# (examples/drift) makes every drift rule fire. The well-kept Business
+# Center makes none fire, with every rule enabled.
 . "$top_srcdir/t/lib/tap.sh"
 cd "$top_srcdir" || exit 1
 
 run_bclint --list-rules
-rules=$(printf '%s\n' "$out" | awk '{print $1}')
-is "$(printf '%s\n' "$rules" | wc -l | tr -d ' ')" 23 "the built-in catalog has 23 rules"
+all=$(printf '%s\n' "$out" | awk '{print $1}')
+rules=$(printf '%s\n' "$out" | awk '$3 !~ /^drift-/ {print $1}')
+drift=$(printf '%s\n' "$out" | awk '$3 ~ /^drift-/ {print $1}')
+is "$(printf '%s\n' "$all" | wc -l | tr -d ' ')" 43 "the built-in catalog has 43 rules"
+is "$(printf '%s\n' "$drift" | wc -l | tr -d ' ')" 20 "20 of them are drift rules"
 
 run_bclint --enable=all examples/demo.json
 demo=$out
@@ -31,6 +35,14 @@ for r in member-limit catalog-member-limit catalog-limit; do
 	grep -q "\[$r\]\$" t/rules/limits/*.expected
 	ok $? "$r: shown by the limits fixtures instead"
 done
+
+run_bclint diff --fail-on=none examples/drift/last-week.json examples/drift/today.json
+is "$status" 0 "drift pair: exit 0 with --fail-on=none"
+for r in $drift; do
+	printf '%s\n' "$out" | grep -q "\[$r\]\$"
+	ok $? "drift pair: $r fires"
+done
+is "$(printf '%s\n' "$out" | grep -c '\]$')" 22 "drift pair: 22 changes, no lint finding"
 
 run_bclint --enable=all examples/well-kept.json
 is "$out" "" "well-kept: no finding with every rule enabled"

@@ -50,7 +50,8 @@ static void world(struct world *w)
 	w->snap = bclint_snapshot_load(&w->report, 0, 0);
 	w->slot = (struct bclint_rule_slot){.rule = &rule, .precision = "high", .plugin = &plugin,
 	                                    .enabled = 1, .level = BCLINT_LEVEL_WARNING};
-	w->scene = (struct bclint_scene){&w->report, w->snap, NULL, NULL, BCLINT_NO_TIME, 1, 1};
+	w->scene = (struct bclint_scene){&w->report, w->snap, NULL, NULL, BCLINT_NO_TIME, 1, 1,
+	                                 NULL, NULL};
 	bclint_ctx_init(&w->ctx, &w->scene, &w->slot);
 }
 
