@@ -273,7 +273,9 @@ int bclint_pool_wait(struct bclint_pool *p, void **receive_arg, struct bclint_ou
 {
 	struct pollfd fds[64];
 	while (p->n > 0) {
+		/* cppcheck takes p->n for 0 here, which the loop's test rules out */
 		size_t n = p->n < 64 ? p->n : 64;
+		// cppcheck-suppress knownConditionTrueFalse
 		for (size_t i = 0; i < n; i++)
 			fds[i] = (struct pollfd){p->w[i].fd, POLLIN, 0};
 		int ready = poll(fds, (nfds_t)n, next_wait(p));

@@ -974,6 +974,7 @@ void bclint_lint_text(struct bclint_run *run, const struct bclint_lint_options *
 			else
 				start(pool, &j);
 	}
+	release(&j); /* one file is never held back; this says so to the reader */
 	bclint_pool_free(pool);
 	free(todo);
 }

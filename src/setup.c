@@ -72,10 +72,10 @@ static void rule_option(struct bclint_config *cfg, struct bclint_rule_slot *slot
                         const struct bclint_jv *v)
 {
 	const char *key = bclint_jdoc_key(&cfg->doc, v), *id = slot->rule->id;
-	char err[512];
 	long long n;
 	const struct bclint_option *o = key ? bclint_rule_option(slot->rule, key, NULL) : NULL;
 	if (o == NULL) {
+		char err[512];
 		/* the message lists the options the rule accepts */
 		bclint_slot_set_option(slot, key ? key : "", "", BCLINT_FROM_CONFIG, err, sizeof(err));
 		bclint_config_error(cfg, v->start, "%s", key ? err : "out of memory");

@@ -314,7 +314,8 @@ static void first_here(struct loader *L, struct bclint_finding *f, const struct 
 	static const char text[] = "first defined here";
 	struct bclint_note n = {L->file, {e->start, 0, 0}, {e->end, 0, 0},
 	                        {bclint_entity_code(e), NULL}, NULL};
-	char buf[BCLINT_POINTER_MAX];
+	/* n.ref.pointer may point into buf, which must outlive the call below */
+	char buf[BCLINT_POINTER_MAX]; // cppcheck-suppress variableScope
 	if (n.ref.entity == 0)
 		n.ref.pointer = bclint_entity_pointer(e, buf);
 	bclint_report_note(L->r, f, &n, text, sizeof(text) - 1);

@@ -548,7 +548,6 @@ static void text_location(struct bclint_buf *b, const struct why *w,
 static void emit_text(struct why *w, struct bclint_buf *b)
 {
 	const char *rule = w->broken >= 0 ? w->layers[w->broken].rule : "ok";
-	char ptr[BCLINT_POINTER_MAX];
 	bclint_buf_printf(b, "verdict: %s\n", rule);
 	bclint_buf_puts(b, "member: ");
 	text_location(b, w, &w->member->ent);
@@ -558,6 +557,7 @@ static void emit_text(struct why *w, struct bclint_buf *b)
 	                               : w->action->name);
 	bclint_buf_putc(b, '\n');
 	if (w->need != NULL) {
+		char ptr[BCLINT_POINTER_MAX];
 		bclint_buf_puts(b, "plan: ");
 		text_location(b, w, &w->need->ent);
 		bclint_buf_printf(b, "%s\n", bclint_entity_pointer(&w->need->ent, ptr));
