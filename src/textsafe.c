@@ -113,25 +113,26 @@ static int line_shape(const char *s)
 }
 
 /* Phrases a reader acts on wherever they are in a line: make's directory
- * changes (Emacs, Vim, Jenkins), CMake's (Jenkins), gcc's include chain. */
+ * changes (Emacs, Vim, Jenkins), CMake's (Jenkins), gcc's include chain,
+ * and Ant's javac prefix (Jenkins' gcc parser skips a line holding it). */
 static const char *const phrases[] = {
-	"entering directory",
-	"leaving directory",
-	"-- build files have",
-	"in file included from",
+	"entering directory", "leaving directory", "-- build files have",
+	"in file included from", "[javac]",
 };
 
 /* Is the ASCII character s[i] written escaped? */
 static int shape(const char *s, size_t i, unsigned flags)
 {
 	int start = flags & BCLINT_TEXTSAFE_LINE_START;
+	/* GitHub's runner trims a line, then takes "::cmd" and "##[cmd]". */
+	if (start && i == 0 && (s[0] == ' ' || s[0] == ':' || s[0] == '#'))
+		return 1;
 	switch (s[i]) {
 	case '"':
 	case '`': return 1; /* quoted file names, make's `dir' */
 	case ':': return colon_shape(s, i, flags);
 	case '(': return paren_shape(s, i);
-	case ' ': return start && i == 0; /* trimmed before "::cmd" */
-	case '#': /* "##[cmd]" at the start; cucumber's "# FILE:12" anywhere */
+	case '#': /* cucumber's "# FILE:12" */
 		return start || s[i + 1] == ' ';
 	case ']': return start != 0; /* an Ant task's "[x] FILE:12:" */
 	case 'l':
@@ -157,15 +158,16 @@ static void control(struct bclint_buf *b, unsigned char c)
 	}
 }
 
+/* The characters shape() may escape or that start a phrase. */
+static const char lookout[] = "\"`:( #]lLeEiI-[";
+
 void bclint_textsafe(struct bclint_buf *b, const char *s, unsigned flags)
 {
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 	int keep_nl = (flags & BCLINT_TEXTSAFE_KEEP_NEWLINES) != 0;
 	for (; *p; run = p) {
 		/* Most text is plain: find the next byte that needs a look. */
-		while (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '`' && *p != ':' &&
-		       *p != '(' && *p != ' ' && *p != '#' && *p != ']' && *p != 'l' && *p != 'L' &&
-		       *p != 'e' && *p != 'E' && *p != '-' && *p != 'i' && *p != 'I')
+		while (*p >= 0x20 && *p < 0x7f && strchr(lookout, *p) == NULL)
 			p++;
 		bclint_buf_add(b, (const char *)run, (size_t)(p - run));
 		if (*p == '\0')
