@@ -96,8 +96,8 @@ static int paren_shape(const char *s, size_t i)
 	return *d == ':' || *d == ',' || strncmp(d, ") in ", 5) == 0;
 }
 
-/* "line 12", "lines 12", "Line = 12" (not "line=12"): a location to Emacs (perl, php,
- * aix, sun, ...), Vim's gcc formats and shellcheck's. */
+/* "line 12", "lines 12", "Line = 12" (not "line=12"): a location to
+ * Emacs (perl, php, aix, sun, ...), Vim's gcc formats and shellcheck's. */
 static int line_shape(const char *s)
 {
 	if (strncasecmp(s, "line", 4) != 0)
@@ -135,6 +135,8 @@ static int shape(const char *s, size_t i, unsigned flags)
 	case '#': /* cucumber's "# FILE:12" */
 		return start || s[i + 1] == ' ';
 	case ']': return start != 0; /* an Ant task's "[x] FILE:12:" */
+	case ' ': /* Borland's "Error FILE 12:" */
+		return start && digit(s[i + 1]);
 	case 'l':
 	case 'L':
 		if (line_shape(s + i))

@@ -11,7 +11,9 @@
  *   are not UTF-8 are written as \n, \r, \t, \xNN, \uNNNN or \UNNNNNNNN;
  * - shapes: the few characters that would let a reader see a location
  *   (":12", "(12)", "line 12"), a severity ("error:"), a quoted file name,
- *   or a make-style directory change in the text are written as \xNN.
+ *   or a make-style directory change in the text are written as \xNN
+ *   (with BCLINT_TEXTSAFE_LINE_START, also what readers look for at the
+ *   start of a line: a leading ' ', ':' or '#', ']', ': ', " 12").
  * Every escape is ASCII and starts with a backslash, which no reader takes
  * as part of a location. */
 #ifndef BCLINT_TEXTSAFE_H

@@ -25,7 +25,7 @@ is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 14 "github: one command per fin
 # File names: one snapshot under a name of each class.
 cd "$tmp" || exit 1
 for name in '::error title=FORGED::x.json' ' lead.json' '##[error]h.json' 'a]b [c] d.json' \
-	'make: f.json' 'f.json:1:2: error: g.json' 'In file included from h.json' \
+	'make: f.json' 'Error x 5 y.json' 'f.json:1:2: error: g.json' 'In file included from h.json' \
 	"$(printf 'nl\nx.json')" "$(printf 'u\342\200\250v\302\240w\342\200\256.json')" \
 	"$(printf 'bad\377.json')" '"q.json" line 3.json' 'e Entering directory `d'"'"'.json' 'p(4).json' '# c.json'; do
 	cp "$data/one.json" "$name"
@@ -34,10 +34,11 @@ msg='a@x.example has the Business Center role STANDARD but no asset assigned: as
 run_bclint --disable=all --enable=no-asset-assigned -- *.json
 is "$out" "$(sed "s/\$/:2:14: warning: $msg [no-asset-assigned]/" <<'EOF_GCC'
 \x20lead.json
-\x22q.json\x22 \x6cine 3.json
+\x22q.json\x22 \x6cine\x203.json
 \x23 c.json
 \x23\x23[error\x5dh.json
 \x3a:error title=FORGED::x.json
+Error x\x205 y.json
 \x49n file included from h.json
 a\x5db [c\x5d d.json
 bad\xff.json
@@ -56,6 +57,7 @@ is "$out" "$(sed "s/^/::warning file=/; s/\$/,line=2,col=14,endLine=2,endColumn=
 # c.json
 ##[error]h.json
 %3A%3Aerror title=FORGED%3A%3Ax.json
+Error x 5 y.json
 In file included from h.json
 a]b [c] d.json
 bad\xff.json

@@ -67,6 +67,7 @@ PATTERNS = [
     ("guile", " In x.json:"),
     ("trailing-colon", " trailing:"),
     ("ant", " [javac] x.json:6: warning: ant"),
+    ("borland", "Error x 5 "),
 ]
 
 
