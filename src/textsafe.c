@@ -44,9 +44,9 @@ static size_t utf8_decode(const unsigned char *p, uint32_t *cp)
 static int hidden(uint32_t cp)
 {
 	static const uint32_t ranges[][2] = {
-		{0x80, 0xa0},     {0xad, 0xad},     {0x61c, 0x61c},   {0x1680, 0x1680},
-		{0x180e, 0x180e}, {0x2000, 0x200f}, {0x2028, 0x202f}, {0x205f, 0x206f},
-		{0x3000, 0x3000}, {0xfeff, 0xfeff}, {0xfff9, 0xfffb}, {0xe0000, 0xe007f},
+	        {0x80, 0xa0},     {0xad, 0xad},     {0x61c, 0x61c},   {0x1680, 0x1680},
+	        {0x180e, 0x180e}, {0x2000, 0x200f}, {0x2028, 0x202f}, {0x205f, 0x206f},
+	        {0x3000, 0x3000}, {0xfeff, 0xfeff}, {0xfff9, 0xfffb}, {0xe0000, 0xe007f},
 	};
 	for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
 		if (cp >= ranges[i][0] && cp <= ranges[i][1])
@@ -116,14 +116,14 @@ static int line_shape(const char *s)
  * changes (Emacs, Vim, Jenkins), CMake's (Jenkins), gcc's include chain,
  * and Ant's javac prefix (Jenkins' gcc parser skips a line holding it). */
 static const char *const phrases[] = {
-	"entering directory", "leaving directory", "-- build files have",
-	"in file included from", "[javac]",
+        "entering directory",    "leaving directory", "-- build files have",
+        "in file included from", "[javac]",
 };
 
 /* Is the ASCII character s[i] written escaped? */
 static int shape(const char *s, size_t i, unsigned flags)
 {
-	int start = flags & BCLINT_TEXTSAFE_LINE_START;
+	int start = (flags & BCLINT_TEXTSAFE_LINE_START) != 0;
 	/* GitHub's runner trims a line, then takes "::cmd" and "##[cmd]". */
 	if (start && i == 0 && (s[0] == ' ' || s[0] == ':' || s[0] == '#'))
 		return 1;
@@ -132,11 +132,9 @@ static int shape(const char *s, size_t i, unsigned flags)
 	case '`': return 1; /* quoted file names, make's `dir' */
 	case ':': return colon_shape(s, i, flags);
 	case '(': return paren_shape(s, i);
-	case '#': /* cucumber's "# FILE:12" */
-		return start || s[i + 1] == ' ';
-	case ']': return start != 0; /* an Ant task's "[x] FILE:12:" */
-	case ' ': /* Borland's "Error FILE 12:" */
-		return start && digit(s[i + 1]);
+	case '#': return start || s[i + 1] == ' '; /* cucumber's "# FILE:12" */
+	case ']': return start;                    /* an Ant task's "[x] FILE:12:" */
+	case ' ': return start && digit(s[i + 1]); /* Borland's "Error FILE 12" */
 	case 'l':
 	case 'L':
 		if (line_shape(s + i))
