@@ -124,8 +124,10 @@ static const char *const phrases[] = {
 static int shape(const char *s, size_t i, unsigned flags)
 {
 	int start = (flags & BCLINT_TEXTSAFE_LINE_START) != 0;
-	/* GitHub's runner trims a line, then takes "::cmd" and "##[cmd]". */
-	if (start && i == 0 && (s[0] == ' ' || s[0] == ':' || s[0] == '#'))
+	/* GitHub's runner trims a line, then takes "::cmd" and "##[cmd]";
+	 * a name of digits only reads as gcov's and guile's "12:34:". */
+	if (start && i == 0 &&
+	    (s[0] == ' ' || s[0] == ':' || s[0] == '#' || s[strspn(s, "0123456789")] == '\0'))
 		return 1;
 	switch (s[i]) {
 	case '"':
@@ -165,9 +167,11 @@ void bclint_textsafe(struct bclint_buf *b, const char *s, unsigned flags)
 {
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 	int keep_nl = (flags & BCLINT_TEXTSAFE_KEEP_NEWLINES) != 0;
-	for (; *p; run = p) {
+	/* The first byte of a line always gets a look. */
+	int first = (flags & BCLINT_TEXTSAFE_LINE_START) != 0;
+	for (; *p; run = p, first = 0) {
 		/* Most text is plain: find the next byte that needs a look. */
-		while (*p >= 0x20 && *p < 0x7f && strchr(lookout, *p) == NULL)
+		while (!first && *p >= 0x20 && *p < 0x7f && strchr(lookout, *p) == NULL)
 			p++;
 		bclint_buf_add(b, (const char *)run, (size_t)(p - run));
 		if (*p == '\0')

@@ -13,7 +13,8 @@
  *   (":12", "(12)", "line 12"), a severity ("error:"), a quoted file name,
  *   or a make-style directory change in the text are written as \xNN
  *   (with BCLINT_TEXTSAFE_LINE_START, also what readers look for at the
- *   start of a line: a leading ' ', ':' or '#', ']', ': ', " 12").
+ *   start of a line: a leading ' ', ':' or '#', ']', ': ', " 12", a name
+ *   of digits only).
  * Every escape is ASCII and starts with a backslash, which no reader takes
  * as part of a location. */
 #ifndef BCLINT_TEXTSAFE_H

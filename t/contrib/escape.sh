@@ -69,4 +69,8 @@ p(4).json
 u\u2028v\u00a0w\u202e.json
 EOF_GITHUB
 )" "github: file= keeps the name, with GitHub's encoding and control characters escaped"
+cp "$data/one.json" 2026
+run_bclint --disable=all --enable=no-asset-assigned 2026
+is "$out" "\\x32026:2:14: warning: $msg [no-asset-assigned]" \
+	"gcc: a file name of digits only does not start with a number"
 done_testing
