@@ -1,7 +1,10 @@
 ;;; consumers.el --- what Emacs compilation-mode reads in a bclint report  -*- lexical-binding: t -*-
-;; emacs --batch -Q -l consumers.el REPORT RESULT [bclint.el]
+;; emacs --batch -Q -l consumers.el REPORT RESULT [bclint.el [HOW]]
 ;; Reads REPORT in compilation-mode (with every default pattern), or with
-;; bclint.el's bclint-compilation-mode, and writes RESULT: one line per
+;; bclint.el: in bclint-compilation-mode, or (HOW "restrict") in
+;; compilation-mode after M-x bclint-compilation-restrict, or (HOW
+;; "command") as the output of M-x bclint running "cat REPORT".  Writes
+;; RESULT: one line per
 ;; entry, "FILE<TAB>LINE<TAB>COLUMN<TAB>TYPE" (TYPE 2 error, 1 warning,
 ;; 0 info), and "directory<TAB>DIR" for each line taken as a directory
 ;; change.
@@ -11,12 +14,28 @@
 (let* ((report (pop command-line-args-left))
        (result (pop command-line-args-left))
        (mode (pop command-line-args-left))
+       (how (pop command-line-args-left))
        (out '()))
   (when mode
     (load mode nil t))
-  (with-current-buffer (get-buffer-create "*report*")
-    (insert-file-contents report)
-    (if mode (bclint-compilation-mode) (compilation-mode))
+  (with-current-buffer
+      (if (equal how "command")
+          (let ((buffer (bclint (concat "cat " (shell-quote-argument report)))))
+            (while (get-buffer-process buffer)
+              (accept-process-output nil 0.1))
+            buffer)
+        (get-buffer-create "*report*"))
+    (cond ((equal how "command"))
+          ((equal how "restrict")
+           (insert-file-contents report)
+           (compilation-mode)
+           (bclint-compilation-restrict))
+          (mode
+           (insert-file-contents report)
+           (bclint-compilation-mode))
+          (t
+           (insert-file-contents report)
+           (compilation-mode)))
     (compilation--ensure-parse (point-max))
     (goto-char (point-min))
     (while (not (eobp))

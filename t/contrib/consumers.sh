@@ -137,6 +137,14 @@ if command -v emacs >/dev/null; then
 		"$contrib/emacs/bclint.el" >/dev/null 2>&1
 	is "$(cat "$tmp/emacs.bclint")" "$(want '' 2 1 0)" \
 		"emacs bclint-compilation-mode: each finding once as an error or warning, each note once as info"
+	emacs --batch -Q -l "$here/consumers.el" "$tmp/out.txt" "$tmp/emacs.restrict" \
+		"$contrib/emacs/bclint.el" restrict >/dev/null 2>&1
+	is "$(cat "$tmp/emacs.restrict")" "$(want '' 2 1 0)" \
+		"emacs compilation-mode after bclint-compilation-restrict: the same"
+	emacs --batch -Q -l "$here/consumers.el" "$tmp/out.txt" "$tmp/emacs.command" \
+		"$contrib/emacs/bclint.el" command >/dev/null 2>&1
+	is "$(cat "$tmp/emacs.command")" "$(want '' 2 1 0)" \
+		"emacs M-x bclint: the command's output read the same"
 	printf 'bclint: error: gone.json: cannot read snapshot: No such file or directory\nmake: Entering directory '\''/tmp'\''\nx.c:1:2: error: from another tool\n1 error, 0 warnings, 0 notes\n' >"$tmp/other.txt"
 	cat "$tmp/out.txt" >>"$tmp/other.txt"
 	emacs --batch -Q -l "$here/consumers.el" "$tmp/other.txt" "$tmp/emacs.other" \
@@ -144,7 +152,7 @@ if command -v emacs >/dev/null; then
 	is "$(cat "$tmp/emacs.other")" "$(printf 'x.c\t1\t2\t2\n'; want '' 2 1 0)" \
 		"emacs bclint-compilation-mode: bclint's own messages, the summary and make's directory lines are no entries"
 else
-	skip 3 "emacs not installed"
+	skip 5 "emacs not installed"
 fi
 
 # --- node: VS Code's $gcc, the shipped problem matcher, GitHub's runner.
