@@ -62,49 +62,6 @@ static void jstr(struct bclint_buf *out, const char *s)
 	bclint_buf_putc(out, '"');
 }
 
-/* The path without "." segments, empty segments, or ".." after a named
- * segment (SARIF wants normalised URIs).  A relative path keeps its leading
- * ".."; an absolute one cannot go above '/'.  Caller frees. */
-static char *normalise(const char *path)
-{
-	size_t n = strlen(path);
-	char *out = malloc(n + 2), *o = out;
-	size_t *seg = malloc((n / 2 + 2) * sizeof(*seg)), depth = 0, up = 0;
-	if (out == NULL || seg == NULL) {
-		free(out);
-		free(seg);
-		return NULL;
-	}
-	int absolute = path[0] == '/';
-	if (absolute)
-		*o++ = '/';
-	for (const char *p = path; *p != '\0';) {
-		size_t len = strcspn(p, "/");
-		if ((len == 1 && p[0] == '.') || len == 0) {
-			/* skip */
-		} else if (len == 2 && p[0] == '.' && p[1] == '.') {
-			if (depth > up) {
-				o = out + seg[--depth];
-			} else if (!absolute) {
-				seg[depth++] = (size_t)(o - out);
-				up++;
-				o += sprintf(o, "../");
-			}
-		} else {
-			seg[depth++] = (size_t)(o - out);
-			memcpy(o, p, len);
-			o += len;
-			*o++ = '/';
-		}
-		p += len + (p[len] == '/');
-	}
-	if (o > out + absolute && o[-1] == '/')
-		o--;
-	*o = '\0';
-	free(seg);
-	return out;
-}
-
 /* A URI reference for a path: relative paths stay relative, absolute ones
  * become file: URIs; percent-encode what URIs do not allow. */
 static void uri(struct bclint_buf *out, const char *path)
@@ -114,7 +71,7 @@ static void uri(struct bclint_buf *out, const char *path)
 		bclint_buf_puts(out, "stdin\"");
 		return;
 	}
-	char *norm = normalise(path);
+	char *norm = bclint_emit_normalise(path);
 	if (norm == NULL) {
 		out->oom = 1;
 		return;

@@ -51,8 +51,8 @@ const struct option bclint_lint_longopts[] = {
 	{"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
 	{"rule-timeout", required_argument, NULL, OPT_RULE_TIMEOUT},
 	{"jobs", required_argument, NULL, 'j'},
-	{"color", required_argument, NULL, OPT_COLOR},
-	{"colour", required_argument, NULL, OPT_COLOR},
+	{"color", optional_argument, NULL, OPT_COLOR},
+	{"colour", optional_argument, NULL, OPT_COLOR},
 	{"sarif-automation-id", required_argument, NULL, OPT_AUTOMATION_ID},
 	{"quiet", no_argument, NULL, 'q'},
 	{"list-rules", no_argument, NULL, OPT_LIST_RULES},
@@ -70,7 +70,8 @@ static const char help[] =
 	"       bclint --check-fixtures DIR... [-- OPTION...]   (TAP; see bclint-plugin(3))\n"
 	"Lint TikTok Business Center snapshots ('-' reads standard input).\n"
 	"\n"
-	"  -f, --format=FORMAT        gcc (default), sarif, json or github\n"
+	"  -f, --format=FORMAT        gcc (default), sarif, json, github, gitlab, junit,\n"
+	"                             checkstyle or azure\n"
 	"  -o, --output=FILE          write the report to FILE (atomically)\n"
 	"  -c, --config=FILE          read this configuration file (default .bclint.json)\n"
 	"      --no-config            read no configuration file\n"
@@ -90,14 +91,17 @@ static const char help[] =
 	"      --rule-timeout=SECONDS time limit of each rule (default 60; 0: none)\n"
 	"      --no-isolate           run rules in the bclint process (no crash isolation)\n"
 	"  -j, --jobs=N               lint up to N snapshots at once (default: the CPUs)\n"
-	"      --color=WHEN           auto (default), always or never\n"
+	"      --color[=WHEN]         auto (default), always or never; alone: always\n"
 	"      --sarif-automation-id=ID  SARIF automationDetails.id\n"
 	"  -q, --quiet                report errors only; no summary\n"
 	"      --list-rules           list every loaded rule (-f json or man: the catalog)\n"
 	"      --explain=RULE         print a rule's documentation\n"
+	"      --help                 print this help\n"
+	"      --version              print the version, copyright and licence\n"
 	"\n"
 	"Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input\n"
-	"error, 3 a plugin could not be loaded or failed.  See bclint(1).\n";
+	"error, 3 a plugin could not be loaded or failed.  Every command takes --help\n"
+	"and --version.  See bclint(1).\n";
 
 static int lint_exec(const struct bclint_cmd *self, int argc, char **argv);
 
@@ -139,6 +143,19 @@ static int parse_number(const char *s, long max, long *out)
 	return *s == '\0' || *end != '\0' || errno || *out < 0 || *out > max ? -1 : 0;
 }
 
+/* "unknown format 'x' (gcc, sarif, ... or azure)", from the format table. */
+static int unknown_format(const struct bclint_cmd *self, const char *name)
+{
+	size_t n;
+	const struct bclint_format *f = bclint_formats(&n);
+	char list[256];
+	size_t len = 0;
+	for (size_t i = 0; i < n && len < sizeof(list); i++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+		                        i == 0 ? "" : i + 1 < n ? ", " : " or ", f[i].name);
+	return bclint_usage_error(self, "unknown format '%s' (%s)", name, list);
+}
+
 /* 0, a usage error's status, or -1 after --help or --version. */
 static int parse_args(int argc, char **argv, struct cli *c)
 {
@@ -150,8 +167,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		switch (ch) {
 		case 'f':
 			if (bclint_format_find(optarg) == NULL && strcmp(optarg, "man") != 0)
-				return bclint_usage_error(self, "unknown format '%s' (gcc, sarif, json or "
-				                          "github)", optarg);
+				return unknown_format(self, optarg);
 			c->format = optarg;
 			break;
 		case 'o': c->output = optarg; break;
@@ -203,11 +219,11 @@ static int parse_args(int argc, char **argv, struct cli *c)
 				                          BCLINT_JOBS_MAX);
 			c->lint.jobs = (unsigned)num;
 			break;
-		case OPT_COLOR:
-			if (strcmp(optarg, "auto") == 0)
-				c->color = -1;
-			else if (strcmp(optarg, "always") == 0)
+		case OPT_COLOR: /* --color alone is --color=always, as in GNU ls and grep */
+			if (optarg == NULL || strcmp(optarg, "always") == 0)
 				c->color = 1;
+			else if (strcmp(optarg, "auto") == 0)
+				c->color = -1;
 			else if (strcmp(optarg, "never") == 0)
 				c->color = 0;
 			else
@@ -219,9 +235,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case OPT_PREVIOUS: c->lint.previous = optarg; break;
 		case OPT_LIST_RULES: c->list_rules = 1; break;
 		case OPT_EXPLAIN: c->explain = optarg; break;
-		case OPT_VERSION:
-			printf("bclint %s (plugin ABI %d)\n", PACKAGE_VERSION, BCLINT_ABI_VERSION);
-			return -1;
+		case OPT_VERSION: bclint_cmd_version(self); return -1;
 		case OPT_HELP: bclint_cmd_help(self); return -1;
 		default: return BCLINT_EXIT_USAGE;
 		}
