@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "baseline.h"
@@ -94,7 +95,8 @@ static const char help[] =
 	"      --color[=WHEN]         auto (default), always or never; alone: always\n"
 	"      --sarif-automation-id=ID  SARIF automationDetails.id\n"
 	"  -q, --quiet                report errors only; no summary\n"
-	"      --list-rules           list every loaded rule (-f json or man: the catalog)\n"
+	"      --list-rules           list every loaded rule (-f json or man: the catalog;\n"
+	"                             -f markdown -o DIR: a page per rule in DIR)\n"
 	"      --explain=RULE         print a rule's documentation\n"
 	"      --help                 print this help\n"
 	"      --version              print the version, copyright and licence\n"
@@ -166,7 +168,8 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		struct bclint_rule_op op = {0, optarg};
 		switch (ch) {
 		case 'f':
-			if (bclint_format_find(optarg) == NULL && strcmp(optarg, "man") != 0)
+			if (bclint_format_find(optarg) == NULL && strcmp(optarg, "man") != 0 &&
+			    strcmp(optarg, "markdown") != 0)
 				return unknown_format(self, optarg);
 			c->format = optarg;
 			break;
@@ -263,10 +266,60 @@ static int set_up(struct cli *c, struct bclint_run *run)
 	return 0;
 }
 
+/* --list-rules --format=markdown -o DIR: a page per rule, the host's own
+ * first, and README.md, the index.  0 or an exit status. */
+static int catalog_pages(const struct cli *c, struct bclint_run *run)
+{
+	if (c->output == NULL || strcmp(c->output, "-") == 0)
+		return bclint_usage_error(c->self, "--format=markdown writes a page per rule: give "
+		                          "the directory with -o DIR");
+	if (mkdir(c->output, 0777) < 0 && errno != EEXIST) {
+		fprintf(stderr, "bclint: error: %s: cannot create directory: %s\n", c->output,
+		        strerror(errno));
+		return BCLINT_EXIT_PLUGIN;
+	}
+	size_t n_host, n = 0;
+	const struct bclint_rule *host = bclint_catalog_host_rules(&n_host);
+	struct bclint_catalog_entry *all = calloc(n_host + run->rules.n_slots, sizeof(*all));
+	if (all == NULL) {
+		fputs("bclint: error: out of memory\n", stderr);
+		return BCLINT_EXIT_PLUGIN;
+	}
+	for (size_t i = 0; i < n_host; i++)
+		all[n++] = (struct bclint_catalog_entry){&host[i], NULL, NULL, host[i].precision,
+		                                         host[i].security_severity};
+	for (size_t i = 0; i < run->rules.n_slots; i++) {
+		const struct bclint_rule_slot *s = &run->rules.slots[i];
+		all[n++] = (struct bclint_catalog_entry){s->rule, s->plugin->desc->name,
+		                                         s->plugin->desc->version, s->precision,
+		                                         s->security_severity};
+	}
+	int rc = 0;
+	for (size_t i = 0; i <= n && rc == 0; i++) {
+		struct bclint_buf out = {0};
+		char path[PATH_MAX];
+		if (i < n)
+			bclint_catalog_markdown(&out, &all[i]);
+		else
+			bclint_catalog_markdown_index(&out, all, n);
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s.md", c->output,
+		                     i < n ? all[i].rule->id : "README") >= sizeof(path) || out.oom ||
+		    bclint_write_output(path, out.data, out.len, &run->diag) < 0)
+			rc = BCLINT_EXIT_PLUGIN;
+		free(out.data);
+	}
+	free(all);
+	if (rc == 0 && run->plugin_errors)
+		rc = BCLINT_EXIT_PLUGIN;
+	return rc;
+}
+
 /* --list-rules and --explain: the catalog, in the format asked for. */
 static int catalog(const struct cli *c, struct bclint_run *run)
 {
 	struct bclint_buf out = {0};
+	if (c->explain == NULL && strcmp(c->format, "markdown") == 0)
+		return catalog_pages(c, run);
 	if (c->explain != NULL) {
 		const struct bclint_rule_slot *s = bclint_ruleset_find(&run->rules, c->explain);
 		if (s == NULL)
@@ -336,8 +389,8 @@ static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
 		return status;
 	if (c->list_rules || c->explain)
 		return catalog(c, run);
-	if (strcmp(c->format, "man") == 0)
-		return bclint_usage_error(c->self, "--format=man goes with --list-rules");
+	if (strcmp(c->format, "man") == 0 || strcmp(c->format, "markdown") == 0)
+		return bclint_usage_error(c->self, "--format=%s goes with --list-rules", c->format);
 	if (c->diff && c->lint.previous != NULL)
 		return bclint_usage_error(c->self, "--previous does not go with diff: give OLD NEW");
 	if (c->diff && argc - optind != 2)

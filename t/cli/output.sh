@@ -34,8 +34,8 @@ is "$(printf '%s' "$out" | jq -r '.findings[1].message')" "$(printf 'raw Eve\n::
 is "$(printf '%s' "$out" | grep -c "$esc")" 0 "hostile: json: no raw escape byte"
 run_bclint -f sarif $leaky hostile.json
 is "$(printf '%s' "$out" | jq -c '.runs[0].results | length')" 4 "hostile: sarif parses, four results"
-is "$(printf '%s' "$out" | jq -r '.runs[0].results[1].message.text')" "$(printf 'raw Eve\n::warning::forged <eve@x.example\nhostile.json:1:1: error: forged [x]\r\n::error file=a,line=1::forged\033[2K\033]8;;http://x\007%%0A>')" \
-	"hostile: sarif keeps the text exactly, as JSON escapes"
+is "$(printf '%s' "$out" | jq -r '.runs[0].results[1].message.text')" "$(printf 'raw Eve\n::warning::forged <eve@x.example\nhostile.json:1:1: error: forged \\[x\\]\r\n::error file=a,line=1::forged\033\\[2K\033\\]8;;http://x\007%%0A> (see [again: eve@x.example\nhostile.json:1:1: error: forged \\[x\\]\r\n::error file=a,line=1::forged\033\\[2K\033\\]8;;http://x\007%%0A](1))')" \
+	"hostile: sarif keeps the text exactly, as JSON escapes (with SARIF's escaped brackets, notes linked)"
 is "$(printf '%s' "$out" | grep -c "$esc")" 0 "hostile: sarif: no raw escape byte"
 # A hostile file name.
 evil="$tmp/a

@@ -89,7 +89,7 @@ offers 'bclint -f ' gcc sarif json github gitlab junit checkstyle azure
 offers 'bclint --format=s' sarif
 offers 'bclint --format=j' json junit
 offers 'bclint a.json --format ' gcc sarif json github gitlab junit checkstyle azure
-offers 'bclint --list-rules --format=' gcc sarif json github gitlab junit checkstyle azure man
+offers 'bclint --list-rules --format=' gcc sarif json github gitlab junit checkstyle azure man markdown
 offers 'bclint --fail-on=' error warning note none
 offers 'bclint --fail-on w' warning
 offers 'bclint --color=a' auto always
