@@ -50,7 +50,8 @@ void bclint_emit_gitlab(struct bclint_buf *out, const struct bclint_emit *e)
 		if (f->suppressed != NULL)
 			continue;
 		bclint_buf_spill(out);
-		bclint_buf_puts(out, shown++ ? ",\n  {\"description\": " : "\n  {\"description\": ");
+		bclint_buf_puts(out,
+		                shown++ ? ",\n  {\"description\": " : "\n  {\"description\": ");
 		jstr(out, f->message);
 		bclint_buf_puts(out, ", \"check_name\": ");
 		jstr(out, f->rule);

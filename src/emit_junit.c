@@ -42,7 +42,8 @@ static void body(struct bclint_buf *out, const struct bclint_report *r,
                  const struct bclint_finding *f)
 {
 	bclint_xml_text(out, r->sources[f->file].path);
-	bclint_buf_printf(out, ":%u:%u: %s: ", f->pos.line, f->pos.col, bclint_level_name(f->level));
+	bclint_buf_printf(out, ":%u:%u: %s: ", f->pos.line, f->pos.col,
+	                  bclint_level_name(f->level));
 	bclint_xml_text(out, f->message);
 	bclint_buf_puts(out, " [");
 	bclint_xml_text(out, f->rule);
@@ -81,8 +82,8 @@ static void testcase(struct bclint_buf *out, const struct bclint_report *r,
 	bclint_buf_printf(out, "</%s>\n    </testcase>\n", kind);
 }
 
-static void suite(struct bclint_buf *out, const struct bclint_report *r, uint32_t file,
-                  size_t from, size_t to)
+static void suite(struct bclint_buf *out, const struct bclint_report *r, uint32_t file, size_t from,
+                  size_t to)
 {
 	struct counts c = {0};
 	for (size_t i = from; i < to; i++)
@@ -113,8 +114,10 @@ static void suite(struct bclint_buf *out, const struct bclint_report *r, uint32_
  * be read. */
 static void failures(struct bclint_buf *out, const struct bclint_report *r)
 {
-	bclint_buf_printf(out, "  <testsuite name=\"bclint\" tests=\"%zu\" failures=\"0\" "
-	                  "errors=\"%zu\" skipped=\"0\">\n", r->n_failures, r->n_failures);
+	bclint_buf_printf(out,
+	                  "  <testsuite name=\"bclint\" tests=\"%zu\" failures=\"0\" "
+	                  "errors=\"%zu\" skipped=\"0\">\n",
+	                  r->n_failures, r->n_failures);
 	for (size_t i = 0; i < r->n_failures; i++) {
 		const struct bclint_failure *f = &r->failures[i];
 		bclint_buf_puts(out, "    <testcase classname=\"bclint\" name=\"");

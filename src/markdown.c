@@ -8,7 +8,8 @@
 static void escape(struct bclint_buf *b, const char *s, const char *special, int lines)
 {
 	for (const char *run = s;; s++) {
-		if (*s != '\0' && strchr(special, *s) == NULL && !(lines && (*s == '\n' || *s == '\r')))
+		if (*s != '\0' && strchr(special, *s) == NULL &&
+		    !(lines && (*s == '\n' || *s == '\r')))
 			continue;
 		bclint_buf_add(b, run, (size_t)(s - run));
 		if (*s == '\0')

@@ -11,8 +11,11 @@
 static long decode(const unsigned char *s, size_t *len)
 {
 	static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
-	size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xc2 && s[0] <= 0xdf ? 2
-	           : (s[0] & 0xf0) == 0xe0 ? 3 : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : 0;
+	size_t n = s[0] < 0x80                    ? 1
+	           : s[0] >= 0xc2 && s[0] <= 0xdf ? 2
+	           : (s[0] & 0xf0) == 0xe0        ? 3
+	           : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4
+	                                          : 0;
 	if (n == 0)
 		return -1;
 	uint32_t c = n == 1 ? s[0] : s[0] & (0x7f >> n);

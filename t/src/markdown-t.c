@@ -5,8 +5,8 @@
 #include "tap.h"
 #include "markdown.h"
 
-static void check(void (*fn)(struct bclint_buf *, const char *), const char *in,
-                  const char *want, const char *what)
+static void check(void (*fn)(struct bclint_buf *, const char *), const char *in, const char *want,
+                  const char *what)
 {
 	struct bclint_buf b = {0};
 	fn(&b, in);
@@ -17,8 +17,8 @@ static void check(void (*fn)(struct bclint_buf *, const char *), const char *in,
 int main(void)
 {
 	plan(10);
-	check(bclint_md_text, "plain text, (parens) and 1.5 > 1", "plain text, (parens) and 1.5 > 1",
-	      "page: plain text unchanged");
+	check(bclint_md_text, "plain text, (parens) and 1.5 > 1",
+	      "plain text, (parens) and 1.5 > 1", "page: plain text unchanged");
 	check(bclint_md_text, "x_last_login_at *a* `b` <i> a|b ~c~ &amp;",
 	      "x\\_last\\_login\\_at \\*a\\* \\`b\\` \\<i> a\\|b \\~c\\~ \\&amp;",
 	      "page: emphasis, code, HTML, cells, strike-through, entities");

@@ -27,12 +27,15 @@ int main(void)
 	check("a\tb\nc\rd", "a\tb\nc&#13;d", "a&#9;b&#10;c&#13;d", "tab, LF, CR");
 	check("\x1b[31m\x07\x01", "\\x1b[31m\\x07\\x01", "\\x1b[31m\\x07\\x01",
 	      "C0 controls cannot be held");
-	check("caf\xc3\xa9 \xe2\x80\xa8 \xf0\x9f\x98\x80", "caf\xc3\xa9 \xe2\x80\xa8 \xf0\x9f\x98\x80",
+	check("caf\xc3\xa9 \xe2\x80\xa8 \xf0\x9f\x98\x80",
+	      "caf\xc3\xa9 \xe2\x80\xa8 \xf0\x9f\x98\x80",
 	      "caf\xc3\xa9 \xe2\x80\xa8 \xf0\x9f\x98\x80", "UTF-8 kept, U+2028 too");
 	check("\xc2\x85", "\xc2\x85", "\xc2\x85", "C1 control U+0085 is XML 1.0");
 	check("\xef\xbf\xbe\xef\xbf\xbf", "\\ufffe\\uffff", "\\ufffe\\uffff",
 	      "U+FFFE and U+FFFF cannot be held");
-	check("a\xff" "b\xc3", "a\\xffb\\xc3", "a\\xffb\\xc3", "bytes that are not UTF-8");
+	check("a\xff"
+	      "b\xc3",
+	      "a\\xffb\\xc3", "a\\xffb\\xc3", "bytes that are not UTF-8");
 	check("\xed\xa0\x80", "\\xed\\xa0\\x80", "\\xed\\xa0\\x80", "a surrogate is not UTF-8");
 	check("\xc0\xaf", "\\xc0\\xaf", "\\xc0\\xaf", "an overlong form is not UTF-8");
 	return done_testing();
