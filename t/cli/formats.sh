@@ -76,6 +76,14 @@ for f in $formats; do
 	is "$status" 1 "$f: --fail-on=warning with a warning: exit 1"
 done
 
+run_bclint -f xml ../cli/mixed.json
+is "$status|$err" "2|bclint: error: unknown format 'xml' (gcc, sarif, json, github, gitlab, junit, checkstyle or azure)
+Try 'bclint --help' for more information." "an unknown format names every format"
+run_bclint --help
+is "$(printf '%s\n' "$out" | grep -A1 -- '--format=FORMAT')" \
+	"  -f, --format=FORMAT        gcc (default), sarif, json, github, gitlab, junit,
+                             checkstyle or azure" "--help lists every format"
+
 # A hostile file name: newline, quotes, markup, Azure's separators.
 mkdir "$tmp/names"
 evil='a;b]c&<d>"e%AZP25
