@@ -30,7 +30,6 @@
 #define MAX_RELATED 100
 #define MAX_TAGS 10
 
-
 static void jstr(struct bclint_buf *out, const char *s)
 {
 	bclint_buf_putc(out, '"');
@@ -300,7 +299,7 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 	                     "    \"tool\": {\"driver\": {\"name\": \"bclint\", \"version\": \""
 	                     PACKAGE_VERSION "\", \"semanticVersion\": \"" PACKAGE_VERSION "\", "
 	                     "\"informationUri\": \"" PACKAGE_URL "\", \"rules\": [\n      ");
-	size_t n_host;
+	size_t n_host; /* the host's pseudo-rules first: ruleIndex 0, 1, 2 */
 	const struct bclint_rule *host = bclint_catalog_host_rules(&n_host);
 	for (size_t i = 0; i < n_host; i++) {
 		struct rule_extra x = {NULL, host[i].precision, host[i].security_severity,
