@@ -95,11 +95,21 @@ for f in $formats; do
 	is "$out" "$(cat "$data/name.$f")" "$f: a hostile file name, exactly"
 	printf '%s\n' "$out" >"$tmp/name.$f"
 done
+# A name that is not UTF-8, with a control character: XML cannot hold
+# either, so both are shown escaped, and the report stays well-formed.
+bad=$(printf 'bad\377\033.json')
+cp "$top_srcdir/t/data/cli/warn.json" "$bad"
+for f in junit checkstyle; do
+	run_bclint -f "$f" "$bad"
+	is "$status|$(printf '%s\n' "$out" | grep -c 'name="bad\\xff\\x1b\.json"')" "0|1" \
+		"$f: a file name that is not UTF-8 is shown escaped"
+	printf '%s\n' "$out" >"$tmp/bytes.$f"
+done
 cd "$data" || exit 1
 
 # --- The consumers' schemas.
 for f in junit checkstyle; do
-	for c in demo hostile several name; do
+	for c in demo hostile several name bytes; do
 		valid "$f" "$tmp/$c.$f" "$f: $c: valid against $f.xsd"
 	done
 done
