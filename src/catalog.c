@@ -113,6 +113,10 @@ void bclint_catalog_explain(struct bclint_buf *out, const struct bclint_rule_slo
 			bclint_buf_printf(out, " %s", r->tags[i]);
 		bclint_buf_putc(out, '\n');
 	}
+	bclint_buf_printf(out, "  precision: %s", s->precision);
+	if (s->security_severity != NULL)
+		bclint_buf_printf(out, "; security severity: %s", s->security_severity);
+	bclint_buf_putc(out, '\n');
 	paragraph(out, "What it checks", r->description);
 	paragraph(out, "Why it matters", r->rationale);
 	paragraph(out, "How to fix it", r->fix);

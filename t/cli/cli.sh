@@ -182,6 +182,8 @@ is "$(printf '%s\n' "$out" | grep '^too-many-admins ' | awk '{print $2}')" "off"
 run_bclint --explain too-many-admins
 is "$(printf '%s\n' "$out" | sed -n '1,2p')" "too-many-admins: More active Admins than the policy allows
   level: warning; plugin: too-many-admins 1.0" "--explain: heading"
+is "$(printf '%s\n' "$out" | sed -n '3,4p')" "  tags: admins security
+  precision: very-high; security severity: 5.0" "--explain: tags, precision and security severity"
 is "$(printf '%s\n' "$out" | grep -A1 '^Options')" "Options (--set, config file, or the snapshot's policy)
   max_admins (integer, default 3): the most active ADMIN members allowed" "--explain: options with defaults"
 run_bclint --explain nope
