@@ -311,7 +311,7 @@ static int set_scene(struct job *j, struct bclint_snapshot *s, struct bclint_sna
 	memset(st, 0, sizeof(*st));
 	if (j->o->redact) {
 		sc->redactor = &st->rd;
-		if (bclint_redactor_init(&st->rd, &s->model) < 0 ||
+		if (bclint_redactor_init(&st->rd, &s->model, j->o->redact_key) < 0 ||
 		    (prev != NULL && bclint_redactor_add(&st->rd, &prev->model) < 0)) {
 			run->report.oom = 1;
 			return -1;

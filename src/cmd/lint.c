@@ -19,6 +19,7 @@
 #include "lint.h"
 #include "output.h"
 #include "setup.h"
+#include "text.h"
 #include "timestamp.h"
 
 #ifndef BCLINT_RULESDIR
@@ -29,7 +30,7 @@ enum {
 	OPT_FAIL_ON = 256, OPT_MAX_WARNINGS, OPT_ENABLE, OPT_DISABLE, OPT_LEVEL, OPT_SET,
 	OPT_PLUGIN, OPT_RULES_PATH, OPT_NOW, OPT_REDACT, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN,
 	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG, OPT_BASELINE, OPT_NO_ISOLATE,
-	OPT_RULE_TIMEOUT, OPT_PREVIOUS
+	OPT_RULE_TIMEOUT, OPT_PREVIOUS, OPT_REDACT_KEY
 };
 
 const struct option bclint_lint_longopts[] = {
@@ -49,6 +50,7 @@ const struct option bclint_lint_longopts[] = {
 	{"baseline", required_argument, NULL, OPT_BASELINE},
 	{"previous", required_argument, NULL, OPT_PREVIOUS},
 	{"redact", no_argument, NULL, OPT_REDACT},
+	{"redact-key", required_argument, NULL, OPT_REDACT_KEY},
 	{"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
 	{"rule-timeout", required_argument, NULL, OPT_RULE_TIMEOUT},
 	{"jobs", required_argument, NULL, 'j'},
@@ -88,7 +90,10 @@ static const char help[] =
 	"      --baseline=FILE        report only findings not in FILE (json or sarif)\n"
 	"      --previous=FILE        compare with FILE, an earlier snapshot of the same\n"
 	"                             Business Center (the drift rules report changes)\n"
-	"      --redact               replace emails and names with stable hashes\n"
+	"      --redact               replace emails and names with keyed hashes (a new\n"
+	"                             key each run, unless BCLINT_REDACT_KEY is set)\n"
+	"      --redact-key=FILE      --redact, with the key derived from FILE: the\n"
+	"                             same pseudonyms in every run with that FILE\n"
 	"      --rule-timeout=SECONDS time limit of each rule (default 60; 0: none)\n"
 	"      --no-isolate           run rules in the bclint process (no crash isolation)\n"
 	"  -j, --jobs=N               lint up to N snapshots at once (default: the CPUs)\n"
@@ -116,6 +121,7 @@ struct cli {
 	const struct bclint_cmd *self; /* whose messages: bclint, or bclint diff */
 	int diff;                      /* bclint diff: OLD NEW, the drift rules alone */
 	const char *format, *output, *explain, *automation_id, *config, *baseline, *rules_path;
+	const char *redact_key; /* --redact-key's FILE */
 	int no_config, fail_on, quiet, list_rules, color;
 	long max_warnings;
 	struct bclint_rule_op *ops;
@@ -209,6 +215,10 @@ static int parse_args(int argc, char **argv, struct cli *c)
 				                          optarg);
 			break;
 		case OPT_REDACT: c->lint.redact = 1; break;
+		case OPT_REDACT_KEY:
+			c->lint.redact = 1;
+			c->redact_key = optarg;
+			break;
 		case OPT_NO_ISOLATE: c->lint.isolate = 0; break;
 		case OPT_RULE_TIMEOUT:
 			if (parse_number(optarg, 86400, &num) < 0)
@@ -382,6 +392,44 @@ static int write_report(const struct cli *c, const struct bclint_format *fmt,
 	return status;
 }
 
+/* --redact's key: derived from --redact-key's FILE, else from
+ * BCLINT_REDACT_KEY, else a new random one.  0, or the exit status of an
+ * input error (said here: no --help hint, the usage was right). */
+static int redact_key(struct cli *c)
+{
+	unsigned char *key = c->lint.redact_key;
+	const char *env = getenv("BCLINT_REDACT_KEY"), *prog = c->self->prog;
+	if (c->redact_key != NULL) {
+		struct bclint_text t = {0};
+		if (bclint_text_read(c->redact_key, &t) < 0) {
+			fprintf(stderr, "%s: error: cannot read redaction key '%s': %s\n", prog,
+			        c->redact_key, strerror(errno));
+			return BCLINT_EXIT_USAGE;
+		}
+		int r = bclint_redact_key_derive(key, t.data, t.len);
+		size_t len = t.len;
+		bclint_text_free(&t);
+		if (r < 0) {
+			fprintf(stderr, "%s: error: redaction key '%s' is too short (%zu byte%s; at "
+			        "least %d)\n", prog, c->redact_key, len, len == 1 ? "" : "s",
+			        BCLINT_REDACT_SECRET_MIN);
+			return BCLINT_EXIT_USAGE;
+		}
+	} else if (env != NULL) {
+		size_t len = strlen(env);
+		if (bclint_redact_key_derive(key, env, len) < 0) {
+			fprintf(stderr, "%s: error: BCLINT_REDACT_KEY is too short (%zu byte%s; at least "
+			        "%d)\n", prog, len, len == 1 ? "" : "s", BCLINT_REDACT_SECRET_MIN);
+			return BCLINT_EXIT_USAGE;
+		}
+	} else if (bclint_redact_key_random(key) < 0) {
+		fprintf(stderr, "%s: error: cannot make a redaction key: libsodium did not start\n",
+		        prog);
+		return BCLINT_EXIT_USAGE;
+	}
+	return 0;
+}
+
 static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
 {
 	int status = set_up(c, run);
@@ -403,6 +451,8 @@ static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
 	if (c->lint.previous != NULL && argc - optind > 1)
 		return bclint_usage_error(c->self, "--previous goes with one snapshot, not %d",
 		                          argc - optind);
+	if (c->lint.redact && (status = redact_key(c)) != 0)
+		return status;
 	struct bclint_baseline base = {NULL, 0};
 	if (c->baseline != NULL && bclint_baseline_load(&base, c->baseline, &run->diag) < 0)
 		return BCLINT_EXIT_USAGE;
@@ -447,7 +497,7 @@ int bclint_cmd_lint_run(const struct bclint_cmd *self, int argc, char **argv, in
 	c.fail_on = BCLINT_LEVEL_ERROR;
 	c.max_warnings = -1;
 	c.color = -1;
-	c.lint = (struct bclint_lint_options){BCLINT_NO_TIME, 0, 1, 60, 0, NULL, 0, NULL};
+	c.lint = (struct bclint_lint_options){.now = BCLINT_NO_TIME, .isolate = 1, .rule_timeout = 60};
 	bclint_run_init(&run, &diag);
 	optind = 1;
 	int status = parse_args(argc, argv, &c);

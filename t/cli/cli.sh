@@ -114,6 +114,39 @@ is "$(cat "$tmp/report.txt")" "$W1
 $E1
 $N1" "-o: the report in the file"
 is "$status" 1 "-o: exit status unchanged"
+# -o replaces a file's contents, not its mode, owner or links.
+chmod 0664 "$tmp/report.txt"
+$BCLINT $CORE -o "$tmp/report.txt" mixed.json 2>/dev/null
+is "$(stat -c %a "$tmp/report.txt")" 664 "-o: an existing file keeps its mode (664)"
+rm -f "$tmp/new.txt"
+(umask 027 && $BCLINT $CORE -o "$tmp/new.txt" mixed.json 2>/dev/null)
+is "$(stat -c %a "$tmp/new.txt")" 640 "-o: a new file is 0666 less the umask (027: 640)"
+if [ "$(id -u)" -eq 0 ]; then
+	chown 65534:65534 "$tmp/report.txt"
+	$BCLINT $CORE -o "$tmp/report.txt" mixed.json 2>/dev/null
+	is "$(stat -c %u:%g "$tmp/report.txt")" 65534:65534 "-o: an existing file keeps its owner and group"
+else
+	ok 0 "# SKIP not root: cannot give a file to another owner"
+fi
+mkdir "$tmp/d"
+echo old >"$tmp/target.txt"
+ln -s ../target.txt "$tmp/d/link.txt"
+ln -s d/link.txt "$tmp/chain.txt"
+run_bclint $CORE -o "$tmp/chain.txt" mixed.json
+[ -L "$tmp/chain.txt" ] && [ -L "$tmp/d/link.txt" ]
+ok $? "-o through two symbolic links: both links stay links"
+is "$(cat "$tmp/target.txt")" "$W1
+$E1
+$N1" "-o through two symbolic links (one relative to its own directory): the report in their target"
+is "$(ls "$tmp/d")" link.txt "-o through a link: no temporary file left beside the link"
+ln -s made.txt "$tmp/dangling.txt"
+$BCLINT $CORE -o "$tmp/dangling.txt" mixed.json 2>/dev/null
+[ -L "$tmp/dangling.txt" ] && [ -f "$tmp/made.txt" ]
+ok $? "-o through a dangling link: its target is created, the link stays"
+ln -s loop2 "$tmp/loop1" && ln -s loop1 "$tmp/loop2"
+run_bclint $CORE -o "$tmp/loop1" mixed.json
+is "$status $err" "3 bclint: error: $tmp/loop1: cannot follow the link: Too many levels of symbolic links
+1 error, 1 warning, 0 notes" "-o through a loop of links: the error, exit 3"
 echo previous >"$tmp/keep.txt"
 run_bclint $CORE -o "$tmp/keep.txt" missing.json
 is "$status" 2 "-o with an unreadable snapshot: exit 2"
@@ -188,7 +221,9 @@ is "$(printf '%s\n' "$out" | grep -A1 '^Options')" "Options (--set, config file,
   max_admins (integer, default 3): the most active ADMIN members allowed" "--explain: options with defaults"
 run_bclint --explain nope
 is "$status" 2 "--explain: unknown rule is exit 2"
+export BCLINT_REDACT_KEY="bclint test key, not a secret"
 run_bclint $CORE --redact mixed.json
-is "$(printf '%s\n' "$out" | sed -n 1p)" "mixed.json:6:5: warning: user-fd9b6951 has the Business Center role STANDARD but no asset assigned: assign the assets they work on (Business Center > Users > Assign assets) [no-asset-assigned]" "--redact hashes emails"
+unset BCLINT_REDACT_KEY
+is "$(printf '%s\n' "$out" | sed -n 1p)" "mixed.json:6:5: warning: user-afab5a41a47e has the Business Center role STANDARD but no asset assigned: assign the assets they work on (Business Center > Users > Assign assets) [no-asset-assigned]" "--redact hashes emails (under a key)"
 
 done_testing

@@ -80,8 +80,9 @@ want=$(bclint --help | grep -v 'bclint why' | grep -oE -- '(^|[][ ,|(])--?[a-z][
 is "$(printf '%s\n' "$got" | sed 's/=$//')" "$want" "'bclint -' offers every option of bclint --help"
 offers 'bclint --fo' --format=
 is "$compopt_args" " -o nospace" "'--format=' is completed without a space after it"
-offers 'bclint --re' --redact
-is "$compopt_args" "" "'--redact' is completed with a space after it"
+offers 'bclint --re' --redact --redact-key=
+offers 'bclint --no-c' --no-config
+is "$compopt_args" "" "'--no-config' is completed with a space after it"
 offers 'bclint -q' -q
 
 # --- Option values.
@@ -150,6 +151,7 @@ offers 'bclint --check-fixtures ' responses
 offers 'bclint --check-fixtures responses -' --
 offers 'bclint --check-fixtures responses -- --fail-on=w' warning
 offers 'bclint --check-fixtures responses -- --disable=permission-' permission-too-narrow
-offers 'bclint --check-fixtures responses -- --re' --redact
+offers 'bclint --check-fixtures responses -- --re' --redact --redact-key=
+offers 'bclint --redact-key ' a.json b.bclint-snapshot.json extras.csv notes.txt report.sarif responses
 
 done_testing
