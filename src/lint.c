@@ -992,7 +992,10 @@ static int config_source(struct bclint_run *run)
 		run->report.oom = 1;
 		return -1;
 	}
-	return bclint_report_add_source(&run->report, path, bclint_text_own(copy, cfg->text.len));
+	int file = bclint_report_add_source(&run->report, path, bclint_text_own(copy, cfg->text.len));
+	if (file >= 0)
+		run->report.sources[file].config = 1;
+	return file;
 }
 
 void bclint_lint(struct bclint_run *run, const struct bclint_lint_options *o,

@@ -1,13 +1,17 @@
-/* What the commands share: usage errors, --help, and printing the
- * library's diagnostics. */
+/* What the commands share: usage errors, --help, --version, and printing
+ * the library's diagnostics. */
 #include "config.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "bclint/plugin.h"
 #include "cmd.h"
 #include "level.h"
+
+/* As LICENSE has it. */
+#define BCLINT_COPYRIGHT "Copyright (C) 2026 The bclint authors."
 
 const char *bclint_cmd_prog(const struct bclint_cmd *cmd)
 {
@@ -46,7 +50,32 @@ int bclint_cmd_getopt(const struct bclint_cmd *cmd, int argc, char **argv)
 
 void bclint_cmd_help(const struct bclint_cmd *cmd)
 {
-	printf("Usage: %s %s\n%s", bclint_cmd_prog(cmd), cmd->usage, cmd->help);
+	printf("Usage: %s %s\n%s\nReport bugs to: <%s>\n%s home page: <%s>\n",
+	       bclint_cmd_prog(cmd), cmd->usage, cmd->help, PACKAGE_BUGREPORT, PACKAGE_NAME,
+	       PACKAGE_URL);
+}
+
+void bclint_cmd_version(const struct bclint_cmd *cmd)
+{
+	if (strcmp(bclint_cmd_prog(cmd), "bclint") == 0)
+		printf("bclint %s (plugin ABI %d)\n", PACKAGE_VERSION, BCLINT_ABI_VERSION);
+	else
+		printf("%s (%s) %s\n", bclint_cmd_prog(cmd), PACKAGE_NAME, PACKAGE_VERSION);
+	fputs(BCLINT_COPYRIGHT "\n"
+	      "License MIT: <https://opensource.org/licenses/MIT>.\n"
+	      "This is free software: you are free to change and redistribute it.\n"
+	      "There is NO WARRANTY, to the extent permitted by law.\n", stdout);
+}
+
+int bclint_cmd_help_or_version(const struct bclint_cmd *cmd, const char *arg)
+{
+	if (strcmp(arg, "--help") == 0)
+		bclint_cmd_help(cmd);
+	else if (strcmp(arg, "--version") == 0)
+		bclint_cmd_version(cmd);
+	else
+		return 0;
+	return 1;
 }
 
 void bclint_cmd_print_diag(void *arg, const struct bclint_diag *d)

@@ -178,11 +178,35 @@ Try 'bclint --help' for more information." "no snapshot"
 is "$status" 2 "no snapshot: exit 2"
 run_bclint $CORE --frobnicate mixed.json
 is "$status" 2 "unknown option: exit 2"
+VERSION_TAIL="$(sed -n 3p "$top_srcdir/LICENSE").
+License MIT: <https://opensource.org/licenses/MIT>.
+This is free software: you are free to change and redistribute it.
+There is NO WARRANTY, to the extent permitted by law."
+HELP_TAIL="
+Report bugs to: <https://github.com/bclint/bclint/issues>
+bclint home page: <https://github.com/bclint/bclint>"
 run_bclint --version
-is "$out" "bclint 0.1.0 (plugin ABI 1)" "--version"
+is "$out" "bclint 0.1.0 (plugin ABI 1)
+$VERSION_TAIL" "--version: name, version, the copyright line of LICENSE and the licence"
 run_bclint --help
 is "$(printf '%s\n' "$out" | sed -n 1p)" "Usage: bclint [OPTION]... SNAPSHOT..." "--help"
 is "$status" 0 "--help: exit 0"
+is "$(printf '%s\n' "$out" | tail -n 3)" "$HELP_TAIL" "--help ends with where to report bugs"
+# Every command takes --help and --version.
+for c in import why diff; do
+	run_bclint $c --version
+	is "$out|$status" "bclint $c (bclint) 0.1.0
+$VERSION_TAIL|0" "bclint $c --version"
+	run_bclint $c --help
+	is "$(printf '%s\n' "$out" | sed -n 1p | cut -d' ' -f1-3)|$(printf '%s\n' "$out" | tail -n 3)|$status" \
+		"Usage: bclint $c|$HELP_TAIL|0" "bclint $c --help: its usage, where to report bugs"
+done
+run_bclint --check-fixtures --version
+is "$out|$status" "bclint 0.1.0 (plugin ABI 1)
+$VERSION_TAIL|0" "bclint --check-fixtures --version"
+run_bclint --check-fixtures --help
+is "$(printf '%s\n' "$out" | sed -n 1p)|$(printf '%s\n' "$out" | tail -n 3)|$status" \
+	"Usage: bclint --check-fixtures DIR... [-- OPTION...]|$HELP_TAIL|0" "bclint --check-fixtures --help"
 run_bclint --list-rules
 is "$(printf '%s\n' "$out" | grep '^too-many-admins ')" \
 	"too-many-admins           warning  too-many-admins        More active Admins than the policy allows" "--list-rules"
@@ -191,6 +215,8 @@ is "$(printf '%s\n' "$out" | grep '^too-many-admins ' | awk '{print $2}')" "off"
 run_bclint --explain too-many-admins
 is "$(printf '%s\n' "$out" | sed -n '1,2p')" "too-many-admins: More active Admins than the policy allows
   level: warning; plugin: too-many-admins 1.0" "--explain: heading"
+is "$(printf '%s\n' "$out" | sed -n '3,4p')" "  tags: admins security
+  precision: very-high; security severity: 5.0" "--explain: tags, precision and security severity"
 is "$(printf '%s\n' "$out" | grep -A1 '^Options')" "Options (--set, config file, or the snapshot's policy)
   max_admins (integer, default 3): the most active ADMIN members allowed" "--explain: options with defaults"
 run_bclint --explain nope

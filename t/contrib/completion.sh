@@ -86,14 +86,16 @@ is "$compopt_args" "" "'--no-config' is completed with a space after it"
 offers 'bclint -q' -q
 
 # --- Option values.
-offers 'bclint -f ' gcc sarif json github
+offers 'bclint -f ' gcc sarif json github gitlab junit checkstyle azure
 offers 'bclint --format=s' sarif
-offers 'bclint a.json --format ' gcc sarif json github
-offers 'bclint --list-rules --format=' gcc sarif json github man
+offers 'bclint --format=j' json junit
+offers 'bclint a.json --format ' gcc sarif json github gitlab junit checkstyle azure
+offers 'bclint --list-rules --format=' gcc sarif json github gitlab junit checkstyle azure man markdown
 offers 'bclint --fail-on=' error warning note none
 offers 'bclint --fail-on w' warning
 offers 'bclint --color=a' auto always
 offers 'bclint --colour=n' never
+offers 'bclint --color ' a.json b.bclint-snapshot.json responses
 offers 'bclint --baseline ' a.json b.bclint-snapshot.json report.sarif responses
 offers 'bclint --previous ' a.json b.bclint-snapshot.json responses
 offers 'bclint -c ' a.json b.bclint-snapshot.json responses
@@ -130,7 +132,7 @@ BCLINT_RULES_PATH=$saved
 export BCLINT_RULES_PATH
 
 # --- bclint import.
-offers 'bclint import --' --bc-id= --captured-at= --extras= --help --output= --plan=
+offers 'bclint import --' --bc-id= --captured-at= --extras= --help --output= --plan= --version
 offers 'bclint import -o' -o
 offers 'bclint import --extras ' a.json b.bclint-snapshot.json extras.csv responses
 offers 'bclint import --plan=' a.json b.bclint-snapshot.json responses
@@ -138,7 +140,7 @@ offers 'bclint import ' a.json b.bclint-snapshot.json extras.csv notes.txt repor
 
 # --- bclint why.
 offers 'bclint why ' a.json b.bclint-snapshot.json responses
-offers 'bclint why a.json --' --action= --asset-type= --asset= --format= --help --member= --now=
+offers 'bclint why a.json --' --action= --asset-type= --asset= --format= --help --member= --now= --version
 offers 'bclint why a.json -f ' text json
 offers 'bclint why a.json --format=j' json
 offers 'bclint why a.json --asset-type=T' TIKTOK_SHOP TT_ACCOUNT
