@@ -4,11 +4,13 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bclint/plugin.h"
 #include "cmd.h"
 #include "level.h"
+#include "textsafe.h"
 
 /* As LICENSE has it. */
 #define BCLINT_COPYRIGHT "Copyright (C) 2026 The bclint authors."
@@ -78,12 +80,26 @@ int bclint_cmd_help_or_version(const struct bclint_cmd *cmd, const char *arg)
 	return 1;
 }
 
+/* The file name as in a finding's line; the message with its characters
+ * escaped (no line break, control, invisible or bidirectional character
+ * passes), but not its shapes: it quotes JSON and names the files and
+ * positions it refers to, and a message about bad input quotes little of
+ * it, none of it where a reader looks for a location. */
 void bclint_cmd_print_diag(void *arg, const struct bclint_diag *d)
 {
 	const struct bclint_cmd *cmd = arg;
-	if (d->line > 0 && d->file != NULL)
-		fprintf(stderr, "%s:%u:%u: %s: %s\n", d->file, d->line, d->col,
-		        bclint_level_name(d->level), d->message);
+	struct bclint_buf b = {0};
+	if (d->line > 0 && d->file != NULL) {
+		bclint_textsafe(&b, d->file, BCLINT_TEXTSAFE_FILE);
+		bclint_buf_printf(&b, ":%u:%u: ", d->line, d->col);
+	} else {
+		bclint_buf_printf(&b, "%s: ", cmd->prog);
+	}
+	bclint_buf_printf(&b, "%s: ", bclint_level_name(d->level));
+	bclint_textsafe(&b, d->message, BCLINT_TEXTSAFE_CHARS);
+	if (b.oom)
+		fprintf(stderr, "%s: error: out of memory\n", cmd->prog);
 	else
-		fprintf(stderr, "%s: %s: %s\n", cmd->prog, bclint_level_name(d->level), d->message);
+		fprintf(stderr, "%s\n", b.data);
+	free(b.data);
 }

@@ -13,6 +13,7 @@
 
 #include "caps.h"
 #include "import/import.h"
+#include "textsafe.h"
 
 int bclint_import_grow(struct bclint_import *im, void *array, size_t *cap, size_t n,
                        size_t size)
@@ -75,7 +76,7 @@ static void vdiag(struct bclint_import *im, int level, const char *path, uint32_
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	if (line == 0 && path != NULL)
 		bclint_buf_printf(&b, "%s: ", path);
-	bclint_buf_safe(&b, msg);
+	bclint_textsafe(&b, msg, BCLINT_TEXTSAFE_CHARS);
 	if (level == BCLINT_LEVEL_ERROR)
 		im->errors++;
 	if (b.oom)

@@ -87,5 +87,10 @@ bad-keys.json:13:28: error: bad regular expression '[z-a]': range out of order i
 	"config: every error, in file order, at its line and column"
 is "$status" 2 "config: errors are exit 2"
 is "$out" "" "config: no report on a bad configuration"
+# A configuration's text quoted in an error starts no line and hides nothing.
+printf '%s\n' '{"x\nevil.json:1:1: error: forged\u202e": 1}' >"$tmp/hostile.json"
+run_bclint $OFF -c "$tmp/hostile.json" bc.json
+is "$err" "$tmp/hostile.json:1:43: error: unknown key 'x\\nevil.json:1:1: error: forged\\u202e' (rules, plugins, suppressions)" \
+	"config: a key with a line feed and a bidirectional override, escaped in the message"
 
 done_testing
