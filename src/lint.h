@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "plugin.h"
 #include "report.h"
+#include "roster.h"
 
 /* Exit statuses (cli.md). */
 enum {
@@ -43,6 +44,7 @@ struct bclint_lint_options {
 	const struct bclint_baseline *baseline; /* or NULL */
 	unsigned jobs;         /* workers at once (isolated only); 0: bclint_cpus() */
 	const char *previous; /* an earlier snapshot of the same Business Center, or NULL */
+	const struct bclint_roster *roster; /* the roster of current staff, or NULL */
 };
 
 /* Workers at once at the most. */

@@ -28,7 +28,7 @@ enum {
 	OPT_FAIL_ON = 256, OPT_MAX_WARNINGS, OPT_ENABLE, OPT_DISABLE, OPT_LEVEL, OPT_SET,
 	OPT_PLUGIN, OPT_RULES_PATH, OPT_NOW, OPT_REDACT, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN,
 	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG, OPT_BASELINE, OPT_NO_ISOLATE,
-	OPT_RULE_TIMEOUT, OPT_PREVIOUS
+	OPT_RULE_TIMEOUT, OPT_PREVIOUS, OPT_ROSTER
 };
 
 const struct option bclint_lint_longopts[] = {
@@ -47,6 +47,7 @@ const struct option bclint_lint_longopts[] = {
 	{"now", required_argument, NULL, OPT_NOW},
 	{"baseline", required_argument, NULL, OPT_BASELINE},
 	{"previous", required_argument, NULL, OPT_PREVIOUS},
+	{"roster", required_argument, NULL, OPT_ROSTER},
 	{"redact", no_argument, NULL, OPT_REDACT},
 	{"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
 	{"rule-timeout", required_argument, NULL, OPT_RULE_TIMEOUT},
@@ -67,6 +68,7 @@ static const char help[] =
 	"       bclint import [OPTION]... RESPONSE...   (see bclint-import(1))\n"
 	"       bclint why SNAPSHOT --member WHO --action ACTION [--asset ID]\n"
 	"       bclint diff [OPTION]... OLD NEW   (what changed: the drift rules alone)\n"
+	"       bclint access [OPTION]... SNAPSHOT...   (who can reach what: the access record)\n"
 	"       bclint --check-fixtures DIR... [-- OPTION...]   (TAP; see bclint-plugin(3))\n"
 	"Lint TikTok Business Center snapshots ('-' reads standard input).\n"
 	"\n"
@@ -86,6 +88,8 @@ static const char help[] =
 	"      --baseline=FILE        report only findings not in FILE (json or sarif)\n"
 	"      --previous=FILE        compare with FILE, an earlier snapshot of the same\n"
 	"                             Business Center (the drift rules report changes)\n"
+	"      --roster=FILE          the roster of current staff (CSV or JSON): members\n"
+	"                             not on it, or past their end date, are reported\n"
 	"      --redact               replace emails and names with stable hashes\n"
 	"      --rule-timeout=SECONDS time limit of each rule (default 60; 0: none)\n"
 	"      --no-isolate           run rules in the bclint process (no crash isolation)\n"
@@ -110,6 +114,8 @@ struct cli {
 	const struct bclint_cmd *self; /* whose messages: bclint, or bclint diff */
 	int diff;                      /* bclint diff: OLD NEW, the drift rules alone */
 	const char *format, *output, *explain, *automation_id, *config, *baseline, *rules_path;
+	const char *roster_path;
+	struct bclint_roster roster;
 	int no_config, fail_on, quiet, list_rules, color;
 	long max_warnings;
 	struct bclint_rule_op *ops;
@@ -217,6 +223,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case OPT_AUTOMATION_ID: c->automation_id = optarg; break;
 		case OPT_BASELINE: c->baseline = optarg; break;
 		case OPT_PREVIOUS: c->lint.previous = optarg; break;
+		case OPT_ROSTER: c->roster_path = optarg; break;
 		case OPT_LIST_RULES: c->list_rules = 1; break;
 		case OPT_EXPLAIN: c->explain = optarg; break;
 		case OPT_VERSION:
@@ -240,6 +247,12 @@ static int set_up(struct cli *c, struct bclint_run *run)
 		                       c->config != NULL, &run->diag) < 0 ||
 		    bclint_setup_config(run, c->lint.now) < 0)
 			return BCLINT_EXIT_USAGE;
+	}
+	const char *roster = c->roster_path ? c->roster_path : run->config.roster;
+	if (roster != NULL) {
+		if (bclint_roster_read(&c->roster, roster, &run->diag) < 0)
+			return BCLINT_EXIT_USAGE;
+		c->lint.roster = &c->roster;
 	}
 	if (c->diff)
 		bclint_setup_only_tagged(run, "drift");
@@ -380,7 +393,7 @@ int bclint_cmd_lint_run(const struct bclint_cmd *self, int argc, char **argv, in
 	c.fail_on = BCLINT_LEVEL_ERROR;
 	c.max_warnings = -1;
 	c.color = -1;
-	c.lint = (struct bclint_lint_options){BCLINT_NO_TIME, 0, 1, 60, 0, NULL, 0, NULL};
+	c.lint = (struct bclint_lint_options){BCLINT_NO_TIME, 0, 1, 60, 0, NULL, 0, NULL, NULL};
 	bclint_run_init(&run, &diag);
 	optind = 1;
 	int status = parse_args(argc, argv, &c);
@@ -390,6 +403,7 @@ int bclint_cmd_lint_run(const struct bclint_cmd *self, int argc, char **argv, in
 		status = 0;
 	free(c.ops);
 	free(c.plugins);
+	bclint_roster_free(&c.roster);
 	bclint_run_free(&run);
 	return status;
 }

@@ -70,7 +70,7 @@ run_bclint $OFF -c "$tmp/nul.json" bc.json
 is "$err" "$tmp/nul.json:2:52: error: \\u0000 in a string: bclint refuses NUL characters, which would cut the text short" "config: a NUL is refused at its position"
 is "$status" 2 "config: a NUL is exit 2"
 run_bclint $OFF -c bad-keys.json bc.json
-is "$err" "bad-keys.json:2:11: error: unknown key 'rule' (rules, plugins, suppressions)
+is "$err" "bad-keys.json:2:11: error: unknown key 'rule' (rules, plugins, suppressions, roster)
 bad-keys.json:4:23: error: unknown rule 'too-many-admin' (see bclint --list-rules)
 bad-keys.json:5:38: error: rule 'too-many-admins' has no option 'max_admin' (accepted: max_admins)
 bad-keys.json:5:50: error: invalid level for rule 'too-many-admins': expected \"error\", \"warning\", \"note\" or \"off\"
