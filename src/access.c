@@ -260,7 +260,6 @@ static int add_people(struct bclint_access *a)
 				(struct bclint_access_person){.email = r->member->email};
 			p = a->n_people;
 		}
-		a->people[p - 1].n_bcs++;
 		if (bclint_map_put(&keys, 0, email, (void *)p) == &keys ||
 		    bclint_map_put(&keys, 1, r->member->user_id, (void *)p) == &keys)
 			goto out;

@@ -60,7 +60,6 @@ struct bclint_access_row {
 
 struct bclint_access_person {
 	const char *email; /* the first email seen */
-	size_t n_bcs;      /* Business Centers they are in */
 };
 
 struct bclint_access {

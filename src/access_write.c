@@ -419,10 +419,13 @@ static void write_json(struct bclint_buf *out, struct bclint_access *a, int by_p
 			cJSON_AddStringToObject(person, "email",
 			                        a->redact ? bclint_pseudonym(&a->arena, "user", p->email)
 			                                  : p->email);
-			cJSON_AddNumberToObject(person, "business_centers", (double)p->n_bcs);
+			cJSON_AddItemToObject(person, "business_centers", cJSON_CreateArray());
 			cJSON_AddItemToObject(person, "rows", cJSON_CreateArray());
 			cJSON_AddItemToArray(list, person);
 		}
+		if (by_person && r->asset == NULL) /* one BC row per membership */
+			cJSON_AddItemToArray(cJSON_GetObjectItem(person, "business_centers"),
+			                     cJSON_CreateString(a->models[r->snap]->bc.bc_id));
 		cJSON_AddItemToArray(by_person ? cJSON_GetObjectItem(person, "rows") : list,
 		                     json_row(a, r));
 	}
@@ -518,6 +521,13 @@ static const char page_script[] =
 	"    });\n"
 	"  }\n"
 	"  [person, asset, perm].forEach(function (e) { e.addEventListener('input', apply); });\n"
+	"  /* #person=...&asset=...&perm=...: a link to a filtered view */\n"
+	"  location.hash.replace(/^#/, '').split('&').forEach(function (kv) {\n"
+	"    var i = kv.indexOf('='), k = kv.slice(0, i), v = decodeURIComponent(kv.slice(i + 1));\n"
+	"    if (k === 'person') person.value = v;\n"
+	"    else if (k === 'asset') asset.value = v;\n"
+	"    else if (k === 'perm') perm.value = v;\n"
+	"  });\n"
 	"  apply();\n"
 	"})();\n"
 	"</script>\n";

@@ -19,7 +19,7 @@ struct bclint_cmd {
 };
 
 extern const struct bclint_cmd bclint_cmd_lint, bclint_cmd_import, bclint_cmd_why,
-	bclint_cmd_fixtures, bclint_cmd_diff;
+	bclint_cmd_fixtures, bclint_cmd_diff, bclint_cmd_access;
 
 /* The lint command's long options, which bclint diff shares. */
 extern const struct option bclint_lint_longopts[];
