@@ -87,6 +87,8 @@ static int add_via(struct bclint_access *a, struct bclint_access_row *r, uint32_
 	return 0;
 }
 
+/* Put f at the head of list (reverse() puts the lists back in report
+ * order once all are made). */
 static int add_finding(struct bclint_access *a, struct bclint_access_finding **list,
                        const struct bclint_finding *f)
 {
@@ -94,30 +96,44 @@ static int add_finding(struct bclint_access *a, struct bclint_access_finding **l
 	if (x == NULL)
 		return -1;
 	x->f = f;
-	x->next = NULL;
-	while (*list != NULL)
-		list = &(*list)->next;
+	x->next = *list;
 	*list = x;
 	return 0;
 }
 
-/* The sources of every row: direct grants, then asset groups (in file
- * order), then the partner whose share caps the asset. */
-static int add_sources(struct bclint_access *a, const struct pair_index *ix, size_t k)
+static void reverse(struct bclint_access_finding **list)
 {
-	const struct bclint_model *m = a->models[k];
+	struct bclint_access_finding *done = NULL, *x = *list;
+	while (x != NULL) {
+		struct bclint_access_finding *next = x->next;
+		x->next = done;
+		done = x;
+		x = next;
+	}
+	*list = done;
+}
+
+/* The direct grants of every row: the first source of each. */
+static int add_direct(struct bclint_access *a)
+{
 	char ptr[BCLINT_POINTER_MAX];
 	for (size_t i = 0; i < a->n_rows; i++) {
 		struct bclint_access_row *r = &a->rows[i];
 		const struct bclint_grant *g = r->grant;
-		if (r->snap != k || g == NULL)
-			continue;
-		if (g->direct != NULL &&
+		if (g != NULL && g->direct != NULL &&
 		    add_via(a, r, BCLINT_VIA_DIRECT,
 		            bclint_arena_strdup(&a->arena, bclint_entity_pointer(&g->direct->ent, ptr)),
 		            NULL, g->direct->cap) < 0)
 			return -1;
 	}
+	return 0;
+}
+
+/* The other sources of model k's rows, after the direct grant: asset
+ * groups (in file order), then the partner whose share caps the asset. */
+static int add_sources(struct bclint_access *a, const struct pair_index *ix, size_t k)
+{
+	const struct bclint_model *m = a->models[k];
 	for (size_t i = 0; i < m->n_groups; i++) {
 		const struct bclint_asset_group *grp = &m->groups[i];
 		for (size_t j = 0; j < grp->n_members; j++) {
@@ -152,27 +168,27 @@ static int add_sources(struct bclint_access *a, const struct pair_index *ix, siz
 
 /* Each need on the row it is about: the member's BC row for BC-level
  * actions, their row of the asset otherwise (none: they cannot reach it,
- * which the findings say). */
-static int add_needs(struct bclint_access *a, const struct pair_index *ix, size_t k)
+ * which the findings say).  Counted first, then placed. */
+static int add_needs(struct bclint_access *a, const struct pair_index *ix)
 {
-	const struct bclint_model *m = a->models[k];
 	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < m->n_needs; i++) {
-			const struct bclint_need *n = &m->needs[i];
-			struct bclint_access_row *r =
-				n->asset_id == NULL ? pair_get(ix, a->rows, n->member, NULL)
-				: n->asset != NULL  ? pair_get(ix, a->rows, n->member, n->asset)
-				                    : NULL;
-			if (r == NULL)
-				continue;
-			if (pass == 0)
-				r->n_needs++;
-			else
-				r->needs[r->n_needs++] = n;
+		for (size_t k = 0; k < a->n_models; k++) {
+			const struct bclint_model *m = a->models[k];
+			for (size_t i = 0; i < m->n_needs; i++) {
+				const struct bclint_need *n = &m->needs[i];
+				struct bclint_access_row *r =
+					n->asset_id == NULL ? pair_get(ix, a->rows, n->member, NULL)
+					: n->asset != NULL  ? pair_get(ix, a->rows, n->member, n->asset)
+					                    : NULL;
+				if (r != NULL && pass == 0)
+					r->n_needs++;
+				else if (r != NULL)
+					r->needs[r->n_needs++] = n;
+			}
 		}
 		for (size_t i = 0; pass == 0 && i < a->n_rows; i++) {
 			struct bclint_access_row *r = &a->rows[i];
-			if (r->snap != k || r->n_needs == 0)
+			if (r->n_needs == 0)
 				continue;
 			r->needs = bclint_arena_alloc(&a->arena, r->n_needs * sizeof(*r->needs));
 			if (r->needs == NULL)
@@ -223,6 +239,10 @@ static int add_findings(struct bclint_access *a, const struct pair_index *ix,
 		if (add_finding(a, r != NULL ? &r->findings : &a->bc_findings[k], f) < 0)
 			goto out;
 	}
+	for (size_t i = 0; i < a->n_rows; i++)
+		reverse(&a->rows[i].findings);
+	for (size_t k = 0; k < a->n_models; k++)
+		reverse(&a->bc_findings[k]);
 	rc = 0;
 out:
 	bclint_map_free(&files);
@@ -360,9 +380,13 @@ int bclint_access_build(struct bclint_access *a, const struct bclint_model *cons
 			}
 		}
 	}
+	if (add_direct(a) < 0)
+		goto fail;
 	for (size_t k = 0; k < n; k++)
-		if (add_sources(a, &ix, k) < 0 || add_needs(a, &ix, k) < 0)
+		if (add_sources(a, &ix, k) < 0)
 			goto fail;
+	if (add_needs(a, &ix) < 0)
+		goto fail;
 	if ((report != NULL && add_findings(a, &ix, report) < 0) || add_people(a) < 0)
 		goto fail;
 	free(ix.slots);
