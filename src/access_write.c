@@ -514,9 +514,10 @@ static const char page_script[] =
 	"          td.classList.toggle('dim', !hit);\n"
 	"          if (hit && show[i] && has !== '') any = true;\n"
 	"        });\n"
-	"        var who = tr.getAttribute('data-person');\n"
+	"        var who = tr.getAttribute('data-person'), what = tr.getAttribute('data-asset');\n"
 	"        tr.classList.toggle('hidden', (p !== '' && who.indexOf(p) < 0) ||\n"
-	"                                      (r !== '' && !any));\n"
+	"                                      (r !== '' && !any) ||\n"
+	"                                      (what !== null && a !== '' && what.indexOf(a) < 0));\n"
 	"      });\n"
 	"    });\n"
 	"  }\n"
@@ -531,6 +532,21 @@ static const char page_script[] =
 	"  apply();\n"
 	"})();\n"
 	"</script>\n";
+
+/* An attribute value the filters compare with: the words, lower-cased. */
+static void key_attr(struct bclint_buf *out, const char *name, const char *a, const char *b,
+                     const char *c)
+{
+	struct bclint_buf key = {0};
+	bclint_buf_printf(&key, "%s %s %s", a, b, c ? c : "");
+	for (size_t i = 0; i < key.len; i++)
+		if (key.data[i] >= 'A' && key.data[i] <= 'Z')
+			key.data[i] = (char)(key.data[i] + 'a' - 'A');
+	bclint_buf_printf(out, " %s=\"", name);
+	html(out, key.data);
+	bclint_buf_putc(out, '"');
+	free(key.data);
+}
 
 static const char *cell_class(const struct bclint_access_row *r)
 {
@@ -564,7 +580,7 @@ static void html_cell(struct bclint_buf *out, struct bclint_access *a,
                       const struct bclint_access_row *r)
 {
 	if (r == NULL) {
-		bclint_buf_puts(out, "<td class=\"cell\" data-perm=\"\"></td>");
+		bclint_buf_puts(out, "<td></td>");
 		return;
 	}
 	const char *f[N_FIELDS];
@@ -597,8 +613,118 @@ static int col_cmp(const void *pa, const void *pb)
 	return c != 0 ? c : strcmp(x->asset_id, y->asset_id);
 }
 
+/* The start of a member's line: <tr> with what the filters read, then the
+ * member, the roster's word, their status and finance role. */
+static void member_cells(struct bclint_buf *out, struct bclint_access *a,
+                         const struct bclint_access_row *r, const struct bclint_access_row *asset)
+{
+	const char *f[N_FIELDS];
+	row_fields(a, r, f);
+	bclint_buf_puts(out, "<tr");
+	key_attr(out, "data-person", f[F_EMAIL], f[F_USER_ID], f[F_NAME]);
+	if (asset != NULL && asset->asset != NULL)
+		key_attr(out, "data-asset", bclint_asset_type_name(asset->asset->type),
+		         asset->asset->asset_id, asset->asset->name);
+	else if (asset != NULL)
+		key_attr(out, "data-asset", "bc", "business", "center");
+	bclint_buf_puts(out, "><th>");
+	html(out, f[F_EMAIL]);
+	if (f[F_NAME] != NULL) {
+		bclint_buf_puts(out, "<br><small>");
+		html(out, f[F_NAME]);
+		bclint_buf_puts(out, "</small>");
+	}
+	bclint_buf_printf(out, "</th><td%s>",
+	                  f[F_ROSTER] && (f[F_ROSTER][0] == 'N' || f[F_ROSTER][0] == 'E')
+	                          ? " class=\"off\"" : "");
+	html(out, f[F_ROSTER] ? f[F_ROSTER] : "");
+	bclint_buf_puts(out, "</td><td>");
+	html(out, f[F_STATUS]);
+	if (f[F_TWO_STEP] != NULL && f[F_TWO_STEP][1] == 'f')
+		bclint_buf_puts(out, "<br><small>two-step off</small>");
+	bclint_buf_puts(out, "</td><td>");
+	html(out, f[F_FINANCE] ? f[F_FINANCE] : "");
+	bclint_buf_puts(out, "</td>");
+}
+
+/* A matrix of more cells than this is written as a list instead: one
+ * line per member and asset (the rows), so that the page stays linear
+ * in the record and a browser can open it. */
+#define MATRIX_MAX_CELLS 250000
+
+/* The list of a Business Center too large for its matrix. */
+static void html_list(struct bclint_buf *out, struct bclint_access *a,
+                      const struct bclint_access_row *rows, size_t n, size_t members,
+                      size_t n_cols)
+{
+	bclint_buf_printf(out, "<p>%zu members x %zu assets: too many for a matrix, one line per "
+	                  "member and asset instead.</p>\n", members, n_cols + 1);
+	bclint_buf_puts(out, "<table class=\"matrix list\">\n<thead><tr><th>member</th><th>roster"
+	                     "</th><th>status</th><th>finance</th><th>asset</th><th>permission"
+	                     "</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		const char *f[N_FIELDS];
+		row_fields(a, &rows[i], f);
+		member_cells(out, a, &rows[i], &rows[i]);
+		bclint_buf_puts(out, "<td>");
+		html(out, f[F_TYPE]);
+		bclint_buf_putc(out, ' ');
+		html(out, f[F_ASSET_NAME] ? f[F_ASSET_NAME] : f[F_ASSET_ID]);
+		bclint_buf_puts(out, "</td>");
+		html_cell(out, a, &rows[i]);
+		bclint_buf_puts(out, "</tr>\n");
+	}
+	bclint_buf_puts(out, "</tbody>\n</table>\n");
+}
+
+/* The matrix: members down, the Business Center and the assets anyone
+ * reaches across (cols, in order; col maps an asset's index to its
+ * column; line is room for one member's cells, all NULL). */
+static void html_matrix(struct bclint_buf *out, struct bclint_access *a,
+                        const struct bclint_model *m, const struct bclint_access_row *rows,
+                        size_t n, const struct bclint_asset **cols, size_t n_cols,
+                        const size_t *col, const struct bclint_access_row **line)
+{
+	bclint_buf_puts(out, "\n<table class=\"matrix\">\n<thead><tr><th>member</th><th>roster"
+	                     "</th><th>status</th><th>finance</th><th class=\"asset\" "
+	                     "data-asset=\"bc business center\">Business Center</th>");
+	for (size_t c = 0; c < n_cols; c++) {
+		const char *type = bclint_asset_type_name(cols[c]->type);
+		bclint_buf_puts(out, "<th class=\"asset\"");
+		key_attr(out, "data-asset", type, cols[c]->asset_id, cols[c]->name);
+		bclint_buf_puts(out, " title=\"");
+		html(out, type);
+		bclint_buf_puts(out, " ");
+		html(out, cols[c]->asset_id);
+		bclint_buf_puts(out, "\">");
+		html(out, cols[c]->name ? cols[c]->name : cols[c]->asset_id);
+		bclint_buf_puts(out, "</th>");
+	}
+	bclint_buf_puts(out, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n;) {
+		const struct bclint_access_row *bc = NULL;
+		size_t j = i;
+		for (; j < n && rows[j].member == rows[i].member; j++) {
+			if (rows[j].asset == NULL)
+				bc = &rows[j];
+			else
+				line[col[rows[j].asset - m->assets]] = &rows[j];
+		}
+		member_cells(out, a, bc, NULL);
+		html_cell(out, a, bc);
+		for (size_t c = 0; c < n_cols; c++) {
+			html_cell(out, a, line[c]);
+			line[c] = NULL;
+		}
+		bclint_buf_puts(out, "</tr>\n");
+		i = j;
+	}
+	bclint_buf_puts(out, "</tbody>\n</table>\n");
+}
+
 /* One Business Center: its findings, then its matrix, members down and
- * the assets anyone reaches across, then each member's findings. */
+ * the assets anyone reaches across (or, past MATRIX_MAX_CELLS, its list),
+ * then each member's findings. */
 static void html_bc(struct bclint_buf *out, struct bclint_access *a, size_t k,
                     const struct bclint_access_row *rows, size_t n)
 {
@@ -626,75 +752,13 @@ static void html_bc(struct bclint_buf *out, struct bclint_access *a, size_t k,
 	html(out, m->file);
 	bclint_buf_puts(out, ")</small></h2>\n");
 	html_findings(out, a->bc_findings[k]);
-	bclint_buf_puts(out, "\n<table class=\"matrix\">\n<thead><tr><th>member</th><th>roster"
-	                     "</th><th>status</th><th>finance</th><th class=\"asset\" "
-	                     "data-asset=\"bc business center\">Business Center</th>");
-	for (size_t c = 0; c < n_cols; c++) {
-		const char *type = bclint_asset_type_name(cols[c]->type);
-		bclint_buf_puts(out, "<th class=\"asset\" data-asset=\"");
-		struct bclint_buf key = {0};
-		bclint_buf_printf(&key, "%s %s %s", type, cols[c]->asset_id,
-		                  cols[c]->name ? cols[c]->name : "");
-		for (size_t i = 0; i < key.len; i++)
-			key.data[i] = (char)((key.data[i] >= 'A' && key.data[i] <= 'Z') ? key.data[i] + 32
-			                                                                : key.data[i]);
-		html(out, key.data);
-		free(key.data);
-		bclint_buf_puts(out, "\" title=\"");
-		html(out, type);
-		bclint_buf_puts(out, " ");
-		html(out, cols[c]->asset_id);
-		bclint_buf_puts(out, "\">");
-		html(out, cols[c]->name ? cols[c]->name : cols[c]->asset_id);
-		bclint_buf_puts(out, "</th>");
-	}
-	bclint_buf_puts(out, "</tr></thead>\n<tbody>\n");
-	for (size_t i = 0; i < n;) {
-		const struct bclint_access_row *bc = NULL;
-		size_t j = i;
-		for (; j < n && rows[j].member == rows[i].member; j++) {
-			if (rows[j].asset == NULL)
-				bc = &rows[j];
-			else
-				line[col[rows[j].asset - m->assets]] = &rows[j];
-		}
-		const char *f[N_FIELDS];
-		row_fields(a, bc, f);
-		bclint_buf_puts(out, "<tr data-person=\"");
-		struct bclint_buf key = {0};
-		bclint_buf_printf(&key, "%s %s %s", f[F_EMAIL], f[F_USER_ID], f[F_NAME] ? f[F_NAME] : "");
-		for (size_t c = 0; c < key.len; c++)
-			key.data[c] = (char)((key.data[c] >= 'A' && key.data[c] <= 'Z') ? key.data[c] + 32
-			                                                                : key.data[c]);
-		html(out, key.data);
-		free(key.data);
-		bclint_buf_puts(out, "\"><th>");
-		html(out, f[F_EMAIL]);
-		if (f[F_NAME] != NULL) {
-			bclint_buf_puts(out, "<br><small>");
-			html(out, f[F_NAME]);
-			bclint_buf_puts(out, "</small>");
-		}
-		bclint_buf_printf(out, "</th><td%s>", f[F_ROSTER] && (f[F_ROSTER][0] == 'N' ||
-		                                                       f[F_ROSTER][0] == 'E')
-		                                         ? " class=\"off\"" : "");
-		html(out, f[F_ROSTER] ? f[F_ROSTER] : "");
-		bclint_buf_puts(out, "</td><td>");
-		html(out, f[F_STATUS]);
-		if (f[F_TWO_STEP] != NULL && f[F_TWO_STEP][1] == 'f')
-			bclint_buf_puts(out, "<br><small>two-step off</small>");
-		bclint_buf_puts(out, "</td><td>");
-		html(out, f[F_FINANCE] ? f[F_FINANCE] : "");
-		bclint_buf_puts(out, "</td>");
-		html_cell(out, a, bc);
-		for (size_t c = 0; c < n_cols; c++) {
-			html_cell(out, a, line[c]);
-			line[c] = NULL;
-		}
-		bclint_buf_puts(out, "</tr>\n");
-		i = j;
-	}
-	bclint_buf_puts(out, "</tbody>\n</table>\n");
+	size_t members = 0;
+	for (size_t i = 0; i < n; i++)
+		members += rows[i].asset == NULL;
+	if (members * (n_cols + 1) > MATRIX_MAX_CELLS)
+		html_list(out, a, rows, n, members, n_cols);
+	else
+		html_matrix(out, a, m, rows, n, cols, n_cols, col, line);
 	for (size_t i = 0; i < n; i++) {
 		if (rows[i].findings == NULL)
 			continue;

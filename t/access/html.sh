@@ -92,6 +92,23 @@ Ada.Lind@north.example / Ada Lind | employee | BOUND |  |
 cy@north.example / Cy | \"Pipe\", <b> | NOT ON ROSTER | PENDING |  | " \
 	"filters: asset 'pixel' leaves its column alone"
 
+# Past 250,000 cells a Business Center's matrix is a list, one line per row.
+"$top_builddir/bench/gen" --members 600 --assets 600 --grants 3000 --needs 2400 --seed 3 \
+	>"$tmp/big.json"
+run_bclint access -f json "$tmp/big.json"
+rows=$(printf '%s' "$out" | jq '.rows | length')
+who=$(printf '%s' "$out" | jq -r '.rows[0].user_email')
+mine=$(printf '%s' "$out" | jq --arg w "$who" '[.rows[] | select(.user_email == $w)] | length')
+run_bclint access -f html -o "$tmp/big.html" "$tmp/big.json"
+grep -o '<p>[^<]*</p>' "$tmp/big.html" >"$tmp/said"
+is "$(cat "$tmp/said")" "<p>600 members x 597 assets: too many for a matrix, one line per member and asset instead.</p>" \
+	"600 members x 597 assets: a list instead of the matrix"
+chrome "file://$tmp/big.html" --dump-dom >"$tmp/dom.html"
+is "$(grep -c ':CONSOLE' "$tmp/log")" 0 "the list: no console message"
+is "$(matrix <"$tmp/dom.html" | grep -vc '^== table\|^member | ')" "$rows" "the list: one line per row of the record"
+chrome "file://$tmp/big.html#person=$who" --dump-dom >"$tmp/dom.html"
+is "$(matrix <"$tmp/dom.html" | grep -vc '^== table\|^member | ')" "$mine" "the list: filtered by person"
+
 rm -f "$builddir/t/access/html-screenshot.png"
 chrome "file://$tmp/page.html" --screenshot="$builddir/t/access/html-screenshot.png" \
 	--window-size=1400,900 >/dev/null
