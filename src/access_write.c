@@ -59,14 +59,13 @@ static const char *perm_text(struct bclint_access *a, uint32_t type, struct bcli
                              const char *sep)
 {
 	if (type == BCLINT_ASSET_TT_ACCOUNT) {
-		char buf[64] = "";
+		struct bclint_buf b = {0};
 		for (unsigned i = 0; i < 3; i++)
-			if (cap.set & (1u << i)) {
-				if (buf[0] != '\0')
-					strcat(buf, sep);
-				strcat(buf, bclint_tt_role_name(i));
-			}
-		return bclint_arena_strdup(&a->arena, buf);
+			if (cap.set & (1u << i))
+				bclint_buf_printf(&b, "%s%s", b.len ? sep : "", bclint_tt_role_name(i));
+		const char *s = bclint_arena_strdup(&a->arena, b.data ? b.data : "");
+		free(b.data);
+		return s;
 	}
 	const char *name = bclint_role_name(type, cap.level);
 	return name != NULL ? name : cap.level > 0 ? "ASSIGNED" : "";
@@ -709,6 +708,10 @@ static void html_matrix(struct bclint_buf *out, struct bclint_access *a,
 				bc = &rows[j];
 			else
 				line[col[rows[j].asset - m->assets]] = &rows[j];
+		}
+		if (bc == NULL) { /* never: every member has a BC row */
+			i = j;
+			continue;
 		}
 		member_cells(out, a, bc, NULL);
 		html_cell(out, a, bc);
