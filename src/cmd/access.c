@@ -120,6 +120,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	}
 	if (optind >= argc)
 		return usage_error("no snapshot given");
+	for (int i = optind; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0) /* it is read twice: linted, then loaded */
+			return usage_error("standard input ('-') is not read here: give a file");
 	return 0;
 }
 

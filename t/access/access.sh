@@ -49,6 +49,9 @@ Try 'bclint access --help' for more information." "an unknown format"
 run_bclint access
 is "$status:$err" "2:bclint access: error: no snapshot given
 Try 'bclint access --help' for more information." "no snapshot"
+run_bclint access - <north.json
+is "$status:$err" "2:bclint access: error: standard input ('-') is not read here: give a file
+Try 'bclint access --help' for more information." "standard input"
 run_bclint access missing.json
 is "$status:$err" "2:bclint access: error: missing.json: cannot read snapshot: No such file or directory" \
 	"a missing snapshot"
