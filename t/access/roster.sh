@@ -1,7 +1,13 @@
 #!/bin/sh
-# The roster of current staff: the not-on-roster rule, --roster and the
-# configuration's "roster", and every error in a roster file, exactly.
+# The roster of current staff: the not-on-roster rule (its fixtures, then
+# on the demo), --roster and the configuration's "roster", and every error
+# in a roster file, exactly.
 . "$top_srcdir/t/lib/tap.sh"
+# the rule's fixtures (t/rules/not-on-roster: a roster beside the snapshot)
+fixtures=$(cd "$top_srcdir" && $BCLINT --check-fixtures t/rules/not-on-roster)
+printf '%s\n' "$fixtures" | grep -v '^1\.\.'
+tap_n=$(printf '%s\n' "$fixtures" | grep -c '^\(not \)\{0,1\}ok ')
+tap_failed=$(printf '%s\n' "$fixtures" | grep -c '^not ok ')
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$top_srcdir/examples/demo.json" "$top_srcdir/examples/roster.csv" "$tmp/"
