@@ -25,6 +25,12 @@ same "--by-person -f json: one entry per person" by-person.json.expected --by-pe
 same "--redact -f json" redact.json.expected --redact -f json --roster roster.csv north.json
 same "--redact" redact.table.expected --redact north.json
 
+for f in table csv json markdown html; do
+	run_bclint access --redact -f $f --roster roster.csv north.json south.json
+	printf '%s\n' "$out" | grep -Eiq 'north\.example|ada lind|hyperlink|pipe'
+	is "$?:$status" "1:0" "--redact -f $f: no email or name anywhere"
+done
+
 run_bclint access -f json --roster roster.csv north.json south.json
 is "$(printf '%s' "$out" | jq -c '[.rows[] | [.bc_id, .user_id, .asset_type, .asset_id]] == ([.rows[] | [.bc_id, .user_id, .asset_type, .asset_id]] | sort)')" \
 	true "json: rows sorted by bc_id, user_id, asset_type, asset_id"
