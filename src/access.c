@@ -250,16 +250,20 @@ out:
 	return rc;
 }
 
-/* People: the same email ignoring case, else the same user_id. */
+/* People: the same email ignoring case, else the same user_id.  Before
+ * the rows are sorted, each member's asset rows follow their BC row, and
+ * take its person. */
 static int add_people(struct bclint_access *a)
 {
 	struct bclint_map keys = {0};
-	size_t cap = 0;
+	size_t cap = 0, person = 0;
 	int rc = -1;
 	for (size_t i = 0; i < a->n_rows; i++) {
 		struct bclint_access_row *r = &a->rows[i];
-		if (r->asset != NULL)
+		if (r->asset != NULL) {
+			r->person = person;
 			continue;
+		}
 		char *email = bclint_arena_strdup(&a->arena, r->member->email);
 		if (email == NULL)
 			goto out;
@@ -283,15 +287,7 @@ static int add_people(struct bclint_access *a)
 		if (bclint_map_put(&keys, 0, email, (void *)p) == &keys ||
 		    bclint_map_put(&keys, 1, r->member->user_id, (void *)p) == &keys)
 			goto out;
-		r->person = p - 1;
-	}
-	/* every row of a member is its BC row's person's */
-	for (size_t i = 0; i < a->n_rows; i++) {
-		struct bclint_access_row *r = &a->rows[i];
-		if (r->asset != NULL) {
-			uintptr_t p = (uintptr_t)bclint_map_get(&keys, 1, r->member->user_id);
-			r->person = p - 1;
-		}
+		r->person = person = p - 1;
 	}
 	rc = 0;
 out:

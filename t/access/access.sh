@@ -71,6 +71,24 @@ printf 'email,team\na@north.example,x\n' >"$tmp/bad.csv"
 run_bclint access --roster "$tmp/bad.csv" north.json
 is "$status:$err" "2:$tmp/bad.csv:1:7: error: unknown column 'team' (email, name, end_date, kind)" \
 	"a bad roster"
+# email first: Y@a.example (user_id 1) is y@a.example, not the other user_id 1
+cat >"$tmp/p1.json" <<'JSON'
+{"schema": "bclint-snapshot/1", "bc": {"bc_id": "1"}, "assets": [{"asset_id": "9", "asset_type": "PIXEL"}],
+ "members": [{"user_id": "1", "user_email": "x@a.example", "user_role": "ADMIN"},
+             {"user_id": "2", "user_email": "y@a.example", "user_role": "ADMIN"}],
+ "assignments": [{"user_id": "1", "asset_id": "9", "asset_type": "PIXEL"},
+                 {"user_id": "2", "asset_id": "9", "asset_type": "PIXEL"}]}
+JSON
+cat >"$tmp/p2.json" <<'JSON'
+{"schema": "bclint-snapshot/1", "bc": {"bc_id": "2"}, "assets": [{"asset_id": "8", "asset_type": "PIXEL"}],
+ "members": [{"user_id": "1", "user_email": "Y@a.example", "user_role": "ADMIN"}],
+ "assignments": [{"user_id": "1", "asset_id": "8", "asset_type": "PIXEL"}]}
+JSON
+run_bclint access --by-person -f json "$tmp/p1.json" "$tmp/p2.json"
+is "$(printf '%s' "$out" | jq -c '[.people[] | [.email, .business_centers, [.rows[] | .bc_id + "/" + .user_id + "/" + .asset_id]]]')" \
+	'[["x@a.example",["1"],["1/1/1","1/1/9"]],["y@a.example",["1","2"],["1/2/1","1/2/9","2/1/2","2/1/8"]]]' \
+	"--by-person: the email decides before the user_id, for every row of the member"
+
 run_bclint access --now=soon north.json
 is "$status:$err" "2:bclint access: error: invalid --now 'soon' (an RFC 3339 timestamp)
 Try 'bclint access --help' for more information." "a bad --now"
