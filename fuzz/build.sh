@@ -11,7 +11,7 @@ out=fuzz/out
 [ -f config.h ] || { echo "fuzz/build.sh: run from a configured build directory" >&2; exit 2; }
 mkdir -p "$out/obj" "$out/rules"
 
-pkgs="libcjson libpcre2-8"
+pkgs="libcjson libpcre2-8 libsodium"
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 cflags="-g -O1 $san -I. -I$srcdir/include -I$srcdir/src $(pkg-config --cflags $pkgs)"
 cflags="$cflags -DBCLINT_RULESDIR=\"/nonexistent\""

@@ -199,6 +199,7 @@ static const struct bclint_rule rules[] = {
 		.level = BCLINT_LEVEL_ERROR,
 		.tags = tags_troubleshooting,
 		.check = check_not_assigned,
+		.precision = "high",
 	},
 	{
 		.id = "non-delegable-action",
@@ -223,6 +224,7 @@ static const struct bclint_rule rules[] = {
 		.level = BCLINT_LEVEL_ERROR,
 		.tags = tags_creator,
 		.check = check_non_delegable,
+		.precision = "very-high",
 	},
 	{
 		.id = "unbound-asset",
@@ -245,6 +247,7 @@ static const struct bclint_rule rules[] = {
 		.level = BCLINT_LEVEL_WARNING,
 		.tags = tags_unbound,
 		.check = check_unbound,
+		.precision = "very-high",
 	},
 };
 

@@ -160,6 +160,7 @@ static const struct bclint_rule rules[] = {
 		.options = few_options,
 		.n_options = 2,
 		.check = check_too_few,
+		.precision = "very-high",
 	},
 	{
 		.id = "too-many-asset-admins",
@@ -188,6 +189,8 @@ static const struct bclint_rule rules[] = {
 		.options = many_options,
 		.n_options = 1,
 		.check = check_too_many_asset,
+		.precision = "very-high",
+		.security_severity = "5.0",
 	},
 };
 

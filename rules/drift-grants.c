@@ -350,6 +350,7 @@ static const struct bclint_rule rules[] = {
 		.tags = admin_tags,
 		.check = check_added,
 		.precision = "very-high",
+		.security_severity = "5.0",
 	},
 	{
 		.id = "grant-removed",
@@ -393,6 +394,7 @@ static const struct bclint_rule rules[] = {
 		.tags = admin_tags,
 		.check = check_widened,
 		.precision = "very-high",
+		.security_severity = "5.0",
 	},
 	{
 		.id = "grant-narrowed",

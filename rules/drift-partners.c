@@ -227,6 +227,7 @@ static const struct bclint_rule rules[] = {
 		.tags = out_tags,
 		.check = check_partner_added,
 		.precision = "very-high",
+		.security_severity = "5.0",
 	},
 	{
 		.id = "partner-removed",
@@ -267,6 +268,7 @@ static const struct bclint_rule rules[] = {
 		.tags = out_tags,
 		.check = check_share_added,
 		.precision = "very-high",
+		.security_severity = "4.0",
 	},
 	{
 		.id = "share-removed",
@@ -306,6 +308,7 @@ static const struct bclint_rule rules[] = {
 		.tags = out_tags,
 		.check = check_share_widened,
 		.precision = "very-high",
+		.security_severity = "6.0",
 	},
 	{
 		.id = "share-narrowed",

@@ -100,6 +100,8 @@ static const struct bclint_rule rules[] = {{
 	.options = options,
 	.n_options = 2,
 	.check = check,
+	.precision = "medium", /* (b), (c): the plan may be incomplete */
+	.security_severity = "6.0",
 }};
 
 BCLINT_PLUGIN_DEFINE("finance-role-misuse", "1.0", "Finance roles against policy", rules);

@@ -100,6 +100,7 @@ static const struct bclint_rule rules[] = {{
 	.level = BCLINT_LEVEL_ERROR,
 	.tags = tags,
 	.check = check,
+	.precision = "high",
 }};
 
 BCLINT_PLUGIN_DEFINE("foreign-asset", "1.0", "Assets that live in another Business Center",

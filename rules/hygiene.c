@@ -255,6 +255,7 @@ static const struct bclint_rule rules[] = {
 		.level = BCLINT_LEVEL_NOTE,
 		.tags = stale_tags,
 		.check = check_stale,
+		.precision = "medium", /* grant dates come from the change log's free text */
 	},
 	{
 		.id = "pending-invitation",
@@ -285,6 +286,7 @@ static const struct bclint_rule rules[] = {
 		.options = pending_options,
 		.n_options = 1,
 		.check = check_pending,
+		.precision = "very-high",
 	},
 	{
 		.id = "inactive-member",
@@ -310,6 +312,8 @@ static const struct bclint_rule rules[] = {
 		.options = inactive_options,
 		.n_options = 1,
 		.check = check_inactive,
+		.precision = "high",
+		.security_severity = "4.0",
 	},
 	{
 		.id = "two-step-disabled",
@@ -333,6 +337,8 @@ static const struct bclint_rule rules[] = {
 		.level = BCLINT_LEVEL_WARNING,
 		.tags = two_step_tags,
 		.check = check_two_step,
+		.precision = "very-high",
+		.security_severity = "7.0",
 	},
 	{
 		.id = "former-member-access",
@@ -362,6 +368,8 @@ static const struct bclint_rule rules[] = {
 		.level = BCLINT_LEVEL_WARNING,
 		.tags = former_tags,
 		.check = check_former,
+		.precision = "very-high",
+		.security_severity = "7.5",
 	},
 };
 

@@ -332,6 +332,8 @@ static const struct bclint_rule rules[] = {
 		.level = BCLINT_LEVEL_NOTE,
 		.tags = tags_least,
 		.check = check_excess,
+		.precision = "medium", /* the plan may not list every need */
+		.security_severity = "3.0",
 	},
 	{
 		.id = "grant-above-share",
@@ -358,6 +360,7 @@ static const struct bclint_rule rules[] = {
 		.level = BCLINT_LEVEL_WARNING,
 		.tags = tags_share,
 		.check = check_above_share,
+		.precision = "high",
 	},
 };
 

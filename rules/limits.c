@@ -107,6 +107,7 @@ static const struct bclint_rule rules[] = {
 		.options = member_options,
 		.n_options = 1,
 		.check = check_members,
+		.precision = "very-high",
 	},
 	{
 		.id = "catalog-member-limit",
@@ -129,6 +130,7 @@ static const struct bclint_rule rules[] = {
 		.options = catalog_member_options,
 		.n_options = 1,
 		.check = check_catalog_members,
+		.precision = "very-high",
 	},
 	{
 		.id = "catalog-limit",
@@ -150,6 +152,7 @@ static const struct bclint_rule rules[] = {
 		.options = catalog_options,
 		.n_options = 2,
 		.check = check_catalogs,
+		.precision = "very-high",
 	},
 };
 

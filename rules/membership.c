@@ -228,6 +228,8 @@ static const struct bclint_rule rules[] = {
 		.options = domain_options,
 		.n_options = 1,
 		.check = check_domain,
+		.precision = "very-high",
+		.security_severity = "5.5",
 	},
 	{
 		.id = "agency-staff-as-members",
@@ -257,6 +259,7 @@ static const struct bclint_rule rules[] = {
 		.options = agency_options,
 		.n_options = 1,
 		.check = check_agency,
+		.precision = "medium", /* a shared domain may be a partner's and a member's both */
 	},
 	{
 		.id = "partner-over-privileged",
@@ -285,6 +288,7 @@ static const struct bclint_rule rules[] = {
 		.level = BCLINT_LEVEL_WARNING,
 		.tags = partner_tags,
 		.check = check_partner,
+		.precision = "very-high",
 	},
 };
 

@@ -52,6 +52,7 @@ static const struct bclint_rule rules[] = {{
 	.level = BCLINT_LEVEL_WARNING,
 	.tags = tags,
 	.check = check,
+	.precision = "high",
 }};
 
 BCLINT_PLUGIN_DEFINE("no-asset-assigned", "1.0", "Members with a role and no asset", rules);

@@ -162,6 +162,7 @@ static const struct bclint_rule rules[] = {{
 	.level = BCLINT_LEVEL_ERROR,
 	.tags = tags,
 	.check = check,
+	.precision = "high",
 }};
 
 BCLINT_PLUGIN_DEFINE("permission-too-narrow", "1.0", "Grants too weak for the plan", rules);

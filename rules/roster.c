@@ -28,10 +28,11 @@ static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
 			          "(Business Center > Users), or add them to the roster",
 			          h->member_label(ctx, m), h->roster_path(ctx));
 		} else if (e->end != BCLINT_NO_TIME && now != BCLINT_NO_TIME && now >= e->end) {
+			/* the day alone: a time's colons would read as a location */
 			h->report(ctx, level_of(m), &m->ent,
-			          "%s's end date on the roster (%s, line %u) has passed (%s): remove "
-			          "them from the Business Center (Business Center > Users)",
-			          h->member_label(ctx, m), h->roster_path(ctx), e->line, e->end_date);
+			          "%s's end date on the roster in %s has passed (%.10s): remove them "
+			          "from the Business Center (Business Center > Users)",
+			          h->member_label(ctx, m), h->roster_path(ctx), e->end_date);
 		}
 	}
 	return 0;

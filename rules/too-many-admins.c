@@ -59,6 +59,8 @@ static const struct bclint_rule rules[] = {{
 	.options = options,
 	.n_options = 1,
 	.check = check,
+	.precision = "very-high",
+	.security_severity = "5.0",
 }};
 
 BCLINT_PLUGIN_DEFINE("too-many-admins", "1.0", "Admin count against policy", rules);

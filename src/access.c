@@ -337,8 +337,8 @@ static int row_cmp(const void *pa, const void *pb)
 
 int bclint_access_build(struct bclint_access *a, const struct bclint_model *const *models,
                         size_t n, const struct bclint_report *report,
-                        const struct bclint_roster *roster, bclint_time now, int redact,
-                        int by_person)
+                        const struct bclint_roster *roster, bclint_time now,
+                        const unsigned char *redact_key, int by_person)
 {
 	struct pair_index ix = {NULL, 0};
 	size_t total = 0;
@@ -347,7 +347,9 @@ int bclint_access_build(struct bclint_access *a, const struct bclint_model *cons
 	a->n_models = n;
 	a->roster = roster;
 	a->now = now;
-	a->redact = redact;
+	a->redact = redact_key != NULL;
+	if (redact_key != NULL)
+		memcpy(a->keyed.key, redact_key, sizeof(a->keyed.key));
 	for (size_t k = 0; k < n; k++) {
 		total += models[k]->n_members;
 		for (size_t i = 0; i < models[k]->n_members; i++)

@@ -18,6 +18,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "redact.h"
 #include "report.h"
 #include "roster.h"
 
@@ -70,6 +71,7 @@ struct bclint_access {
 	const struct bclint_roster *roster;         /* or NULL */
 	bclint_time now;
 	int redact;
+	struct bclint_redactor keyed; /* under redact, only its key: for pseudonyms */
 	struct bclint_access_row *rows;
 	size_t n_rows;
 	struct bclint_access_person *people;
@@ -88,12 +90,13 @@ int bclint_access_format(const char *name);
  * asset_type, asset_id (with by_person, by person first).  report, when
  * not NULL, is a finished lint report of the same files, whose findings
  * (kept with their about) are attached where they apply: sources are
- * matched to models by path.  roster may be NULL.  0, or -1 when memory
- * ran out. */
+ * matched to models by path.  roster may be NULL.  With redact_key (else
+ * NULL), emails and names are written as pseudonyms under that key, as
+ * the lint run's --redact writes them.  0, or -1 when memory ran out. */
 int bclint_access_build(struct bclint_access *a, const struct bclint_model *const *models,
                         size_t n, const struct bclint_report *report,
-                        const struct bclint_roster *roster, bclint_time now, int redact,
-                        int by_person);
+                        const struct bclint_roster *roster, bclint_time now,
+                        const unsigned char *redact_key, int by_person);
 
 /* Write the record in format (with by_person: one entry per person). */
 void bclint_access_write(struct bclint_buf *out, struct bclint_access *a, int format,

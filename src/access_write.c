@@ -32,14 +32,14 @@ static const char *const finances[] = {NULL, "ANALYST", "MANAGER"};
 
 static const char *email_of(struct bclint_access *a, const struct bclint_member *m)
 {
-	return a->redact ? bclint_pseudonym(&a->arena, "user", m->email) : m->email;
+	return a->redact ? bclint_pseudonym(&a->keyed, &a->arena, "user", m->email) : m->email;
 }
 
 static const char *name_of(struct bclint_access *a, const struct bclint_member *m)
 {
 	if (m->name == NULL)
 		return NULL;
-	return a->redact ? bclint_pseudonym(&a->arena, "name", m->name) : m->name;
+	return a->redact ? bclint_pseudonym(&a->keyed, &a->arena, "name", m->name) : m->name;
 }
 
 static const char *time_of(struct bclint_access *a, bclint_time t)
@@ -145,7 +145,7 @@ static void row_fields(struct bclint_access *a, const struct bclint_access_row *
 {
 	const struct bclint_model *m = a->models[r->snap];
 	const struct bclint_member *mem = r->member;
-	f[F_PERSON] = a->redact ? bclint_pseudonym(&a->arena, "user", a->people[r->person].email)
+	f[F_PERSON] = a->redact ? bclint_pseudonym(&a->keyed, &a->arena, "user", a->people[r->person].email)
 	                        : a->people[r->person].email;
 	f[F_BC_ID] = m->bc.bc_id;
 	f[F_USER_ID] = mem->user_id;
@@ -376,7 +376,7 @@ static cJSON *json_row(struct bclint_access *a, const struct bclint_access_row *
 		if (e != NULL) {
 			cJSON_AddItemToObject(x, "name",
 			                      str_or_null(a->redact && e->name
-			                                          ? bclint_pseudonym(&a->arena, "name", e->name)
+			                                          ? bclint_pseudonym(&a->keyed, &a->arena, "name", e->name)
 			                                          : e->name));
 			cJSON_AddItemToObject(x, "kind", str_or_null(e->kind));
 			cJSON_AddItemToObject(x, "end_date", str_or_null(e->end_date));
@@ -416,7 +416,7 @@ static void write_json(struct bclint_buf *out, struct bclint_access *a, int by_p
 			at = r->person;
 			person = cJSON_CreateObject();
 			cJSON_AddStringToObject(person, "email",
-			                        a->redact ? bclint_pseudonym(&a->arena, "user", p->email)
+			                        a->redact ? bclint_pseudonym(&a->keyed, &a->arena, "user", p->email)
 			                                  : p->email);
 			cJSON_AddItemToObject(person, "business_centers", cJSON_CreateArray());
 			cJSON_AddItemToObject(person, "rows", cJSON_CreateArray());

@@ -1,6 +1,7 @@
 /* What the report formats share. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,10 @@ static const struct bclint_format formats[] = {
 	{"sarif", bclint_emit_sarif, BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS | BCLINT_NEED_ABOUT, 0},
 	{"json", bclint_emit_json, BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS | BCLINT_NEED_ABOUT, 0},
 	{"github", bclint_emit_github, BCLINT_NEED_ENDS, 0},
+	{"gitlab", bclint_emit_gitlab, BCLINT_NEED_FINGERPRINTS, 0},
+	{"junit", bclint_emit_junit, 0, 0},
+	{"checkstyle", bclint_emit_checkstyle, 0, 0},
+	{"azure", bclint_emit_azure, 0, 0},
 };
 
 const struct bclint_format *bclint_format_find(const char *name)
@@ -53,4 +58,46 @@ void bclint_emit_names_free(struct bclint_emit_names *n)
 {
 	free(n->all.data);
 	free(n->at);
+}
+
+/* Resolved as text, never through the file system: a symbolic link is a
+ * name like any other. */
+char *bclint_emit_normalise(const char *path)
+{
+	size_t n = strlen(path);
+	char *out = malloc(n + 2), *o = out;
+	size_t *seg = malloc((n / 2 + 2) * sizeof(*seg)), depth = 0, up = 0;
+	if (out == NULL || seg == NULL) {
+		free(out);
+		free(seg);
+		return NULL;
+	}
+	int absolute = path[0] == '/';
+	if (absolute)
+		*o++ = '/';
+	for (const char *p = path; *p != '\0';) {
+		size_t len = strcspn(p, "/");
+		if ((len == 1 && p[0] == '.') || len == 0) {
+			/* skip */
+		} else if (len == 2 && p[0] == '.' && p[1] == '.') {
+			if (depth > up) {
+				o = out + seg[--depth];
+			} else if (!absolute) {
+				seg[depth++] = (size_t)(o - out);
+				up++;
+				o += sprintf(o, "../");
+			}
+		} else {
+			seg[depth++] = (size_t)(o - out);
+			memcpy(o, p, len);
+			o += len;
+			*o++ = '/';
+		}
+		p += len + (p[len] == '/');
+	}
+	if (o > out + absolute && o[-1] == '/')
+		o--;
+	*o = '\0';
+	free(seg);
+	return out;
 }

@@ -29,7 +29,8 @@ const struct bclint_format *bclint_format_find(const char *name);
 /* Every format, in the order --help lists them ("gcc, sarif, ..."). */
 const struct bclint_format *bclint_formats(size_t *n);
 
-bclint_emit_fn bclint_emit_gcc, bclint_emit_sarif, bclint_emit_json, bclint_emit_github;
+bclint_emit_fn bclint_emit_gcc, bclint_emit_sarif, bclint_emit_json, bclint_emit_github,
+	bclint_emit_gitlab, bclint_emit_junit, bclint_emit_checkstyle, bclint_emit_azure;
 
 /* Each source file's name as a format writes it (escaped, or as a URI),
  * made once for output that repeats it in every location. */
@@ -45,6 +46,12 @@ static inline const char *bclint_emit_name(const struct bclint_emit_names *n, ui
 	return n->all.data + n->at[file];
 }
 void bclint_emit_names_free(struct bclint_emit_names *n);
+
+/* The path without "." segments, empty segments, or ".." after a named
+ * segment (SARIF and GitLab want normalised paths).  A relative path keeps
+ * its leading ".."; an absolute one cannot go above '/'.  Caller frees;
+ * NULL when memory runs out. */
+char *bclint_emit_normalise(const char *path);
 
 /* The rule behind a finding, or NULL for the host's own findings. */
 const struct bclint_rule_slot *bclint_emit_slot(const struct bclint_emit *e,

@@ -1,64 +1,22 @@
 /* The gcc format: FILE:LINE:COLUMN: LEVEL: MESSAGE [RULE-ID], then notes.
- * Text from the snapshot has its control characters escaped, so no input
- * can start a line of its own or move the terminal's cursor. */
+ * File names, messages and notes are written through bclint_textsafe, so
+ * that no text can start a line of its own, move the terminal's cursor,
+ * or be read by an editor or CI as a diagnostic of its own. */
 #include "config.h"
-
-#include <stdlib.h>
-#include <string.h>
 
 #include "emit.h"
 #include "level.h"
+#include "textsafe.h"
 
-/* Does text at p look like the middle of a diagnostic, ":LINE:COL: error:"
- * (the shape VS Code's $gcc matcher and GitHub problem matchers look for)? */
-static int looks_like_location(const char *p)
-{
-	if (*p++ != ':' || *p < '0' || *p > '9')
-		return 0;
-	p += strspn(p, "0123456789");
-	if (*p++ != ':')
-		return 0;
-	p += strspn(p, "0123456789");
-	p += *p == ':';
-	size_t ws = strspn(p, " ");
-	if (ws == 0)
-		return 0;
-	p += ws;
-	if (strncmp(p, "fatal ", 6) == 0)
-		p += 6 + strspn(p + 6, " ");
-	return strncmp(p, "error:", 6) == 0 || strncmp(p, "warning:", 8) == 0 ||
-	       strncmp(p, "note:", 5) == 0;
-}
-
-/* Text from the snapshot: control characters escaped, and a ':' that would
- * start a forged ":LINE:COL: error:" written as \x3a, so that no matcher
- * reads a second diagnostic (or a note as an error) out of one line. */
+/* A message or note, and a file name, which starts the line. */
 static void text(struct bclint_buf *out, const char *s)
 {
-	size_t start = out->len;
-	bclint_buf_safe(out, s);
-	if (out->oom)
-		return;
-	/* Almost every message passes this scan; only a suspect one is
-	 * rewritten, through a copy. */
-	int suspect = 0;
-	for (const char *c = out->data + start; !suspect && (c = strchr(c, ':')) != NULL; c++)
-		suspect = looks_like_location(c);
-	if (!suspect)
-		return;
-	char *safe = strdup(out->data + start);
-	if (safe == NULL) {
-		out->oom = 1;
-		return;
-	}
-	out->len = start;
-	const char *p = safe;
-	for (const char *colon; (colon = strchr(p, ':')) != NULL; p = colon + 1) {
-		bclint_buf_add(out, p, (size_t)(colon - p));
-		bclint_buf_puts(out, looks_like_location(colon) ? "\\x3a" : ":");
-	}
-	bclint_buf_puts(out, p);
-	free(safe);
+	bclint_textsafe(out, s, BCLINT_TEXTSAFE_INLINE);
+}
+
+static void file_name(struct bclint_buf *out, const char *s)
+{
+	bclint_textsafe(out, s, BCLINT_TEXTSAFE_FILE);
 }
 
 static const char *const colors[] = {"", "\033[1;36m", "\033[1;35m", "\033[1;31m"};
@@ -95,7 +53,7 @@ void bclint_emit_gcc(struct bclint_buf *out, const struct bclint_emit *e)
 {
 	const struct bclint_report *r = &e->run->report;
 	struct bclint_emit_names paths; /* each file's path, escaped */
-	if (bclint_emit_names(&paths, r, bclint_buf_safe) < 0)
+	if (bclint_emit_names(&paths, r, file_name) < 0)
 		out->oom = 1;
 	for (size_t i = 0; i < r->n_findings && !out->oom; i++) {
 		const struct bclint_finding *f = r->findings[i];

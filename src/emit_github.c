@@ -1,14 +1,25 @@
-/* GitHub Actions workflow commands, one per finding, with GitHub's
- * escaping: %, CR and LF everywhere; also ':' and ',' in properties. */
+/* GitHub Actions workflow commands, one per finding.  Text is escaped as
+ * in the gcc format (bclint_textsafe), then as GitHub requires: %, CR and
+ * LF everywhere; also ':' and ',' in properties, which keep their CR and
+ * LF for GitHub to decode, as a file name must reach it exactly. */
 #include "config.h"
 
 #include <stdlib.h>
 
 #include "emit.h"
+#include "textsafe.h"
 
-static void escape(struct bclint_buf *out, const char *s, int property)
+/* how: BCLINT_TEXTSAFE_* for the text; property: a property value. */
+static void escape(struct bclint_buf *out, const char *text, unsigned how, int property)
 {
-	for (; *s; s++) {
+	struct bclint_buf safe = {0};
+	bclint_textsafe(&safe, text, how);
+	if (safe.oom) {
+		out->oom = 1;
+		free(safe.data);
+		return;
+	}
+	for (const char *s = safe.data ? safe.data : ""; *s; s++) {
 		switch (*s) {
 		case '%': bclint_buf_puts(out, "%25"); break;
 		case '\r': bclint_buf_puts(out, "%0D"); break;
@@ -26,7 +37,10 @@ static void escape(struct bclint_buf *out, const char *s, int property)
 				bclint_buf_putc(out, *s);
 		}
 	}
+	free(safe.data);
 }
+
+static const unsigned property = BCLINT_TEXTSAFE_CHARS | BCLINT_TEXTSAFE_KEEP_NEWLINES;
 
 void bclint_emit_github(struct bclint_buf *out, const struct bclint_emit *e)
 {
@@ -38,7 +52,7 @@ void bclint_emit_github(struct bclint_buf *out, const struct bclint_emit *e)
 			continue;
 		bclint_buf_spill(out);
 		bclint_buf_printf(out, "::%s file=", cmd[f->level]);
-		escape(out, r->sources[f->file].path, 1);
+		escape(out, r->sources[f->file].path, property, 1);
 		bclint_buf_puts(out, ",line=");
 		bclint_buf_uint(out, f->pos.line);
 		bclint_buf_puts(out, ",col=");
@@ -48,19 +62,19 @@ void bclint_emit_github(struct bclint_buf *out, const struct bclint_emit *e)
 		bclint_buf_puts(out, ",endColumn=");
 		bclint_buf_uint(out, f->end.col);
 		bclint_buf_puts(out, ",title=");
-		escape(out, f->rule, 1);
+		escape(out, f->rule, property, 1);
 		bclint_buf_puts(out, "::");
-		escape(out, f->message, 0);
+		escape(out, f->message, BCLINT_TEXTSAFE_INLINE, 0);
 		for (size_t k = 0; k < f->n_notes; k++) {
 			const struct bclint_note *n = &f->notes[k];
 			bclint_buf_puts(out, "%0A");
-			escape(out, r->sources[n->file].path, 0);
+			escape(out, r->sources[n->file].path, BCLINT_TEXTSAFE_FILE, 0);
 			bclint_buf_putc(out, ':');
 			bclint_buf_uint(out, n->pos.line);
 			bclint_buf_putc(out, ':');
 			bclint_buf_uint(out, n->pos.col);
 			bclint_buf_puts(out, ": note: ");
-			escape(out, n->message, 0);
+			escape(out, n->message, BCLINT_TEXTSAFE_INLINE, 0);
 		}
 		bclint_buf_putc(out, '\n');
 	}

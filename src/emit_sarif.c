@@ -1,13 +1,23 @@
 /* SARIF 2.1.0: one run with the driver's rules, results with regions,
- * JSON Pointer logical locations, notes as related locations, and
- * fingerprints from rule and entity identity. */
+ * JSON Pointer logical locations, notes as related locations that the
+ * message links to, and fingerprints from rule and entity identity.
+ *
+ * Written for GitHub code scanning: it keys alerts on
+ * partialFingerprints.primaryLocationLineHash, which it would otherwise
+ * compute from the text of the line (so that reordering a snapshot would
+ * close and reopen alerts): bclint's own fingerprint goes there, as well
+ * as under its own key.  It shows only the related locations the message
+ * links to, so the message ends "(see [note](1), ...)", with the brackets
+ * and backslashes of the text escaped so that no name can make a link. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "emit.h"
+#include "markdown.h"
 
 #define FINGERPRINT_KEY "bclint/v1"
 
@@ -20,89 +30,11 @@
 #define MAX_RELATED 100
 #define MAX_TAGS 10
 
-/* The host's own pseudo-rules, before every plugin's: ruleIndex 0, 1, 2. */
-static const char *const host_tags[] = {"bclint", NULL};
-static const struct bclint_rule host_rules[] = {{
-	.id = "snapshot",
-	.tags = host_tags,
-	.name = "SnapshotError",
-	.summary = "The snapshot itself is invalid",
-	.description = "The snapshot is not valid bclint-snapshot/1: malformed JSON, a missing "
-	               "required field, a wrong type, an unknown enum value, a duplicate ID or a "
-	               "reference to a member that is not in the snapshot.",
-	.rationale = "No rule can be trusted on a snapshot that does not say what it seems to.",
-	.fix = "Correct the snapshot at the reported position (see bclint-snapshot(5)).",
-	.level = BCLINT_LEVEL_ERROR,
-}, {
-	.id = "suppression-expired",
-	.name = "SuppressionExpired",
-	.summary = "A suppression in the configuration file has expired",
-	.description = "A suppression whose 'expires' date is before now no longer suppresses "
-	               "anything; the findings it covered are reported again.",
-	.rationale = "Suppressions are meant to be temporary exceptions, reviewed when they end.",
-	.fix = "Fix the findings it covered, or renew the suppression with a new date and reason.",
-	.level = BCLINT_LEVEL_WARNING,
-	.tags = host_tags,
-}, {
-	.id = "suppression-unused",
-	.name = "SuppressionUnused",
-	.summary = "A suppression in the configuration file matched no finding",
-	.description = "A suppression that suppressed nothing in this run.",
-	.rationale = "Stale suppressions hide future findings that nobody reviewed.",
-	.fix = "Remove the suppression from the configuration file.",
-	.level = BCLINT_LEVEL_NOTE,
-	.tags = host_tags,
-}};
-#define N_HOST_RULES (sizeof(host_rules) / sizeof(host_rules[0]))
-
 static void jstr(struct bclint_buf *out, const char *s)
 {
 	bclint_buf_putc(out, '"');
 	bclint_buf_json_str(out, s ? s : "");
 	bclint_buf_putc(out, '"');
-}
-
-/* The path without "." segments, empty segments, or ".." after a named
- * segment (SARIF wants normalised URIs).  A relative path keeps its leading
- * ".."; an absolute one cannot go above '/'.  Caller frees. */
-static char *normalise(const char *path)
-{
-	size_t n = strlen(path);
-	char *out = malloc(n + 2), *o = out;
-	size_t *seg = malloc((n / 2 + 2) * sizeof(*seg)), depth = 0, up = 0;
-	if (out == NULL || seg == NULL) {
-		free(out);
-		free(seg);
-		return NULL;
-	}
-	int absolute = path[0] == '/';
-	if (absolute)
-		*o++ = '/';
-	for (const char *p = path; *p != '\0';) {
-		size_t len = strcspn(p, "/");
-		if ((len == 1 && p[0] == '.') || len == 0) {
-			/* skip */
-		} else if (len == 2 && p[0] == '.' && p[1] == '.') {
-			if (depth > up) {
-				o = out + seg[--depth];
-			} else if (!absolute) {
-				seg[depth++] = (size_t)(o - out);
-				up++;
-				o += sprintf(o, "../");
-			}
-		} else {
-			seg[depth++] = (size_t)(o - out);
-			memcpy(o, p, len);
-			o += len;
-			*o++ = '/';
-		}
-		p += len + (p[len] == '/');
-	}
-	if (o > out + absolute && o[-1] == '/')
-		o--;
-	*o = '\0';
-	free(seg);
-	return out;
 }
 
 /* A URI reference for a path: relative paths stay relative, absolute ones
@@ -114,7 +46,7 @@ static void uri(struct bclint_buf *out, const char *path)
 		bclint_buf_puts(out, "stdin\"");
 		return;
 	}
-	char *norm = normalise(path);
+	char *norm = bclint_emit_normalise(path);
 	if (norm == NULL) {
 		out->oom = 1;
 		return;
@@ -138,9 +70,23 @@ static const char *sarif_level(int level)
 	                                                                          : "note";
 }
 
+/* What SARIF says of a rule beside its own metadata. */
+struct rule_extra {
+	const struct bclint_plugin *plugin; /* NULL for the host's */
+	const char *precision, *security_severity;
+	int level; /* as configured */
+};
+
+static int tagged(const struct bclint_rule *r, const char *tag)
+{
+	for (size_t i = 0; r->tags != NULL && r->tags[i] != NULL; i++)
+		if (strcmp(r->tags[i], tag) == 0)
+			return 1;
+	return 0;
+}
+
 static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r,
-                       const struct bclint_plugin *plugin, const char *precision, int level,
-                       int comma)
+                       const struct rule_extra *x, int comma)
 {
 	static const char *const severity[] = {"", "recommendation", "warning", "error"};
 	bclint_buf_puts(out, comma ? ",\n      {\"id\": " : "{\"id\": ");
@@ -165,10 +111,12 @@ static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r,
 		out->oom = 1;
 	free(text.data);
 	free(md.data);
-	bclint_buf_puts(out, "}, \"helpUri\": ");
-	bclint_buf_printf(out, "\"%s#%s\"", PACKAGE_URL "/blob/main/man/bclint-rules.7", r->id);
+	/* the page bclint --list-rules --format=markdown writes (rule IDs
+	 * are URI-safe: lower-case letters, digits and hyphens) */
+	bclint_buf_printf(out, "}, \"helpUri\": \"%s/blob/main/docs/rules/%s.md\"", PACKAGE_URL,
+	                  r->id);
 	bclint_buf_printf(out, ", \"defaultConfiguration\": {\"level\": \"%s\"}",
-	                  sarif_level(level));
+	                  sarif_level(x->level));
 	bclint_buf_puts(out, ", \"properties\": {\"tags\": [");
 	for (size_t i = 0; r->tags != NULL && r->tags[i] != NULL && i < MAX_TAGS; i++) {
 		if (i)
@@ -176,12 +124,14 @@ static void rule_entry(struct bclint_buf *out, const struct bclint_rule *r,
 		jstr(out, r->tags[i]);
 	}
 	bclint_buf_printf(out, "], \"precision\": \"%s\", \"problem.severity\": \"%s\"",
-	                  precision, severity[r->level]);
-	if (plugin != NULL) {
+	                  x->precision, severity[r->level]);
+	if (x->security_severity != NULL && tagged(r, "security"))
+		bclint_buf_printf(out, ", \"security-severity\": \"%s\"", x->security_severity);
+	if (x->plugin != NULL) {
 		bclint_buf_puts(out, ", \"plugin\": ");
-		jstr(out, plugin->name);
+		jstr(out, x->plugin->name);
 		bclint_buf_puts(out, ", \"pluginVersion\": ");
-		jstr(out, plugin->version);
+		jstr(out, x->plugin->version);
 	}
 	bclint_buf_puts(out, "}}");
 }
@@ -224,16 +174,38 @@ static void properties(struct bclint_buf *out, const struct bclint_source *src,
 		bclint_buf_putc(out, '}');
 }
 
-static void result(struct bclint_buf *out, const struct bclint_emit *e,
-                   const struct bclint_emit_names *u,
-                   const struct bclint_finding *f)
+/* The message, escaped, linking each note kept ("... (see [note](1))"),
+ * as a JSON string. */
+static void message(struct bclint_buf *out, struct bclint_buf *tmp,
+                    const struct bclint_finding *f)
 {
+	tmp->len = 0;
+	bclint_md_link_text(tmp, f->message);
+	for (size_t k = 0; k < f->n_notes && k < MAX_RELATED; k++) {
+		bclint_buf_puts(tmp, k ? ", [" : " (see [");
+		bclint_md_link_text(tmp, f->notes[k].message);
+		bclint_buf_printf(tmp, "](%zu)", k + 1);
+	}
+	if (f->n_notes > 0)
+		bclint_buf_putc(tmp, ')');
+	if (tmp->oom) {
+		out->oom = 1;
+		return;
+	}
+	jstr(out, tmp->data);
+}
+
+static void result(struct bclint_buf *out, struct bclint_buf *tmp, const struct bclint_emit *e,
+                   const struct bclint_emit_names *u, const struct bclint_finding *f)
+{
+	size_t n_host;
+	const struct bclint_rule *host = bclint_catalog_host_rules(&n_host);
 	const struct bclint_rule_slot *slot = bclint_emit_slot(e, f);
 	size_t index = 0;
 	if (slot != NULL)
-		index = (size_t)(slot - e->run->rules.slots) + N_HOST_RULES;
+		index = (size_t)(slot - e->run->rules.slots) + n_host;
 	else
-		while (index + 1 < N_HOST_RULES && strcmp(host_rules[index].id, f->rule) != 0)
+		while (index + 1 < n_host && strcmp(host[index].id, f->rule) != 0)
 			index++;
 	bclint_buf_puts(out, "{\"ruleId\": ");
 	jstr(out, f->rule);
@@ -242,7 +214,7 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 	bclint_buf_puts(out, ", \"level\": \"");
 	bclint_buf_puts(out, sarif_level(f->level));
 	bclint_buf_puts(out, "\", \"message\": {\"text\": ");
-	jstr(out, f->message);
+	message(out, tmp, f);
 	bclint_buf_puts(out, "}, \"locations\": [{");
 	physical(out, u, f->file, &f->pos, &f->end);
 	bclint_buf_puts(out, ", \"logicalLocations\": [{\"fullyQualifiedName\": ");
@@ -270,9 +242,8 @@ static void result(struct bclint_buf *out, const struct bclint_emit *e,
 		bclint_buf_puts(out, "}]");
 	}
 	properties(out, &e->run->report.sources[f->file], &f->about);
-	bclint_buf_puts(out, ", \"partialFingerprints\": {\"" FINGERPRINT_KEY "\": \"");
-	bclint_buf_puts(out, f->fingerprint);
-	bclint_buf_puts(out, "\"}}");
+	bclint_buf_printf(out, ", \"partialFingerprints\": {\"" FINGERPRINT_KEY "\": \"%s\", "
+	                  "\"primaryLocationLineHash\": \"%s\"}}", f->fingerprint, f->fingerprint);
 }
 
 static void notification(struct bclint_buf *out, const char *level, const char *message,
@@ -328,12 +299,18 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 	                     "    \"tool\": {\"driver\": {\"name\": \"bclint\", \"version\": \""
 	                     PACKAGE_VERSION "\", \"semanticVersion\": \"" PACKAGE_VERSION "\", "
 	                     "\"informationUri\": \"" PACKAGE_URL "\", \"rules\": [\n      ");
-	for (size_t i = 0; i < N_HOST_RULES; i++)
-		rule_entry(out, &host_rules[i], NULL, "very-high", (int)host_rules[i].level, i > 0);
+	size_t n_host; /* the host's pseudo-rules first: ruleIndex 0, 1, 2 */
+	const struct bclint_rule *host = bclint_catalog_host_rules(&n_host);
+	for (size_t i = 0; i < n_host; i++) {
+		struct rule_extra x = {NULL, host[i].precision, host[i].security_severity,
+		                       (int)host[i].level};
+		rule_entry(out, &host[i], &x, i > 0);
+	}
 	for (size_t i = 0; i < run->rules.n_slots; i++) {
 		const struct bclint_rule_slot *s = &run->rules.slots[i];
-		rule_entry(out, s->rule, s->plugin->desc, s->precision,
-		           s->level == BCLINT_LEVEL_OFF ? (int)s->rule->level : s->level, 1);
+		struct rule_extra x = {s->plugin->desc, s->precision, s->security_severity,
+		                       s->level == BCLINT_LEVEL_OFF ? (int)s->rule->level : s->level};
+		rule_entry(out, s->rule, &x, 1);
 	}
 	bclint_buf_puts(out, "]}},\n");
 	if (e->automation_id != NULL) {
@@ -352,11 +329,13 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 		bclint_buf_puts(out, "}, \"mimeType\": \"application/json\"}");
 	}
 	bclint_buf_puts(out, "],\n    \"results\": [");
+	struct bclint_buf tmp = {0}; /* each message as it is escaped */
 	for (size_t i = 0; i < r->n_findings && i < MAX_RESULTS && !out->oom; i++) {
 		bclint_buf_spill(out);
 		bclint_buf_puts(out, i ? ",\n      " : "\n      ");
-		result(out, e, &u, r->findings[i]);
+		result(out, &tmp, e, &u, r->findings[i]);
 	}
+	free(tmp.data);
 	bclint_buf_puts(out, r->n_findings ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");
 	bclint_emit_names_free(&u);
 }

@@ -122,8 +122,9 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx,
 	if (sc->about) {
 		bclint_entity_about(m, e, &proto.about);
 		if (sc->redactor != NULL && proto.about.user_email != NULL)
-			proto.about.user_email =
-				checked(ctx, bclint_pseudonym(&ctx->scratch, "user", proto.about.user_email));
+			proto.about.user_email = checked(ctx, bclint_pseudonym(sc->redactor, &ctx->scratch,
+			                                                       "user",
+			                                                       proto.about.user_email));
 	}
 	const struct bclint_suppression *sup = NULL;
 	if (sc->supps != NULL && sc->supps->n > 0) {
@@ -378,7 +379,8 @@ static bclint_time host_now(struct bclint_ctx *ctx)
 static const char *host_member_label(struct bclint_ctx *ctx, const struct bclint_member *m)
 {
 	if (ctx->scene->redactor != NULL)
-		return checked(ctx, bclint_pseudonym(&ctx->scratch, "user", m->email));
+		return checked(ctx, bclint_pseudonym(ctx->scene->redactor, &ctx->scratch, "user",
+		                                     m->email));
 	return m->email;
 }
 

@@ -312,7 +312,7 @@ static int set_scene(struct job *j, struct bclint_snapshot *s, struct bclint_sna
 	memset(st, 0, sizeof(*st));
 	if (j->o->redact) {
 		sc->redactor = &st->rd;
-		if (bclint_redactor_init(&st->rd, &s->model) < 0 ||
+		if (bclint_redactor_init(&st->rd, &s->model, j->o->redact_key) < 0 ||
 		    (prev != NULL && bclint_redactor_add(&st->rd, &prev->model) < 0)) {
 			run->report.oom = 1;
 			return -1;
@@ -993,7 +993,10 @@ static int config_source(struct bclint_run *run)
 		run->report.oom = 1;
 		return -1;
 	}
-	return bclint_report_add_source(&run->report, path, bclint_text_own(copy, cfg->text.len));
+	int file = bclint_report_add_source(&run->report, path, bclint_text_own(copy, cfg->text.len));
+	if (file >= 0)
+		run->report.sources[file].config = 1;
+	return file;
 }
 
 void bclint_lint(struct bclint_run *run, const struct bclint_lint_options *o,

@@ -12,6 +12,7 @@
 #include "conffile.h"
 #include "diag.h"
 #include "plugin.h"
+#include "redact.h"
 #include "report.h"
 #include "roster.h"
 
@@ -45,6 +46,7 @@ struct bclint_lint_options {
 	unsigned jobs;         /* workers at once (isolated only); 0: bclint_cpus() */
 	const char *previous; /* an earlier snapshot of the same Business Center, or NULL */
 	const struct bclint_roster *roster; /* the roster of current staff, or NULL */
+	unsigned char redact_key[BCLINT_REDACT_KEY_BYTES]; /* the pseudonyms' key, with redact */
 };
 
 /* Workers at once at the most. */

@@ -6,6 +6,7 @@
 
 #include <limits.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "diag.h"
 
@@ -14,16 +15,24 @@ struct bclint_buf;
 struct bclint_output {
 	const char *path;   /* as given; NULL or "-" is standard output */
 	int fd;
-	int replace;        /* a temporary file renamed over path when done */
+	int replace;        /* a temporary file renamed over target when done */
+	char target[PATH_MAX]; /* path, or the file its symbolic links lead to */
 	char tmp[PATH_MAX];
+	int keep;           /* target exists: its mode and owner are kept */
+	mode_t mode;        /* the mode to give the file written */
+	uid_t uid;
+	gid_t gid;
 	int err;            /* errno of the first failed write, 0 if none */
 	size_t written;     /* bytes handed to fd so far */
 	const struct bclint_diag_sink *diag;
 };
 
 /* Open the destination: standard output, a device or pipe written
- * directly, or a temporary file beside path.  Returns 0, or -1 after
- * saying why through diag (which later failures use too). */
+ * directly, or a temporary file beside path -- beside the file it leads to
+ * when path is a symbolic link (the link stays, its target is replaced).
+ * A file replaced keeps its mode and, where the user may set them, its
+ * owner and group; a new file gets 0666 less the umask.  Returns 0, or -1
+ * after saying why through diag (which later failures use too). */
 int bclint_output_open(struct bclint_output *o, const char *path,
                        const struct bclint_diag_sink *diag);
 

@@ -9,9 +9,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "buf.h"
-#include "hash.h"
 #include "redact.h"
+
+int bclint_redact_key_random(unsigned char key[BCLINT_REDACT_KEY_BYTES])
+{
+	if (sodium_init() < 0)
+		return -1;
+	randombytes_buf(key, BCLINT_REDACT_KEY_BYTES);
+	return 0;
+}
+
+int bclint_redact_key_derive(unsigned char key[BCLINT_REDACT_KEY_BYTES], const void *secret,
+                             size_t len)
+{
+	if (len < BCLINT_REDACT_SECRET_MIN || sodium_init() < 0)
+		return -1;
+	return crypto_generichash(key, BCLINT_REDACT_KEY_BYTES, secret, len, NULL, 0);
+}
 
 static int word_char(unsigned char c)
 {
@@ -74,9 +91,13 @@ static void add_secret(struct bclint_redactor *rd, const char *text, const char 
 	}
 }
 
-int bclint_redactor_init(struct bclint_redactor *rd, const struct bclint_model *m)
+int bclint_redactor_init(struct bclint_redactor *rd, const struct bclint_model *m,
+                         const unsigned char key[BCLINT_REDACT_KEY_BYTES])
 {
 	memset(rd, 0, sizeof(*rd));
+	memcpy(rd->key, key, sizeof(rd->key));
+	if (sodium_init() < 0)
+		return -1;
 	return bclint_redactor_add(rd, m);
 }
 
@@ -91,10 +112,14 @@ int bclint_redactor_add(struct bclint_redactor *rd, const struct bclint_model *m
 	return rd->oom ? -1 : 0;
 }
 
-const char *bclint_pseudonym(struct bclint_arena *arena, const char *prefix, const char *s)
+const char *bclint_pseudonym(const struct bclint_redactor *rd, struct bclint_arena *arena,
+                             const char *prefix, const char *s)
 {
-	uint64_t h = bclint_hash64(s, strlen(s), 0x6263);
-	return bclint_arena_printf(arena, "%s-%08llx", prefix, (unsigned long long)(h >> 32));
+	unsigned char h[crypto_generichash_BYTES_MIN];
+	crypto_generichash(h, sizeof(h), (const unsigned char *)s, strlen(s), rd->key,
+	                   sizeof(rd->key));
+	return bclint_arena_printf(arena, "%s-%02x%02x%02x%02x%02x%02x", prefix, h[0], h[1], h[2],
+	                           h[3], h[4], h[5]);
 }
 
 /* The secret whose text occurs in msg through the key that starts at k,
@@ -143,7 +168,7 @@ static const char *pass(struct bclint_redactor *rd, struct bclint_arena *scratch
 			i++;
 			continue;
 		}
-		const char *alias = bclint_pseudonym(scratch, s->prefix, s->text);
+		const char *alias = bclint_pseudonym(rd, scratch, s->prefix, s->text);
 		if (alias == NULL)
 			oom = 1;
 		bclint_buf_add(&b, msg + done, pos - done);
@@ -172,6 +197,7 @@ const char *bclint_redact(struct bclint_redactor *rd, struct bclint_arena *scrat
 
 void bclint_redactor_free(struct bclint_redactor *rd)
 {
+	sodium_memzero(rd->key, sizeof(rd->key));
 	bclint_map_free(&rd->secrets);
 	bclint_arena_free(&rd->arena);
 }

@@ -21,7 +21,7 @@ int bclint_report_add_source(struct bclint_report *r, char *path, struct bclint_
 		return -1;
 	}
 	r->sources = s;
-	s[r->n_sources] = (struct bclint_source){path, text, NULL, 0, NULL};
+	s[r->n_sources] = (struct bclint_source){path, text, NULL, 0, NULL, 0};
 	return (int)r->n_sources++;
 }
 

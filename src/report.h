@@ -25,6 +25,7 @@ struct bclint_source {
 	                  * all (a snapshot's), or NULL */
 	size_t n_lines;
 	const char *bc_id; /* a snapshot's Business Center, when the report keeps about */
+	int config;        /* the configuration file, not a snapshot */
 };
 
 /* Where a finding or note points in the JSON of its file: an entity of a

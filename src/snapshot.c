@@ -17,6 +17,7 @@
 #include "json.h"
 #include "map.h"
 #include "snapshot.h"
+#include "spell.h"
 #include "timestamp.h"
 
 #define SCHEMA "bclint-snapshot/1"
@@ -123,6 +124,37 @@ struct fields {
 	const struct bclint_jv *v[MAX_FIELDS];
 };
 
+/* A field gather() does not know is ignored (new API fields must not
+ * break old snapshots), but not silently when it is a near miss of one it
+ * knows ("assignment", "User_Role": the data would be lost) or in bclint's
+ * own x_ namespace, where every field is known: a warning, with the field
+ * it is nearest to. */
+static void unknown_field(struct loader *L, const struct bclint_jv *member, const char *ptr,
+                          const char *const *keys)
+{
+	const char *key = decoded(L, bclint_jv_key(&L->scratch, L->text, member));
+	int own = strncmp(key, "x_", 2) == 0;
+	const char *near = bclint_spell_nearest(key, keys, own ? 3 : 1);
+	if (near == NULL && !own)
+		return;
+	char p[512], hint[160] = "";
+	ptr_join(p, sizeof(p), ptr, key);
+	if (near != NULL)
+		snprintf(hint, sizeof(hint), ": did you mean '%s'?", near);
+	struct bclint_finding f = {
+		.rule = "snapshot",
+		.level = BCLINT_LEVEL_WARNING,
+		.file = L->file,
+		.pos.off = member->key,
+		.end.off = member->end,
+		.ref.pointer = p,
+		.identity = bclint_hash64(p, strlen(p), 0x756e6b6e),
+	};
+	char msg[512];
+	snprintf(msg, sizeof(msg), "unknown field '%.200s' is ignored%s", key, hint);
+	bclint_report_addz(L->r, &f, msg);
+}
+
 static int gather(struct loader *L, struct fields *f, const struct bclint_jv *obj, const char *ptr,
                   const char *const *keys, const char *what)
 {
@@ -145,8 +177,10 @@ static int gather(struct loader *L, struct fields *f, const struct bclint_jv *ob
 			tries--;
 			i = i + 1 < n ? i + 1 : 0;
 		}
-		if (tries == 0)
+		if (tries == 0) {
+			unknown_field(L, c, ptr, keys);
 			continue;
+		}
 		if (f->v[i] != NULL) {
 			char p[512];
 			ptr_join(p, sizeof(p), ptr, keys[i]);
@@ -585,7 +619,7 @@ static void load_assignment(struct loader *L, struct bclint_assignment *a, size_
 	                                   "advertiser_role", "catalog_role", "store_role",
 	                                   "form_library_role", "tt_account_roles",
 	                                   "business_account_roles", "business_account_role",
-	                                   NULL};
+	                                   "x_granted_by", NULL}; /* x_granted_by: not read */
 	enum { ROLE0 = 4, NROLES = 7 };
 	char ptr[64];
 	struct fields f;

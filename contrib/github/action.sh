@@ -58,7 +58,7 @@ build() {
 	echo "::group::Install the build dependencies"
 	$sudo apt-get update -qq
 	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-		build-essential autoconf automake libtool pkg-config libcjson-dev libpcre2-dev
+		build-essential autoconf automake libtool pkg-config libcjson-dev libpcre2-dev libsodium-dev
 	echo "::endgroup::"
 	echo "::group::Build and install bclint into $prefix"
 	# A copy: the action's tree may be the workspace, which stays as it was.

@@ -21,8 +21,8 @@
 #endif
 
 enum {
-	OPT_BY_PERSON = 256, OPT_ROSTER, OPT_REDACT, OPT_NOW, OPT_NO_CONFIG, OPT_RULES_PATH,
-	OPT_PLUGIN, OPT_HELP
+	OPT_BY_PERSON = 256, OPT_ROSTER, OPT_REDACT, OPT_REDACT_KEY, OPT_NOW, OPT_NO_CONFIG,
+	OPT_RULES_PATH, OPT_PLUGIN, OPT_HELP, OPT_VERSION
 };
 
 static const struct option longopts[] = {
@@ -31,12 +31,14 @@ static const struct option longopts[] = {
 	{"by-person", no_argument, NULL, OPT_BY_PERSON},
 	{"roster", required_argument, NULL, OPT_ROSTER},
 	{"redact", no_argument, NULL, OPT_REDACT},
+	{"redact-key", required_argument, NULL, OPT_REDACT_KEY},
 	{"now", required_argument, NULL, OPT_NOW},
 	{"config", required_argument, NULL, 'c'},
 	{"no-config", no_argument, NULL, OPT_NO_CONFIG},
 	{"rules-path", required_argument, NULL, OPT_RULES_PATH},
 	{"plugin", required_argument, NULL, OPT_PLUGIN},
 	{"help", no_argument, NULL, OPT_HELP},
+	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
 };
 
@@ -55,12 +57,16 @@ static const char help[] =
 	"                             (the same email ignoring case, else user_id)\n"
 	"      --roster=FILE          mark members not on the roster of current staff,\n"
 	"                             or past their end date (CSV or JSON)\n"
-	"      --redact               replace emails and names with stable hashes\n"
+	"      --redact               replace emails and names with keyed hashes (a new\n"
+	"                             key each run, unless BCLINT_REDACT_KEY is set)\n"
+	"      --redact-key=FILE      --redact, with the key derived from FILE\n"
 	"      --now=TIMESTAMP        reference time (default: captured_at, else the clock)\n"
 	"  -c, --config=FILE          read this configuration file (default .bclint.json)\n"
 	"      --no-config            read no configuration file\n"
 	"      --rules-path=DIR[:DIR] look for rule plugins here (also BCLINT_RULES_PATH)\n"
 	"      --plugin=PATH          load one more rule plugin\n"
+	"      --help                 print this help\n"
+	"      --version              print the version\n"
 	"\n"
 	"Exit status: 0 the record was written, 2 usage or input error (a snapshot\n"
 	"unreadable or invalid), 3 a plugin failed or the record could not be\n"
@@ -77,7 +83,7 @@ const struct bclint_cmd bclint_cmd_access = {
 
 struct cli {
 	int format, by_person, no_config;
-	const char *output, *roster_path, *config, *rules_path;
+	const char *output, *roster_path, *config, *rules_path, *redact_key;
 	const char **plugins;
 	size_t n_plugins;
 	struct bclint_lint_options lint;
@@ -101,6 +107,10 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case OPT_BY_PERSON: c->by_person = 1; break;
 		case OPT_ROSTER: c->roster_path = optarg; break;
 		case OPT_REDACT: c->lint.redact = 1; break;
+		case OPT_REDACT_KEY:
+			c->lint.redact = 1;
+			c->redact_key = optarg;
+			break;
 		case OPT_NOW:
 			if (bclint_parse_time(optarg, &c->lint.now) < 0)
 				return usage_error("invalid --now '%s' (an RFC 3339 timestamp)", optarg);
@@ -115,6 +125,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 			break;
 		}
 		case OPT_HELP: bclint_cmd_help(&bclint_cmd_access); return -1;
+		case OPT_VERSION: bclint_cmd_version(&bclint_cmd_access); return -1;
 		default: return BCLINT_EXIT_USAGE;
 		}
 	}
@@ -199,6 +210,8 @@ static int write_record(struct cli *c, struct bclint_access *a, const struct bcl
 static int record(struct cli *c, struct bclint_run *run, char **paths, size_t n)
 {
 	int status = set_up(c, run);
+	if (status == 0 && c->lint.redact)
+		status = bclint_cmd_redact_key(&bclint_cmd_access, c->redact_key, c->lint.redact_key);
 	if (status != 0)
 		return status;
 	c->lint.needs = BCLINT_NEED_ABOUT;
@@ -220,7 +233,7 @@ static int record(struct cli *c, struct bclint_run *run, char **paths, size_t n)
 		for (size_t i = 0; i < n; i++)
 			models[i] = &snaps[i]->model;
 		if (bclint_access_build(&a, models, n, &run->report, c->lint.roster, c->lint.now,
-		                        c->lint.redact,
+		                        c->lint.redact ? c->lint.redact_key : NULL,
 		                        c->by_person && c->format != BCLINT_ACCESS_HTML) < 0) {
 			fputs("bclint access: error: out of memory\n", stderr);
 			status = BCLINT_EXIT_PLUGIN;
@@ -245,7 +258,7 @@ static int access_exec(const struct bclint_cmd *self, int argc, char **argv)
 	struct bclint_run run;
 	struct cli c;
 	memset(&c, 0, sizeof(c));
-	c.lint = (struct bclint_lint_options){BCLINT_NO_TIME, 0, 1, 60, 0, NULL, 0, NULL, NULL};
+	c.lint = (struct bclint_lint_options){.now = BCLINT_NO_TIME, .isolate = 1, .rule_timeout = 60};
 	argv[0] = (char *)self->prog;
 	bclint_run_init(&run, &diag);
 	optind = 1;

@@ -43,12 +43,27 @@ int bclint_usage_error(const struct bclint_cmd *cmd, const char *fmt, ...)
  * (the --help line printed already). */
 int bclint_cmd_getopt(const struct bclint_cmd *cmd, int argc, char **argv);
 
-/* Print --help: "Usage: PROG USAGE", then the help text. */
+/* Print --help: "Usage: PROG USAGE", then the help text, then where to
+ * report bugs and the home page. */
 void bclint_cmd_help(const struct bclint_cmd *cmd);
+
+/* Print --version as GNU programs do: the name and version, the copyright
+ * line and the licence. */
+void bclint_cmd_version(const struct bclint_cmd *cmd);
+
+/* When arg is --help or --version, print it and return 1; else 0 (for
+ * commands that do not parse options). */
+int bclint_cmd_help_or_version(const struct bclint_cmd *cmd, const char *arg);
 
 /* The diagnostic printer commands hand the library: FILE:LINE:COLUMN:
  * LEVEL: MESSAGE when there is a position, else PROG: LEVEL: MESSAGE (the
  * entry's prog); arg is the command. */
 void bclint_cmd_print_diag(void *arg, const struct bclint_diag *d);
+
+/* --redact's key into key (BCLINT_REDACT_KEY_BYTES): derived from file
+ * (--redact-key), else from BCLINT_REDACT_KEY, else a new random one.  0,
+ * or the exit status of an input error, said on standard error under the
+ * command's name (no --help hint: the usage was right). */
+int bclint_cmd_redact_key(const struct bclint_cmd *cmd, const char *file, unsigned char *key);
 
 #endif

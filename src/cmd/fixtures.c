@@ -394,6 +394,8 @@ static void check_dir(struct tap *t, const char *dir, char **common,
 
 static int fixtures_exec(const struct bclint_cmd *self, int argc, char **argv)
 {
+	if (argc > 1 && bclint_cmd_help_or_version(self, argv[1]))
+		return 0;
 	int n_dirs = 1;
 	while (n_dirs < argc && strcmp(argv[n_dirs], "--") != 0)
 		n_dirs++;
@@ -410,8 +412,11 @@ static int fixtures_exec(const struct bclint_cmd *self, int argc, char **argv)
 }
 
 const struct bclint_cmd bclint_cmd_fixtures = {
-	"--check-fixtures", "bclint", "DIR... [-- OPTION...]",
+	"--check-fixtures", "bclint", "--check-fixtures DIR... [-- OPTION...]",
 	"Lint each CASE.json of each fixture directory and compare the report with\n"
-	"CASE.expected; print TAP.  See bclint-plugin(3), FIXTURES.\n",
+	"CASE.expected; print TAP.  See bclint-plugin(3), FIXTURES.\n"
+	"\n"
+	"      --help                 print this help\n"
+	"      --version              print the version\n",
 	"", NULL, fixtures_exec,
 };

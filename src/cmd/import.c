@@ -27,16 +27,18 @@ static const char help[] =
 	"      --plan=FILE            JSON needs (the access plan) to merge in\n"
 	"      --captured-at=TIME     the snapshot's captured_at (RFC 3339)\n"
 	"  -o, --output=FILE          write the snapshot to FILE (default: standard output)\n"
+	"      --help                 print this help\n"
+	"      --version              print the version\n"
 	"\n"
 	"Exit status: 0 written, 2 a usage error or a bad response.  See bclint-import(1).\n";
 
 #define usage_error(...) bclint_usage_error(&bclint_cmd_import, __VA_ARGS__)
 
-/* 0 to import, -1 after --help, else the exit status of a usage error. */
+/* 0 to import, -1 after --help or --version, else the exit status of a usage error. */
 static int parse_args(struct bclint_import_options *o, const char **output, int argc,
                       char **argv)
 {
-	enum { OPT_BC_ID = 256, OPT_EXTRAS, OPT_PLAN, OPT_CAPTURED_AT, OPT_HELP };
+	enum { OPT_BC_ID = 256, OPT_EXTRAS, OPT_PLAN, OPT_CAPTURED_AT, OPT_HELP, OPT_VERSION };
 	static const struct option opts[] = {
 		{"bc-id", required_argument, NULL, OPT_BC_ID},
 		{"extras", required_argument, NULL, OPT_EXTRAS},
@@ -44,6 +46,7 @@ static int parse_args(struct bclint_import_options *o, const char **output, int 
 		{"captured-at", required_argument, NULL, OPT_CAPTURED_AT},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, OPT_HELP},
+		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
 	static char prog[] = "bclint import";
@@ -69,6 +72,7 @@ static int parse_args(struct bclint_import_options *o, const char **output, int 
 			break;
 		case 'o': *output = optarg; break;
 		case OPT_HELP: bclint_cmd_help(&bclint_cmd_import); return -1;
+		case OPT_VERSION: bclint_cmd_version(&bclint_cmd_import); return -1;
 		default:
 			fputs("Try 'bclint import --help' for more information.\n", stderr);
 			return BCLINT_EXIT_USAGE;

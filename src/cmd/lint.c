@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "baseline.h"
@@ -18,6 +19,7 @@
 #include "lint.h"
 #include "output.h"
 #include "setup.h"
+#include "text.h"
 #include "timestamp.h"
 
 #ifndef BCLINT_RULESDIR
@@ -28,7 +30,7 @@ enum {
 	OPT_FAIL_ON = 256, OPT_MAX_WARNINGS, OPT_ENABLE, OPT_DISABLE, OPT_LEVEL, OPT_SET,
 	OPT_PLUGIN, OPT_RULES_PATH, OPT_NOW, OPT_REDACT, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN,
 	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG, OPT_BASELINE, OPT_NO_ISOLATE,
-	OPT_RULE_TIMEOUT, OPT_PREVIOUS, OPT_ROSTER
+	OPT_RULE_TIMEOUT, OPT_PREVIOUS, OPT_REDACT_KEY, OPT_ROSTER
 };
 
 const struct option bclint_lint_longopts[] = {
@@ -49,11 +51,12 @@ const struct option bclint_lint_longopts[] = {
 	{"previous", required_argument, NULL, OPT_PREVIOUS},
 	{"roster", required_argument, NULL, OPT_ROSTER},
 	{"redact", no_argument, NULL, OPT_REDACT},
+	{"redact-key", required_argument, NULL, OPT_REDACT_KEY},
 	{"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
 	{"rule-timeout", required_argument, NULL, OPT_RULE_TIMEOUT},
 	{"jobs", required_argument, NULL, 'j'},
-	{"color", required_argument, NULL, OPT_COLOR},
-	{"colour", required_argument, NULL, OPT_COLOR},
+	{"color", optional_argument, NULL, OPT_COLOR},
+	{"colour", optional_argument, NULL, OPT_COLOR},
 	{"sarif-automation-id", required_argument, NULL, OPT_AUTOMATION_ID},
 	{"quiet", no_argument, NULL, 'q'},
 	{"list-rules", no_argument, NULL, OPT_LIST_RULES},
@@ -72,7 +75,8 @@ static const char help[] =
 	"       bclint --check-fixtures DIR... [-- OPTION...]   (TAP; see bclint-plugin(3))\n"
 	"Lint TikTok Business Center snapshots ('-' reads standard input).\n"
 	"\n"
-	"  -f, --format=FORMAT        gcc (default), sarif, json or github\n"
+	"  -f, --format=FORMAT        gcc (default), sarif, json, github, gitlab, junit,\n"
+	"                             checkstyle or azure\n"
 	"  -o, --output=FILE          write the report to FILE (atomically)\n"
 	"  -c, --config=FILE          read this configuration file (default .bclint.json)\n"
 	"      --no-config            read no configuration file\n"
@@ -90,18 +94,25 @@ static const char help[] =
 	"                             Business Center (the drift rules report changes)\n"
 	"      --roster=FILE          the roster of current staff (CSV or JSON): members\n"
 	"                             not on it, or past their end date, are reported\n"
-	"      --redact               replace emails and names with stable hashes\n"
+	"      --redact               replace emails and names with keyed hashes (a new\n"
+	"                             key each run, unless BCLINT_REDACT_KEY is set)\n"
+	"      --redact-key=FILE      --redact, with the key derived from FILE: the\n"
+	"                             same pseudonyms in every run with that FILE\n"
 	"      --rule-timeout=SECONDS time limit of each rule (default 60; 0: none)\n"
 	"      --no-isolate           run rules in the bclint process (no crash isolation)\n"
 	"  -j, --jobs=N               lint up to N snapshots at once (default: the CPUs)\n"
-	"      --color=WHEN           auto (default), always or never\n"
+	"      --color[=WHEN]         auto (default), always or never; alone: always\n"
 	"      --sarif-automation-id=ID  SARIF automationDetails.id\n"
 	"  -q, --quiet                report errors only; no summary\n"
-	"      --list-rules           list every loaded rule (-f json or man: the catalog)\n"
+	"      --list-rules           list every loaded rule (-f json or man: the catalog;\n"
+	"                             -f markdown -o DIR: a page per rule in DIR)\n"
 	"      --explain=RULE         print a rule's documentation\n"
+	"      --help                 print this help\n"
+	"      --version              print the version, copyright and licence\n"
 	"\n"
 	"Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input\n"
-	"error, 3 a plugin could not be loaded or failed.  See bclint(1).\n";
+	"error, 3 a plugin could not be loaded or failed.  Every command takes --help\n"
+	"and --version.  See bclint(1).\n";
 
 static int lint_exec(const struct bclint_cmd *self, int argc, char **argv);
 
@@ -116,6 +127,7 @@ struct cli {
 	const char *format, *output, *explain, *automation_id, *config, *baseline, *rules_path;
 	const char *roster_path;
 	struct bclint_roster roster;
+	const char *redact_key; /* --redact-key's FILE */
 	int no_config, fail_on, quiet, list_rules, color;
 	long max_warnings;
 	struct bclint_rule_op *ops;
@@ -145,6 +157,19 @@ static int parse_number(const char *s, long max, long *out)
 	return *s == '\0' || *end != '\0' || errno || *out < 0 || *out > max ? -1 : 0;
 }
 
+/* "unknown format 'x' (gcc, sarif, ... or azure)", from the format table. */
+static int unknown_format(const struct bclint_cmd *self, const char *name)
+{
+	size_t n;
+	const struct bclint_format *f = bclint_formats(&n);
+	char list[256];
+	size_t len = 0;
+	for (size_t i = 0; i < n && len < sizeof(list); i++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+		                        i == 0 ? "" : i + 1 < n ? ", " : " or ", f[i].name);
+	return bclint_usage_error(self, "unknown format '%s' (%s)", name, list);
+}
+
 /* 0, a usage error's status, or -1 after --help or --version. */
 static int parse_args(int argc, char **argv, struct cli *c)
 {
@@ -155,9 +180,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		struct bclint_rule_op op = {0, optarg};
 		switch (ch) {
 		case 'f':
-			if (bclint_format_find(optarg) == NULL && strcmp(optarg, "man") != 0)
-				return bclint_usage_error(self, "unknown format '%s' (gcc, sarif, json or "
-				                          "github)", optarg);
+			if (bclint_format_find(optarg) == NULL && strcmp(optarg, "man") != 0 &&
+			    strcmp(optarg, "markdown") != 0)
+				return unknown_format(self, optarg);
 			c->format = optarg;
 			break;
 		case 'o': c->output = optarg; break;
@@ -196,6 +221,10 @@ static int parse_args(int argc, char **argv, struct cli *c)
 				                          optarg);
 			break;
 		case OPT_REDACT: c->lint.redact = 1; break;
+		case OPT_REDACT_KEY:
+			c->lint.redact = 1;
+			c->redact_key = optarg;
+			break;
 		case OPT_NO_ISOLATE: c->lint.isolate = 0; break;
 		case OPT_RULE_TIMEOUT:
 			if (parse_number(optarg, 86400, &num) < 0)
@@ -209,11 +238,11 @@ static int parse_args(int argc, char **argv, struct cli *c)
 				                          BCLINT_JOBS_MAX);
 			c->lint.jobs = (unsigned)num;
 			break;
-		case OPT_COLOR:
-			if (strcmp(optarg, "auto") == 0)
-				c->color = -1;
-			else if (strcmp(optarg, "always") == 0)
+		case OPT_COLOR: /* --color alone is --color=always, as in GNU ls and grep */
+			if (optarg == NULL || strcmp(optarg, "always") == 0)
 				c->color = 1;
+			else if (strcmp(optarg, "auto") == 0)
+				c->color = -1;
 			else if (strcmp(optarg, "never") == 0)
 				c->color = 0;
 			else
@@ -226,9 +255,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case OPT_ROSTER: c->roster_path = optarg; break;
 		case OPT_LIST_RULES: c->list_rules = 1; break;
 		case OPT_EXPLAIN: c->explain = optarg; break;
-		case OPT_VERSION:
-			printf("bclint %s (plugin ABI %d)\n", PACKAGE_VERSION, BCLINT_ABI_VERSION);
-			return -1;
+		case OPT_VERSION: bclint_cmd_version(self); return -1;
 		case OPT_HELP: bclint_cmd_help(self); return -1;
 		default: return BCLINT_EXIT_USAGE;
 		}
@@ -262,10 +289,60 @@ static int set_up(struct cli *c, struct bclint_run *run)
 	return 0;
 }
 
+/* --list-rules --format=markdown -o DIR: a page per rule, the host's own
+ * first, and README.md, the index.  0 or an exit status. */
+static int catalog_pages(const struct cli *c, struct bclint_run *run)
+{
+	if (c->output == NULL || strcmp(c->output, "-") == 0)
+		return bclint_usage_error(c->self, "--format=markdown writes a page per rule: give "
+		                          "the directory with -o DIR");
+	if (mkdir(c->output, 0777) < 0 && errno != EEXIST) {
+		fprintf(stderr, "bclint: error: %s: cannot create directory: %s\n", c->output,
+		        strerror(errno));
+		return BCLINT_EXIT_PLUGIN;
+	}
+	size_t n_host, n = 0;
+	const struct bclint_rule *host = bclint_catalog_host_rules(&n_host);
+	struct bclint_catalog_entry *all = calloc(n_host + run->rules.n_slots, sizeof(*all));
+	if (all == NULL) {
+		fputs("bclint: error: out of memory\n", stderr);
+		return BCLINT_EXIT_PLUGIN;
+	}
+	for (size_t i = 0; i < n_host; i++)
+		all[n++] = (struct bclint_catalog_entry){&host[i], NULL, NULL, host[i].precision,
+		                                         host[i].security_severity};
+	for (size_t i = 0; i < run->rules.n_slots; i++) {
+		const struct bclint_rule_slot *s = &run->rules.slots[i];
+		all[n++] = (struct bclint_catalog_entry){s->rule, s->plugin->desc->name,
+		                                         s->plugin->desc->version, s->precision,
+		                                         s->security_severity};
+	}
+	int rc = 0;
+	for (size_t i = 0; i <= n && rc == 0; i++) {
+		struct bclint_buf out = {0};
+		char path[PATH_MAX];
+		if (i < n)
+			bclint_catalog_markdown(&out, &all[i]);
+		else
+			bclint_catalog_markdown_index(&out, all, n);
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s.md", c->output,
+		                     i < n ? all[i].rule->id : "README") >= sizeof(path) || out.oom ||
+		    bclint_write_output(path, out.data, out.len, &run->diag) < 0)
+			rc = BCLINT_EXIT_PLUGIN;
+		free(out.data);
+	}
+	free(all);
+	if (rc == 0 && run->plugin_errors)
+		rc = BCLINT_EXIT_PLUGIN;
+	return rc;
+}
+
 /* --list-rules and --explain: the catalog, in the format asked for. */
 static int catalog(const struct cli *c, struct bclint_run *run)
 {
 	struct bclint_buf out = {0};
+	if (c->explain == NULL && strcmp(c->format, "markdown") == 0)
+		return catalog_pages(c, run);
 	if (c->explain != NULL) {
 		const struct bclint_rule_slot *s = bclint_ruleset_find(&run->rules, c->explain);
 		if (s == NULL)
@@ -328,6 +405,12 @@ static int write_report(const struct cli *c, const struct bclint_format *fmt,
 	return status;
 }
 
+/* --redact's key (see bclint_cmd_redact_key). */
+static int redact_key(struct cli *c)
+{
+	return bclint_cmd_redact_key(c->self, c->redact_key, c->lint.redact_key);
+}
+
 static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
 {
 	int status = set_up(c, run);
@@ -335,8 +418,8 @@ static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
 		return status;
 	if (c->list_rules || c->explain)
 		return catalog(c, run);
-	if (strcmp(c->format, "man") == 0)
-		return bclint_usage_error(c->self, "--format=man goes with --list-rules");
+	if (strcmp(c->format, "man") == 0 || strcmp(c->format, "markdown") == 0)
+		return bclint_usage_error(c->self, "--format=%s goes with --list-rules", c->format);
 	if (c->diff && c->lint.previous != NULL)
 		return bclint_usage_error(c->self, "--previous does not go with diff: give OLD NEW");
 	if (c->diff && argc - optind != 2)
@@ -349,6 +432,8 @@ static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
 	if (c->lint.previous != NULL && argc - optind > 1)
 		return bclint_usage_error(c->self, "--previous goes with one snapshot, not %d",
 		                          argc - optind);
+	if (c->lint.redact && (status = redact_key(c)) != 0)
+		return status;
 	struct bclint_baseline base = {NULL, 0};
 	if (c->baseline != NULL && bclint_baseline_load(&base, c->baseline, &run->diag) < 0)
 		return BCLINT_EXIT_USAGE;
@@ -393,7 +478,7 @@ int bclint_cmd_lint_run(const struct bclint_cmd *self, int argc, char **argv, in
 	c.fail_on = BCLINT_LEVEL_ERROR;
 	c.max_warnings = -1;
 	c.color = -1;
-	c.lint = (struct bclint_lint_options){BCLINT_NO_TIME, 0, 1, 60, 0, NULL, 0, NULL, NULL};
+	c.lint = (struct bclint_lint_options){.now = BCLINT_NO_TIME, .isolate = 1, .rule_timeout = 60};
 	bclint_run_init(&run, &diag);
 	optind = 1;
 	int status = parse_args(argc, argv, &c);

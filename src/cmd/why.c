@@ -81,6 +81,8 @@ static const char help[] =
 	"      --asset-type=TYPE     which asset, when one ID names assets of two types\n"
 	"  -f, --format=FORMAT       text (default) or json\n"
 	"      --now=TIMESTAMP       reference time (default: captured_at, else the clock)\n"
+	"      --help                print this help\n"
+	"      --version             print the version\n"
 	"\n"
 	"Exit status: 0 the action should work, 1 a layer is broken, 2 usage or\n"
 	"snapshot error.  See bclint-why(1).\n";
@@ -817,11 +819,11 @@ static const struct bclint_grant *find_grant(const struct why *w)
 struct args {
 	const char *snapshot, *member, *action, *asset;
 	int asset_type; /* -1: not given */
-	int json, help;
+	int json, help; /* help: 1 --help, 2 --version */
 	bclint_time now;
 };
 
-enum { OPT_MEMBER = 256, OPT_ACTION, OPT_ASSET, OPT_ASSET_TYPE, OPT_NOW, OPT_HELP };
+enum { OPT_MEMBER = 256, OPT_ACTION, OPT_ASSET, OPT_ASSET_TYPE, OPT_NOW, OPT_HELP, OPT_VERSION };
 
 static const struct option long_options[] = {
 	{"member", required_argument, NULL, OPT_MEMBER},
@@ -831,6 +833,7 @@ static const struct option long_options[] = {
 	{"format", required_argument, NULL, 'f'},
 	{"now", required_argument, NULL, OPT_NOW},
 	{"help", no_argument, NULL, OPT_HELP},
+	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
 };
 
@@ -861,6 +864,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 				return usage_error("invalid --now '%s' (an RFC 3339 timestamp)", optarg);
 			break;
 		case OPT_HELP: a->help = 1; break;
+		case OPT_VERSION: a->help = a->help ? a->help : 2; break;
 		case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
 		default: return usage_error("unknown option '%s'", argv[optind - 1]);
 		}
@@ -956,7 +960,10 @@ static int why_exec(const struct bclint_cmd *self, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (a.help) {
-		bclint_cmd_help(self);
+		if (a.help == 1)
+			bclint_cmd_help(self);
+		else
+			bclint_cmd_version(self);
 		return BCLINT_EXIT_OK;
 	}
 	struct why w;

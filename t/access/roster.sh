@@ -14,7 +14,7 @@ cp "$top_srcdir/examples/demo.json" "$top_srcdir/examples/roster.csv" "$tmp/"
 cd "$tmp" || exit 1
 ONLY="--disable=all --enable=not-on-roster"
 
-MAX='demo.json:24:5: error: max.braun@acme.example'"'"'s end date on the roster (roster.csv, line 5) has passed (2026-10-31): remove them from the Business Center (Business Center > Users) [not-on-roster]'
+MAX='demo.json:24:5: error: max.braun@acme.example'"'"'s end date on the roster in roster.csv has passed (2026-10-31): remove them from the Business Center (Business Center > Users) [not-on-roster]'
 BILLING='demo.json:33:5: warning: billing@fastpay-agency.example is not on the roster (roster.csv): remove them from the Business Center (Business Center > Users), or add them to the roster [not-on-roster]'
 MIA='demo.json:36:5: warning: mia.koch@acme.example is not on the roster (roster.csv): remove them from the Business Center (Business Center > Users), or add them to the roster [not-on-roster]'
 

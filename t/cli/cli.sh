@@ -114,6 +114,39 @@ is "$(cat "$tmp/report.txt")" "$W1
 $E1
 $N1" "-o: the report in the file"
 is "$status" 1 "-o: exit status unchanged"
+# -o replaces a file's contents, not its mode, owner or links.
+chmod 0664 "$tmp/report.txt"
+$BCLINT $CORE -o "$tmp/report.txt" mixed.json 2>/dev/null
+is "$(stat -c %a "$tmp/report.txt")" 664 "-o: an existing file keeps its mode (664)"
+rm -f "$tmp/new.txt"
+(umask 027 && $BCLINT $CORE -o "$tmp/new.txt" mixed.json 2>/dev/null)
+is "$(stat -c %a "$tmp/new.txt")" 640 "-o: a new file is 0666 less the umask (027: 640)"
+if [ "$(id -u)" -eq 0 ]; then
+	chown 65534:65534 "$tmp/report.txt"
+	$BCLINT $CORE -o "$tmp/report.txt" mixed.json 2>/dev/null
+	is "$(stat -c %u:%g "$tmp/report.txt")" 65534:65534 "-o: an existing file keeps its owner and group"
+else
+	ok 0 "# SKIP not root: cannot give a file to another owner"
+fi
+mkdir "$tmp/d"
+echo old >"$tmp/target.txt"
+ln -s ../target.txt "$tmp/d/link.txt"
+ln -s d/link.txt "$tmp/chain.txt"
+run_bclint $CORE -o "$tmp/chain.txt" mixed.json
+[ -L "$tmp/chain.txt" ] && [ -L "$tmp/d/link.txt" ]
+ok $? "-o through two symbolic links: both links stay links"
+is "$(cat "$tmp/target.txt")" "$W1
+$E1
+$N1" "-o through two symbolic links (one relative to its own directory): the report in their target"
+is "$(ls "$tmp/d")" link.txt "-o through a link: no temporary file left beside the link"
+ln -s made.txt "$tmp/dangling.txt"
+$BCLINT $CORE -o "$tmp/dangling.txt" mixed.json 2>/dev/null
+[ -L "$tmp/dangling.txt" ] && [ -f "$tmp/made.txt" ]
+ok $? "-o through a dangling link: its target is created, the link stays"
+ln -s loop2 "$tmp/loop1" && ln -s loop1 "$tmp/loop2"
+run_bclint $CORE -o "$tmp/loop1" mixed.json
+is "$status $err" "3 bclint: error: $tmp/loop1: cannot follow the link: Too many levels of symbolic links
+1 error, 1 warning, 0 notes" "-o through a loop of links: the error, exit 3"
 echo previous >"$tmp/keep.txt"
 run_bclint $CORE -o "$tmp/keep.txt" missing.json
 is "$status" 2 "-o with an unreadable snapshot: exit 2"
@@ -145,11 +178,35 @@ Try 'bclint --help' for more information." "no snapshot"
 is "$status" 2 "no snapshot: exit 2"
 run_bclint $CORE --frobnicate mixed.json
 is "$status" 2 "unknown option: exit 2"
+VERSION_TAIL="$(sed -n 3p "$top_srcdir/LICENSE").
+License MIT: <https://opensource.org/licenses/MIT>.
+This is free software: you are free to change and redistribute it.
+There is NO WARRANTY, to the extent permitted by law."
+HELP_TAIL="
+Report bugs to: <https://github.com/bclint/bclint/issues>
+bclint home page: <https://github.com/bclint/bclint>"
 run_bclint --version
-is "$out" "bclint 0.1.0 (plugin ABI 1)" "--version"
+is "$out" "bclint 0.1.0 (plugin ABI 1)
+$VERSION_TAIL" "--version: name, version, the copyright line of LICENSE and the licence"
 run_bclint --help
 is "$(printf '%s\n' "$out" | sed -n 1p)" "Usage: bclint [OPTION]... SNAPSHOT..." "--help"
 is "$status" 0 "--help: exit 0"
+is "$(printf '%s\n' "$out" | tail -n 3)" "$HELP_TAIL" "--help ends with where to report bugs"
+# Every command takes --help and --version.
+for c in import why diff; do
+	run_bclint $c --version
+	is "$out|$status" "bclint $c (bclint) 0.1.0
+$VERSION_TAIL|0" "bclint $c --version"
+	run_bclint $c --help
+	is "$(printf '%s\n' "$out" | sed -n 1p | cut -d' ' -f1-3)|$(printf '%s\n' "$out" | tail -n 3)|$status" \
+		"Usage: bclint $c|$HELP_TAIL|0" "bclint $c --help: its usage, where to report bugs"
+done
+run_bclint --check-fixtures --version
+is "$out|$status" "bclint 0.1.0 (plugin ABI 1)
+$VERSION_TAIL|0" "bclint --check-fixtures --version"
+run_bclint --check-fixtures --help
+is "$(printf '%s\n' "$out" | sed -n 1p)|$(printf '%s\n' "$out" | tail -n 3)|$status" \
+	"Usage: bclint --check-fixtures DIR... [-- OPTION...]|$HELP_TAIL|0" "bclint --check-fixtures --help"
 run_bclint --list-rules
 is "$(printf '%s\n' "$out" | grep '^too-many-admins ')" \
 	"too-many-admins           warning  too-many-admins        More active Admins than the policy allows" "--list-rules"
@@ -158,11 +215,15 @@ is "$(printf '%s\n' "$out" | grep '^too-many-admins ' | awk '{print $2}')" "off"
 run_bclint --explain too-many-admins
 is "$(printf '%s\n' "$out" | sed -n '1,2p')" "too-many-admins: More active Admins than the policy allows
   level: warning; plugin: too-many-admins 1.0" "--explain: heading"
+is "$(printf '%s\n' "$out" | sed -n '3,4p')" "  tags: admins security
+  precision: very-high; security severity: 5.0" "--explain: tags, precision and security severity"
 is "$(printf '%s\n' "$out" | grep -A1 '^Options')" "Options (--set, config file, or the snapshot's policy)
   max_admins (integer, default 3): the most active ADMIN members allowed" "--explain: options with defaults"
 run_bclint --explain nope
 is "$status" 2 "--explain: unknown rule is exit 2"
+export BCLINT_REDACT_KEY="bclint test key, not a secret"
 run_bclint $CORE --redact mixed.json
-is "$(printf '%s\n' "$out" | sed -n 1p)" "mixed.json:6:5: warning: user-fd9b6951 has the Business Center role STANDARD but no asset assigned: assign the assets they work on (Business Center > Users > Assign assets) [no-asset-assigned]" "--redact hashes emails"
+unset BCLINT_REDACT_KEY
+is "$(printf '%s\n' "$out" | sed -n 1p)" "mixed.json:6:5: warning: user-afab5a41a47e has the Business Center role STANDARD but no asset assigned: assign the assets they work on (Business Center > Users > Assign assets) [no-asset-assigned]" "--redact hashes emails (under a key)"
 
 done_testing

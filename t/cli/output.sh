@@ -34,8 +34,8 @@ is "$(printf '%s' "$out" | jq -r '.findings[1].message')" "$(printf 'raw Eve\n::
 is "$(printf '%s' "$out" | grep -c "$esc")" 0 "hostile: json: no raw escape byte"
 run_bclint -f sarif $leaky hostile.json
 is "$(printf '%s' "$out" | jq -c '.runs[0].results | length')" 4 "hostile: sarif parses, four results"
-is "$(printf '%s' "$out" | jq -r '.runs[0].results[1].message.text')" "$(printf 'raw Eve\n::warning::forged <eve@x.example\nhostile.json:1:1: error: forged [x]\r\n::error file=a,line=1::forged\033[2K\033]8;;http://x\007%%0A>')" \
-	"hostile: sarif keeps the text exactly, as JSON escapes"
+is "$(printf '%s' "$out" | jq -r '.runs[0].results[1].message.text')" "$(printf 'raw Eve\n::warning::forged <eve@x.example\nhostile.json:1:1: error: forged \\[x\\]\r\n::error file=a,line=1::forged\033\\[2K\033\\]8;;http://x\007%%0A> (see [again: eve@x.example\nhostile.json:1:1: error: forged \\[x\\]\r\n::error file=a,line=1::forged\033\\[2K\033\\]8;;http://x\007%%0A](1))')" \
+	"hostile: sarif keeps the text exactly, as JSON escapes (with SARIF's escaped brackets, notes linked)"
 is "$(printf '%s' "$out" | grep -c "$esc")" 0 "hostile: sarif: no raw escape byte"
 # A hostile file name.
 evil="$tmp/a
@@ -74,14 +74,18 @@ for f in gcc json sarif github; do
 		is "$leaks" "" "--redact -f $f $(basename "$s"): no email or name leaks"
 	done
 done
+# With a key, the pseudonyms are the same in every run (t/cli/redact.sh
+# checks them against BLAKE2b computed apart from bclint).
+export BCLINT_REDACT_KEY="bclint test key, not a secret"
 run_bclint --redact $leaky ../cli/mixed.json
-is "$out" "../cli/mixed.json:5:5: warning: raw name-b0a8ebab <user-3696dc15> [test-leaky]
-../cli/mixed.json:5:5: note: again: user-3696dc15
-../cli/mixed.json:6:5: warning: user-fd9b6951 has the Business Center role STANDARD but no asset assigned: assign the assets they work on (Business Center > Users > Assign assets) [no-asset-assigned]
-../cli/mixed.json:6:5: warning: raw - <user-fd9b6951> [test-leaky]
-../cli/mixed.json:6:5: note: again: user-fd9b6951
-../cli/mixed.json:10:13: error: user-3696dc15 needs CREATE_EDIT_ADS on ad account 'Brand' (100) but holds advertiser_role ANALYST: grant at least advertiser_role OPERATOR [permission-too-narrow]
-../cli/mixed.json:9:19: note: granted here: advertiser_role ANALYST" "--redact: the same person has the same short hash everywhere"
+unset BCLINT_REDACT_KEY
+is "$out" "../cli/mixed.json:5:5: warning: raw name-1645010840d3 <user-e000d2e03455> [test-leaky]
+../cli/mixed.json:5:5: note: again: user-e000d2e03455
+../cli/mixed.json:6:5: warning: user-afab5a41a47e has the Business Center role STANDARD but no asset assigned: assign the assets they work on (Business Center > Users > Assign assets) [no-asset-assigned]
+../cli/mixed.json:6:5: warning: raw - <user-afab5a41a47e> [test-leaky]
+../cli/mixed.json:6:5: note: again: user-afab5a41a47e
+../cli/mixed.json:10:13: error: user-e000d2e03455 needs CREATE_EDIT_ADS on ad account 'Brand' (100) but holds advertiser_role ANALYST: grant at least advertiser_role OPERATOR [permission-too-narrow]
+../cli/mixed.json:9:19: note: granted here: advertiser_role ANALYST" "--redact: the same person has the same keyed hash everywhere"
 run_bclint --redact dup-email.json
 is "$out" "dup-email.json:6:36: error: duplicate user_email '(redacted)' [snapshot]
 dup-email.json:5:5: note: first defined here" "--redact: snapshot errors quote no email"
@@ -184,6 +188,18 @@ run_bclint --color=always -f json mixed.json
 is "$(printf '%s' "$out" | grep -c "$esc")" 0 "--color=always: only gcc output has colour"
 NO_COLOR=1 run_bclint --color=always mixed.json
 is "$(printf '%s\n' "$out" | sed -n 1p)" "$C1" "--color=always wins over NO_COLOR"
+# --color alone means always (an optional argument, as in GNU tools), so
+# the word after it is not its value.
+run_bclint --color mixed.json
+is "$(printf '%s\n' "$out" | sed -n 1p)" "$C1" "--color alone: always"
+run_bclint --colour -o - mixed.json
+is "$(printf '%s\n' "$out" | sed -n 1p)" "$C1" "--colour alone: always"
+run_bclint --color never mixed.json
+is "$status|$(printf '%s\n' "$err" | sed -n 1p)" "2|bclint: error: never: cannot read snapshot: No such file or directory" \
+	"--color never: 'never' is a snapshot, not the value"
+run_bclint --color=sometimes mixed.json
+is "$status|$err" "2|bclint: error: invalid --color 'sometimes' (auto, always or never)
+Try 'bclint --help' for more information." "--color=WHEN: a bad value"
 
 # --- Several snapshots: one report, per-file locations, the worst status.
 run_bclint -f json mixed.json warn.json

@@ -30,11 +30,15 @@ is "$(q '[.runs[0].tool.driver.rules[] | select(.shortDescription.text and .full
 is "$(q '.runs[0] as $run | [$run.results[] | .ruleId == $run.tool.driver.rules[.ruleIndex].id] | all')" \
 	true "every ruleIndex points at its rule"
 is "$(q '.runs[0].results[0] | [.level, .locations[0].physicalLocation.artifactLocation, .locations[0].physicalLocation.region, .locations[0].logicalLocations, .partialFingerprints]')" \
-	'["warning",{"uri":"mixed.json","index":0},{"startLine":6,"startColumn":5,"endLine":6,"endColumn":77},[{"fullyQualifiedName":"/members/1","kind":"object"}],{"bclint/v1":"9b217c14d2eeb32b"}]' \
-	"a result: level, relative URI, region with end, JSON Pointer, fingerprint"
+	'["warning",{"uri":"mixed.json","index":0},{"startLine":6,"startColumn":5,"endLine":6,"endColumn":77},[{"fullyQualifiedName":"/members/1","kind":"object"}],{"bclint/v1":"9b217c14d2eeb32b","primaryLocationLineHash":"9b217c14d2eeb32b"}]' \
+	"a result: level, relative URI, region with end, JSON Pointer, fingerprint (bclint's, also as GitHub's primaryLocationLineHash)"
 is "$(q '.runs[0].results[1].relatedLocations')" \
 	'[{"id":1,"physicalLocation":{"artifactLocation":{"uri":"mixed.json","index":0},"region":{"startLine":9,"startColumn":19,"endLine":9,"endColumn":112}},"message":{"text":"granted here: advertiser_role ANALYST"}}]' \
 	"notes are related locations with messages"
+is "$(q '.runs[0].results[1].message.text')" \
+	'"ana@x.example needs CREATE_EDIT_ADS on ad account '"'"'Brand'"'"' (100) but holds advertiser_role ANALYST: grant at least advertiser_role OPERATOR (see [granted here: advertiser_role ANALYST](1))"' \
+	"the message links each note by its related location's id (GitHub shows only those)"
+is "$(q '.runs[0].results[0].message.text | test("see")')" false "no notes, no links"
 is "$(q '[.runs[0].columnKind, .runs[0].automationDetails, .runs[0].invocations]')" \
 	'["unicodeCodePoints",null,[{"executionSuccessful":true,"exitCode":1}]]' "run: columnKind, invocations"
 
@@ -64,6 +68,29 @@ is "$status" 3 "a failing plugin: exit 3, report still written"
 is "$(q '[.runs[0].results[].ruleId] | index("test-fails") != null')" true \
 	"the failing plugin's findings are kept"
 
+# Hostile text cannot make a link: '\', '[' and ']' are escaped, and every
+# link the message holds is one of bclint's, to a related location.
+run_bclint -f sarif --plugin="$tmp/leaky.so" ../formats/hostile.json
+is "$(q '[.runs[0].results[] | .message.text]')" "$(cat ../formats/hostile.sarif-messages)" \
+	"hostile: messages with brackets and backslashes escaped, notes linked"
+links='[.runs[0].results[] | . as $r | [.message.text | scan("(?<!\\\\)\\[(?:[^\\\\\\]]|\\\\.)*\\]\\(([0-9]+)\\)") | .[0] | tonumber] == [$r.relatedLocations[]?.id]] | all'
+is "$(q "$links")" true "hostile: the only links are bclint's, one to each related location"
+
+# Rules' metadata as GitHub reads it: precision per rule (not the same for
+# all), security-severity on rules tagged security, helpUri a page.
+run_bclint -f sarif --disable=all ../formats/hostile.json
+is "$(q '[.runs[0].tool.driver.rules[] | select(.properties.tags | index("security")) | select(.properties["security-severity"] == null) | .id]')" \
+	'[]' "every rule tagged security has a security-severity"
+is "$(q '[.runs[0].tool.driver.rules[] | select((.properties.tags | index("security")) == null) | select(.properties["security-severity"] != null) | .id]')" \
+	'[]' "no security-severity without the security tag"
+is "$(q '[.runs[0].tool.driver.rules[] | select(.id == "two-step-disabled" or .id == "excess-grant" or .id == "permission-too-narrow") | [.id, .properties.precision, .properties["security-severity"]]]')" \
+	'[["two-step-disabled","very-high","7.0"],["excess-grant","medium","3.0"],["permission-too-narrow","high",null]]' \
+	"precision and security-severity as each rule says"
+is "$(q '[.runs[0].tool.driver.rules[].properties.precision] | unique | length > 1')" true \
+	"precision differs between rules"
+is "$(q '[.runs[0].tool.driver.rules[] | .helpUri == "https://github.com/bclint/bclint/blob/main/docs/rules/\(.id).md"] | all')" \
+	true "helpUri: the rule's page in docs/rules"
+
 # GitHub's limits: at most 10 tags per rule, 100 related locations per result.
 run_bclint -f sarif "$top_srcdir/examples/demo.json"
 is "$(q '[.runs[0].tool.driver.rules[].properties.tags | length <= 10] | all')" true "tags within GitHub's limit"
@@ -77,6 +104,8 @@ awk 'BEGIN {
 run_bclint -f sarif --disable=all --enable=too-many-admins "$tmp/admins.json"
 is "$(q '[(.runs[0].results[0].relatedLocations | length), .runs[0].invocations[0].toolExecutionNotifications[0].level]')" \
 	'[100,"warning"]' "at most 100 related locations per result, and a warning saying so"
+is "$(q '.runs[0].results[0].message.text | [scan("\\]\\(([0-9]+)\\)")] | [length, .[0][0], .[99][0]]')" '[100,"1","100"]' \
+	"a link to each related location kept, no more"
 
 # Validation by the SARIF multitool (npm @microsoft/sarif-multitool).
 $BCLINT -f sarif -o "$tmp/demo.sarif" "$top_srcdir/examples/demo.json" 2>/dev/null
@@ -85,8 +114,9 @@ $BCLINT -f sarif --plugin="$tmp/fails.so" --plugin="$tmp/leaky.so" --sarif-autom
 $BCLINT -f sarif --redact -o "$tmp/redacted.sarif" - <mixed.json 2>/dev/null
 $BCLINT -f sarif -o "$tmp/bad.sarif" ../snapshot/bad-utf8.json 2>/dev/null
 $BCLINT -f sarif -o "$tmp/admins.sarif" "$tmp/admins.json" 2>/dev/null
+$BCLINT -f sarif --plugin="$tmp/leaky.so" -o "$tmp/hostile.sarif" ../formats/hostile.json 2>/dev/null
 "$top_srcdir/.ci/validate-sarif" "$tmp/demo.sarif" "$tmp/all.sarif" "$tmp/redacted.sarif" \
-	"$tmp/bad.sarif" "$tmp/admins.sarif" >"$tmp/validate.out" 2>&1
+	"$tmp/bad.sarif" "$tmp/admins.sarif" "$tmp/hostile.sarif" >"$tmp/validate.out" 2>&1
 case $? in
 0) ok 0 "Sarif.Multitool validate --rule-kind 'Sarif;Gh': no errors" ;;
 77) ok 0 "# SKIP Sarif.Multitool not installed (npm install -g @microsoft/sarif-multitool)" ;;
@@ -94,6 +124,18 @@ case $? in
 	ok 1 "Sarif.Multitool validate --rule-kind 'Sarif;Gh': no errors"
 	diag "$(cat "$tmp/validate.out")"
 	;;
+esac
+# A file the multitool skips (it does so over 10,000 KB, with only a
+# warning) is a failure, not a pass.
+cp "$tmp/demo.sarif" "$tmp/big.sarif"
+head -c 10300000 /dev/zero | tr '\0' ' ' >>"$tmp/big.sarif"
+"$top_srcdir/.ci/validate-sarif" "$tmp/demo.sarif" "$tmp/big.sarif" >"$tmp/validate.out" 2>&1
+case $? in
+1) is "$(tail -n 1 "$tmp/validate.out")" \
+	"validate-sarif: not every file was validated (SARIF_MAX_FILE_KB raises the size limit)" \
+	".ci/validate-sarif fails when the multitool skips a file" ;;
+77) ok 0 "# SKIP Sarif.Multitool not installed (npm install -g @microsoft/sarif-multitool)" ;;
+*) ok 1 ".ci/validate-sarif fails when the multitool skips a file"; diag "$(cat "$tmp/validate.out")" ;;
 esac
 
 done_testing

@@ -80,19 +80,22 @@ want=$(bclint --help | grep -v 'bclint why' | grep -oE -- '(^|[][ ,|(])--?[a-z][
 is "$(printf '%s\n' "$got" | sed 's/=$//')" "$want" "'bclint -' offers every option of bclint --help"
 offers 'bclint --fo' --format=
 is "$compopt_args" " -o nospace" "'--format=' is completed without a space after it"
-offers 'bclint --re' --redact
-is "$compopt_args" "" "'--redact' is completed with a space after it"
+offers 'bclint --re' --redact --redact-key=
+offers 'bclint --no-c' --no-config
+is "$compopt_args" "" "'--no-config' is completed with a space after it"
 offers 'bclint -q' -q
 
 # --- Option values.
-offers 'bclint -f ' gcc sarif json github
+offers 'bclint -f ' gcc sarif json github gitlab junit checkstyle azure
 offers 'bclint --format=s' sarif
-offers 'bclint a.json --format ' gcc sarif json github
-offers 'bclint --list-rules --format=' gcc sarif json github man
+offers 'bclint --format=j' json junit
+offers 'bclint a.json --format ' gcc sarif json github gitlab junit checkstyle azure
+offers 'bclint --list-rules --format=' gcc sarif json github gitlab junit checkstyle azure man markdown
 offers 'bclint --fail-on=' error warning note none
 offers 'bclint --fail-on w' warning
 offers 'bclint --color=a' auto always
 offers 'bclint --colour=n' never
+offers 'bclint --color ' a.json b.bclint-snapshot.json responses
 offers 'bclint --baseline ' a.json b.bclint-snapshot.json report.sarif responses
 offers 'bclint --previous ' a.json b.bclint-snapshot.json responses
 offers 'bclint -c ' a.json b.bclint-snapshot.json responses
@@ -129,7 +132,7 @@ BCLINT_RULES_PATH=$saved
 export BCLINT_RULES_PATH
 
 # --- bclint import.
-offers 'bclint import --' --bc-id= --captured-at= --extras= --help --output= --plan=
+offers 'bclint import --' --bc-id= --captured-at= --extras= --help --output= --plan= --version
 offers 'bclint import -o' -o
 offers 'bclint import --extras ' a.json b.bclint-snapshot.json extras.csv responses
 offers 'bclint import --plan=' a.json b.bclint-snapshot.json responses
@@ -137,7 +140,7 @@ offers 'bclint import ' a.json b.bclint-snapshot.json extras.csv notes.txt repor
 
 # --- bclint why.
 offers 'bclint why ' a.json b.bclint-snapshot.json responses
-offers 'bclint why a.json --' --action= --asset-type= --asset= --format= --help --member= --now=
+offers 'bclint why a.json --' --action= --asset-type= --asset= --format= --help --member= --now= --version
 offers 'bclint why a.json -f ' text json
 offers 'bclint why a.json --format=j' json
 offers 'bclint why a.json --asset-type=T' TIKTOK_SHOP TT_ACCOUNT
@@ -146,7 +149,7 @@ offers 'bclint why a.json --member '
 # --- bclint access.
 offers 'bclint access ' a.json b.bclint-snapshot.json responses
 offers 'bclint access a.json --' --by-person --config= --format= --help --no-config --now= \
-	--output= --plugin= --redact --roster= --rules-path=
+	--output= --plugin= --redact --redact-key= --roster= --rules-path= --version
 offers 'bclint access a.json -f ' table csv json markdown html
 offers 'bclint access a.json --format=m' markdown
 offers 'bclint access a.json --roster ' extras.csv a.json b.bclint-snapshot.json responses
@@ -157,6 +160,7 @@ offers 'bclint --check-fixtures ' responses
 offers 'bclint --check-fixtures responses -' --
 offers 'bclint --check-fixtures responses -- --fail-on=w' warning
 offers 'bclint --check-fixtures responses -- --disable=permission-' permission-too-narrow
-offers 'bclint --check-fixtures responses -- --re' --redact
+offers 'bclint --check-fixtures responses -- --re' --redact --redact-key=
+offers 'bclint --redact-key ' a.json b.bclint-snapshot.json extras.csv notes.txt report.sarif responses
 
 done_testing

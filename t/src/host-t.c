@@ -138,10 +138,14 @@ static void redaction_and_suppression(void)
 	const struct bclint_host *h = &bclint_host_services;
 	const struct bclint_model *m = &w.snap->model;
 	struct bclint_redactor rd;
-	ok(bclint_redactor_init(&rd, m) == 0, "redaction: the index");
+	unsigned char key[BCLINT_REDACT_KEY_BYTES];
+	ok(bclint_redact_key_derive(key, "sixteen bytes!!", 15) == -1 &&
+	       bclint_redact_key_derive(key, "sixteen bytes!!!", 16) == 0,
+	   "redaction: a key of 16 bytes or more");
+	ok(bclint_redactor_init(&rd, m, key) == 0, "redaction: the index");
 	w.scene.redactor = &rd;
 	const char *label = h->member_label(&w.ctx, &m->members[0]);
-	ok(strncmp(label, "user-", 5) == 0 && strlen(label) == 13, "redaction: a pseudonym label");
+	ok(strncmp(label, "user-", 5) == 0 && strlen(label) == 17, "redaction: a pseudonym label");
 	struct bclint_finding *f = h->report(&w.ctx, BCLINT_LEVEL_DEFAULT, &m->members[0].ent,
 	                                     "mail ana@acme.example (Ana Silva), not Anastasia");
 	ok(f && !strstr(f->message, "ana@") && !strstr(f->message, "Ana Silva") &&
@@ -166,7 +170,7 @@ static void redaction_and_suppression(void)
 
 int main(void)
 {
-	plan(30);
+	plan(31);
 	reports();
 	option_sources();
 	redaction_and_suppression();

@@ -1,0 +1,202 @@
+/* Escaping snapshot text for line-oriented reports (see textsafe.h).
+ *
+ * The shapes are what the readers bclint is tested with look for inside a
+ * line: Vim's error formats (gcc and default), Emacs compilation-mode's
+ * whole default regexp list and its directory tracking, VS Code's $gcc,
+ * GitHub's problem matchers and workflow commands, and the GCC and
+ * clang-tidy parsers of Jenkins Warnings NG.  Each of their patterns
+ * needs one of the shapes below; breaking one character of the shape
+ * breaks every pattern that needs it (t/contrib/consumers.sh proves it
+ * with the readers themselves). */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "textsafe.h"
+
+/* The code point of the well-formed UTF-8 sequence at p and its length;
+ * 0 when the byte at p starts none (overlong forms and surrogates too). */
+static size_t utf8_decode(const unsigned char *p, uint32_t *cp)
+{
+	static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+	size_t n = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 ? 2 : 0;
+	if (n == 0 || p[0] > 0xf4)
+		return 0;
+	uint32_t v = p[0] & (0x7f >> n);
+	for (size_t k = 1; k < n; k++) {
+		if ((p[k] & 0xc0) != 0x80)
+			return 0;
+		v = v << 6 | (p[k] & 0x3f);
+	}
+	if (v < least[n] || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+/* Characters no reader should get raw: C1 controls; spaces other than
+ * ASCII's (each is \s somewhere); line and paragraph separators (a line
+ * break to some readers, and not matched by JavaScript's '.'); the
+ * bidirectional controls and other invisible format characters, which
+ * make a line look other than it is. */
+static int hidden(uint32_t cp)
+{
+	static const uint32_t ranges[][2] = {
+	        {0x80, 0xa0},     {0xad, 0xad},     {0x61c, 0x61c},   {0x1680, 0x1680},
+	        {0x180e, 0x180e}, {0x2000, 0x200f}, {0x2028, 0x202f}, {0x205f, 0x206f},
+	        {0x3000, 0x3000}, {0xfeff, 0xfeff}, {0xfff9, 0xfffb}, {0xe0000, 0xe007f},
+	};
+	for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
+		if (cp >= ranges[i][0] && cp <= ranges[i][1])
+			return 1;
+	return 0;
+}
+
+static int digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* ':' before a number (":12:", ": 12.", ":[12,", ":(12)", ":12" at the
+ * end: a location to every reader; ":12 " and ":12a" are none, as in
+ * "static:0 left"), after a severity ("error: ", "Warning: ", "terror: "
+ * to Jenkins' gcc parser, which takes ".*[Ee]rror: "), at the very end (a
+ * file header to some), and in a file name also before a space (a program
+ * prefix, "make: x.json:1:"). */
+static int colon_shape(const char *s, size_t i, unsigned flags)
+{
+	const char *n = s + i + 1, *d = n + strspn(n, " [(");
+	if (digit(*d)) {
+		d += strspn(d, "0123456789");
+		if (*d != ' ' && !(*d >= 'a' && *d <= 'z') && !(*d >= 'A' && *d <= 'Z'))
+			return 1;
+	}
+	if (*n == '\0')
+		return 1;
+	if ((flags & BCLINT_TEXTSAFE_LINE_START) && *n == ' ')
+		return 1;
+	if (*n != ' ')
+		return 0;
+	return (i >= 4 && strncasecmp(s + i - 4, "rror", 4) == 0) ||
+	       (i >= 6 && strncasecmp(s + i - 6, "arning", 6) == 0);
+}
+
+/* '(' before a number that reads as "FILE(12)", "(12:", "(12," or
+ * "(12) in FILE"; the "(12)" of "ad account 'Brand' (12)" stays. */
+static int paren_shape(const char *s, size_t i)
+{
+	if (!digit(s[i + 1]))
+		return 0;
+	if (i > 0 && s[i - 1] != ' ')
+		return 1;
+	const char *d = s + i + 1;
+	d += strspn(d, "0123456789");
+	return *d == ':' || *d == ',' || strncmp(d, ") in ", 5) == 0;
+}
+
+/* "line 12", "lines 12", "Line = 12" (not "line=12"): a location to
+ * Emacs (perl, php, aix, sun, ...), Vim's gcc formats and shellcheck's. */
+static int line_shape(const char *s)
+{
+	if (strncasecmp(s, "line", 4) != 0)
+		return 0;
+	s += 4;
+	s += *s == 's' || *s == 'S';
+	if (*s != ' ')
+		return 0; /* "line=1" is no location to anyone */
+	s += strspn(s, " ");
+	if (*s == '=')
+		s += 1 + strspn(s + 1, " ");
+	return digit(*s);
+}
+
+/* Phrases a reader acts on wherever they are in a line: make's directory
+ * changes (Emacs, Vim, Jenkins), CMake's (Jenkins), gcc's include chain,
+ * and Ant's javac prefix (Jenkins' gcc parser skips a line holding it). */
+static const char *const phrases[] = {
+        "entering directory",    "leaving directory", "-- build files have",
+        "in file included from", "[javac]",
+};
+
+/* Is the ASCII character s[i] written escaped? */
+static int shape(const char *s, size_t i, unsigned flags)
+{
+	int start = (flags & BCLINT_TEXTSAFE_LINE_START) != 0;
+	/* GitHub's runner trims a line, then takes "::cmd" and "##[cmd]";
+	 * a name of digits only reads as gcov's and guile's "12:34:". */
+	if (start && i == 0 &&
+	    (s[0] == ' ' || s[0] == ':' || s[0] == '#' || s[strspn(s, "0123456789")] == '\0'))
+		return 1;
+	switch (s[i]) {
+	case '"':
+	case '`': return 1; /* quoted file names, make's `dir' */
+	case ':': return colon_shape(s, i, flags);
+	case '(': return paren_shape(s, i);
+	case '#': return start || s[i + 1] == ' '; /* cucumber's "# FILE:12" */
+	case ']': return start;                    /* an Ant task's "[x] FILE:12:" */
+	case ' ': return start && digit(s[i + 1]); /* Borland's "Error FILE 12" */
+	case 'l':
+	case 'L':
+		if (line_shape(s + i))
+			return 1;
+		break;
+	default: break;
+	}
+	for (size_t k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++)
+		if (strncasecmp(s + i, phrases[k], strlen(phrases[k])) == 0)
+			return 1;
+	return 0;
+}
+
+static void control(struct bclint_buf *b, unsigned char c)
+{
+	switch (c) {
+	case '\n': bclint_buf_puts(b, "\\n"); break;
+	case '\r': bclint_buf_puts(b, "\\r"); break;
+	case '\t': bclint_buf_puts(b, "\\t"); break;
+	default: bclint_buf_printf(b, "\\x%02x", c); break;
+	}
+}
+
+/* The characters shape() may escape or that start a phrase. */
+static const char lookout[] = "\"`:( #]lLeEiI-[";
+
+void bclint_textsafe(struct bclint_buf *b, const char *s, unsigned flags)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	int keep_nl = (flags & BCLINT_TEXTSAFE_KEEP_NEWLINES) != 0;
+	/* The first byte of a line always gets a look. */
+	int first = (flags & BCLINT_TEXTSAFE_LINE_START) != 0;
+	for (; *p; run = p, first = 0) {
+		/* Most text is plain: find the next byte that needs a look. */
+		while (!first && *p >= 0x20 && *p < 0x7f && strchr(lookout, *p) == NULL)
+			p++;
+		bclint_buf_add(b, (const char *)run, (size_t)(p - run));
+		if (*p == '\0')
+			break;
+		uint32_t cp = 0;
+		size_t n = *p < 0x80 ? 1 : utf8_decode(p, &cp);
+		if (*p < 0x20 || *p == 0x7f) {
+			if (keep_nl && (*p == '\n' || *p == '\r'))
+				bclint_buf_putc(b, (char)*p);
+			else
+				control(b, *p);
+		} else if (*p < 0x80) {
+			if ((flags & BCLINT_TEXTSAFE_SHAPES) &&
+			    shape(s, (size_t)((const char *)p - s), flags))
+				bclint_buf_printf(b, "\\x%02x", *p);
+			else
+				bclint_buf_putc(b, (char)*p);
+		} else if (n == 0) {
+			bclint_buf_printf(b, "\\x%02x", *p);
+			n = 1;
+		} else if (hidden(cp)) {
+			bclint_buf_printf(b, cp > 0xffff ? "\\U%08x" : "\\u%04x", (unsigned)cp);
+		} else {
+			bclint_buf_add(b, (const char *)p, n);
+		}
+		p += n;
+	}
+}
