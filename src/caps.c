@@ -196,6 +196,18 @@ const struct bclint_action *bclint_actions(size_t *n)
 	return actions;
 }
 
+const char *bclint_role_name(uint32_t type, unsigned level)
+{
+	if (type >= BCLINT_ASSET_NTYPES || level < 1 || level > 4)
+		return NULL;
+	return types[type].roles[level - 1];
+}
+
+const char *bclint_tt_role_name(unsigned i)
+{
+	return i < 3 ? tt_roles[i] : NULL;
+}
+
 const char *bclint_cap_describe(uint32_t scope, uint32_t type, struct bclint_cap cap,
                                 char *buf, size_t size)
 {

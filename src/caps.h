@@ -25,6 +25,11 @@ int bclint_is_role_field(const char *name);
  * asset-group spelling (ADVERTISER_ROLE_ADMIN).  Returns 0, or -1 if the
  * value is not a role of the type. */
 int bclint_role_parse(uint32_t type, const char *value, int group, struct bclint_cap *cap);
+/* The role of a ladder type at level as the API spells it ("OPERATOR"),
+ * or NULL (level 0, or a type without a ladder). */
+const char *bclint_role_name(uint32_t type, unsigned level);
+/* The tt_account_roles value of bit i (0: POST, 1: LIVE, 2: DIRECT_MESSAGE). */
+const char *bclint_tt_role_name(unsigned i);
 /* Parse one tt_account_roles value into a bit; 0 if unknown. */
 unsigned bclint_tt_role_bit(const char *value);
 /* The accepted role values of a type, as "ADMIN, OPERATOR or ANALYST". */

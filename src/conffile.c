@@ -118,6 +118,22 @@ static void read_plugins(struct bclint_config *cfg, const struct bclint_jv *list
 	}
 }
 
+/* The roster file, relative to the configuration's directory. */
+static void read_roster(struct bclint_config *cfg, const struct bclint_jv *v)
+{
+	const char *name = bclint_jdoc_string(&cfg->doc, v);
+	if (name == NULL || *name == '\0') {
+		bclint_config_error(cfg, v->start, "'roster' must be a path string, not %s",
+		                    name ? "an empty string" : bclint_jv_type_name(v));
+		return;
+	}
+	const char *slash = strrchr(cfg->path, '/');
+	cfg->roster = name[0] == '/' || slash == NULL
+	                      ? bclint_arena_strdup(&cfg->arena, name)
+	                      : bclint_arena_printf(&cfg->arena, "%.*s/%s",
+	                                            (int)(slash - cfg->path), cfg->path, name);
+}
+
 static pcre2_code *compile(struct bclint_config *cfg, const struct bclint_jv *v,
                            const char *pattern)
 {
@@ -227,17 +243,17 @@ int bclint_config_read(struct bclint_config *cfg, const char *path, int explicit
 		                    bclint_jv_type_name(root));
 		return 0;
 	}
-	static const char *const keys[] = {"rules", "plugins", "suppressions"};
-	const struct bclint_jv *found[3] = {NULL, NULL, NULL};
+	static const char *const keys[] = {"rules", "plugins", "suppressions", "roster"};
+	const struct bclint_jv *found[4] = {NULL, NULL, NULL, NULL};
 	for (const struct bclint_jv *k = root->child; k != NULL; k = k->next) {
 		if (bclint_config_comment(cfg->doc.text, k))
 			continue;
 		size_t i = 0;
-		while (i < 3 && !bclint_jv_key_is(cfg->doc.text, k, keys[i]))
+		while (i < 4 && !bclint_jv_key_is(cfg->doc.text, k, keys[i]))
 			i++;
-		if (i == 3)
+		if (i == 4)
 			bclint_config_error(cfg, k->start, "unknown key '%s' (rules, plugins, "
-			                    "suppressions)", key_of(cfg, k));
+			                    "suppressions, roster)", key_of(cfg, k));
 		else if (found[i] != NULL)
 			bclint_config_error(cfg, k->start, "duplicate key '%s'", keys[i]);
 		else
@@ -252,6 +268,8 @@ int bclint_config_read(struct bclint_config *cfg, const char *path, int explicit
 		read_plugins(cfg, found[1]);
 	if (found[2] != NULL)
 		read_suppressions(cfg, found[2]);
+	if (found[3] != NULL)
+		read_roster(cfg, found[3]);
 	return 0;
 }
 

@@ -35,6 +35,7 @@ struct bclint_config {
 	struct bclint_config_plugin *plugins;
 	size_t n_plugins;
 	struct bclint_suppressions supps;
+	const char *roster; /* the roster file, relative to the file's directory; or NULL */
 	struct bclint_config_error *errors; /* in the order found */
 	size_t n_errors;
 	struct bclint_arena arena;

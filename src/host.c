@@ -459,6 +459,21 @@ static const struct bclint_grant *host_also_grant(struct bclint_ctx *ctx,
 	return bclint_snapshot_also(ctx->scene->snap, n, id, asset);
 }
 
+/* -- the roster ------------------------------------------------------------ */
+
+static int host_roster_find(struct bclint_ctx *ctx, const struct bclint_member *m,
+                            const struct bclint_roster_entry **entry)
+{
+	const struct bclint_roster *r = ctx->scene->roster;
+	*entry = r != NULL ? bclint_roster_find(r, m->email) : NULL;
+	return r == NULL ? -1 : *entry != NULL;
+}
+
+static const char *host_roster_path(struct bclint_ctx *ctx)
+{
+	return ctx->scene->roster != NULL ? ctx->scene->roster->path : NULL;
+}
+
 const struct bclint_host bclint_host_services = {
 	.size = sizeof(struct bclint_host),
 	.report = host_report,
@@ -481,6 +496,8 @@ const struct bclint_host bclint_host_services = {
 	.counterpart = host_counterpart,
 	.report_at = host_report_at,
 	.note_at = host_note_at,
+	.roster_find = host_roster_find,
+	.roster_path = host_roster_path,
 };
 
 void bclint_ctx_release(struct bclint_ctx *ctx)

@@ -9,6 +9,7 @@
 #include "pair.h"
 #include "plugin.h"
 #include "redact.h"
+#include "roster.h"
 #include "report.h"
 #include "snapshot.h"
 #include "suppress.h"
@@ -25,6 +26,7 @@ struct bclint_scene {
 	int about;                          /* keep who and what findings are about */
 	const struct bclint_snapshot *prev; /* the previous snapshot (--previous), or NULL */
 	const struct bclint_pairing *pairs; /* snap's and prev's entities, when prev is set */
+	const struct bclint_roster *roster; /* --roster, or NULL */
 };
 
 struct bclint_patterns {

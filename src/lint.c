@@ -305,7 +305,8 @@ static int set_scene(struct job *j, struct bclint_snapshot *s, struct bclint_sna
 	struct bclint_run *run = j->run;
 	int fingerprints = (j->o->needs & BCLINT_NEED_FINGERPRINTS) || j->o->baseline != NULL;
 	*sc = (struct bclint_scene){&run->report, s, NULL, NULL, j->o->now, fingerprints,
-	                            (j->o->needs & BCLINT_NEED_ABOUT) != 0, prev, NULL};
+	                            (j->o->needs & BCLINT_NEED_ABOUT) != 0, prev, NULL,
+	                            j->o->roster};
 	if (run->config.path != NULL && run->config.supps.n > 0)
 		sc->supps = &run->config.supps;
 	memset(st, 0, sizeof(*st));

@@ -14,6 +14,7 @@
 #include "plugin.h"
 #include "redact.h"
 #include "report.h"
+#include "roster.h"
 
 /* Exit statuses (cli.md). */
 enum {
@@ -44,6 +45,7 @@ struct bclint_lint_options {
 	const struct bclint_baseline *baseline; /* or NULL */
 	unsigned jobs;         /* workers at once (isolated only); 0: bclint_cpus() */
 	const char *previous; /* an earlier snapshot of the same Business Center, or NULL */
+	const struct bclint_roster *roster; /* the roster of current staff, or NULL */
 	unsigned char redact_key[BCLINT_REDACT_KEY_BYTES]; /* the pseudonyms' key, with redact */
 };
 

@@ -1,5 +1,5 @@
 /* bclint's command table: the first argument names a command (import,
- * why, diff), --check-fixtures runs the rule test harness, and anything else is
+ * why, diff, access), --check-fixtures runs the rule test harness, and anything else is
  * the lint command's.  Each command is a file of src/cmd/. */
 #include "config.h"
 
@@ -11,6 +11,7 @@ static const struct bclint_cmd *const commands[] = {
 	&bclint_cmd_import,
 	&bclint_cmd_why,
 	&bclint_cmd_diff,
+	&bclint_cmd_access,
 	&bclint_cmd_fixtures,
 };
 

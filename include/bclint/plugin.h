@@ -66,6 +66,17 @@ struct bclint_option {
 	const char *help;    /* one sentence */
 };
 
+/* One person of the roster of current staff (--roster, the configuration's
+ * "roster"): who should be in the Business Center, and until when. */
+struct bclint_roster_entry {
+	const char *email;    /* the email, or the pattern (it starts with '^') */
+	const char *name;     /* NULL when absent */
+	bclint_time end;      /* the first moment past the end date, or BCLINT_NO_TIME */
+	const char *end_date; /* the end date as written, or NULL */
+	const char *kind;     /* "employee", "contractor", "agency", or NULL */
+	uint32_t line;        /* where the roster file names them */
+};
+
 struct bclint_ctx;     /* opaque: one rule's run over one snapshot */
 struct bclint_finding; /* opaque: a reported finding, to attach notes to */
 struct bclint_host;
@@ -217,6 +228,14 @@ struct bclint_host {
 	void (*note_at)(struct bclint_ctx *ctx, struct bclint_finding *finding,
 	                const struct bclint_model *model, const struct bclint_entity *entity,
 	                const char *fmt, ...) BCLINT_PRINTF(5, 6);
+
+	/* The roster's entry for the member: their email, ignoring case, or
+	 * else the first pattern that matches it.  Returns 1 with *entry set,
+	 * 0 when the member is not on the roster, -1 when there is no roster. */
+	int (*roster_find)(struct bclint_ctx *ctx, const struct bclint_member *member,
+	                   const struct bclint_roster_entry **entry);
+	/* The roster file's name as given (for messages), or NULL without one. */
+	const char *(*roster_path)(struct bclint_ctx *ctx);
 };
 
 /* Does the running host offer the function field of struct bclint_host?

@@ -2,6 +2,7 @@
  * the library's diagnostics. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,9 @@
 #include "bclint/plugin.h"
 #include "cmd.h"
 #include "level.h"
+#include "lint.h"
+#include "redact.h"
+#include "text.h"
 #include "textsafe.h"
 
 /* As LICENSE has it. */
@@ -102,4 +106,40 @@ void bclint_cmd_print_diag(void *arg, const struct bclint_diag *d)
 	else
 		fprintf(stderr, "%s\n", b.data);
 	free(b.data);
+}
+
+/* --redact's key: derived from --redact-key's FILE, else from
+ * BCLINT_REDACT_KEY, else a new random one. */
+int bclint_cmd_redact_key(const struct bclint_cmd *cmd, const char *file, unsigned char *key)
+{
+	const char *env = getenv("BCLINT_REDACT_KEY"), *prog = cmd->prog;
+	if (file != NULL) {
+		struct bclint_text t = {0};
+		if (bclint_text_read(file, &t) < 0) {
+			fprintf(stderr, "%s: error: cannot read redaction key '%s': %s\n", prog,
+			        file, strerror(errno));
+			return BCLINT_EXIT_USAGE;
+		}
+		int r = bclint_redact_key_derive(key, t.data, t.len);
+		size_t len = t.len;
+		bclint_text_free(&t);
+		if (r < 0) {
+			fprintf(stderr, "%s: error: redaction key '%s' is too short (%zu byte%s; at "
+			        "least %d)\n", prog, file, len, len == 1 ? "" : "s",
+			        BCLINT_REDACT_SECRET_MIN);
+			return BCLINT_EXIT_USAGE;
+		}
+	} else if (env != NULL) {
+		size_t len = strlen(env);
+		if (bclint_redact_key_derive(key, env, len) < 0) {
+			fprintf(stderr, "%s: error: BCLINT_REDACT_KEY is too short (%zu byte%s; at least "
+			        "%d)\n", prog, len, len == 1 ? "" : "s", BCLINT_REDACT_SECRET_MIN);
+			return BCLINT_EXIT_USAGE;
+		}
+	} else if (bclint_redact_key_random(key) < 0) {
+		fprintf(stderr, "%s: error: cannot make a redaction key: libsodium did not start\n",
+		        prog);
+		return BCLINT_EXIT_USAGE;
+	}
+	return 0;
 }

@@ -19,7 +19,7 @@ struct bclint_cmd {
 };
 
 extern const struct bclint_cmd bclint_cmd_lint, bclint_cmd_import, bclint_cmd_why,
-	bclint_cmd_fixtures, bclint_cmd_diff;
+	bclint_cmd_fixtures, bclint_cmd_diff, bclint_cmd_access;
 
 /* The lint command's long options, which bclint diff shares. */
 extern const struct option bclint_lint_longopts[];
@@ -59,5 +59,11 @@ int bclint_cmd_help_or_version(const struct bclint_cmd *cmd, const char *arg);
  * LEVEL: MESSAGE when there is a position, else PROG: LEVEL: MESSAGE (the
  * entry's prog); arg is the command. */
 void bclint_cmd_print_diag(void *arg, const struct bclint_diag *d);
+
+/* --redact's key into key (BCLINT_REDACT_KEY_BYTES): derived from file
+ * (--redact-key), else from BCLINT_REDACT_KEY, else a new random one.  0,
+ * or the exit status of an input error, said on standard error under the
+ * command's name (no --help hint: the usage was right). */
+int bclint_cmd_redact_key(const struct bclint_cmd *cmd, const char *file, unsigned char *key);
 
 #endif

@@ -30,7 +30,7 @@ enum {
 	OPT_FAIL_ON = 256, OPT_MAX_WARNINGS, OPT_ENABLE, OPT_DISABLE, OPT_LEVEL, OPT_SET,
 	OPT_PLUGIN, OPT_RULES_PATH, OPT_NOW, OPT_REDACT, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN,
 	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG, OPT_BASELINE, OPT_NO_ISOLATE,
-	OPT_RULE_TIMEOUT, OPT_PREVIOUS, OPT_REDACT_KEY
+	OPT_RULE_TIMEOUT, OPT_PREVIOUS, OPT_REDACT_KEY, OPT_ROSTER
 };
 
 const struct option bclint_lint_longopts[] = {
@@ -49,6 +49,7 @@ const struct option bclint_lint_longopts[] = {
 	{"now", required_argument, NULL, OPT_NOW},
 	{"baseline", required_argument, NULL, OPT_BASELINE},
 	{"previous", required_argument, NULL, OPT_PREVIOUS},
+	{"roster", required_argument, NULL, OPT_ROSTER},
 	{"redact", no_argument, NULL, OPT_REDACT},
 	{"redact-key", required_argument, NULL, OPT_REDACT_KEY},
 	{"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
@@ -70,6 +71,7 @@ static const char help[] =
 	"       bclint import [OPTION]... RESPONSE...   (see bclint-import(1))\n"
 	"       bclint why SNAPSHOT --member WHO --action ACTION [--asset ID]\n"
 	"       bclint diff [OPTION]... OLD NEW   (what changed: the drift rules alone)\n"
+	"       bclint access [OPTION]... SNAPSHOT...   (who can reach what: the access record)\n"
 	"       bclint --check-fixtures DIR... [-- OPTION...]   (TAP; see bclint-plugin(3))\n"
 	"Lint TikTok Business Center snapshots ('-' reads standard input).\n"
 	"\n"
@@ -90,6 +92,8 @@ static const char help[] =
 	"      --baseline=FILE        report only findings not in FILE (json or sarif)\n"
 	"      --previous=FILE        compare with FILE, an earlier snapshot of the same\n"
 	"                             Business Center (the drift rules report changes)\n"
+	"      --roster=FILE          the roster of current staff (CSV or JSON): members\n"
+	"                             not on it, or past their end date, are reported\n"
 	"      --redact               replace emails and names with keyed hashes (a new\n"
 	"                             key each run, unless BCLINT_REDACT_KEY is set)\n"
 	"      --redact-key=FILE      --redact, with the key derived from FILE: the\n"
@@ -121,6 +125,8 @@ struct cli {
 	const struct bclint_cmd *self; /* whose messages: bclint, or bclint diff */
 	int diff;                      /* bclint diff: OLD NEW, the drift rules alone */
 	const char *format, *output, *explain, *automation_id, *config, *baseline, *rules_path;
+	const char *roster_path;
+	struct bclint_roster roster;
 	const char *redact_key; /* --redact-key's FILE */
 	int no_config, fail_on, quiet, list_rules, color;
 	long max_warnings;
@@ -246,6 +252,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case OPT_AUTOMATION_ID: c->automation_id = optarg; break;
 		case OPT_BASELINE: c->baseline = optarg; break;
 		case OPT_PREVIOUS: c->lint.previous = optarg; break;
+		case OPT_ROSTER: c->roster_path = optarg; break;
 		case OPT_LIST_RULES: c->list_rules = 1; break;
 		case OPT_EXPLAIN: c->explain = optarg; break;
 		case OPT_VERSION: bclint_cmd_version(self); return -1;
@@ -267,6 +274,12 @@ static int set_up(struct cli *c, struct bclint_run *run)
 		                       c->config != NULL, &run->diag) < 0 ||
 		    bclint_setup_config(run, c->lint.now) < 0)
 			return BCLINT_EXIT_USAGE;
+	}
+	const char *roster = c->roster_path ? c->roster_path : run->config.roster;
+	if (roster != NULL) {
+		if (bclint_roster_read(&c->roster, roster, &run->diag) < 0)
+			return BCLINT_EXIT_USAGE;
+		c->lint.roster = &c->roster;
 	}
 	if (c->diff)
 		bclint_setup_only_tagged(run, "drift");
@@ -392,42 +405,10 @@ static int write_report(const struct cli *c, const struct bclint_format *fmt,
 	return status;
 }
 
-/* --redact's key: derived from --redact-key's FILE, else from
- * BCLINT_REDACT_KEY, else a new random one.  0, or the exit status of an
- * input error (said here: no --help hint, the usage was right). */
+/* --redact's key (see bclint_cmd_redact_key). */
 static int redact_key(struct cli *c)
 {
-	unsigned char *key = c->lint.redact_key;
-	const char *env = getenv("BCLINT_REDACT_KEY"), *prog = c->self->prog;
-	if (c->redact_key != NULL) {
-		struct bclint_text t = {0};
-		if (bclint_text_read(c->redact_key, &t) < 0) {
-			fprintf(stderr, "%s: error: cannot read redaction key '%s': %s\n", prog,
-			        c->redact_key, strerror(errno));
-			return BCLINT_EXIT_USAGE;
-		}
-		int r = bclint_redact_key_derive(key, t.data, t.len);
-		size_t len = t.len;
-		bclint_text_free(&t);
-		if (r < 0) {
-			fprintf(stderr, "%s: error: redaction key '%s' is too short (%zu byte%s; at "
-			        "least %d)\n", prog, c->redact_key, len, len == 1 ? "" : "s",
-			        BCLINT_REDACT_SECRET_MIN);
-			return BCLINT_EXIT_USAGE;
-		}
-	} else if (env != NULL) {
-		size_t len = strlen(env);
-		if (bclint_redact_key_derive(key, env, len) < 0) {
-			fprintf(stderr, "%s: error: BCLINT_REDACT_KEY is too short (%zu byte%s; at least "
-			        "%d)\n", prog, len, len == 1 ? "" : "s", BCLINT_REDACT_SECRET_MIN);
-			return BCLINT_EXIT_USAGE;
-		}
-	} else if (bclint_redact_key_random(key) < 0) {
-		fprintf(stderr, "%s: error: cannot make a redaction key: libsodium did not start\n",
-		        prog);
-		return BCLINT_EXIT_USAGE;
-	}
-	return 0;
+	return bclint_cmd_redact_key(c->self, c->redact_key, c->lint.redact_key);
 }
 
 static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
@@ -507,6 +488,7 @@ int bclint_cmd_lint_run(const struct bclint_cmd *self, int argc, char **argv, in
 		status = 0;
 	free(c.ops);
 	free(c.plugins);
+	bclint_roster_free(&c.roster);
 	bclint_run_free(&run);
 	return status;
 }

@@ -70,7 +70,7 @@ run_bclint $OFF -c "$tmp/nul.json" bc.json
 is "$err" "$tmp/nul.json:2:52: error: \\u0000 in a string: bclint refuses NUL characters, which would cut the text short" "config: a NUL is refused at its position"
 is "$status" 2 "config: a NUL is exit 2"
 run_bclint $OFF -c bad-keys.json bc.json
-is "$err" "bad-keys.json:2:11: error: unknown key 'rule' (rules, plugins, suppressions)
+is "$err" "bad-keys.json:2:11: error: unknown key 'rule' (rules, plugins, suppressions, roster)
 bad-keys.json:4:23: error: unknown rule 'too-many-admin' (see bclint --list-rules)
 bad-keys.json:5:38: error: rule 'too-many-admins' has no option 'max_admin' (accepted: max_admins)
 bad-keys.json:5:50: error: invalid level for rule 'too-many-admins': expected \"error\", \"warning\", \"note\" or \"off\"
@@ -90,7 +90,7 @@ is "$out" "" "config: no report on a bad configuration"
 # A configuration's text quoted in an error starts no line and hides nothing.
 printf '%s\n' '{"x\nevil.json:1:1: error: forged\u202e": 1}' >"$tmp/hostile.json"
 run_bclint $OFF -c "$tmp/hostile.json" bc.json
-is "$err" "$tmp/hostile.json:1:43: error: unknown key 'x\\nevil.json:1:1: error: forged\\u202e' (rules, plugins, suppressions)" \
+is "$err" "$tmp/hostile.json:1:43: error: unknown key 'x\\nevil.json:1:1: error: forged\\u202e' (rules, plugins, suppressions, roster)" \
 	"config: a key with a line feed and a bidirectional override, escaped in the message"
 
 done_testing

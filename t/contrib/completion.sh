@@ -67,7 +67,7 @@ offers() {
 is "$(complete -p bclint 2>&1)" "complete -F _bclint bclint" "the completion is registered for bclint"
 
 # --- Subcommands, then snapshots (*.json and directories).
-offers 'bclint ' a.json b.bclint-snapshot.json diff import responses why
+offers 'bclint ' a.json access b.bclint-snapshot.json diff import responses why
 offers 'bclint i' import
 offers 'bclint a.json ' a.json b.bclint-snapshot.json responses
 offers 'bclint --check' --check-fixtures
@@ -145,6 +145,15 @@ offers 'bclint why a.json -f ' text json
 offers 'bclint why a.json --format=j' json
 offers 'bclint why a.json --asset-type=T' TIKTOK_SHOP TT_ACCOUNT
 offers 'bclint why a.json --member '
+
+# --- bclint access.
+offers 'bclint access ' a.json b.bclint-snapshot.json responses
+offers 'bclint access a.json --' --by-person --config= --format= --help --no-config --now= \
+	--output= --plugin= --redact --redact-key= --roster= --rules-path= --version
+offers 'bclint access a.json -f ' table csv json markdown html
+offers 'bclint access a.json --format=m' markdown
+offers 'bclint access a.json --roster ' extras.csv a.json b.bclint-snapshot.json responses
+offers 'bclint a.json --roster ' extras.csv a.json b.bclint-snapshot.json responses
 
 # --- bclint --check-fixtures DIR... [-- OPTION...].
 offers 'bclint --check-fixtures ' responses

@@ -4,7 +4,8 @@
 # Admin) shows, and TikTok's size limits, which only thousands of members or
 # catalogs reach (t/rules/limits shows them); the drift pair
 # (examples/drift) makes every drift rule fire. The well-kept Business
-# Center makes none fire, with every rule enabled.
+# Center makes none fire, with every rule enabled.  not-on-roster fires
+# on the demo with the example roster (examples/roster.csv).
 . "$top_srcdir/t/lib/tap.sh"
 cd "$top_srcdir" || exit 1
 
@@ -12,10 +13,10 @@ run_bclint --list-rules
 all=$(printf '%s\n' "$out" | awk '{print $1}')
 rules=$(printf '%s\n' "$out" | awk '$3 !~ /^drift-/ {print $1}')
 drift=$(printf '%s\n' "$out" | awk '$3 ~ /^drift-/ {print $1}')
-is "$(printf '%s\n' "$all" | wc -l | tr -d ' ')" 43 "the built-in catalog has 43 rules"
+is "$(printf '%s\n' "$all" | wc -l | tr -d ' ')" 44 "the built-in catalog has 44 rules"
 is "$(printf '%s\n' "$drift" | wc -l | tr -d ' ')" 20 "20 of them are drift rules"
 
-run_bclint --enable=all examples/demo.json
+run_bclint --enable=all --roster examples/roster.csv examples/demo.json
 demo=$out
 is "$status" 1 "demo: exit 1 (it has errors)"
 for r in $rules; do

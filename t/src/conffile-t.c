@@ -65,7 +65,7 @@ int main(void)
 	char want[2048];
 	snprintf(want, sizeof(want),
 	         "%1$s:1:11: 'rules' must be an object, not an array\n"
-	         "%1$s:2:11: unknown key 'bogus' (rules, plugins, suppressions)\n"
+	         "%1$s:2:11: unknown key 'bogus' (rules, plugins, suppressions, roster)\n"
 	         "%1$s:3:19: a suppression needs 'rule', 'reason', and 'pointer' or 'match'\n"
 	         "%1$s:4:3: a suppression needs 'rule', 'reason', and 'pointer' or 'match'\n"
 	         "%1$s:4:12: 'rule' must be a string, not a number\n"

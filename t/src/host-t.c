@@ -51,7 +51,7 @@ static void world(struct world *w)
 	w->slot = (struct bclint_rule_slot){.rule = &rule, .precision = "high", .plugin = &plugin,
 	                                    .enabled = 1, .level = BCLINT_LEVEL_WARNING};
 	w->scene = (struct bclint_scene){&w->report, w->snap, NULL, NULL, BCLINT_NO_TIME, 1, 1,
-	                                 NULL, NULL};
+	                                 NULL, NULL, NULL};
 	bclint_ctx_init(&w->ctx, &w->scene, &w->slot);
 }
 

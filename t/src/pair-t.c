@@ -95,7 +95,7 @@ static void services(struct bclint_report *r, struct bclint_snapshot *sn,
 	struct bclint_pairing p;
 	struct bclint_rule_slot slot = {.rule = &rule, .precision = "high", .plugin = &plugin,
 	                                .enabled = 1, .level = BCLINT_LEVEL_NOTE};
-	struct bclint_scene scene = {r, sn, NULL, NULL, BCLINT_NO_TIME, 1, 1, sb, &p};
+	struct bclint_scene scene = {r, sn, NULL, NULL, BCLINT_NO_TIME, 1, 1, sb, &p, NULL};
 	struct bclint_ctx ctx;
 	const struct bclint_host *h = &bclint_host_services;
 	const struct bclint_model *n = &sn->model, *b = &sb->model;
