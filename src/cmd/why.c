@@ -65,13 +65,19 @@ struct why {
 	const struct bclint_entity *asset_ref; /* where a foreign asset is named */
 	const struct bclint_grant *grant;
 	const struct bclint_need *need;      /* the same question in the plan */
+	/* Spark Ads and LIVE in ads: the ad account the ads are made on */
+	const char *ad_id;                   /* named (--advertiser, x_advertiser_id) */
+	const struct bclint_asset *ad;       /* named and here, else the strongest */
+	const struct bclint_grant *ad_grant; /* the member's grant on ad, or NULL */
+	int ad_broken;                       /* layer 5 broke on the ad account */
 	struct layer layers[N_LAYERS];
 	int broken;                          /* first broken layer, or -1 */
 	const char *fix;
 };
 
 static const char help[] =
-	"                  [--asset-type TYPE] [--format=text|json] [--now=TIMESTAMP]\n"
+	"                  [--asset-type TYPE] [--advertiser ADVERTISER_ID]\n"
+	"                  [--format=text|json] [--now=TIMESTAMP]\n"
 	"Explain why a member can or cannot do an action: walk the layers of Business\n"
 	"Center access in order and name the first broken one, with the fix.\n"
 	"\n"
@@ -79,6 +85,7 @@ static const char help[] =
 	"      --action=ACTION       an action of the access plan, e.g. CREATE_EDIT_ADS\n"
 	"      --asset=ASSET_ID      the asset, for asset actions\n"
 	"      --asset-type=TYPE     which asset, when one ID names assets of two types\n"
+	"      --advertiser=ID       the ad account Spark Ads or LIVE ads are made on\n"
 	"  -f, --format=FORMAT       text (default) or json\n"
 	"      --now=TIMESTAMP       reference time (default: captured_at, else the clock)\n"
 	"\n"
@@ -373,6 +380,91 @@ static int check_assignment(struct why *w, struct layer *l)
 	return set_state(l, ST_OK, NULL);
 }
 
+static const char *partner_name(const struct bclint_partner *p)
+{
+	return p->name != NULL && p->name[0] != '\0' ? p->name : p->bc_id;
+}
+
+/* Does a partner's share lower what grant g gives? */
+static int share_lowers(const struct bclint_grant *g)
+{
+	return g->capped_by != NULL && g->granted.level > g->capped_by->cap.level;
+}
+
+/* What really gives grant g its effective permission: the partner's share
+ * when it lowers the grant, else the direct assignment when it alone
+ * gives it, else the asset group. */
+static const struct bclint_entity *source_of(const struct bclint_grant *g)
+{
+	if (share_lowers(g))
+		return &g->capped_by->ent;
+	if (g->direct != NULL && (g->group == NULL || bclint_covers(g->direct->cap, g->granted)))
+		return &g->direct->ent;
+	return &g->group->ent;
+}
+
+/* The source, in words to append to "holds ROLE on ASSET". */
+static const char *source_text(struct why *w, const struct bclint_grant *g, uint32_t type)
+{
+	char a[128], b[128];
+	if (share_lowers(g))
+		return fmt(w, " (granted %s, but partner '%s' shares it with this Business Center "
+		              "at %s only)",
+		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->granted, a, sizeof(a)),
+		           partner_name(g->capped_by->partner),
+		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->capped_by->cap, b,
+		                               sizeof(b)));
+	if (g->direct != NULL && source_of(g) == &g->direct->ent)
+		return "";
+	return fmt(w, " through asset group '%s'", group_name(g->group));
+}
+
+/* Spark Ads and LIVE in ads are made on an ad account: the second half
+ * of layer 5, once the TikTok account's own grant covers the action. */
+static int check_ad_account(struct why *w, struct layer *l)
+{
+	const char *who = w->member->email;
+	struct bclint_cap req = w->action->also_req;
+	char buf[128];
+	const char *least = fmt(w, "%s", bclint_cap_describe(BCLINT_SCOPE_ASSET,
+	                                                     BCLINT_ASSET_ADVERTISER, req, buf,
+	                                                     sizeof(buf)));
+	const struct bclint_grant *g = w->ad_grant;
+	w->ad_broken = 1;
+	if (w->ad_id != NULL && w->ad == NULL) {
+		evidence(l, w->need ? &w->need->ent : NULL,
+		         fmt(w, "the ads are made on ad account %s, which is not in this Business "
+		                "Center", w->ad_id));
+		return set_state(l, ST_BROKEN, "foreign-asset");
+	}
+	if (w->ad != NULL && g == NULL) {
+		evidence(l, &w->ad->ent, fmt(w, "the ads are made on %s, which is not assigned to %s",
+		                             asset_label(w, w->ad), who));
+		return set_state(l, ST_BROKEN, "asset-not-assigned");
+	}
+	if (g == NULL) {
+		evidence(l, &w->member->ent, fmt(w, "%s holds no grant on any ad account: the ads are "
+		                                    "made on an ad account, which takes at least %s",
+		                                 who, least));
+		return set_state(l, ST_BROKEN, "permission-too-narrow");
+	}
+	const char *holds = fmt(w, "%s holds %s on %s%s", who,
+	                        bclint_cap_describe(BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER,
+	                                            g->cap, buf, sizeof(buf)),
+	                        asset_label(w, g->asset),
+	                        source_text(w, g, BCLINT_ASSET_ADVERTISER));
+	const char *which = w->ad_id ? "where the ads are made"
+	                             : "the strongest ad account they hold";
+	if (bclint_covers(g->cap, req)) {
+		w->ad_broken = 0;
+		evidence(l, source_of(g), fmt(w, "%s, %s, which covers making the ads", holds, which));
+		return set_state(l, ST_OK, NULL);
+	}
+	evidence(l, source_of(g), fmt(w, "%s, %s, which does not cover making the ads: it takes "
+	                                 "at least %s", holds, which, least));
+	return set_state(l, ST_BROKEN, "permission-too-narrow");
+}
+
 static int check_grant(struct why *w, struct layer *l)
 {
 	uint32_t scope = w->action->scope;
@@ -383,8 +475,11 @@ static int check_grant(struct why *w, struct layer *l)
 	q.grant = w->grant;
 	struct bclint_cap have = bclint_need_have(&q);
 	const struct bclint_entity *ent = &w->member->ent;
-	if (scope == BCLINT_SCOPE_ASSET)
-		ent = w->grant->direct ? &w->grant->direct->ent : &w->grant->group->ent;
+	const char *from = "";
+	if (scope == BCLINT_SCOPE_ASSET) {
+		ent = source_of(w->grant);
+		from = source_text(w, w->grant, w->asset_type);
+	}
 	const char *holds = fmt(w, "holds %s", cap_text(w, scope, have));
 	const char *where = scope == BCLINT_SCOPE_ASSET ? fmt(w, " on %s", target_label(w)) : "";
 	if (scope == BCLINT_SCOPE_ASSET && bclint_role_field(w->asset_type) == NULL) {
@@ -392,19 +487,25 @@ static int check_grant(struct why *w, struct layer *l)
 		where = fmt(w, " %s", target_label(w));
 	}
 	if (bclint_covers(have, w->action->req)) {
-		evidence(l, ent, fmt(w, "%s %s%s, which covers %s", w->member->email, holds,
-		                     where, w->action->name));
+		evidence(l, ent, fmt(w, "%s %s%s%s, which covers %s", w->member->email, holds,
+		                     where, from, w->action->name));
+		if (w->action->also_types != 0)
+			return check_ad_account(w, l);
 		return set_state(l, ST_OK, NULL);
 	}
-	evidence(l, ent, fmt(w, "%s %s%s, which does not cover %s: it needs at least %s",
-	                     w->member->email, holds, where, w->action->name, least_grant(w)));
+	evidence(l, ent, fmt(w, "%s %s%s%s, which does not cover %s: it needs at least %s",
+	                     w->member->email, holds, where, from, w->action->name,
+	                     least_grant(w)));
 	return set_state(l, ST_BROKEN, "permission-too-narrow");
 }
 
 static int check_session(struct why *w, struct layer *l)
 {
 	const struct bclint_member *mb = w->member;
-	const struct bclint_assignment *d = w->grant ? w->grant->direct : NULL;
+	/* the direct assignment's time counts only when it gives the grant */
+	const struct bclint_assignment *d = w->grant && w->grant->direct &&
+	                                    source_of(w->grant) == &w->grant->direct->ent
+	                                    ? w->grant->direct : NULL;
 	if (w->asset_id == NULL) {
 		evidence(l, NULL, fmt(w, "Business Center role changes carry no time in the snapshot"));
 		return set_state(l, ST_SKIPPED, NULL);
@@ -414,9 +515,11 @@ static int check_session(struct why *w, struct layer *l)
 		return set_state(l, ST_SKIPPED, NULL);
 	}
 	if (d == NULL) {
-		evidence(l, &w->grant->group->ent, fmt(w, "granted only through asset group '%s', "
-		                                          "which records no time of change",
-		                                       group_name(w->grant->group)));
+		evidence(l, &w->grant->group->ent,
+		         fmt(w, "%s asset group '%s', which records no time of change",
+		             w->grant->direct ? "the role that counts comes through"
+		                              : "granted only through",
+		             group_name(w->grant->group)));
 		return set_state(l, ST_SKIPPED, NULL);
 	}
 	if (d->granted_at == BCLINT_NO_TIME) {
@@ -461,6 +564,40 @@ static void walk(struct why *w)
 
 /* -- the fix, in Business Center terms ------------------------------------------- */
 
+/* Raise grant g on asset `on` (of type `type`) to cover req. */
+static const char *fix_asset_grant(struct why *w, const struct bclint_grant *g, uint32_t type,
+                                   const char *on, struct bclint_cap req)
+{
+	const char *who = w->member->email;
+	char a[128], b[128];
+	struct bclint_cap want = req;
+	want.set |= g->cap.set; /* keep the TikTok account roles they have */
+	const char *target = fmt(w, "%s", bclint_cap_describe(BCLINT_SCOPE_ASSET, type, want, a,
+	                                                      sizeof(a)));
+	if (g->capped_by != NULL && !bclint_covers(g->capped_by->cap, req))
+		return fmt(w, "Partner '%s' shares %s with this Business Center at %s only, and no "
+		              "grant here can give more: ask the partner to share it at least as %s "
+		              "(the grant to %s can stay).", partner_name(g->capped_by->partner), on,
+		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->capped_by->cap, b,
+		                               sizeof(b)), target, who);
+	if (g->direct != NULL && source_of(g) == &g->direct->ent)
+		return fmt(w, "In Business Center > Users > Members, open %s and raise their "
+		              "permission on %s from %s to at least %s.", who, on,
+		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->cap, b, sizeof(b)),
+		           target);
+	if (g->direct != NULL)
+		return fmt(w, "%s gets what they hold on %s through asset group '%s' (their direct "
+		              "assignment is weaker): raise the direct permission from %s to at least "
+		              "%s (Business Center > Users > Members), or the group's role (Business "
+		              "Center > Assets > Asset groups).", who, on, group_name(g->group),
+		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->direct->cap, b,
+		                               sizeof(b)), target);
+	return fmt(w, "%s gets %s only through asset group '%s': raise the group's role to at "
+	              "least %s (Business Center > Assets > Asset groups), or in Business Center "
+	              "> Users > Members assign %s to %s directly with at least %s.", who, on,
+	           group_name(g->group), target, on, who, target);
+}
+
 static const char *fix_grant(struct why *w)
 {
 	const char *who = w->member->email;
@@ -470,18 +607,32 @@ static const char *fix_grant(struct why *w)
 	if (w->action->scope == BCLINT_SCOPE_FINANCE)
 		return fmt(w, "In Business Center > Users > Members, open %s and set their finance "
 		              "permission to at least %s.", who, least_grant(w));
-	struct bclint_cap want = w->action->req;
-	want.set |= w->grant->cap.set; /* keep the TikTok account roles they have */
-	const char *target = cap_text(w, BCLINT_SCOPE_ASSET, want);
-	if (w->grant->direct != NULL)
-		return fmt(w, "In Business Center > Users > Members, open %s and raise their "
-		              "permission on %s from %s to at least %s.", who, target_label(w),
-		           cap_text(w, BCLINT_SCOPE_ASSET, w->grant->cap), target);
-	return fmt(w, "%s gets %s only through asset group '%s': raise the group's role to at "
-	              "least %s (Business Center > Assets > Asset groups), or in Business Center "
-	              "> Users > Members assign %s to %s directly with at least %s.", who,
-	           target_label(w), group_name(w->grant->group), target, target_label(w), who,
-	           target);
+	return fix_asset_grant(w, w->grant, w->asset_type, target_label(w), w->action->req);
+}
+
+/* The fix when the ad account the ads are made on is what is missing. */
+static const char *fix_ad_account(struct why *w, const char *rule)
+{
+	const char *who = w->member->email;
+	char buf[128];
+	const char *least = fmt(w, "%s", bclint_cap_describe(BCLINT_SCOPE_ASSET,
+	                                                     BCLINT_ASSET_ADVERTISER,
+	                                                     w->action->also_req, buf, sizeof(buf)));
+	if (strcmp(rule, "foreign-asset") == 0)
+		return fmt(w, "Ad account %s lives in another Business Center: make the ads on an "
+		              "ad account of this one, or ask the Business Center that owns %s to "
+		              "share it here (Partners) and then assign it to %s with at least %s.",
+		           w->ad_id, w->ad_id, who, least);
+	if (strcmp(rule, "asset-not-assigned") == 0)
+		return fmt(w, "In Business Center > Users > Members, open %s, choose Assign assets "
+		              "and add %s, where the ads are made, with at least %s.", who,
+		           asset_label(w, w->ad), least);
+	if (w->ad_grant == NULL)
+		return fmt(w, "In Business Center > Users > Members, open %s, choose Assign assets "
+		              "and add the ad account the ads are made on with at least %s; name it "
+		              "in the plan with x_advertiser_id.", who, least);
+	return fix_asset_grant(w, w->ad_grant, BCLINT_ASSET_ADVERTISER,
+	                       asset_label(w, w->ad_grant->asset), w->action->also_req);
 }
 
 static const char *fix_text(struct why *w)
@@ -492,6 +643,8 @@ static const char *fix_text(struct why *w)
 	if (rule == NULL)
 		return fmt(w, "Nothing to change: %s should be able to do %s%s. If it still fails, "
 		              "ask them to sign out and sign in again.", who, w->action->name, on);
+	if (w->ad_broken)
+		return fix_ad_account(w, rule);
 	if (strcmp(rule, "pending-invitation") == 0)
 		return fmt(w, "Ask %s to accept the invitation to this Business Center (sent by "
 		              "email); if it has expired, resend it in Business Center > Users > "
@@ -555,6 +708,9 @@ static void emit_text(struct why *w, struct bclint_buf *b)
 	bclint_buf_puts(b, "\naction: ");
 	bclint_buf_safe(b, w->asset_id ? fmt(w, "%s on %s", w->action->name, target_label(w))
 	                               : w->action->name);
+	if (w->ad_id != NULL)
+		bclint_buf_safe(b, fmt(w, ", with ads made on %s",
+		                       w->ad ? asset_label(w, w->ad) : fmt(w, "ad account %s", w->ad_id)));
 	bclint_buf_putc(b, '\n');
 	if (w->need != NULL) {
 		char ptr[BCLINT_POINTER_MAX];
@@ -636,6 +792,22 @@ static void emit_json(struct why *w, struct bclint_buf *b)
 			json_location(b, w, &w->asset->ent);
 		}
 		bclint_buf_putc(b, '}');
+	}
+	if (w->action->also_types != 0) {
+		bclint_buf_puts(b, ",\n \"ad_account\": ");
+		if (w->ad_id == NULL && w->ad == NULL) {
+			bclint_buf_puts(b, "null");
+		} else {
+			bclint_buf_putc(b, '{');
+			json_str(b, "asset_id", w->ad ? w->ad->asset_id : w->ad_id);
+			bclint_buf_printf(b, ", \"named\": %s, \"in_snapshot\": %s",
+			                  w->ad_id ? "true" : "false", w->ad ? "true" : "false");
+			if (w->ad != NULL) {
+				bclint_buf_puts(b, ", ");
+				json_location(b, w, &w->ad->ent);
+			}
+			bclint_buf_putc(b, '}');
+		}
 	}
 	bclint_buf_puts(b, ",\n \"need\": ");
 	if (w->need == NULL) {
@@ -786,48 +958,102 @@ static int find_asset(struct why *w, const char *id, int want)
 	                     m->file), &c);
 }
 
-/* The same question in the access plan, if it is there. */
+/* The ad account need n names for its ads (x_advertiser_id), or NULL. */
+static const char *named_ad(const struct why *w, const struct bclint_need *n)
+{
+	const char *id;
+	const struct bclint_asset *a;
+	bclint_snapshot_also(w->snap, n, &id, &a);
+	return id;
+}
+
+/* Does need n name the ad account the question names (--advertiser)? */
+static int same_ad(const char *asked, const char *named)
+{
+	return asked == NULL || (named != NULL && strcmp(asked, named) == 0);
+}
+
+/* The same question in the access plan, if it is there.  Without
+ * --advertiser, a need that names no ad account is the same question,
+ * else the first that names one. */
 static const struct bclint_need *find_need(const struct why *w)
 {
-	const struct bclint_model *m = w->m;
-	for (size_t i = 0; i < m->n_needs; i++) {
-		const struct bclint_need *n = &m->needs[i];
-		if (n->member != w->member || n->action != w->action)
+	const struct bclint_need *first = NULL;
+	for (size_t i = 0; i < w->member->n_needs; i++) {
+		const struct bclint_need *n = w->member->needs[i];
+		if (n->action != w->action)
 			continue;
-		if (w->asset_id == NULL ? n->asset_id == NULL
-		                        : n->asset_id != NULL && n->asset_type == w->asset_type &&
-		                                  strcmp(n->asset_id, w->asset_id) == 0)
+		if (w->asset_id == NULL ? n->asset_id != NULL
+		                        : n->asset_id == NULL || n->asset_type != w->asset_type ||
+		                                  strcmp(n->asset_id, w->asset_id) != 0)
+			continue;
+		const char *named = named_ad(w, n);
+		if (!same_ad(w->ad_id, named))
+			continue;
+		if (named == NULL || w->ad_id != NULL)
 			return n;
+		if (first == NULL)
+			first = n;
 	}
+	return first;
+}
+
+/* The member's grant on asset a, or NULL. */
+static const struct bclint_grant *grant_on(const struct bclint_member *mb,
+                                           const struct bclint_asset *a)
+{
+	for (size_t i = 0; a != NULL && i < mb->n_grants; i++)
+		if (mb->grants[i]->asset == a)
+			return mb->grants[i];
 	return NULL;
 }
 
-static const struct bclint_grant *find_grant(const struct why *w)
+/* The ad account the ads are made on: the plan's, else the one --advertiser
+ * names, else the member's strongest. */
+static void find_ad_account(struct why *w)
 {
-	if (w->asset == NULL)
-		return NULL;
-	for (size_t i = 0; i < w->member->n_grants; i++)
-		if (w->member->grants[i]->asset == w->asset)
-			return w->member->grants[i];
-	return NULL;
+	if (w->action->also_types == 0)
+		return;
+	if (w->need != NULL) {
+		w->ad_grant = bclint_snapshot_also(w->snap, w->need, &w->ad_id, &w->ad);
+		return;
+	}
+	const struct bclint_model *m = w->m;
+	if (w->ad_id != NULL) {
+		for (size_t i = 0; i < m->n_assets && w->ad == NULL; i++)
+			if (m->assets[i].type == BCLINT_ASSET_ADVERTISER &&
+			    strcmp(m->assets[i].asset_id, w->ad_id) == 0)
+				w->ad = &m->assets[i];
+		w->ad_grant = grant_on(w->member, w->ad);
+		return;
+	}
+	for (size_t i = 0; i < w->member->n_grants; i++) {
+		const struct bclint_grant *g = w->member->grants[i];
+		if (g->asset->type == BCLINT_ASSET_ADVERTISER &&
+		    (w->ad_grant == NULL || g->cap.level > w->ad_grant->cap.level))
+			w->ad_grant = g;
+	}
+	w->ad = w->ad_grant ? w->ad_grant->asset : NULL;
 }
+
 
 /* -- the command ------------------------------------------------------------- */
 
 struct args {
-	const char *snapshot, *member, *action, *asset;
+	const char *snapshot, *member, *action, *asset, *advertiser;
 	int asset_type; /* -1: not given */
 	int json, help;
 	bclint_time now;
 };
 
-enum { OPT_MEMBER = 256, OPT_ACTION, OPT_ASSET, OPT_ASSET_TYPE, OPT_NOW, OPT_HELP };
+enum { OPT_MEMBER = 256, OPT_ACTION, OPT_ASSET, OPT_ASSET_TYPE, OPT_ADVERTISER, OPT_NOW, OPT_HELP };
 
 static const struct option long_options[] = {
 	{"member", required_argument, NULL, OPT_MEMBER},
 	{"action", required_argument, NULL, OPT_ACTION},
 	{"asset", required_argument, NULL, OPT_ASSET},
 	{"asset-type", required_argument, NULL, OPT_ASSET_TYPE},
+	{"advertiser", required_argument, NULL, OPT_ADVERTISER},
 	{"format", required_argument, NULL, 'f'},
 	{"now", required_argument, NULL, OPT_NOW},
 	{"help", no_argument, NULL, OPT_HELP},
@@ -844,6 +1070,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case OPT_MEMBER: a->member = optarg; break;
 		case OPT_ACTION: a->action = optarg; break;
 		case OPT_ASSET: a->asset = optarg; break;
+		case OPT_ADVERTISER: a->advertiser = optarg; break;
 		case OPT_ASSET_TYPE:
 			a->asset_type = bclint_asset_type_from_name(optarg);
 			if (a->asset_type < 0)
@@ -944,14 +1171,20 @@ static int resolve(struct why *w, const struct args *a)
 		                     w->action->name));
 	if (a->asset != NULL && (rc = find_asset(w, a->asset, a->asset_type)) != 0)
 		return rc;
-	w->grant = find_grant(w);
+	if (a->advertiser != NULL && w->action->also_types == 0)
+		return usage_msg(fmt(w, "%s is not made on an ad account: it takes no --advertiser "
+		                        "(only SPARK_ADS_PULL_POST and USE_LIVE_IN_ADS do)",
+		                     w->action->name));
+	w->ad_id = a->advertiser;
+	w->grant = grant_on(w->member, w->asset);
 	w->need = find_need(w);
+	find_ad_account(w);
 	return 0;
 }
 
 static int why_exec(const struct bclint_cmd *self, int argc, char **argv)
 {
-	struct args a = {NULL, NULL, NULL, NULL, -1, 0, 0, BCLINT_NO_TIME};
+	struct args a = {NULL, NULL, NULL, NULL, NULL, -1, 0, 0, BCLINT_NO_TIME};
 	int rc = parse_args(argc, argv, &a);
 	if (rc != 0)
 		return rc;
