@@ -63,6 +63,8 @@ struct why {
 	uint32_t asset_type;
 	const struct bclint_asset *asset;    /* NULL: foreign (or no asset) */
 	const struct bclint_entity *asset_ref; /* where a foreign asset is named */
+	int unknown;                         /* an asset ID nothing here names */
+	const char *unknown_close;           /* IDs here close to it, or NULL */
 	const struct bclint_grant *grant;
 	const struct bclint_need *need;      /* the same question in the plan */
 	/* Spark Ads and LIVE in ads: the ad account the ads are made on */
@@ -102,42 +104,108 @@ static int usage_msg(const char *msg)
 
 /* -- closest matches ---------------------------------------------------- */
 
-/* Case-insensitive Levenshtein distance; a candidate that contains the
- * query scores 0, so a partial email or ID finds its owner. */
+static int same_char(char a, char b)
+{
+	return tolower((unsigned char)a) == tolower((unsigned char)b);
+}
+
+/* Case-insensitive edit distance, where swapping two neighbours is one
+ * edit (optimal string alignment), at most 200 characters a side (longer
+ * strings are never close). */
 static size_t distance(const char *q, const char *c)
 {
 	size_t n = strlen(q), k = strlen(c);
 	if (n > 200 || k > 200)
-		return n > k ? n : k;
-	for (size_t i = 0; i + n <= k; i++)
-		if (strncasecmp(c + i, q, n) == 0)
-			return 0;
-	size_t row[201];
+		return SIZE_MAX;
+	size_t rows[3][201], *prev2 = rows[0], *prev = rows[1], *row = rows[2];
 	for (size_t j = 0; j <= k; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (size_t i = 1; i <= n; i++) {
-		size_t diag = row[0];
 		row[0] = i;
 		for (size_t j = 1; j <= k; j++) {
-			size_t up = row[j];
-			size_t cost = tolower((unsigned char)q[i - 1]) !=
-			              tolower((unsigned char)c[j - 1]);
-			size_t best = diag + cost;
-			if (up + 1 < best)
-				best = up + 1;
+			size_t best = prev[j - 1] + !same_char(q[i - 1], c[j - 1]);
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
 			if (row[j - 1] + 1 < best)
 				best = row[j - 1] + 1;
+			if (i > 1 && j > 1 && same_char(q[i - 1], c[j - 2]) &&
+			    same_char(q[i - 2], c[j - 1]) && prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
 			row[j] = best;
-			diag = up;
 		}
+		size_t *t = prev2;
+		prev2 = prev;
+		prev = row;
+		row = t;
 	}
-	return row[k];
+	return prev[k];
+}
+
+static size_t common_prefix(const char *q, const char *c)
+{
+	size_t n = 0;
+	while (q[n] != '\0' && tolower((unsigned char)q[n]) == tolower((unsigned char)c[n]))
+		n++;
+	return n;
+}
+
+static int contains(const char *c, const char *q)
+{
+	size_t n = strlen(q);
+	for (; *c != '\0'; c++)
+		if (strncasecmp(c, q, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does name hold each word of q (two words or more, split at '_', '.',
+ * '@', '-' and spaces), in any order?  "CREATE_ADS" and CREATE_EDIT_ADS,
+ * "Silva Ana" and "Ana Silva". */
+static int has_words(const char *name, const char *q)
+{
+	static const char seps[] = "_.@- ";
+	size_t words = 0;
+	char word[64];
+	while (*q != '\0') {
+		size_t n = strcspn(q, seps);
+		if (n >= sizeof(word))
+			return 0;
+		if (n > 0) {
+			memcpy(word, q, n);
+			word[n] = '\0';
+			if (!contains(name, word))
+				return 0;
+			words++;
+		}
+		q += n + (q[n] != '\0');
+	}
+	return words >= 2;
 }
 
 #define N_CLOSEST 3
+#define FAR SIZE_MAX
 
-/* The N_CLOSEST best candidates so far: lowest distance first, then the
- * longest common prefix, then the first seen. */
+/* How close name is to the query, lower is closer, FAR when it is not
+ * close at all: within a quarter of the query's length in edits (at least
+ * one); holding the query (three characters or more; two at the start),
+ * or each of its words; or sharing its first three quarters (three
+ * characters or more) -- a typo, a part of an email or a name, words in
+ * another order, an ID with its last digits wrong. */
+static size_t closeness(const char *q, const char *name)
+{
+	size_t n = strlen(q), limit = n / 4 > 1 ? n / 4 : 1;
+	size_t d = distance(q, name), prefix = common_prefix(q, name);
+	if (d <= limit)
+		return d * 2;
+	if ((n >= 3 && contains(name, q)) || (n >= 2 && prefix == n) || has_words(name, q))
+		return limit * 2 + 1;
+	if (prefix >= 3 && prefix * 4 >= n * 3)
+		return limit * 2 + 2 + (n - prefix);
+	return FAR;
+}
+
+/* The N_CLOSEST closest candidates so far, closest first, then in the
+ * snapshot's order. */
 struct closest {
 	const char *query;
 	const char *label[N_CLOSEST];
@@ -147,11 +215,9 @@ struct closest {
 
 static void closest_offer(struct closest *c, const char *label, const char *name)
 {
-	size_t d = distance(c->query, name), prefix = 0;
-	while (prefix < 63 && c->query[prefix] != '\0' &&
-	       tolower((unsigned char)c->query[prefix]) == tolower((unsigned char)name[prefix]))
-		prefix++;
-	size_t key = d * 64 + (63 - prefix);
+	size_t key = name ? closeness(c->query, name) : FAR;
+	if (key == FAR)
+		return;
 	for (size_t i = 0; i < c->n; i++) {
 		if (c->label[i] != label)
 			continue;
@@ -178,24 +244,25 @@ static void closest_offer(struct closest *c, const char *label, const char *name
 		c->n++;
 }
 
-/* "bclint why: error: WHAT" then the closest candidates: those within a
- * few edits of the query when there are any, else the best three. */
+/* "A, B, C" into b. */
+static void closest_list(struct bclint_buf *b, const struct closest *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		if (i)
+			bclint_buf_puts(b, ", ");
+		bclint_buf_safe(b, c->label[i]);
+	}
+}
+
+/* "bclint why: error: WHAT" then the close candidates, if any. */
 static int not_found(const char *what, const struct closest *c)
 {
 	fprintf(stderr, "bclint why: error: %s\n", what);
 	if (c->n == 0)
 		return BCLINT_EXIT_USAGE;
-	size_t near = strlen(c->query) / 3 + 1, n = c->n;
-	if (c->key[0] / 64 <= near)
-		while (c->key[n - 1] / 64 > near)
-			n--;
 	struct bclint_buf b = {0};
 	bclint_buf_puts(&b, "bclint why: closest: ");
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			bclint_buf_puts(&b, ", ");
-		bclint_buf_safe(&b, c->label[i]);
-	}
+	closest_list(&b, c);
 	fprintf(stderr, "%s\n", b.data ? b.data : "");
 	free(b.data);
 	return BCLINT_EXIT_USAGE;
@@ -318,6 +385,14 @@ static int check_asset(struct why *w, struct layer *l)
 		evidence(l, NULL, fmt(w, "%s is a Business Center action: no asset is involved",
 		                      w->action->name));
 		return set_state(l, ST_SKIPPED, NULL);
+	}
+	if (a == NULL && w->unknown) {
+		evidence(l, NULL, fmt(w, "%s is not among this Business Center's assets and nothing "
+		                         "in it refers to it: it lives in another Business Center, or "
+		                         "the ID is wrong%s%s", target_label(w),
+		                      w->unknown_close ? " (close IDs here: " : "",
+		                      w->unknown_close ? fmt(w, "%s)", w->unknown_close) : ""));
+		return set_state(l, ST_BROKEN, "foreign-asset");
 	}
 	if (a == NULL) {
 		evidence(l, w->asset_ref, fmt(w, "%s is not among this Business Center's assets: it "
@@ -661,6 +736,11 @@ static const char *fix_text(struct why *w)
 		return fmt(w, "%s is creator-only: no role in Business Center can grant it. The "
 		              "TikTok account's owner has to do it, signed in to that account.",
 		           w->action->name);
+	if (strcmp(rule, "foreign-asset") == 0 && w->unknown)
+		return fmt(w, "Check the ID first. If %s is right, it lives in another Business "
+		              "Center: ask that Business Center to give %s at least %s there, or to "
+		              "share the asset with this Business Center (Partners) so that it can be "
+		              "assigned here.", target_label(w), who, least_grant(w));
 	if (strcmp(rule, "foreign-asset") == 0)
 		return fmt(w, "%s lives in another Business Center: ask that Business Center to "
 		              "give %s at least %s there, or to share the asset with this Business "
@@ -845,22 +925,51 @@ static void emit_json(struct why *w, struct bclint_buf *b)
 
 /* -- finding the member, the action and the asset ----------------------------- */
 
+static const char *member_label(struct why *w, const struct bclint_member *mb)
+{
+	if (mb->name != NULL && mb->name[0] != '\0')
+		return fmt(w, "%s <%s> (%s)", mb->name, mb->email, mb->user_id);
+	return fmt(w, "%s (%s)", mb->email, mb->user_id);
+}
+
+/* A member by user_id or email, else by name (user_name, case-insensitive);
+ * a name two members share is a usage error that lists them. */
 static int find_member(struct why *w, const char *q)
 {
 	const struct bclint_model *m = w->m;
 	for (size_t i = 0; i < m->n_members; i++)
-		if (strcmp(m->members[i].user_id, q) == 0 || strcmp(m->members[i].email, q) == 0)
+		if (strcmp(m->members[i].user_id, q) == 0 || strcasecmp(m->members[i].email, q) == 0)
 			return w->member = &m->members[i], 0;
-	for (size_t i = 0; i < m->n_members; i++)
-		if (strcasecmp(m->members[i].email, q) == 0)
-			return w->member = &m->members[i], 0;
+	const struct bclint_member *found = NULL;
+	struct bclint_buf all = {0};
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_members; i++) {
+		const struct bclint_member *mb = &m->members[i];
+		if (mb->name == NULL || strcasecmp(mb->name, q) != 0)
+			continue;
+		bclint_buf_puts(&all, n++ ? ", " : "");
+		bclint_buf_puts(&all, fmt(w, "%s (%s)", mb->email, mb->user_id));
+		found = found ? found : mb;
+	}
+	if (n > 1) {
+		int rc = usage_msg(fmt(w, "'%s' names %zu members of %s: %s; say which by email or "
+		                          "user_id", q, n, m->file, all.data ? all.data : ""));
+		free(all.data);
+		return rc;
+	}
+	free(all.data);
+	if (found != NULL)
+		return w->member = found, 0;
 	struct closest c = {q, {0}, {0}, 0};
 	for (size_t i = 0; i < m->n_members; i++) {
-		const char *label = fmt(w, "%s (%s)", m->members[i].email, m->members[i].user_id);
-		closest_offer(&c, label, m->members[i].email);
-		closest_offer(&c, label, m->members[i].user_id);
+		const struct bclint_member *mb = &m->members[i];
+		const char *label = member_label(w, mb);
+		closest_offer(&c, label, mb->email);
+		closest_offer(&c, label, mb->user_id);
+		closest_offer(&c, label, mb->name);
 	}
-	return not_found(fmt(w, "no member '%s' in %s (by email or user_id)", q, m->file), &c);
+	return not_found(fmt(w, "no member '%s' in %s (by email, user_id or name)", q, m->file),
+	                 &c);
 }
 
 static int find_action(struct why *w, const char *q)
@@ -908,54 +1017,115 @@ static const struct bclint_entity *find_reference(struct why *w, const char *id,
 	return NULL;
 }
 
-static int find_asset(struct why *w, const char *id, int want)
+/* Is q written as TikTok writes asset IDs, digits only? */
+static int looks_like_id(const char *q)
+{
+	if (*q == '\0')
+		return 0;
+	for (; *q != '\0'; q++)
+		if (!isdigit((unsigned char)*q))
+			return 0;
+	return 1;
+}
+
+/* The first asset type the action applies to. */
+static uint32_t action_type(const struct why *w)
+{
+	uint32_t t = 0;
+	while (t < BCLINT_ASSET_NTYPES && !(w->action->types & (1u << t)))
+		t++;
+	return t;
+}
+
+/* The assets whose ID (by_name 0) or name (by_name 1) is q: the one that
+ * fits the question in *found, one that does not in *other; a usage
+ * error when two fit. */
+static int match_assets(struct why *w, const char *q, int want, int by_name,
+                        const struct bclint_asset **found, const struct bclint_asset **other)
+{
+	const struct bclint_model *m = w->m;
+	for (size_t i = 0; i < m->n_assets; i++) {
+		const struct bclint_asset *a = &m->assets[i];
+		if (by_name ? a->name == NULL || strcasecmp(a->name, q) != 0
+		            : strcmp(a->asset_id, q) != 0)
+			continue;
+		if (!type_fits(w, want, a->type)) {
+			*other = *other ? *other : a;
+		} else if (*found != NULL && by_name) {
+			return usage_msg(fmt(w, "asset name '%s' names %s and %s: say which by ID", q,
+			                     asset_label(w, *found), asset_label(w, a)));
+		} else if (*found != NULL) {
+			return usage_msg(fmt(w, "asset '%s' names a %s and a %s: say which with "
+			                        "--asset-type", q, bclint_asset_type_name((*found)->type),
+			                     bclint_asset_type_name(a->type)));
+		} else {
+			*found = a;
+		}
+	}
+	return 0;
+}
+
+/* An ID that nothing in the snapshot names is an asset of another
+ * Business Center, as far as this one can tell: the asset layer says so
+ * (with what is close here, in case the ID is mistyped). */
+static void unknown_id(struct why *w, const char *id, int want)
+{
+	const struct bclint_model *m = w->m;
+	struct closest c = {id, {0}, {0}, 0};
+	w->asset_type = want >= 0 ? (uint32_t)want : action_type(w);
+	for (size_t i = 0; i < m->n_assets; i++)
+		if (m->assets[i].type == w->asset_type)
+			closest_offer(&c, m->assets[i].asset_id, m->assets[i].asset_id);
+	if (c.n > 0) {
+		struct bclint_buf b = {0};
+		closest_list(&b, &c);
+		w->unknown_close = fmt(w, "%s", b.data ? b.data : "");
+		free(b.data);
+	}
+	w->unknown = 1;
+}
+
+/* The asset by ID, else named by a need, an assignment or a share
+ * (foreign), else by name; an ID nothing names is foreign too. */
+static int find_asset(struct why *w, const char *q, int want)
 {
 	const struct bclint_model *m = w->m;
 	const struct bclint_asset *found = NULL, *other = NULL;
-	for (size_t i = 0; i < m->n_assets; i++) {
-		const struct bclint_asset *a = &m->assets[i];
-		if (strcmp(a->asset_id, id) != 0)
-			continue;
-		if (!type_fits(w, want, a->type)) {
-			other = other ? other : a;
-		} else if (found != NULL) {
-			return usage_msg(fmt(w, "asset '%s' names a %s and a %s: say which with "
-			                        "--asset-type", id, bclint_asset_type_name(found->type),
-			                     bclint_asset_type_name(a->type)));
-		} else {
-			found = a;
-		}
-	}
-	w->asset_id = id;
+	int rc = match_assets(w, q, want, 0, &found, &other);
+	if (rc == 0 && found == NULL && find_reference(w, q, want) == NULL && other == NULL)
+		rc = match_assets(w, q, want, 1, &found, &other);
+	if (rc != 0)
+		return rc;
+	w->asset_id = found ? found->asset_id : q;
 	if (found != NULL) {
 		w->asset = found;
 		w->asset_type = found->type;
 		return 0;
 	}
-	if ((w->asset_ref = find_reference(w, id, want)) != NULL)
+	if ((w->asset_ref = find_reference(w, q, want)) != NULL)
 		return 0;
 	if (other != NULL && want >= 0)
-		return usage_msg(fmt(w, "asset '%s' is of type %s, not %s", id,
+		return usage_msg(fmt(w, "asset '%s' is of type %s, not %s", q,
 		                       bclint_asset_type_name(other->type),
 		                       bclint_asset_type_name((uint32_t)want)));
-	if (other != NULL) {
-		uint32_t t = 0;
-		while (t < BCLINT_ASSET_NTYPES && !(w->action->types & (1u << t)))
-			t++;
+	if (other != NULL)
 		return usage_msg(fmt(w, "%s applies to %s assets, but asset '%s' is a %s",
-		                       w->action->name, bclint_asset_type_name(t), id,
+		                       w->action->name, bclint_asset_type_name(action_type(w)), q,
 		                       bclint_asset_type_name(other->type)));
+	if (looks_like_id(q)) {
+		unknown_id(w, q, want);
+		return 0;
 	}
-	struct closest c = {id, {0}, {0}, 0};
+	struct closest c = {q, {0}, {0}, 0};
 	for (size_t i = 0; i < m->n_assets; i++) {
 		const struct bclint_asset *a = &m->assets[i];
-		const char *label = fmt(w, "%s (%s)", a->asset_id, bclint_asset_type_name(a->type));
+		if (!type_fits(w, want, a->type))
+			continue;
+		const char *label = asset_label(w, a);
 		closest_offer(&c, label, a->asset_id);
-		if (a->name != NULL)
-			closest_offer(&c, label, a->name);
+		closest_offer(&c, label, a->name);
 	}
-	return not_found(fmt(w, "no asset '%s' in %s, and nothing in it refers to one", id,
-	                     m->file), &c);
+	return not_found(fmt(w, "no asset '%s' in %s (by ID or name)", q, m->file), &c);
 }
 
 /* The ad account need n names for its ads (x_advertiser_id), or NULL. */
