@@ -17,6 +17,8 @@
 #include <strings.h>
 #include <time.h>
 
+#include <cjson/cJSON.h>
+
 #include "caps.h"
 #include "cmd.h"
 #include "emit.h"
@@ -81,18 +83,20 @@ static const char help[] =
 	"                  [--asset-type TYPE] [--advertiser ADVERTISER_ID]\n"
 	"                  [--format=text|json] [--now=TIMESTAMP]\n"
 	"Explain why a member can or cannot do an action: walk the layers of Business\n"
-	"Center access in order and name the first broken one, with the fix.\n"
+	"Center access in order and name the first broken one, with the fix.  Without\n"
+	"--action, walk every need of the member in the access plan and say which\n"
+	"work and what blocks the others.\n"
 	"\n"
-	"      --member=EMAIL_OR_ID  the person (email or user_id)\n"
+	"      --member=WHO          the person: user_id, email or name (user_name)\n"
 	"      --action=ACTION       an action of the access plan, e.g. CREATE_EDIT_ADS\n"
-	"      --asset=ASSET_ID      the asset, for asset actions\n"
+	"      --asset=ASSET         the asset, for asset actions: its ID or name\n"
 	"      --asset-type=TYPE     which asset, when one ID names assets of two types\n"
 	"      --advertiser=ID       the ad account Spark Ads or LIVE ads are made on\n"
 	"  -f, --format=FORMAT       text (default) or json\n"
 	"      --now=TIMESTAMP       reference time (default: captured_at, else the clock)\n"
 	"\n"
-	"Exit status: 0 the action should work, 1 a layer is broken, 2 usage or\n"
-	"snapshot error.  See bclint-why(1).\n";
+	"Exit status: 0 the action should work (every need, without --action), 1 a\n"
+	"layer is broken, 2 usage or snapshot error.  See bclint-why(1).\n";
 
 #define usage_error(...) bclint_usage_error(&bclint_cmd_why, __VA_ARGS__)
 
@@ -1207,6 +1211,178 @@ static void find_ad_account(struct why *w)
 }
 
 
+/* -- the sweep: every need of one member ------------------------------------ */
+
+/* Ask need n's question: the walk and the fix, as for one question. */
+static void ask_need(struct why *w, const struct bclint_need *n)
+{
+	w->action = n->action;
+	w->asset_id = n->asset_id;
+	w->asset_type = n->asset_type;
+	w->asset = n->asset;
+	w->asset_ref = n->asset_id != NULL && n->asset == NULL ? &n->ent : NULL;
+	w->grant = n->grant;
+	w->need = n;
+	w->ad_id = NULL;
+	w->ad = NULL;
+	w->ad_grant = NULL;
+	w->ad_broken = 0;
+	memset(w->layers, 0, sizeof(w->layers));
+	find_ad_account(w);
+	walk(w);
+	w->fix = fix_text(w);
+}
+
+/* "CREATE_EDIT_ADS on ad account 'Brand US' (7001), with ads made on ..." */
+static const char *question_text(struct why *w)
+{
+	const char *q = w->asset_id ? fmt(w, "%s on %s", w->action->name, target_label(w))
+	                            : w->action->name;
+	if (w->ad_id != NULL)
+		q = fmt(w, "%s, with ads made on %s", q,
+		        w->ad ? asset_label(w, w->ad) : fmt(w, "ad account %s", w->ad_id));
+	return q;
+}
+
+static void sweep_text_need(struct why *w, struct bclint_buf *b)
+{
+	const char *verdict = w->broken >= 0 ? w->layers[w->broken].rule : "ok";
+	bclint_buf_printf(b, "%-22s ", verdict);
+	text_location(b, w, &w->need->ent);
+	bclint_buf_safe(b, question_text(w));
+	bclint_buf_putc(b, '\n');
+	if (w->broken < 0)
+		return;
+	const struct layer *l = &w->layers[w->broken];
+	bclint_buf_printf(b, "  layer %d (%s): ", w->broken + 1, layer_names[w->broken]);
+	for (size_t k = 0; k < l->n_ev; k++) {
+		if (k)
+			bclint_buf_puts(b, "; ");
+		if (l->ev[k].ent)
+			text_location(b, w, l->ev[k].ent);
+		bclint_buf_safe(b, l->ev[k].text);
+	}
+	bclint_buf_puts(b, "\n  fix: ");
+	bclint_buf_safe(b, w->fix);
+	bclint_buf_putc(b, '\n');
+}
+
+/* Add "file", "line", "column" and "pointer" of entity e to object o. */
+static void cj_location(cJSON *o, struct why *w, const struct bclint_entity *e)
+{
+	uint32_t line, col;
+	char ptr[BCLINT_POINTER_MAX];
+	locate(w, e, &line, &col);
+	cJSON_AddStringToObject(o, "file", w->m->file);
+	cJSON_AddNumberToObject(o, "line", line);
+	cJSON_AddNumberToObject(o, "column", col);
+	cJSON_AddStringToObject(o, "pointer", bclint_entity_pointer(e, ptr));
+}
+
+/* s, or JSON null. */
+static cJSON *cj_str(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *sweep_json_need(struct why *w)
+{
+	cJSON *o = cJSON_CreateObject();
+	const char *verdict = w->broken >= 0 ? w->layers[w->broken].rule : "ok";
+	cJSON_AddStringToObject(o, "verdict", verdict);
+	cj_location(o, w, &w->need->ent);
+	cJSON_AddStringToObject(o, "action", w->action->name);
+	cJSON *asset = cJSON_CreateNull();
+	if (w->asset_id != NULL) {
+		cJSON_Delete(asset);
+		asset = cJSON_CreateObject();
+		cJSON_AddStringToObject(asset, "asset_id", w->asset_id);
+		cJSON_AddStringToObject(asset, "asset_type", bclint_asset_type_name(w->asset_type));
+		cJSON_AddItemToObject(asset, "asset_name", cj_str(w->asset ? w->asset->name : NULL));
+		cJSON_AddBoolToObject(asset, "in_snapshot", w->asset != NULL);
+	}
+	cJSON_AddItemToObject(o, "asset", asset);
+	if (w->action->also_types != 0)
+		cJSON_AddItemToObject(o, "ad_account",
+		                      cj_str(w->ad ? w->ad->asset_id : w->ad_id));
+	cJSON *layer = cJSON_CreateNull();
+	if (w->broken >= 0) {
+		const struct layer *l = &w->layers[w->broken];
+		cJSON_Delete(layer);
+		layer = cJSON_CreateObject();
+		cJSON_AddNumberToObject(layer, "layer", w->broken + 1);
+		cJSON_AddStringToObject(layer, "name", layer_names[w->broken]);
+		cJSON *ev = cJSON_AddArrayToObject(layer, "evidence");
+		for (size_t k = 0; k < l->n_ev; k++) {
+			cJSON *e = cJSON_CreateObject();
+			cJSON_AddStringToObject(e, "text", l->ev[k].text);
+			if (l->ev[k].ent)
+				cj_location(e, w, l->ev[k].ent);
+			cJSON_AddItemToArray(ev, e);
+		}
+	}
+	cJSON_AddItemToObject(o, "broken", layer);
+	cJSON_AddStringToObject(o, "fix", w->fix);
+	return o;
+}
+
+/* Every need of the member, in the plan's order: which work, and for the
+ * others the broken layer and the fix.  Returns the exit status. */
+static int sweep(struct why *w, struct bclint_buf *out)
+{
+	const struct bclint_member *mb = w->member;
+	size_t blocked = 0;
+	struct bclint_buf body = {0};
+	cJSON *root = NULL, *needs = NULL;
+	if (w->json) {
+		root = cJSON_CreateObject();
+		cJSON *who = cJSON_AddObjectToObject(root, "member");
+		cJSON_AddStringToObject(who, "user_id", mb->user_id);
+		cJSON_AddStringToObject(who, "user_email", mb->email);
+		cJSON_AddItemToObject(who, "user_name", cj_str(mb->name));
+		cj_location(who, w, &mb->ent);
+		needs = cJSON_AddArrayToObject(root, "needs");
+	}
+	for (size_t i = 0; i < mb->n_needs; i++) {
+		ask_need(w, mb->needs[i]);
+		blocked += w->broken >= 0;
+		if (w->json)
+			cJSON_AddItemToArray(needs, sweep_json_need(w));
+		else
+			sweep_text_need(w, &body);
+	}
+	if (w->json) {
+		cJSON *sum = cJSON_CreateObject();
+		cJSON_AddNumberToObject(sum, "needs", (double)mb->n_needs);
+		cJSON_AddNumberToObject(sum, "work", (double)(mb->n_needs - blocked));
+		cJSON_AddNumberToObject(sum, "blocked", (double)blocked);
+		cJSON_AddItemToObject(root, "summary", sum);
+		char *text = cJSON_Print(root);
+		if (text == NULL)
+			out->oom = 1;
+		else
+			bclint_buf_printf(out, "%s\n", text);
+		cJSON_free(text);
+		cJSON_Delete(root);
+	} else {
+		bclint_buf_puts(out, "member: ");
+		text_location(out, w, &mb->ent);
+		bclint_buf_safe(out, member_label(w, mb));
+		if (mb->n_needs == 0)
+			bclint_buf_puts(out, "\nneeds: none in the access plan; ask about one action "
+			                     "with --action\n");
+		else
+			bclint_buf_printf(out, "\nneeds: %zu in the access plan, %zu work%s, %zu "
+			                       "blocked\n", mb->n_needs, mb->n_needs - blocked,
+			                  mb->n_needs - blocked == 1 ? "s" : "", blocked);
+		if (body.data != NULL)
+			bclint_buf_puts(out, body.data);
+		out->oom |= body.oom;
+	}
+	free(body.data);
+	return blocked > 0 ? BCLINT_EXIT_FINDINGS : BCLINT_EXIT_OK;
+}
+
 /* -- the command ------------------------------------------------------------- */
 
 struct args {
@@ -1270,9 +1446,11 @@ static int parse_args(int argc, char **argv, struct args *a)
 		return usage_error("one snapshot at a time ('%s' is one too many)", argv[optind + 1]);
 	a->snapshot = argv[optind];
 	if (a->member == NULL)
-		return usage_error("%s", "--member is required (an email or user_id)");
-	if (a->action == NULL)
-		return usage_error("%s", "--action is required (e.g. CREATE_EDIT_ADS)");
+		return usage_error("%s", "--member is required (a user_id, email or name)");
+	if (a->action == NULL && (a->asset != NULL || a->advertiser != NULL))
+		return usage_error("%s", a->asset ? "--asset needs --action (without both, every "
+		                                    "need of the member is checked)"
+		                                  : "--advertiser needs --action");
 	if (a->asset_type >= 0 && a->asset == NULL)
 		return usage_error("%s", "--asset-type needs --asset");
 	return 0;
@@ -1326,7 +1504,11 @@ static int load(struct why *w, const char *path)
 static int resolve(struct why *w, const struct args *a)
 {
 	int rc;
-	if ((rc = find_member(w, a->member)) != 0 || (rc = find_action(w, a->action)) != 0)
+	if ((rc = find_member(w, a->member)) != 0)
+		return rc;
+	if (a->action == NULL)
+		return 0; /* the sweep */
+	if ((rc = find_action(w, a->action)) != 0)
 		return rc;
 	uint32_t scope = w->action->scope;
 	if (scope == BCLINT_SCOPE_ASSET && a->asset == NULL) {
@@ -1372,19 +1554,25 @@ static int why_exec(const struct bclint_cmd *self, int argc, char **argv)
 		w.now = a.now != BCLINT_NO_TIME ? a.now
 		        : w.m->captured_at != BCLINT_NO_TIME ? w.m->captured_at
 		                                             : (bclint_time)time(NULL);
-		walk(&w);
-		w.fix = fix_text(&w);
 		struct bclint_buf out = {0};
-		if (w.json)
-			emit_json(&w, &out);
-		else
-			emit_text(&w, &out);
+		int status;
+		if (a.action == NULL) {
+			status = sweep(&w, &out);
+		} else {
+			walk(&w);
+			w.fix = fix_text(&w);
+			if (w.json)
+				emit_json(&w, &out);
+			else
+				emit_text(&w, &out);
+			status = w.broken >= 0 ? BCLINT_EXIT_FINDINGS : BCLINT_EXIT_OK;
+		}
 		if (out.oom || w.oom || w.report.oom) {
 			fputs("bclint why: error: out of memory\n", stderr);
 			rc = BCLINT_EXIT_PLUGIN;
 		} else {
 			fwrite(out.data, 1, out.len, stdout);
-			rc = w.broken >= 0 ? BCLINT_EXIT_FINDINGS : BCLINT_EXIT_OK;
+			rc = status;
 		}
 		free(out.data);
 	}
@@ -1396,6 +1584,6 @@ static int why_exec(const struct bclint_cmd *self, int argc, char **argv)
 
 const struct bclint_cmd bclint_cmd_why = {
 	"why", "bclint why",
-	"SNAPSHOT --member EMAIL_OR_ID --action ACTION [--asset ASSET_ID]", help,
+	"SNAPSHOT --member WHO [--action ACTION [--asset ASSET]]", help,
 	":f:", long_options, why_exec,
 };

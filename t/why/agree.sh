@@ -10,7 +10,9 @@
 # ladder's own layers go further than the need-level rules: a verdict of
 # pending-invitation or not-a-member is checked against the member (its
 # rule at /members/k, or its relation_status), and stale-session against
-# the assignment (its rule there) with every need-level rule silent.
+# the assignment (its rule there) with every need-level rule silent.  The
+# sweep of each member (no --action) must give each need the verdict of
+# its own question.
 . "${top_srcdir:-.}/t/lib/tap.sh"
 command -v jq >/dev/null 2>&1 || { echo "1..0 # SKIP jq is not installed"; exit 0; }
 
@@ -53,6 +55,7 @@ for snap in examples/demo.json t/why/data/ladder.json t/why/data/hostile.json \
 	file=$snap
 	report=$($BCLINT --enable=all --format=json "$file" 2>/dev/null)
 	n=$(jq '.needs | length' "$file")
+	answers=
 	i=0
 	while [ "$i" -lt "$n" ]; do
 		need=$(jq -c ".needs[$i]" "$file")
@@ -63,6 +66,8 @@ for snap in examples/demo.json t/why/data/ladder.json t/why/data/hostile.json \
 		[ -n "$(get x_advertiser_id)" ] && set -- "$@" --advertiser "$(get x_advertiser_id)"
 		why=$($BCLINT why "$file" --format=json "$@" 2>&1)
 		verdict=$(printf '%s' "$why" | jq -r '.verdict' 2>/dev/null)
+		answers="$answers/needs/$i $verdict
+"
 		desc="$snap /needs/$i ($(get action)): verdict ${verdict:-none}"
 		asset_ptr=$(printf '%s' "$why" | jq -r '.asset.pointer // empty' 2>/dev/null)
 		expected=ok
@@ -114,5 +119,15 @@ for snap in examples/demo.json t/why/data/ladder.json t/why/data/hostile.json \
 		esac
 		i=$((i + 1))
 	done
+	# The sweep (no --action) gives each need of a member the verdict of
+	# its own question.
+	swept=
+	for u in $(jq -r '[.needs[].user_id] | unique | .[]' "$file"); do
+		swept="$swept$($BCLINT why "$file" --format=json --member "$u" |
+			jq -r '.needs[] | "\(.pointer) \(.verdict)"')
+"
+	done
+	is "$(printf '%s' "$swept" | sort)" "$(printf '%s' "$answers" | sort)" \
+		"$snap: the sweep of each member agrees with each question"
 done
 done_testing
