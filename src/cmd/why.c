@@ -342,6 +342,42 @@ static int set_state(struct layer *l, int state, const char *rule)
 
 /* -- the layers ------------------------------------------------------------- */
 
+/* How many asset groups list member mb. */
+static size_t groups_of(const struct bclint_model *m, const struct bclint_member *mb)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_groups; i++)
+		for (size_t k = 0; k < m->groups[i].n_members; k++)
+			n += m->groups[i].members[k].member == mb;
+	return n;
+}
+
+/* Someone who left or declined: former-member-access when anything here
+ * still names them (as that rule reports), else simply not-a-member. */
+static int former(struct why *w, struct layer *l)
+{
+	const struct bclint_member *mb = w->member;
+	size_t grants = mb->n_grants, groups = groups_of(w->m, mb);
+	for (size_t i = 0; i < mb->n_assignments; i++)
+		grants += mb->assignments[i]->asset == NULL; /* foreign: not in grants */
+	if (grants == 0 && groups == 0 && mb->n_needs == 0)
+		return set_state(l, ST_BROKEN, "not-a-member");
+	const char *part[3];
+	size_t n = 0;
+	if (grants > 0)
+		part[n++] = fmt(w, "%zu asset grant%s", grants, grants == 1 ? "" : "s");
+	if (groups > 0)
+		part[n++] = fmt(w, "a place in %zu asset group%s", groups, groups == 1 ? "" : "s");
+	if (mb->n_needs > 0)
+		part[n++] = fmt(w, "%zu need%s in the access plan", mb->n_needs,
+		                mb->n_needs == 1 ? "" : "s");
+	const char *held = part[0];
+	for (size_t i = 1; i < n; i++)
+		held = fmt(w, "%s%s%s", held, i + 1 == n ? " and " : ", ", part[i]);
+	evidence(l, NULL, fmt(w, "what is still recorded for them here does nothing: %s", held));
+	return set_state(l, ST_BROKEN, "former-member-access");
+}
+
 static int check_member(struct why *w, struct layer *l)
 {
 	const struct bclint_member *mb = w->member;
@@ -365,7 +401,7 @@ static int check_member(struct why *w, struct layer *l)
 		                             "(relation_status %s: %s)", mb->email, status[mb->status],
 		                          mb->status == BCLINT_REL_REJECTED ? "declined the invitation"
 		                                                            : "left or was removed"));
-		return set_state(l, ST_BROKEN, "not-a-member");
+		return former(w, l);
 	}
 }
 
@@ -732,6 +768,18 @@ static const char *fix_text(struct why *w)
 		return fmt(w, "Invite %s again in Business Center > Users > Members > Invite "
 		              "members if they should be here; %s itself is creator-only and no "
 		              "role can grant it.", who, w->action->name);
+	if (strcmp(rule, "former-member-access") == 0 && w->action->scope == BCLINT_SCOPE_CREATOR)
+		return fmt(w, "%s is no longer a member, and what is still recorded for them here "
+		              "does nothing: remove it (their assignments, asset groups and needs in "
+		              "the plan), or invite them again if they should be here; %s itself is "
+		              "creator-only and no role can grant it.", who, w->action->name);
+	if (strcmp(rule, "former-member-access") == 0)
+		return fmt(w, "%s is no longer a member, and what is still recorded for them here "
+		              "does nothing. If they should have access, invite them again in "
+		              "Business Center > Users > Members > Invite members and, once they "
+		              "accept, check that they hold at least %s%s; if not, remove what is "
+		              "left (their assignments, asset groups and needs in the plan).", who,
+		           least_grant(w), on);
 	if (strcmp(rule, "not-a-member") == 0)
 		return fmt(w, "Invite %s again in Business Center > Users > Members > Invite "
 		              "members; once they accept, give them at least %s%s.", who,

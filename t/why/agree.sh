@@ -8,8 +8,9 @@
 # expected verdict, `ok` when none does.  A verdict whose rule is not loaded
 # (see --list-rules) is skipped, so the test tightens as rules land.  The
 # ladder's own layers go further than the need-level rules: a verdict of
-# pending-invitation or not-a-member is checked against the member (its
-# rule at /members/k, or its relation_status), and stale-session against
+# pending-invitation or former-member-access is checked against the member
+# (its rule at /members/k; not-a-member never answers a need, since the need
+# is something left for former-member-access), and stale-session against
 # the assignment (its rule there) with every need-level rule silent.  The
 # sweep of each member (no --action) must give each need the verdict of
 # its own question.
@@ -90,11 +91,16 @@ for snap in examples/demo.json t/why/data/ladder.json t/why/data/hostile.json \
 			else
 				skip "$desc" "rule pending-invitation is not loaded"
 			fi ;;
+		former-member-access)
+			if is_loaded former-member-access; then
+				ptr=$(printf '%s' "$why" | jq -r '.member.pointer')
+				reported former-member-access "$ptr"
+				ok $? "$desc, reported at the member"
+			else
+				skip "$desc" "rule former-member-access is not loaded"
+			fi ;;
 		not-a-member)
-			status=$(jq -r --arg u "$(get user_id)" \
-				'.members[] | select(.user_id == $u) | .relation_status' "$file")
-			case $status in REJECTED | UNBOUND) ok 0 "$desc ($status)" ;;
-			*) ok 1 "$desc (relation_status ${status:-absent})" ;; esac ;;
+			ok 1 "$desc: the need is left in the plan, so former-member-access answers" ;;
 		stale-session)
 			is "$expected" ok "$desc: no need-level rule reports it"
 			if is_loaded stale-session; then
