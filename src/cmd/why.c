@@ -521,14 +521,15 @@ static const struct bclint_entity *source_of(const struct bclint_grant *g)
 /* The source, in words to append to "holds ROLE on ASSET". */
 static const char *source_text(struct why *w, const struct bclint_grant *g, uint32_t type)
 {
-	char a[128], b[128];
-	if (share_lowers(g))
+	if (share_lowers(g)) {
+		char a[128], b[128];
 		return fmt(w, " (granted %s, but partner '%s' shares it with this Business Center "
 		              "at %s only)",
 		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->granted, a, sizeof(a)),
 		           partner_name(g->capped_by->partner),
 		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->capped_by->cap, b,
 		                               sizeof(b)));
+	}
 	if (g->direct != NULL && source_of(g) == &g->direct->ent)
 		return "";
 	return fmt(w, " through asset group '%s'", group_name(g->group));
