@@ -297,6 +297,14 @@ static const char *least_grant(struct why *w)
 	return cap_text(w, w->action->scope, w->action->req);
 }
 
+/* "Ana Silva <ana@x.example> (21)", or without the name when it has none. */
+static const char *member_label(struct why *w, const struct bclint_member *mb)
+{
+	if (mb->name != NULL && mb->name[0] != '\0')
+		return fmt(w, "%s <%s> (%s)", mb->name, mb->email, mb->user_id);
+	return fmt(w, "%s (%s)", mb->email, mb->user_id);
+}
+
 static const char *asset_label(struct why *w, const struct bclint_asset *a)
 {
 	const char *type = bclint_asset_type_label(a->type);
@@ -837,7 +845,7 @@ static void emit_text(struct why *w, struct bclint_buf *b)
 	bclint_buf_printf(b, "verdict: %s\n", rule);
 	bclint_buf_puts(b, "member: ");
 	text_location(b, w, &w->member->ent);
-	bclint_buf_safe(b, fmt(w, "%s (%s)", w->member->email, w->member->user_id));
+	bclint_buf_safe(b, member_label(w, w->member));
 	bclint_buf_puts(b, "\naction: ");
 	bclint_buf_safe(b, w->asset_id ? fmt(w, "%s on %s", w->action->name, target_label(w))
 	                               : w->action->name);
@@ -901,6 +909,8 @@ static void emit_json(struct why *w, struct bclint_buf *b)
 	json_str(b, "user_id", w->member->user_id);
 	bclint_buf_puts(b, ", ");
 	json_str(b, "user_email", w->member->email);
+	bclint_buf_puts(b, ", ");
+	json_str(b, "user_name", w->member->name);
 	bclint_buf_puts(b, ", ");
 	json_location(b, w, &w->member->ent);
 	bclint_buf_puts(b, "},\n \"action\": {");
@@ -977,13 +987,6 @@ static void emit_json(struct why *w, struct bclint_buf *b)
 }
 
 /* -- finding the member, the action and the asset ----------------------------- */
-
-static const char *member_label(struct why *w, const struct bclint_member *mb)
-{
-	if (mb->name != NULL && mb->name[0] != '\0')
-		return fmt(w, "%s <%s> (%s)", mb->name, mb->email, mb->user_id);
-	return fmt(w, "%s (%s)", mb->email, mb->user_id);
-}
 
 /* A member by user_id or email, else by name (user_name, case-insensitive);
  * a name two members share is a usage error that lists them. */
