@@ -514,6 +514,13 @@ static int share_lowers(const struct bclint_grant *g)
 	return g->capped_by != NULL && g->granted.level > g->capped_by->cap.level;
 }
 
+/* Does g's direct assignment give what g gives (before a share's cap),
+ * with no asset group above it? */
+static int direct_gives(const struct bclint_grant *g)
+{
+	return g->direct != NULL && (g->group == NULL || bclint_covers(g->direct->cap, g->granted));
+}
+
 /* What really gives grant g its effective permission: the partner's share
  * when it lowers the grant, else the direct assignment when it alone
  * gives it, else the asset group. */
@@ -521,9 +528,7 @@ static const struct bclint_entity *source_of(const struct bclint_grant *g)
 {
 	if (share_lowers(g))
 		return &g->capped_by->ent;
-	if (g->direct != NULL && (g->group == NULL || bclint_covers(g->direct->cap, g->granted)))
-		return &g->direct->ent;
-	return &g->group->ent;
+	return direct_gives(g) ? &g->direct->ent : &g->group->ent;
 }
 
 /* The source, in words to append to "holds ROLE on ASSET". */
@@ -538,7 +543,7 @@ static const char *source_text(struct why *w, const struct bclint_grant *g, uint
 		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->capped_by->cap, b,
 		                               sizeof(b)));
 	}
-	if (g->direct != NULL && source_of(g) == &g->direct->ent)
+	if (direct_gives(g))
 		return "";
 	return fmt(w, " through asset group '%s'", group_name(g->group));
 }
@@ -627,9 +632,8 @@ static int check_session(struct why *w, struct layer *l)
 {
 	const struct bclint_member *mb = w->member;
 	/* the direct assignment's time counts only when it gives the grant */
-	const struct bclint_assignment *d = w->grant && w->grant->direct &&
-	                                    source_of(w->grant) == &w->grant->direct->ent
-	                                    ? w->grant->direct : NULL;
+	const struct bclint_assignment *d = w->grant && direct_gives(w->grant) ? w->grant->direct
+	                                                                       : NULL;
 	if (w->asset_id == NULL) {
 		evidence(l, NULL, fmt(w, "Business Center role changes carry no time in the snapshot"));
 		return set_state(l, ST_SKIPPED, NULL);
@@ -704,7 +708,7 @@ static const char *fix_asset_grant(struct why *w, const struct bclint_grant *g, 
 		              "(the grant to %s can stay).", partner_name(g->capped_by->partner), on,
 		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->capped_by->cap, b,
 		                               sizeof(b)), target, who);
-	if (g->direct != NULL && source_of(g) == &g->direct->ent)
+	if (direct_gives(g))
 		return fmt(w, "In Business Center > Users > Members, open %s and raise their "
 		              "permission on %s from %s to at least %s.", who, on,
 		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->cap, b, sizeof(b)),
