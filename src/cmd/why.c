@@ -523,12 +523,10 @@ static int direct_gives(const struct bclint_grant *g)
 
 /* What really gives grant g its effective permission: the partner's share
  * when it lowers the grant, else the direct assignment when it alone
- * gives it, else the asset group. */
+ * gives it, else the asset group (as the rules are told). */
 static const struct bclint_entity *source_of(const struct bclint_grant *g)
 {
-	if (share_lowers(g))
-		return &g->capped_by->ent;
-	return direct_gives(g) ? &g->direct->ent : &g->group->ent;
+	return bclint_grant_source(g);
 }
 
 /* The source, in words to append to "holds ROLE on ASSET". */
