@@ -286,6 +286,18 @@ static const char *fmt(struct why *w, const char *f, ...)
 	return s ? s : "";
 }
 
+/* s with its control characters escaped, for messages that go to a
+ * terminal as they are (usage errors). */
+static const char *safe(struct why *w, const char *s)
+{
+	struct bclint_buf b = {0};
+	bclint_buf_safe(&b, s);
+	const char *out = fmt(w, "%s", b.data ? b.data : "");
+	w->oom |= b.oom;
+	free(b.data);
+	return out;
+}
+
 static const char *cap_text(struct why *w, uint32_t scope, struct bclint_cap cap)
 {
 	char buf[128];
@@ -1006,7 +1018,7 @@ static int find_member(struct why *w, const char *q)
 		if (mb->name == NULL || strcasecmp(mb->name, q) != 0)
 			continue;
 		bclint_buf_puts(&all, n++ ? ", " : "");
-		bclint_buf_puts(&all, fmt(w, "%s (%s)", mb->email, mb->user_id));
+		bclint_buf_safe(&all, fmt(w, "%s (%s)", mb->email, mb->user_id));
 		found = found ? found : mb;
 	}
 	if (n > 1) {
@@ -1111,7 +1123,8 @@ static int match_assets(struct why *w, const char *q, int want, int by_name,
 			*other = *other ? *other : a;
 		} else if (*found != NULL && by_name) {
 			return usage_msg(fmt(w, "asset name '%s' names %s and %s: say which by ID", q,
-			                     asset_label(w, *found), asset_label(w, a)));
+			                     safe(w, asset_label(w, *found)),
+			                     safe(w, asset_label(w, a))));
 		} else if (*found != NULL) {
 			return usage_msg(fmt(w, "asset '%s' names a %s and a %s: say which with "
 			                        "--asset-type", q, bclint_asset_type_name((*found)->type),
