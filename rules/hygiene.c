@@ -25,25 +25,36 @@ static const char *ago(char *buf, size_t size, long long days)
 
 /* stale-session */
 
+/* Does the grant's direct assignment give what the member holds there, no
+ * asset group above it?  Only then is its time the time of the change. */
+static int direct_gives(const struct bclint_host *h, const struct bclint_grant *g)
+{
+	struct bclint_cap total = BCLINT_HOST_HAS(h, grant_source) ? g->granted : g->cap;
+	return g->direct != NULL && (g->group == NULL || bclint_covers(g->direct->cap, total));
+}
+
 static int check_stale(const struct bclint_host *h, struct bclint_ctx *ctx,
                        const struct bclint_model *model)
 {
 	bclint_time now = h->now(ctx);
 	char when[48];
-	for (size_t i = 0; i < model->n_assignments; i++) {
-		const struct bclint_assignment *a = &model->assignments[i];
-		const struct bclint_member *m = a->member;
-		if (a->asset == NULL || !bclint_member_active(m) || a->granted_at == BCLINT_NO_TIME ||
-		    m->last_login_at == BCLINT_NO_TIME || a->granted_at <= m->last_login_at ||
-		    a->granted_at > now)
+	for (size_t i = 0; i < model->n_members; i++) {
+		const struct bclint_member *m = &model->members[i];
+		if (!bclint_member_active(m) || m->last_login_at == BCLINT_NO_TIME)
 			continue;
-		h->report(ctx, BCLINT_LEVEL_DEFAULT, &a->ent,
-		          "%s was granted %s on %s %s and has not signed in since: the change "
-		          "takes effect when they refresh Business Center or sign in again",
-		          h->member_label(ctx, m),
-		          h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->asset_type, a->cap),
-		          h->asset_label(ctx, a->asset),
-		          ago(when, sizeof(when), days_before(now, a->granted_at)));
+		for (size_t k = 0; k < m->n_grants; k++) {
+			const struct bclint_assignment *a = m->grants[k]->direct;
+			if (!direct_gives(h, m->grants[k]) || a->granted_at == BCLINT_NO_TIME ||
+			    a->granted_at <= m->last_login_at || a->granted_at > now)
+				continue;
+			h->report(ctx, BCLINT_LEVEL_DEFAULT, &a->ent,
+			          "%s was granted %s on %s %s and has not signed in since: the "
+			          "change takes effect when they refresh Business Center or sign in "
+			          "again", h->member_label(ctx, m),
+			          h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->asset_type, a->cap),
+			          h->asset_label(ctx, a->asset),
+			          ago(when, sizeof(when), days_before(now, a->granted_at)));
+		}
 	}
 	return 0;
 }
@@ -241,8 +252,11 @@ static const struct bclint_rule rules[] = {
 			"unknown, not \"never signed in\"), when the asset is not in this "
 			"Business Center (foreign-asset reports it), or when the grant is later "
 			"than now (--now, else captured_at, else the clock). Grants through asset "
-			"groups carry no timestamp and are not checked. The message says how many "
-			"whole days ago the grant was made.",
+			"groups carry no timestamp and are not checked; nor is a direct assignment "
+			"that an asset group outranks on the same asset, since what the member holds "
+			"there comes from the group and did not change with it (bclint's reading: "
+			"the strongest grant is the one in force). The message says how many whole "
+			"days ago the grant was made.",
 		.rationale = "A new or raised permission is picked up at sign-in or on refresh: a "
 		             "person who says \"I was given access but still cannot see it\" "
 		             "usually has a session older than the grant.",

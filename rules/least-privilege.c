@@ -72,12 +72,15 @@ static struct bclint_cap group_gives(const struct bclint_asset_group *grp,
 	return none;
 }
 
-/* How many active ADMINs an ad account has, when have is one of them and
- * they are at most two: TikTok wants at least two on each, so such an
- * ADMIN is lowered only after someone else is made ADMIN.  0 otherwise. */
-static size_t few_admins(const struct bclint_asset *a, struct bclint_cap have)
+/* How many active ADMINs an ad account has, when member m's have makes
+ * them one of them and they are at most two: TikTok wants at least two on
+ * each, so such an ADMIN is lowered only after someone else is made ADMIN.
+ * 0 otherwise (a pending member is not one of them yet). */
+static size_t few_admins(const struct bclint_asset *a, const struct bclint_member *m,
+                         struct bclint_cap have)
 {
-	if (a->type != BCLINT_ASSET_ADVERTISER || have.level < ADVERTISER_ADMIN)
+	if (a->type != BCLINT_ASSET_ADVERTISER || have.level < ADVERTISER_ADMIN ||
+	    !bclint_member_active(m))
 		return 0;
 	size_t admins = 0;
 	for (size_t k = 0; k < a->n_grants; k++)
@@ -87,10 +90,13 @@ static size_t few_admins(const struct bclint_asset *a, struct bclint_cap have)
 }
 
 /* Judged at all: an asset bound here (the rest is unbound-asset's or
- * foreign-asset's), of a member who is part of the plan. */
+ * foreign-asset's), of a member who is part of the plan and has not left
+ * (what people who left still hold is former-member-access's: all of it
+ * goes, so lowering it is not the advice). */
 static int judged(const struct bclint_member *m, const struct bclint_asset *a)
 {
-	return a != NULL && a->status == BCLINT_REL_BOUND && m->n_needs > 0;
+	return a != NULL && a->status == BCLINT_REL_BOUND && m->n_needs > 0 &&
+	       m->status != BCLINT_REL_REJECTED && m->status != BCLINT_REL_UNBOUND;
 }
 
 static void note_needs(const struct bclint_host *h, struct bclint_ctx *ctx,
@@ -155,7 +161,7 @@ static void judge_direct(const struct bclint_host *h, struct bclint_ctx *ctx,
 		h->note(ctx, f, &grp->ent, "the group that gives it");
 		note_needs(h, ctx, f, m, a);
 	} else if (exceeds(d, s.req)) {
-		size_t few = few_admins(a, d);
+		size_t few = few_admins(a, m, d);
 		const char *to = h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->type, s.req);
 		if (few > 0)
 			f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &as->ent,
@@ -221,7 +227,7 @@ static void judge_group(const struct bclint_host *h, struct bclint_ctx *ctx,
 			continue;
 		struct asked s = asked(gm->member, a);
 		struct bclint_cap c = capped(h, grant_on(gm->member, a), gm->caps[a->type]);
-		const char *few = few_admins(a, c) ? " (one of at most two ADMINs there: make "
+		const char *few = few_admins(a, gm->member, c) ? " (one of at most two ADMINs there: make "
 		                                     "another member ADMIN first)" : "";
 		if (s.n_asset == 0)
 			h->note(ctx, f, &a->ent, "%s: the group gives %s, which none of their needs "
@@ -317,8 +323,12 @@ static const struct bclint_rule rules[] = {
 			"caps them (a grant above the cap is grant-above-share's). An ADMIN on an ad "
 			"account that has at most two active ADMINs is told to step down only after "
 			"another trusted member is made ADMIN there: TikTok wants at least two on every "
-			"ad account. The member's relation_status does not matter. Notes point at the "
-			"needs on the asset.",
+			"ad account (only active members count: a pending invitation is not one of "
+			"them). Members who left or rejected the invitation (relation_status UNBOUND "
+			"or REJECTED) are not judged: everything they still hold is "
+			"former-member-access's, whose advice is to remove it, not to lower it; "
+			"pending members are (lower it before they accept). Notes point at the needs "
+			"on the asset.",
 		.rationale = "Every role beyond what the work needs is access an attacker, a "
 		             "mistake or a departing employee can use; the plan says what is "
 		             "needed, so the rest can go.",

@@ -8,19 +8,47 @@ static const char *partner_name(const struct bclint_partner *p)
 	return p->name != NULL && p->name[0] != '\0' ? p->name : p->bc_id;
 }
 
-/* Notes at what gives the member's grant: the direct assignment, the
- * asset group, and the partner's share that caps it. */
+static const char *group_name(const struct bclint_asset_group *grp)
+{
+	return grp->name ? grp->name : grp->group_id;
+}
+
+/* What asset group grp gives member m on assets of type t. */
+static struct bclint_cap group_gives(const struct bclint_asset_group *grp,
+                                     const struct bclint_member *m, uint32_t t)
+{
+	struct bclint_cap none = {0, 0};
+	for (size_t k = 0; k < grp->n_members; k++)
+		if (grp->members[k].member == m)
+			return grp->members[k].caps[t];
+	return none;
+}
+
+/* Notes at what gives the member's grant, the source that counts first:
+ * the asset group when it gives more than the direct assignment, else the
+ * assignment; then the other, and the partner's share that caps it. */
 static void note_grant(const struct bclint_host *h, struct bclint_ctx *ctx,
                        struct bclint_finding *f, const struct bclint_grant *g, uint32_t type)
 {
-	if (g->direct != NULL)
+	int shares = BCLINT_HOST_HAS(h, grant_source);
+	struct bclint_cap total = shares ? g->granted : g->cap;
+	const struct bclint_asset_group *grp = g->group;
+	const char *gc = grp ? h->cap_label(ctx, BCLINT_SCOPE_ASSET, type,
+	                                    group_gives(grp, g->member, type)) : "";
+	if (grp != NULL && (g->direct == NULL || !bclint_covers(g->direct->cap, total))) {
+		h->note(ctx, f, &grp->ent, "granted through asset group '%s': %s", group_name(grp),
+		        gc);
+		if (g->direct != NULL)
+			h->note(ctx, f, &g->direct->ent, "also assigned directly, with less: %s",
+			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, type, g->direct->cap));
+	} else {
 		h->note(ctx, f, &g->direct->ent, "granted here: %s",
 		        h->cap_label(ctx, BCLINT_SCOPE_ASSET, type, g->direct->cap));
-	if (g->group != NULL)
-		h->note(ctx, f, &g->group->ent, "%s through asset group '%s'",
-		        g->direct ? "also granted" : "granted",
-		        g->group->name ? g->group->name : g->group->group_id);
-	if (BCLINT_HOST_HAS(h, grant_source) && g->capped_by != NULL)
+		if (grp != NULL)
+			h->note(ctx, f, &grp->ent, "also granted through asset group '%s': %s",
+			        group_name(grp), gc);
+	}
+	if (shares && g->capped_by != NULL)
 		h->note(ctx, f, &g->capped_by->ent, "partner '%s' shares it with this Business "
 		        "Center at %s only", partner_name(g->capped_by->partner),
 		        h->cap_label(ctx, BCLINT_SCOPE_ASSET, type, g->capped_by->cap));
@@ -138,8 +166,10 @@ static const struct bclint_rule rules[] = {{
 	               "CREATE_EDIT_ADS, or tt_account_roles without POST for SPARK_ADS_PULL_POST; "
 	               "or a Business Center-level action is not covered by the member's user_role "
 	               "or finance_role. The message names the current grant and the least grant "
-	               "that covers the action; notes point at what gives the grant (the direct "
-	               "assignment, the asset group, and the partner's share). bclint's reading of "
+	               "that covers the action; notes point at what gives the grant, the source "
+	               "that counts first (the asset group when it gives more than the direct "
+	               "assignment, else the assignment), then the other, then the partner's "
+	               "share that caps it. bclint's reading of "
 	               "TikTok's rules: an asset a partner shares with this Business Center "
 	               "(share_type SHARED) cannot be passed on at more than the partner gave, so a "
 	               "member's effective grant is capped by the share, and when the cap is what "

@@ -1136,7 +1136,7 @@ const struct bclint_grant *bclint_snapshot_also(const struct bclint_snapshot *s,
 
 const struct bclint_entity *bclint_grant_source(const struct bclint_grant *g)
 {
-	if (g->capped_by != NULL)
+	if (g->capped_by != NULL && g->granted.level > g->capped_by->cap.level)
 		return &g->capped_by->ent;
 	if (g->direct != NULL && (g->group == NULL || bclint_covers(g->direct->cap, g->granted)))
 		return &g->direct->ent;

@@ -53,8 +53,8 @@ const struct bclint_grant *bclint_snapshot_also(const struct bclint_snapshot *s,
                                                 const struct bclint_need *n, const char **id,
                                                 const struct bclint_asset **asset);
 
-/* Where grant g's effective permission comes from: the share that caps
- * it, else the direct assignment when it alone gives it, else the group
+/* Where grant g's effective permission comes from: the share when it
+ * lowers the grant, else the direct assignment when it alone gives it, else the group
  * (and the member when it has neither, which a model never holds). */
 const struct bclint_entity *bclint_grant_source(const struct bclint_grant *g);
 

@@ -26,6 +26,36 @@ static int is_eu_account(const struct bclint_host *h, struct bclint_ctx *ctx,
 	return h->opt_match(ctx, "eu_account_patterns", a->asset_id) == 1;
 }
 
+/* What gives the member ADMIN: the direct assignment when it is ADMIN
+ * itself, else the asset group (the strongest one is the one that counts). */
+static const struct bclint_entity *admin_source(const struct bclint_grant *g)
+{
+	if (g->direct != NULL && g->direct->cap.level >= ADVERTISER_ADMIN)
+		return &g->direct->ent;
+	return g->group != NULL ? &g->group->ent : &g->member->ent;
+}
+
+static const char *group_name(const struct bclint_asset_group *grp)
+{
+	return grp->name ? grp->name : grp->group_id;
+}
+
+/* A note at the other grant of the two, saying what it gives. */
+static void note_other(const struct bclint_host *h, struct bclint_ctx *ctx,
+                       struct bclint_finding *f, const struct bclint_grant *g)
+{
+	if (g->direct == NULL || g->group == NULL)
+		return;
+	if (g->direct->cap.level >= ADVERTISER_ADMIN)
+		h->note(ctx, f, &g->group->ent, "asset group '%s' grants it too",
+		        group_name(g->group));
+	else
+		h->note(ctx, f, &g->direct->ent, "assigned directly with %s only; the ADMIN comes "
+		        "from asset group '%s'",
+		        h->cap_label(ctx, BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER, g->direct->cap),
+		        group_name(g->group));
+}
+
 static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
                  const struct bclint_model *model)
 {
@@ -39,18 +69,13 @@ static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
 			if (g->cap.level < ADVERTISER_ADMIN || !bclint_member_active(m) ||
 			    h->opt_match(ctx, "eu_team_patterns", m->email) == 1)
 				continue;
-			/* Point at what gives the role: the assignment, else the group. */
-			const struct bclint_entity *where =
-				g->direct ? &g->direct->ent : g->group ? &g->group->ent : &m->ent;
 			struct bclint_finding *f = h->report(
-				ctx, BCLINT_LEVEL_DEFAULT, where,
+				ctx, BCLINT_LEVEL_DEFAULT, admin_source(g),
 				"%s holds ADMIN on the EU %s but is not in the EU team "
 				"(eu_team_patterns): lower them to OPERATOR in Business Center > Assets, "
 				"or add them to the EU team",
 				h->member_label(ctx, m), h->asset_label(ctx, a));
-			if (g->direct != NULL && g->group != NULL)
-				h->note(ctx, f, &g->group->ent, "the asset group '%s' grants it too",
-				        g->group->name ? g->group->name : g->group->group_id);
+			note_other(h, ctx, f, g);
 			h->note(ctx, f, &m->ent, "the member: %s", h->member_label(ctx, m));
 		}
 	}
@@ -73,7 +98,9 @@ static const struct bclint_rule rules[] = {{
 	.description = "For every ad account whose name or ID matches eu_account_patterns, "
 	               "reports each active member whose effective advertiser_role on it is "
 	               "ADMIN (directly or through an asset group) and whose email matches none "
-	               "of eu_team_patterns.",
+	               "of eu_team_patterns, at what gives them ADMIN: the direct assignment "
+	               "when it is ADMIN itself, else the asset group (a note at the other "
+	               "says what it gives).",
 	.rationale = "Our EU ad accounts carry EU customers' data and billing; only the EU "
 	             "team may change their settings, payment and members.",
 	.fix = "In Business Center > Assets, open the ad account and lower the member to "

@@ -194,7 +194,7 @@ struct bclint_host {
 
 	/* Where the grant's effective permission comes from: the direct
 	 * assignment when it alone gives it, else the asset group; when a
-	 * partner's share caps it, the share (the limit is what counts). */
+	 * partner's share lowers it, the share (the limit is what counts). */
 	const struct bclint_entity *(*grant_source)(struct bclint_ctx *ctx,
 	                                            const struct bclint_grant *grant);
 	/* For a need whose action also needs a grant on another asset

@@ -69,7 +69,7 @@ const struct option bclint_lint_longopts[] = {
 static const char help[] =
 	"       bclint --list-rules | --explain RULE | --version | --help\n"
 	"       bclint import [OPTION]... RESPONSE...   (see bclint-import(1))\n"
-	"       bclint why SNAPSHOT --member WHO --action ACTION [--asset ID]\n"
+	"       bclint why SNAPSHOT --member WHO [--action ACTION [--asset ASSET]]\n"
 	"       bclint diff [OPTION]... OLD NEW   (what changed: the drift rules alone)\n"
 	"       bclint access [OPTION]... SNAPSHOT...   (who can reach what: the access record)\n"
 	"       bclint --check-fixtures DIR... [-- OPTION...]   (TAP; see bclint-plugin(3))\n"

@@ -17,6 +17,8 @@
 #include <strings.h>
 #include <time.h>
 
+#include <cjson/cJSON.h>
+
 #include "caps.h"
 #include "cmd.h"
 #include "emit.h"
@@ -63,29 +65,40 @@ struct why {
 	uint32_t asset_type;
 	const struct bclint_asset *asset;    /* NULL: foreign (or no asset) */
 	const struct bclint_entity *asset_ref; /* where a foreign asset is named */
+	int unknown;                         /* an asset ID nothing here names */
+	const char *unknown_close;           /* IDs here close to it, or NULL */
 	const struct bclint_grant *grant;
 	const struct bclint_need *need;      /* the same question in the plan */
+	/* Spark Ads and LIVE in ads: the ad account the ads are made on */
+	const char *ad_id;                   /* named (--advertiser, x_advertiser_id) */
+	const struct bclint_asset *ad;       /* named and here, else the strongest */
+	const struct bclint_grant *ad_grant; /* the member's grant on ad, or NULL */
+	int ad_broken;                       /* layer 5 broke on the ad account */
 	struct layer layers[N_LAYERS];
 	int broken;                          /* first broken layer, or -1 */
 	const char *fix;
 };
 
 static const char help[] =
-	"                  [--asset-type TYPE] [--format=text|json] [--now=TIMESTAMP]\n"
+	"                  [--asset-type TYPE] [--advertiser ADVERTISER_ID]\n"
+	"                  [--format=text|json] [--now=TIMESTAMP]\n"
 	"Explain why a member can or cannot do an action: walk the layers of Business\n"
-	"Center access in order and name the first broken one, with the fix.\n"
+	"Center access in order and name the first broken one, with the fix.  Without\n"
+	"--action, walk every need of the member in the access plan and say which\n"
+	"work and what blocks the others.\n"
 	"\n"
-	"      --member=EMAIL_OR_ID  the person (email or user_id)\n"
+	"      --member=WHO          the person: user_id, email or name (user_name)\n"
 	"      --action=ACTION       an action of the access plan, e.g. CREATE_EDIT_ADS\n"
-	"      --asset=ASSET_ID      the asset, for asset actions\n"
+	"      --asset=ASSET         the asset, for asset actions: its ID or name\n"
 	"      --asset-type=TYPE     which asset, when one ID names assets of two types\n"
+	"      --advertiser=ID       the ad account Spark Ads or LIVE ads are made on\n"
 	"  -f, --format=FORMAT       text (default) or json\n"
 	"      --now=TIMESTAMP       reference time (default: captured_at, else the clock)\n"
 	"      --help                print this help\n"
 	"      --version             print the version\n"
 	"\n"
-	"Exit status: 0 the action should work, 1 a layer is broken, 2 usage or\n"
-	"snapshot error.  See bclint-why(1).\n";
+	"Exit status: 0 the action should work (every need, without --action), 1 a\n"
+	"layer is broken, 2 usage or snapshot error.  See bclint-why(1).\n";
 
 #define usage_error(...) bclint_usage_error(&bclint_cmd_why, __VA_ARGS__)
 
@@ -97,42 +110,108 @@ static int usage_msg(const char *msg)
 
 /* -- closest matches ---------------------------------------------------- */
 
-/* Case-insensitive Levenshtein distance; a candidate that contains the
- * query scores 0, so a partial email or ID finds its owner. */
+static int same_char(char a, char b)
+{
+	return tolower((unsigned char)a) == tolower((unsigned char)b);
+}
+
+/* Case-insensitive edit distance, where swapping two neighbours is one
+ * edit (optimal string alignment), at most 200 characters a side (longer
+ * strings are never close). */
 static size_t distance(const char *q, const char *c)
 {
 	size_t n = strlen(q), k = strlen(c);
 	if (n > 200 || k > 200)
-		return n > k ? n : k;
-	for (size_t i = 0; i + n <= k; i++)
-		if (strncasecmp(c + i, q, n) == 0)
-			return 0;
-	size_t row[201];
+		return SIZE_MAX;
+	size_t rows[3][201], *prev2 = rows[0], *prev = rows[1], *row = rows[2];
 	for (size_t j = 0; j <= k; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (size_t i = 1; i <= n; i++) {
-		size_t diag = row[0];
 		row[0] = i;
 		for (size_t j = 1; j <= k; j++) {
-			size_t up = row[j];
-			size_t cost = tolower((unsigned char)q[i - 1]) !=
-			              tolower((unsigned char)c[j - 1]);
-			size_t best = diag + cost;
-			if (up + 1 < best)
-				best = up + 1;
+			size_t best = prev[j - 1] + !same_char(q[i - 1], c[j - 1]);
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
 			if (row[j - 1] + 1 < best)
 				best = row[j - 1] + 1;
+			if (i > 1 && j > 1 && same_char(q[i - 1], c[j - 2]) &&
+			    same_char(q[i - 2], c[j - 1]) && prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
 			row[j] = best;
-			diag = up;
 		}
+		size_t *t = prev2;
+		prev2 = prev;
+		prev = row;
+		row = t;
 	}
-	return row[k];
+	return prev[k];
+}
+
+static size_t common_prefix(const char *q, const char *c)
+{
+	size_t n = 0;
+	while (q[n] != '\0' && tolower((unsigned char)q[n]) == tolower((unsigned char)c[n]))
+		n++;
+	return n;
+}
+
+static int contains(const char *c, const char *q)
+{
+	size_t n = strlen(q);
+	for (; *c != '\0'; c++)
+		if (strncasecmp(c, q, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does name hold each word of q (two words or more, split at '_', '.',
+ * '@', '-' and spaces), in any order?  "CREATE_ADS" and CREATE_EDIT_ADS,
+ * "Silva Ana" and "Ana Silva". */
+static int has_words(const char *name, const char *q)
+{
+	static const char seps[] = "_.@- ";
+	size_t words = 0;
+	char word[64];
+	while (*q != '\0') {
+		size_t n = strcspn(q, seps);
+		if (n >= sizeof(word))
+			return 0;
+		if (n > 0) {
+			memcpy(word, q, n);
+			word[n] = '\0';
+			if (!contains(name, word))
+				return 0;
+			words++;
+		}
+		q += n + (q[n] != '\0');
+	}
+	return words >= 2;
 }
 
 #define N_CLOSEST 3
+#define FAR SIZE_MAX
 
-/* The N_CLOSEST best candidates so far: lowest distance first, then the
- * longest common prefix, then the first seen. */
+/* How close name is to the query, lower is closer, FAR when it is not
+ * close at all: within a quarter of the query's length in edits (at least
+ * one); holding the query (three characters or more; two at the start),
+ * or each of its words; or sharing its first three quarters (three
+ * characters or more) -- a typo, a part of an email or a name, words in
+ * another order, an ID with its last digits wrong. */
+static size_t closeness(const char *q, const char *name)
+{
+	size_t n = strlen(q), limit = n / 4 > 1 ? n / 4 : 1;
+	size_t d = distance(q, name), prefix = common_prefix(q, name);
+	if (d <= limit)
+		return d * 2;
+	if ((n >= 3 && contains(name, q)) || (n >= 2 && prefix == n) || has_words(name, q))
+		return limit * 2 + 1;
+	if (prefix >= 3 && prefix * 4 >= n * 3)
+		return limit * 2 + 2 + (n - prefix);
+	return FAR;
+}
+
+/* The N_CLOSEST closest candidates so far, closest first, then in the
+ * snapshot's order. */
 struct closest {
 	const char *query;
 	const char *label[N_CLOSEST];
@@ -142,11 +221,9 @@ struct closest {
 
 static void closest_offer(struct closest *c, const char *label, const char *name)
 {
-	size_t d = distance(c->query, name), prefix = 0;
-	while (prefix < 63 && c->query[prefix] != '\0' &&
-	       tolower((unsigned char)c->query[prefix]) == tolower((unsigned char)name[prefix]))
-		prefix++;
-	size_t key = d * 64 + (63 - prefix);
+	size_t key = name ? closeness(c->query, name) : FAR;
+	if (key == FAR)
+		return;
 	for (size_t i = 0; i < c->n; i++) {
 		if (c->label[i] != label)
 			continue;
@@ -173,24 +250,25 @@ static void closest_offer(struct closest *c, const char *label, const char *name
 		c->n++;
 }
 
-/* "bclint why: error: WHAT" then the closest candidates: those within a
- * few edits of the query when there are any, else the best three. */
+/* "A, B, C" into b. */
+static void closest_list(struct bclint_buf *b, const struct closest *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		if (i)
+			bclint_buf_puts(b, ", ");
+		bclint_buf_safe(b, c->label[i]);
+	}
+}
+
+/* "bclint why: error: WHAT" then the close candidates, if any. */
 static int not_found(const char *what, const struct closest *c)
 {
 	fprintf(stderr, "bclint why: error: %s\n", what);
 	if (c->n == 0)
 		return BCLINT_EXIT_USAGE;
-	size_t near = strlen(c->query) / 3 + 1, n = c->n;
-	if (c->key[0] / 64 <= near)
-		while (c->key[n - 1] / 64 > near)
-			n--;
 	struct bclint_buf b = {0};
 	bclint_buf_puts(&b, "bclint why: closest: ");
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			bclint_buf_puts(&b, ", ");
-		bclint_buf_safe(&b, c->label[i]);
-	}
+	closest_list(&b, c);
 	fprintf(stderr, "%s\n", b.data ? b.data : "");
 	free(b.data);
 	return BCLINT_EXIT_USAGE;
@@ -210,6 +288,18 @@ static const char *fmt(struct why *w, const char *f, ...)
 	return s ? s : "";
 }
 
+/* s with its control characters escaped, for messages that go to a
+ * terminal as they are (usage errors). */
+static const char *safe(struct why *w, const char *s)
+{
+	struct bclint_buf b = {0};
+	bclint_buf_safe(&b, s);
+	const char *out = fmt(w, "%s", b.data ? b.data : "");
+	w->oom |= b.oom;
+	free(b.data);
+	return out;
+}
+
 static const char *cap_text(struct why *w, uint32_t scope, struct bclint_cap cap)
 {
 	char buf[128];
@@ -219,6 +309,14 @@ static const char *cap_text(struct why *w, uint32_t scope, struct bclint_cap cap
 static const char *least_grant(struct why *w)
 {
 	return cap_text(w, w->action->scope, w->action->req);
+}
+
+/* "Ana Silva <ana@x.example> (21)", or without the name when it has none. */
+static const char *member_label(struct why *w, const struct bclint_member *mb)
+{
+	if (mb->name != NULL && mb->name[0] != '\0')
+		return fmt(w, "%s <%s> (%s)", mb->name, mb->email, mb->user_id);
+	return fmt(w, "%s (%s)", mb->email, mb->user_id);
 }
 
 static const char *asset_label(struct why *w, const struct bclint_asset *a)
@@ -266,6 +364,42 @@ static int set_state(struct layer *l, int state, const char *rule)
 
 /* -- the layers ------------------------------------------------------------- */
 
+/* How many asset groups list member mb. */
+static size_t groups_of(const struct bclint_model *m, const struct bclint_member *mb)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_groups; i++)
+		for (size_t k = 0; k < m->groups[i].n_members; k++)
+			n += m->groups[i].members[k].member == mb;
+	return n;
+}
+
+/* Someone who left or declined: former-member-access when anything here
+ * still names them (as that rule reports), else simply not-a-member. */
+static int former(struct why *w, struct layer *l)
+{
+	const struct bclint_member *mb = w->member;
+	size_t grants = mb->n_grants, groups = groups_of(w->m, mb);
+	for (size_t i = 0; i < mb->n_assignments; i++)
+		grants += mb->assignments[i]->asset == NULL; /* foreign: not in grants */
+	if (grants == 0 && groups == 0 && mb->n_needs == 0)
+		return set_state(l, ST_BROKEN, "not-a-member");
+	const char *part[3];
+	size_t n = 0;
+	if (grants > 0)
+		part[n++] = fmt(w, "%zu asset grant%s", grants, grants == 1 ? "" : "s");
+	if (groups > 0)
+		part[n++] = fmt(w, "a place in %zu asset group%s", groups, groups == 1 ? "" : "s");
+	if (mb->n_needs > 0)
+		part[n++] = fmt(w, "%zu need%s in the access plan", mb->n_needs,
+		                mb->n_needs == 1 ? "" : "s");
+	const char *held = part[0];
+	for (size_t i = 1; i < n; i++)
+		held = fmt(w, "%s%s%s", held, i + 1 == n ? " and " : ", ", part[i]);
+	evidence(l, NULL, fmt(w, "what is still recorded for them here does nothing: %s", held));
+	return set_state(l, ST_BROKEN, "former-member-access");
+}
+
 static int check_member(struct why *w, struct layer *l)
 {
 	const struct bclint_member *mb = w->member;
@@ -289,7 +423,7 @@ static int check_member(struct why *w, struct layer *l)
 		                             "(relation_status %s: %s)", mb->email, status[mb->status],
 		                          mb->status == BCLINT_REL_REJECTED ? "declined the invitation"
 		                                                            : "left or was removed"));
-		return set_state(l, ST_BROKEN, "not-a-member");
+		return former(w, l);
 	}
 }
 
@@ -313,6 +447,14 @@ static int check_asset(struct why *w, struct layer *l)
 		evidence(l, NULL, fmt(w, "%s is a Business Center action: no asset is involved",
 		                      w->action->name));
 		return set_state(l, ST_SKIPPED, NULL);
+	}
+	if (a == NULL && w->unknown) {
+		evidence(l, NULL, fmt(w, "%s is not among this Business Center's assets and nothing "
+		                         "in it refers to it: it lives in another Business Center, or "
+		                         "the ID is wrong%s%s", target_label(w),
+		                      w->unknown_close ? " (close IDs here: " : "",
+		                      w->unknown_close ? fmt(w, "%s)", w->unknown_close) : ""));
+		return set_state(l, ST_BROKEN, "foreign-asset");
 	}
 	if (a == NULL) {
 		evidence(l, w->asset_ref, fmt(w, "%s is not among this Business Center's assets: it "
@@ -375,6 +517,95 @@ static int check_assignment(struct why *w, struct layer *l)
 	return set_state(l, ST_OK, NULL);
 }
 
+static const char *partner_name(const struct bclint_partner *p)
+{
+	return p->name != NULL && p->name[0] != '\0' ? p->name : p->bc_id;
+}
+
+/* Does a partner's share lower what grant g gives? */
+static int share_lowers(const struct bclint_grant *g)
+{
+	return g->capped_by != NULL && g->granted.level > g->capped_by->cap.level;
+}
+
+/* Does g's direct assignment give what g gives (before a share's cap),
+ * with no asset group above it? */
+static int direct_gives(const struct bclint_grant *g)
+{
+	return g->direct != NULL && (g->group == NULL || bclint_covers(g->direct->cap, g->granted));
+}
+
+/* What really gives grant g its effective permission: the partner's share
+ * when it lowers the grant, else the direct assignment when it alone
+ * gives it, else the asset group (as the rules are told). */
+static const struct bclint_entity *source_of(const struct bclint_grant *g)
+{
+	return bclint_grant_source(g);
+}
+
+/* The source, in words to append to "holds ROLE on ASSET". */
+static const char *source_text(struct why *w, const struct bclint_grant *g, uint32_t type)
+{
+	if (share_lowers(g)) {
+		char a[128], b[128];
+		return fmt(w, " (granted %s, but partner '%s' shares it with this Business Center "
+		              "at %s only)",
+		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->granted, a, sizeof(a)),
+		           partner_name(g->capped_by->partner),
+		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->capped_by->cap, b,
+		                               sizeof(b)));
+	}
+	if (direct_gives(g))
+		return "";
+	return fmt(w, " through asset group '%s'", group_name(g->group));
+}
+
+/* Spark Ads and LIVE in ads are made on an ad account: the second half
+ * of layer 5, once the TikTok account's own grant covers the action. */
+static int check_ad_account(struct why *w, struct layer *l)
+{
+	const char *who = w->member->email;
+	struct bclint_cap req = w->action->also_req;
+	char buf[128];
+	const char *least = fmt(w, "%s", bclint_cap_describe(BCLINT_SCOPE_ASSET,
+	                                                     BCLINT_ASSET_ADVERTISER, req, buf,
+	                                                     sizeof(buf)));
+	const struct bclint_grant *g = w->ad_grant;
+	w->ad_broken = 1;
+	if (w->ad_id != NULL && w->ad == NULL) {
+		evidence(l, w->need ? &w->need->ent : NULL,
+		         fmt(w, "the ads are made on ad account %s, which is not in this Business "
+		                "Center", w->ad_id));
+		return set_state(l, ST_BROKEN, "foreign-asset");
+	}
+	if (w->ad != NULL && g == NULL) {
+		evidence(l, &w->ad->ent, fmt(w, "the ads are made on %s, which is not assigned to %s",
+		                             asset_label(w, w->ad), who));
+		return set_state(l, ST_BROKEN, "asset-not-assigned");
+	}
+	if (g == NULL) {
+		evidence(l, &w->member->ent, fmt(w, "%s holds no grant on any ad account: the ads are "
+		                                    "made on an ad account, which takes at least %s",
+		                                 who, least));
+		return set_state(l, ST_BROKEN, "permission-too-narrow");
+	}
+	const char *holds = fmt(w, "%s holds %s on %s%s", who,
+	                        bclint_cap_describe(BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER,
+	                                            g->cap, buf, sizeof(buf)),
+	                        asset_label(w, g->asset),
+	                        source_text(w, g, BCLINT_ASSET_ADVERTISER));
+	const char *which = w->ad_id ? "where the ads are made"
+	                             : "the strongest ad account they hold";
+	if (bclint_covers(g->cap, req)) {
+		w->ad_broken = 0;
+		evidence(l, source_of(g), fmt(w, "%s, %s, which covers making the ads", holds, which));
+		return set_state(l, ST_OK, NULL);
+	}
+	evidence(l, source_of(g), fmt(w, "%s, %s, which does not cover making the ads: it takes "
+	                                 "at least %s", holds, which, least));
+	return set_state(l, ST_BROKEN, "permission-too-narrow");
+}
+
 static int check_grant(struct why *w, struct layer *l)
 {
 	uint32_t scope = w->action->scope;
@@ -385,8 +616,11 @@ static int check_grant(struct why *w, struct layer *l)
 	q.grant = w->grant;
 	struct bclint_cap have = bclint_need_have(&q);
 	const struct bclint_entity *ent = &w->member->ent;
-	if (scope == BCLINT_SCOPE_ASSET)
-		ent = w->grant->direct ? &w->grant->direct->ent : &w->grant->group->ent;
+	const char *from = "";
+	if (scope == BCLINT_SCOPE_ASSET) {
+		ent = source_of(w->grant);
+		from = source_text(w, w->grant, w->asset_type);
+	}
 	const char *holds = fmt(w, "holds %s", cap_text(w, scope, have));
 	const char *where = scope == BCLINT_SCOPE_ASSET ? fmt(w, " on %s", target_label(w)) : "";
 	if (scope == BCLINT_SCOPE_ASSET && bclint_role_field(w->asset_type) == NULL) {
@@ -394,19 +628,24 @@ static int check_grant(struct why *w, struct layer *l)
 		where = fmt(w, " %s", target_label(w));
 	}
 	if (bclint_covers(have, w->action->req)) {
-		evidence(l, ent, fmt(w, "%s %s%s, which covers %s", w->member->email, holds,
-		                     where, w->action->name));
+		evidence(l, ent, fmt(w, "%s %s%s%s, which covers %s", w->member->email, holds,
+		                     where, from, w->action->name));
+		if (w->action->also_types != 0)
+			return check_ad_account(w, l);
 		return set_state(l, ST_OK, NULL);
 	}
-	evidence(l, ent, fmt(w, "%s %s%s, which does not cover %s: it needs at least %s",
-	                     w->member->email, holds, where, w->action->name, least_grant(w)));
+	evidence(l, ent, fmt(w, "%s %s%s%s, which does not cover %s: it needs at least %s",
+	                     w->member->email, holds, where, from, w->action->name,
+	                     least_grant(w)));
 	return set_state(l, ST_BROKEN, "permission-too-narrow");
 }
 
 static int check_session(struct why *w, struct layer *l)
 {
 	const struct bclint_member *mb = w->member;
-	const struct bclint_assignment *d = w->grant ? w->grant->direct : NULL;
+	/* the direct assignment's time counts only when it gives the grant */
+	const struct bclint_assignment *d = w->grant && direct_gives(w->grant) ? w->grant->direct
+	                                                                       : NULL;
 	if (w->asset_id == NULL) {
 		evidence(l, NULL, fmt(w, "Business Center role changes carry no time in the snapshot"));
 		return set_state(l, ST_SKIPPED, NULL);
@@ -416,9 +655,11 @@ static int check_session(struct why *w, struct layer *l)
 		return set_state(l, ST_SKIPPED, NULL);
 	}
 	if (d == NULL) {
-		evidence(l, &w->grant->group->ent, fmt(w, "granted only through asset group '%s', "
-		                                          "which records no time of change",
-		                                       group_name(w->grant->group)));
+		evidence(l, &w->grant->group->ent,
+		         fmt(w, "%s asset group '%s', which records no time of change",
+		             w->grant->direct ? "the role that counts comes through"
+		                              : "granted only through",
+		             group_name(w->grant->group)));
 		return set_state(l, ST_SKIPPED, NULL);
 	}
 	if (d->granted_at == BCLINT_NO_TIME) {
@@ -463,6 +704,40 @@ static void walk(struct why *w)
 
 /* -- the fix, in Business Center terms ------------------------------------------- */
 
+/* Raise grant g on asset `on` (of type `type`) to cover req. */
+static const char *fix_asset_grant(struct why *w, const struct bclint_grant *g, uint32_t type,
+                                   const char *on, struct bclint_cap req)
+{
+	const char *who = w->member->email;
+	char a[128], b[128];
+	struct bclint_cap want = req;
+	want.set |= g->cap.set; /* keep the TikTok account roles they have */
+	const char *target = fmt(w, "%s", bclint_cap_describe(BCLINT_SCOPE_ASSET, type, want, a,
+	                                                      sizeof(a)));
+	if (g->capped_by != NULL && !bclint_covers(g->capped_by->cap, req))
+		return fmt(w, "Partner '%s' shares %s with this Business Center at %s only, and no "
+		              "grant here can give more: ask the partner to share it at least as %s "
+		              "(the grant to %s can stay).", partner_name(g->capped_by->partner), on,
+		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->capped_by->cap, b,
+		                               sizeof(b)), target, who);
+	if (direct_gives(g))
+		return fmt(w, "In Business Center > Users > Members, open %s and raise their "
+		              "permission on %s from %s to at least %s.", who, on,
+		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->cap, b, sizeof(b)),
+		           target);
+	if (g->direct != NULL)
+		return fmt(w, "%s gets what they hold on %s through asset group '%s' (their direct "
+		              "assignment is weaker): raise the direct permission from %s to at least "
+		              "%s (Business Center > Users > Members), or the group's role (Business "
+		              "Center > Assets > Asset groups).", who, on, group_name(g->group),
+		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->direct->cap, b,
+		                               sizeof(b)), target);
+	return fmt(w, "%s gets %s only through asset group '%s': raise the group's role to at "
+	              "least %s (Business Center > Assets > Asset groups), or in Business Center "
+	              "> Users > Members assign %s to %s directly with at least %s.", who, on,
+	           group_name(g->group), target, on, who, target);
+}
+
 static const char *fix_grant(struct why *w)
 {
 	const char *who = w->member->email;
@@ -472,18 +747,32 @@ static const char *fix_grant(struct why *w)
 	if (w->action->scope == BCLINT_SCOPE_FINANCE)
 		return fmt(w, "In Business Center > Users > Members, open %s and set their finance "
 		              "permission to at least %s.", who, least_grant(w));
-	struct bclint_cap want = w->action->req;
-	want.set |= w->grant->cap.set; /* keep the TikTok account roles they have */
-	const char *target = cap_text(w, BCLINT_SCOPE_ASSET, want);
-	if (w->grant->direct != NULL)
-		return fmt(w, "In Business Center > Users > Members, open %s and raise their "
-		              "permission on %s from %s to at least %s.", who, target_label(w),
-		           cap_text(w, BCLINT_SCOPE_ASSET, w->grant->cap), target);
-	return fmt(w, "%s gets %s only through asset group '%s': raise the group's role to at "
-	              "least %s (Business Center > Assets > Asset groups), or in Business Center "
-	              "> Users > Members assign %s to %s directly with at least %s.", who,
-	           target_label(w), group_name(w->grant->group), target, target_label(w), who,
-	           target);
+	return fix_asset_grant(w, w->grant, w->asset_type, target_label(w), w->action->req);
+}
+
+/* The fix when the ad account the ads are made on is what is missing. */
+static const char *fix_ad_account(struct why *w, const char *rule)
+{
+	const char *who = w->member->email;
+	char buf[128];
+	const char *least = fmt(w, "%s", bclint_cap_describe(BCLINT_SCOPE_ASSET,
+	                                                     BCLINT_ASSET_ADVERTISER,
+	                                                     w->action->also_req, buf, sizeof(buf)));
+	if (strcmp(rule, "foreign-asset") == 0)
+		return fmt(w, "Ad account %s lives in another Business Center: make the ads on an "
+		              "ad account of this one, or ask the Business Center that owns %s to "
+		              "share it here (Partners) and then assign it to %s with at least %s.",
+		           w->ad_id, w->ad_id, who, least);
+	if (strcmp(rule, "asset-not-assigned") == 0)
+		return fmt(w, "In Business Center > Users > Members, open %s, choose Assign assets "
+		              "and add %s, where the ads are made, with at least %s.", who,
+		           asset_label(w, w->ad), least);
+	if (w->ad_grant == NULL)
+		return fmt(w, "In Business Center > Users > Members, open %s, choose Assign assets "
+		              "and add the ad account the ads are made on with at least %s; name it "
+		              "in the plan with x_advertiser_id.", who, least);
+	return fix_asset_grant(w, w->ad_grant, BCLINT_ASSET_ADVERTISER,
+	                       asset_label(w, w->ad_grant->asset), w->action->also_req);
 }
 
 static const char *fix_text(struct why *w)
@@ -494,6 +783,8 @@ static const char *fix_text(struct why *w)
 	if (rule == NULL)
 		return fmt(w, "Nothing to change: %s should be able to do %s%s. If it still fails, "
 		              "ask them to sign out and sign in again.", who, w->action->name, on);
+	if (w->ad_broken)
+		return fix_ad_account(w, rule);
 	if (strcmp(rule, "pending-invitation") == 0)
 		return fmt(w, "Ask %s to accept the invitation to this Business Center (sent by "
 		              "email); if it has expired, resend it in Business Center > Users > "
@@ -502,6 +793,18 @@ static const char *fix_text(struct why *w)
 		return fmt(w, "Invite %s again in Business Center > Users > Members > Invite "
 		              "members if they should be here; %s itself is creator-only and no "
 		              "role can grant it.", who, w->action->name);
+	if (strcmp(rule, "former-member-access") == 0 && w->action->scope == BCLINT_SCOPE_CREATOR)
+		return fmt(w, "%s is no longer a member, and what is still recorded for them here "
+		              "does nothing: remove it (their assignments, asset groups and needs in "
+		              "the plan), or invite them again if they should be here; %s itself is "
+		              "creator-only and no role can grant it.", who, w->action->name);
+	if (strcmp(rule, "former-member-access") == 0)
+		return fmt(w, "%s is no longer a member, and what is still recorded for them here "
+		              "does nothing. If they should have access, invite them again in "
+		              "Business Center > Users > Members > Invite members and, once they "
+		              "accept, check that they hold at least %s%s; if not, remove what is "
+		              "left (their assignments, asset groups and needs in the plan).", who,
+		           least_grant(w), on);
 	if (strcmp(rule, "not-a-member") == 0)
 		return fmt(w, "Invite %s again in Business Center > Users > Members > Invite "
 		              "members; once they accept, give them at least %s%s.", who,
@@ -510,6 +813,11 @@ static const char *fix_text(struct why *w)
 		return fmt(w, "%s is creator-only: no role in Business Center can grant it. The "
 		              "TikTok account's owner has to do it, signed in to that account.",
 		           w->action->name);
+	if (strcmp(rule, "foreign-asset") == 0 && w->unknown)
+		return fmt(w, "Check the ID first. If %s is right, it lives in another Business "
+		              "Center: ask that Business Center to give %s at least %s there, or to "
+		              "share the asset with this Business Center (Partners) so that it can be "
+		              "assigned here.", target_label(w), who, least_grant(w));
 	if (strcmp(rule, "foreign-asset") == 0)
 		return fmt(w, "%s lives in another Business Center: ask that Business Center to "
 		              "give %s at least %s there, or to share the asset with this Business "
@@ -553,10 +861,13 @@ static void emit_text(struct why *w, struct bclint_buf *b)
 	bclint_buf_printf(b, "verdict: %s\n", rule);
 	bclint_buf_puts(b, "member: ");
 	text_location(b, w, &w->member->ent);
-	bclint_buf_safe(b, fmt(w, "%s (%s)", w->member->email, w->member->user_id));
+	bclint_buf_safe(b, member_label(w, w->member));
 	bclint_buf_puts(b, "\naction: ");
 	bclint_buf_safe(b, w->asset_id ? fmt(w, "%s on %s", w->action->name, target_label(w))
 	                               : w->action->name);
+	if (w->ad_id != NULL)
+		bclint_buf_safe(b, fmt(w, ", with ads made on %s",
+		                       w->ad ? asset_label(w, w->ad) : fmt(w, "ad account %s", w->ad_id)));
 	bclint_buf_putc(b, '\n');
 	if (w->need != NULL) {
 		char ptr[BCLINT_POINTER_MAX];
@@ -615,6 +926,8 @@ static void emit_json(struct why *w, struct bclint_buf *b)
 	bclint_buf_puts(b, ", ");
 	json_str(b, "user_email", w->member->email);
 	bclint_buf_puts(b, ", ");
+	json_str(b, "user_name", w->member->name);
+	bclint_buf_puts(b, ", ");
 	json_location(b, w, &w->member->ent);
 	bclint_buf_puts(b, "},\n \"action\": {");
 	json_str(b, "name", w->action->name);
@@ -638,6 +951,22 @@ static void emit_json(struct why *w, struct bclint_buf *b)
 			json_location(b, w, &w->asset->ent);
 		}
 		bclint_buf_putc(b, '}');
+	}
+	if (w->action->also_types != 0) {
+		bclint_buf_puts(b, ",\n \"ad_account\": ");
+		if (w->ad_id == NULL && w->ad == NULL) {
+			bclint_buf_puts(b, "null");
+		} else {
+			bclint_buf_putc(b, '{');
+			json_str(b, "asset_id", w->ad ? w->ad->asset_id : w->ad_id);
+			bclint_buf_printf(b, ", \"named\": %s, \"in_snapshot\": %s",
+			                  w->ad_id ? "true" : "false", w->ad ? "true" : "false");
+			if (w->ad != NULL) {
+				bclint_buf_puts(b, ", ");
+				json_location(b, w, &w->ad->ent);
+			}
+			bclint_buf_putc(b, '}');
+		}
 	}
 	bclint_buf_puts(b, ",\n \"need\": ");
 	if (w->need == NULL) {
@@ -675,22 +1004,44 @@ static void emit_json(struct why *w, struct bclint_buf *b)
 
 /* -- finding the member, the action and the asset ----------------------------- */
 
+/* A member by user_id or email, else by name (user_name, case-insensitive);
+ * a name two members share is a usage error that lists them. */
 static int find_member(struct why *w, const char *q)
 {
 	const struct bclint_model *m = w->m;
 	for (size_t i = 0; i < m->n_members; i++)
-		if (strcmp(m->members[i].user_id, q) == 0 || strcmp(m->members[i].email, q) == 0)
+		if (strcmp(m->members[i].user_id, q) == 0 || strcasecmp(m->members[i].email, q) == 0)
 			return w->member = &m->members[i], 0;
-	for (size_t i = 0; i < m->n_members; i++)
-		if (strcasecmp(m->members[i].email, q) == 0)
-			return w->member = &m->members[i], 0;
+	const struct bclint_member *found = NULL;
+	struct bclint_buf all = {0};
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_members; i++) {
+		const struct bclint_member *mb = &m->members[i];
+		if (mb->name == NULL || strcasecmp(mb->name, q) != 0)
+			continue;
+		bclint_buf_puts(&all, n++ ? ", " : "");
+		bclint_buf_safe(&all, fmt(w, "%s (%s)", mb->email, mb->user_id));
+		found = found ? found : mb;
+	}
+	if (n > 1) {
+		int rc = usage_msg(fmt(w, "'%s' names %zu members of %s: %s; say which by email or "
+		                          "user_id", q, n, m->file, all.data ? all.data : ""));
+		free(all.data);
+		return rc;
+	}
+	free(all.data);
+	if (found != NULL)
+		return w->member = found, 0;
 	struct closest c = {q, {0}, {0}, 0};
 	for (size_t i = 0; i < m->n_members; i++) {
-		const char *label = fmt(w, "%s (%s)", m->members[i].email, m->members[i].user_id);
-		closest_offer(&c, label, m->members[i].email);
-		closest_offer(&c, label, m->members[i].user_id);
+		const struct bclint_member *mb = &m->members[i];
+		const char *label = member_label(w, mb);
+		closest_offer(&c, label, mb->email);
+		closest_offer(&c, label, mb->user_id);
+		closest_offer(&c, label, mb->name);
 	}
-	return not_found(fmt(w, "no member '%s' in %s (by email or user_id)", q, m->file), &c);
+	return not_found(fmt(w, "no member '%s' in %s (by email, user_id or name)", q, m->file),
+	                 &c);
 }
 
 static int find_action(struct why *w, const char *q)
@@ -738,98 +1089,389 @@ static const struct bclint_entity *find_reference(struct why *w, const char *id,
 	return NULL;
 }
 
-static int find_asset(struct why *w, const char *id, int want)
+/* Is q written as TikTok writes asset IDs, digits only? */
+static int looks_like_id(const char *q)
+{
+	if (*q == '\0')
+		return 0;
+	for (; *q != '\0'; q++)
+		if (!isdigit((unsigned char)*q))
+			return 0;
+	return 1;
+}
+
+/* The first asset type the action applies to. */
+static uint32_t action_type(const struct why *w)
+{
+	uint32_t t = 0;
+	while (t < BCLINT_ASSET_NTYPES && !(w->action->types & (1u << t)))
+		t++;
+	return t;
+}
+
+/* The assets whose ID (by_name 0) or name (by_name 1) is q: the one that
+ * fits the question in *found, one that does not in *other; a usage
+ * error when two fit. */
+static int match_assets(struct why *w, const char *q, int want, int by_name,
+                        const struct bclint_asset **found, const struct bclint_asset **other)
+{
+	const struct bclint_model *m = w->m;
+	for (size_t i = 0; i < m->n_assets; i++) {
+		const struct bclint_asset *a = &m->assets[i];
+		if (by_name ? a->name == NULL || strcasecmp(a->name, q) != 0
+		            : strcmp(a->asset_id, q) != 0)
+			continue;
+		if (!type_fits(w, want, a->type)) {
+			*other = *other ? *other : a;
+		} else if (*found != NULL && by_name) {
+			return usage_msg(fmt(w, "asset name '%s' names %s and %s: say which by ID", q,
+			                     safe(w, asset_label(w, *found)),
+			                     safe(w, asset_label(w, a))));
+		} else if (*found != NULL) {
+			return usage_msg(fmt(w, "asset '%s' names a %s and a %s: say which with "
+			                        "--asset-type", q, bclint_asset_type_name((*found)->type),
+			                     bclint_asset_type_name(a->type)));
+		} else {
+			*found = a;
+		}
+	}
+	return 0;
+}
+
+/* An ID that nothing in the snapshot names is an asset of another
+ * Business Center, as far as this one can tell: the asset layer says so
+ * (with what is close here, in case the ID is mistyped). */
+static void unknown_id(struct why *w, const char *id, int want)
+{
+	const struct bclint_model *m = w->m;
+	struct closest c = {id, {0}, {0}, 0};
+	w->asset_type = want >= 0 ? (uint32_t)want : action_type(w);
+	for (size_t i = 0; i < m->n_assets; i++)
+		if (m->assets[i].type == w->asset_type)
+			closest_offer(&c, m->assets[i].asset_id, m->assets[i].asset_id);
+	if (c.n > 0) {
+		struct bclint_buf b = {0};
+		closest_list(&b, &c);
+		w->unknown_close = fmt(w, "%s", b.data ? b.data : "");
+		free(b.data);
+	}
+	w->unknown = 1;
+}
+
+/* The asset by ID, else named by a need, an assignment or a share
+ * (foreign), else by name; an ID nothing names is foreign too. */
+static int find_asset(struct why *w, const char *q, int want)
 {
 	const struct bclint_model *m = w->m;
 	const struct bclint_asset *found = NULL, *other = NULL;
-	for (size_t i = 0; i < m->n_assets; i++) {
-		const struct bclint_asset *a = &m->assets[i];
-		if (strcmp(a->asset_id, id) != 0)
-			continue;
-		if (!type_fits(w, want, a->type)) {
-			other = other ? other : a;
-		} else if (found != NULL) {
-			return usage_msg(fmt(w, "asset '%s' names a %s and a %s: say which with "
-			                        "--asset-type", id, bclint_asset_type_name(found->type),
-			                     bclint_asset_type_name(a->type)));
-		} else {
-			found = a;
-		}
-	}
-	w->asset_id = id;
+	int rc = match_assets(w, q, want, 0, &found, &other);
+	if (rc == 0 && found == NULL && find_reference(w, q, want) == NULL && other == NULL)
+		rc = match_assets(w, q, want, 1, &found, &other);
+	if (rc != 0)
+		return rc;
+	w->asset_id = found ? found->asset_id : q;
 	if (found != NULL) {
 		w->asset = found;
 		w->asset_type = found->type;
 		return 0;
 	}
-	if ((w->asset_ref = find_reference(w, id, want)) != NULL)
+	if ((w->asset_ref = find_reference(w, q, want)) != NULL)
 		return 0;
 	if (other != NULL && want >= 0)
-		return usage_msg(fmt(w, "asset '%s' is of type %s, not %s", id,
+		return usage_msg(fmt(w, "asset '%s' is of type %s, not %s", q,
 		                       bclint_asset_type_name(other->type),
 		                       bclint_asset_type_name((uint32_t)want)));
-	if (other != NULL) {
-		uint32_t t = 0;
-		while (t < BCLINT_ASSET_NTYPES && !(w->action->types & (1u << t)))
-			t++;
+	if (other != NULL)
 		return usage_msg(fmt(w, "%s applies to %s assets, but asset '%s' is a %s",
-		                       w->action->name, bclint_asset_type_name(t), id,
+		                       w->action->name, bclint_asset_type_name(action_type(w)), q,
 		                       bclint_asset_type_name(other->type)));
+	if (looks_like_id(q)) {
+		unknown_id(w, q, want);
+		return 0;
 	}
-	struct closest c = {id, {0}, {0}, 0};
+	struct closest c = {q, {0}, {0}, 0};
 	for (size_t i = 0; i < m->n_assets; i++) {
 		const struct bclint_asset *a = &m->assets[i];
-		const char *label = fmt(w, "%s (%s)", a->asset_id, bclint_asset_type_name(a->type));
+		if (!type_fits(w, want, a->type))
+			continue;
+		const char *label = asset_label(w, a);
 		closest_offer(&c, label, a->asset_id);
-		if (a->name != NULL)
-			closest_offer(&c, label, a->name);
+		closest_offer(&c, label, a->name);
 	}
-	return not_found(fmt(w, "no asset '%s' in %s, and nothing in it refers to one", id,
-	                     m->file), &c);
+	return not_found(fmt(w, "no asset '%s' in %s (by ID or name)", q, m->file), &c);
 }
 
-/* The same question in the access plan, if it is there. */
+/* The ad account need n names for its ads (x_advertiser_id), or NULL. */
+static const char *named_ad(const struct why *w, const struct bclint_need *n)
+{
+	const char *id;
+	const struct bclint_asset *a;
+	bclint_snapshot_also(w->snap, n, &id, &a);
+	return id;
+}
+
+/* Does need n name the ad account the question names (--advertiser)? */
+static int same_ad(const char *asked, const char *named)
+{
+	return asked == NULL || (named != NULL && strcmp(asked, named) == 0);
+}
+
+/* The same question in the access plan, if it is there.  Without
+ * --advertiser, a need that names no ad account is the same question,
+ * else the first that names one. */
 static const struct bclint_need *find_need(const struct why *w)
 {
-	const struct bclint_model *m = w->m;
-	for (size_t i = 0; i < m->n_needs; i++) {
-		const struct bclint_need *n = &m->needs[i];
-		if (n->member != w->member || n->action != w->action)
+	const struct bclint_need *first = NULL;
+	for (size_t i = 0; i < w->member->n_needs; i++) {
+		const struct bclint_need *n = w->member->needs[i];
+		if (n->action != w->action)
 			continue;
-		if (w->asset_id == NULL ? n->asset_id == NULL
-		                        : n->asset_id != NULL && n->asset_type == w->asset_type &&
-		                                  strcmp(n->asset_id, w->asset_id) == 0)
+		if (w->asset_id == NULL ? n->asset_id != NULL
+		                        : n->asset_id == NULL || n->asset_type != w->asset_type ||
+		                                  strcmp(n->asset_id, w->asset_id) != 0)
+			continue;
+		const char *named = named_ad(w, n);
+		if (!same_ad(w->ad_id, named))
+			continue;
+		if (named == NULL || w->ad_id != NULL)
 			return n;
+		if (first == NULL)
+			first = n;
 	}
+	return first;
+}
+
+/* The member's grant on asset a, or NULL. */
+static const struct bclint_grant *grant_on(const struct bclint_member *mb,
+                                           const struct bclint_asset *a)
+{
+	for (size_t i = 0; a != NULL && i < mb->n_grants; i++)
+		if (mb->grants[i]->asset == a)
+			return mb->grants[i];
 	return NULL;
 }
 
-static const struct bclint_grant *find_grant(const struct why *w)
+/* The ad account the ads are made on: the plan's, else the one --advertiser
+ * names, else the member's strongest. */
+static void find_ad_account(struct why *w)
 {
-	if (w->asset == NULL)
-		return NULL;
-	for (size_t i = 0; i < w->member->n_grants; i++)
-		if (w->member->grants[i]->asset == w->asset)
-			return w->member->grants[i];
-	return NULL;
+	if (w->action->also_types == 0)
+		return;
+	if (w->need != NULL) {
+		w->ad_grant = bclint_snapshot_also(w->snap, w->need, &w->ad_id, &w->ad);
+		return;
+	}
+	const struct bclint_model *m = w->m;
+	if (w->ad_id != NULL) {
+		for (size_t i = 0; i < m->n_assets && w->ad == NULL; i++)
+			if (m->assets[i].type == BCLINT_ASSET_ADVERTISER &&
+			    strcmp(m->assets[i].asset_id, w->ad_id) == 0)
+				w->ad = &m->assets[i];
+		w->ad_grant = grant_on(w->member, w->ad);
+		return;
+	}
+	for (size_t i = 0; i < w->member->n_grants; i++) {
+		const struct bclint_grant *g = w->member->grants[i];
+		if (g->asset->type == BCLINT_ASSET_ADVERTISER &&
+		    (w->ad_grant == NULL || g->cap.level > w->ad_grant->cap.level))
+			w->ad_grant = g;
+	}
+	w->ad = w->ad_grant ? w->ad_grant->asset : NULL;
+}
+
+
+/* -- the sweep: every need of one member ------------------------------------ */
+
+/* Ask need n's question: the walk and the fix, as for one question. */
+static void ask_need(struct why *w, const struct bclint_need *n)
+{
+	w->action = n->action;
+	w->asset_id = n->asset_id;
+	w->asset_type = n->asset_type;
+	w->asset = n->asset;
+	w->asset_ref = n->asset_id != NULL && n->asset == NULL ? &n->ent : NULL;
+	w->grant = n->grant;
+	w->need = n;
+	w->ad_id = NULL;
+	w->ad = NULL;
+	w->ad_grant = NULL;
+	w->ad_broken = 0;
+	memset(w->layers, 0, sizeof(w->layers));
+	find_ad_account(w);
+	walk(w);
+	w->fix = fix_text(w);
+}
+
+/* "CREATE_EDIT_ADS on ad account 'Brand US' (7001), with ads made on ..." */
+static const char *question_text(struct why *w)
+{
+	const char *q = w->asset_id ? fmt(w, "%s on %s", w->action->name, target_label(w))
+	                            : w->action->name;
+	if (w->ad_id != NULL)
+		q = fmt(w, "%s, with ads made on %s", q,
+		        w->ad ? asset_label(w, w->ad) : fmt(w, "ad account %s", w->ad_id));
+	return q;
+}
+
+static void sweep_text_need(struct why *w, struct bclint_buf *b)
+{
+	const char *verdict = w->broken >= 0 ? w->layers[w->broken].rule : "ok";
+	bclint_buf_printf(b, "%-22s ", verdict);
+	text_location(b, w, &w->need->ent);
+	bclint_buf_safe(b, question_text(w));
+	bclint_buf_putc(b, '\n');
+	if (w->broken < 0)
+		return;
+	const struct layer *l = &w->layers[w->broken];
+	bclint_buf_printf(b, "  layer %d (%s): ", w->broken + 1, layer_names[w->broken]);
+	for (size_t k = 0; k < l->n_ev; k++) {
+		if (k)
+			bclint_buf_puts(b, "; ");
+		if (l->ev[k].ent)
+			text_location(b, w, l->ev[k].ent);
+		bclint_buf_safe(b, l->ev[k].text);
+	}
+	bclint_buf_puts(b, "\n  fix: ");
+	bclint_buf_safe(b, w->fix);
+	bclint_buf_putc(b, '\n');
+}
+
+/* Add "file", "line", "column" and "pointer" of entity e to object o. */
+static void cj_location(cJSON *o, struct why *w, const struct bclint_entity *e)
+{
+	uint32_t line, col;
+	char ptr[BCLINT_POINTER_MAX];
+	locate(w, e, &line, &col);
+	cJSON_AddStringToObject(o, "file", w->m->file);
+	cJSON_AddNumberToObject(o, "line", line);
+	cJSON_AddNumberToObject(o, "column", col);
+	cJSON_AddStringToObject(o, "pointer", bclint_entity_pointer(e, ptr));
+}
+
+/* s, or JSON null. */
+static cJSON *cj_str(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *sweep_json_need(struct why *w)
+{
+	cJSON *o = cJSON_CreateObject();
+	const char *verdict = w->broken >= 0 ? w->layers[w->broken].rule : "ok";
+	cJSON_AddStringToObject(o, "verdict", verdict);
+	cj_location(o, w, &w->need->ent);
+	cJSON_AddStringToObject(o, "action", w->action->name);
+	cJSON *asset = cJSON_CreateNull();
+	if (w->asset_id != NULL) {
+		cJSON_Delete(asset);
+		asset = cJSON_CreateObject();
+		cJSON_AddStringToObject(asset, "asset_id", w->asset_id);
+		cJSON_AddStringToObject(asset, "asset_type", bclint_asset_type_name(w->asset_type));
+		cJSON_AddItemToObject(asset, "asset_name", cj_str(w->asset ? w->asset->name : NULL));
+		cJSON_AddBoolToObject(asset, "in_snapshot", w->asset != NULL);
+	}
+	cJSON_AddItemToObject(o, "asset", asset);
+	if (w->action->also_types != 0)
+		cJSON_AddItemToObject(o, "ad_account",
+		                      cj_str(w->ad ? w->ad->asset_id : w->ad_id));
+	cJSON *layer = cJSON_CreateNull();
+	if (w->broken >= 0) {
+		const struct layer *l = &w->layers[w->broken];
+		cJSON_Delete(layer);
+		layer = cJSON_CreateObject();
+		cJSON_AddNumberToObject(layer, "layer", w->broken + 1);
+		cJSON_AddStringToObject(layer, "name", layer_names[w->broken]);
+		cJSON *ev = cJSON_AddArrayToObject(layer, "evidence");
+		for (size_t k = 0; k < l->n_ev; k++) {
+			cJSON *e = cJSON_CreateObject();
+			cJSON_AddStringToObject(e, "text", l->ev[k].text);
+			if (l->ev[k].ent)
+				cj_location(e, w, l->ev[k].ent);
+			cJSON_AddItemToArray(ev, e);
+		}
+	}
+	cJSON_AddItemToObject(o, "broken", layer);
+	cJSON_AddStringToObject(o, "fix", w->fix);
+	return o;
+}
+
+/* Every need of the member, in the plan's order: which work, and for the
+ * others the broken layer and the fix.  Returns the exit status. */
+static int sweep(struct why *w, struct bclint_buf *out)
+{
+	const struct bclint_member *mb = w->member;
+	size_t blocked = 0;
+	struct bclint_buf body = {0};
+	cJSON *root = NULL, *needs = NULL;
+	if (w->json) {
+		root = cJSON_CreateObject();
+		cJSON *who = cJSON_AddObjectToObject(root, "member");
+		cJSON_AddStringToObject(who, "user_id", mb->user_id);
+		cJSON_AddStringToObject(who, "user_email", mb->email);
+		cJSON_AddItemToObject(who, "user_name", cj_str(mb->name));
+		cj_location(who, w, &mb->ent);
+		needs = cJSON_AddArrayToObject(root, "needs");
+	}
+	for (size_t i = 0; i < mb->n_needs; i++) {
+		ask_need(w, mb->needs[i]);
+		blocked += w->broken >= 0;
+		if (w->json)
+			cJSON_AddItemToArray(needs, sweep_json_need(w));
+		else
+			sweep_text_need(w, &body);
+	}
+	if (w->json) {
+		cJSON *sum = cJSON_CreateObject();
+		cJSON_AddNumberToObject(sum, "needs", (double)mb->n_needs);
+		cJSON_AddNumberToObject(sum, "work", (double)(mb->n_needs - blocked));
+		cJSON_AddNumberToObject(sum, "blocked", (double)blocked);
+		cJSON_AddItemToObject(root, "summary", sum);
+		char *text = cJSON_Print(root);
+		if (text == NULL)
+			out->oom = 1;
+		else
+			bclint_buf_printf(out, "%s\n", text);
+		cJSON_free(text);
+		cJSON_Delete(root);
+	} else {
+		bclint_buf_puts(out, "member: ");
+		text_location(out, w, &mb->ent);
+		bclint_buf_safe(out, member_label(w, mb));
+		if (mb->n_needs == 0)
+			bclint_buf_puts(out, "\nneeds: none in the access plan; ask about one action "
+			                     "with --action\n");
+		else
+			bclint_buf_printf(out, "\nneeds: %zu in the access plan, %zu work%s, %zu "
+			                       "blocked\n", mb->n_needs, mb->n_needs - blocked,
+			                  mb->n_needs - blocked == 1 ? "s" : "", blocked);
+		if (body.data != NULL)
+			bclint_buf_puts(out, body.data);
+		out->oom |= body.oom;
+	}
+	free(body.data);
+	return blocked > 0 ? BCLINT_EXIT_FINDINGS : BCLINT_EXIT_OK;
 }
 
 /* -- the command ------------------------------------------------------------- */
 
 struct args {
-	const char *snapshot, *member, *action, *asset;
+	const char *snapshot, *member, *action, *asset, *advertiser;
 	int asset_type; /* -1: not given */
 	int json, help; /* help: 1 --help, 2 --version */
 	bclint_time now;
 };
 
-enum { OPT_MEMBER = 256, OPT_ACTION, OPT_ASSET, OPT_ASSET_TYPE, OPT_NOW, OPT_HELP, OPT_VERSION };
+enum {
+	OPT_MEMBER = 256, OPT_ACTION, OPT_ASSET, OPT_ASSET_TYPE, OPT_ADVERTISER, OPT_NOW, OPT_HELP,
+	OPT_VERSION
+};
 
 static const struct option long_options[] = {
 	{"member", required_argument, NULL, OPT_MEMBER},
 	{"action", required_argument, NULL, OPT_ACTION},
 	{"asset", required_argument, NULL, OPT_ASSET},
 	{"asset-type", required_argument, NULL, OPT_ASSET_TYPE},
+	{"advertiser", required_argument, NULL, OPT_ADVERTISER},
 	{"format", required_argument, NULL, 'f'},
 	{"now", required_argument, NULL, OPT_NOW},
 	{"help", no_argument, NULL, OPT_HELP},
@@ -847,6 +1489,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case OPT_MEMBER: a->member = optarg; break;
 		case OPT_ACTION: a->action = optarg; break;
 		case OPT_ASSET: a->asset = optarg; break;
+		case OPT_ADVERTISER: a->advertiser = optarg; break;
 		case OPT_ASSET_TYPE:
 			a->asset_type = bclint_asset_type_from_name(optarg);
 			if (a->asset_type < 0)
@@ -877,9 +1520,11 @@ static int parse_args(int argc, char **argv, struct args *a)
 		return usage_error("one snapshot at a time ('%s' is one too many)", argv[optind + 1]);
 	a->snapshot = argv[optind];
 	if (a->member == NULL)
-		return usage_error("%s", "--member is required (an email or user_id)");
-	if (a->action == NULL)
-		return usage_error("%s", "--action is required (e.g. CREATE_EDIT_ADS)");
+		return usage_error("%s", "--member is required (a user_id, email or name)");
+	if (a->action == NULL && (a->asset != NULL || a->advertiser != NULL))
+		return usage_error("%s", a->asset ? "--asset needs --action (without both, every "
+		                                    "need of the member is checked)"
+		                                  : "--advertiser needs --action");
 	if (a->asset_type >= 0 && a->asset == NULL)
 		return usage_error("%s", "--asset-type needs --asset");
 	return 0;
@@ -933,7 +1578,11 @@ static int load(struct why *w, const char *path)
 static int resolve(struct why *w, const struct args *a)
 {
 	int rc;
-	if ((rc = find_member(w, a->member)) != 0 || (rc = find_action(w, a->action)) != 0)
+	if ((rc = find_member(w, a->member)) != 0)
+		return rc;
+	if (a->action == NULL)
+		return 0; /* the sweep */
+	if ((rc = find_action(w, a->action)) != 0)
 		return rc;
 	uint32_t scope = w->action->scope;
 	if (scope == BCLINT_SCOPE_ASSET && a->asset == NULL) {
@@ -948,14 +1597,20 @@ static int resolve(struct why *w, const struct args *a)
 		                     w->action->name));
 	if (a->asset != NULL && (rc = find_asset(w, a->asset, a->asset_type)) != 0)
 		return rc;
-	w->grant = find_grant(w);
+	if (a->advertiser != NULL && w->action->also_types == 0)
+		return usage_msg(fmt(w, "%s is not made on an ad account: it takes no --advertiser "
+		                        "(only SPARK_ADS_PULL_POST and USE_LIVE_IN_ADS do)",
+		                     w->action->name));
+	w->ad_id = a->advertiser;
+	w->grant = grant_on(w->member, w->asset);
 	w->need = find_need(w);
+	find_ad_account(w);
 	return 0;
 }
 
 static int why_exec(const struct bclint_cmd *self, int argc, char **argv)
 {
-	struct args a = {NULL, NULL, NULL, NULL, -1, 0, 0, BCLINT_NO_TIME};
+	struct args a = {NULL, NULL, NULL, NULL, NULL, -1, 0, 0, BCLINT_NO_TIME};
 	int rc = parse_args(argc, argv, &a);
 	if (rc != 0)
 		return rc;
@@ -976,19 +1631,25 @@ static int why_exec(const struct bclint_cmd *self, int argc, char **argv)
 		w.now = a.now != BCLINT_NO_TIME ? a.now
 		        : w.m->captured_at != BCLINT_NO_TIME ? w.m->captured_at
 		                                             : (bclint_time)time(NULL);
-		walk(&w);
-		w.fix = fix_text(&w);
 		struct bclint_buf out = {0};
-		if (w.json)
-			emit_json(&w, &out);
-		else
-			emit_text(&w, &out);
+		int status;
+		if (a.action == NULL) {
+			status = sweep(&w, &out);
+		} else {
+			walk(&w);
+			w.fix = fix_text(&w);
+			if (w.json)
+				emit_json(&w, &out);
+			else
+				emit_text(&w, &out);
+			status = w.broken >= 0 ? BCLINT_EXIT_FINDINGS : BCLINT_EXIT_OK;
+		}
 		if (out.oom || w.oom || w.report.oom) {
 			fputs("bclint why: error: out of memory\n", stderr);
 			rc = BCLINT_EXIT_PLUGIN;
 		} else {
 			fwrite(out.data, 1, out.len, stdout);
-			rc = w.broken >= 0 ? BCLINT_EXIT_FINDINGS : BCLINT_EXIT_OK;
+			rc = status;
 		}
 		free(out.data);
 	}
@@ -1000,6 +1661,6 @@ static int why_exec(const struct bclint_cmd *self, int argc, char **argv)
 
 const struct bclint_cmd bclint_cmd_why = {
 	"why", "bclint why",
-	"SNAPSHOT --member EMAIL_OR_ID --action ACTION [--asset ASSET_ID]", help,
+	"SNAPSHOT --member WHO [--action ACTION [--asset ASSET]]", help,
 	":f:", long_options, why_exec,
 };

@@ -142,6 +142,10 @@ is "$(printf '%s' "$out" | jq -c '[.runs[0].results[] | [.locations[0].physicalL
 	"--baseline with -f sarif: only new results"
 run_bclint -q --baseline="$tmp/base.json" mixed.json
 is "$err" "" "--baseline with -q: nothing on standard error"
+run_bclint -q -f json mixed.json
+is "$(printf '%s' "$out" | jq -c '[.summary, [.findings[].level]]')" \
+	'[{"error":1,"warning":0,"note":0},["error"]]' \
+	"-q -f json: the summary counts what the report holds (its one error)"
 
 bad() { # bad CONTENT EXPECTED-STDERR DESCRIPTION
 	printf '%s\n' "$1" >"$tmp/bad.json"

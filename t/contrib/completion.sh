@@ -140,7 +140,7 @@ offers 'bclint import ' a.json b.bclint-snapshot.json extras.csv notes.txt repor
 
 # --- bclint why.
 offers 'bclint why ' a.json b.bclint-snapshot.json responses
-offers 'bclint why a.json --' --action= --asset-type= --asset= --format= --help --member= --now= --version
+offers 'bclint why a.json --' --action= --advertiser= --asset-type= --asset= --format= --help --member= --now= --version
 offers 'bclint why a.json -f ' text json
 offers 'bclint why a.json --format=j' json
 offers 'bclint why a.json --asset-type=T' TIKTOK_SHOP TT_ACCOUNT
