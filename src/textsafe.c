@@ -12,7 +12,6 @@
 
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 
 #include "textsafe.h"
 
@@ -59,6 +58,18 @@ static int digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Does s start with p (lower case), ASCII letters compared without case?
+ * Most calls fail at the first or second byte: a loop, not a call. */
+static int prefix_ci(const char *s, const char *p)
+{
+	for (; *p != '\0'; s++, p++) {
+		char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+		if (c != *p)
+			return 0;
+	}
+	return 1;
+}
+
 /* ':' before a number (":12:", ": 12.", ":[12,", ":(12)", ":12" at the
  * end: a location to every reader; ":12 " and ":12a" are none, as in
  * "static:0 left"), after a severity ("error: ", "Warning: ", "terror: "
@@ -79,8 +90,7 @@ static int colon_shape(const char *s, size_t i, unsigned flags)
 		return 1;
 	if (*n != ' ')
 		return 0;
-	return (i >= 4 && strncasecmp(s + i - 4, "rror", 4) == 0) ||
-	       (i >= 6 && strncasecmp(s + i - 6, "arning", 6) == 0);
+	return (i >= 4 && prefix_ci(s + i - 4, "rror")) || (i >= 6 && prefix_ci(s + i - 6, "arning"));
 }
 
 /* '(' before a number that reads as "FILE(12)", "(12:", "(12," or
@@ -100,7 +110,7 @@ static int paren_shape(const char *s, size_t i)
  * Emacs (perl, php, aix, sun, ...), Vim's gcc formats and shellcheck's. */
 static int line_shape(const char *s)
 {
-	if (strncasecmp(s, "line", 4) != 0)
+	if (!prefix_ci(s, "line"))
 		return 0;
 	s += 4;
 	s += *s == 's' || *s == 'S';
@@ -114,11 +124,24 @@ static int line_shape(const char *s)
 
 /* Phrases a reader acts on wherever they are in a line: make's directory
  * changes (Emacs, Vim, Jenkins), CMake's (Jenkins), gcc's include chain,
- * and Ant's javac prefix (Jenkins' gcc parser skips a line holding it). */
-static const char *const phrases[] = {
-        "entering directory",    "leaving directory", "-- build files have",
-        "in file included from", "[javac]",
-};
+ * and Ant's javac prefix (Jenkins' gcc parser skips a line holding it).
+ * Does one start at s?  Only the phrase of s's first character can. */
+static int phrase_at(const char *s)
+{
+	const char *p;
+	switch (*s) {
+	case 'e':
+	case 'E': p = "entering directory"; break;
+	case 'l':
+	case 'L': p = "leaving directory"; break;
+	case 'i':
+	case 'I': p = "in file included from"; break;
+	case '-': p = "-- build files have"; break;
+	case '[': p = "[javac]"; break;
+	default: return 0;
+	}
+	return prefix_ci(s, p);
+}
 
 /* Is the ASCII character s[i] written escaped? */
 static int shape(const char *s, size_t i, unsigned flags)
@@ -144,10 +167,7 @@ static int shape(const char *s, size_t i, unsigned flags)
 		break;
 	default: break;
 	}
-	for (size_t k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++)
-		if (strncasecmp(s + i, phrases[k], strlen(phrases[k])) == 0)
-			return 1;
-	return 0;
+	return phrase_at(s + i);
 }
 
 static void control(struct bclint_buf *b, unsigned char c)
@@ -160,8 +180,15 @@ static void control(struct bclint_buf *b, unsigned char c)
 	}
 }
 
-/* The characters shape() may escape or that start a phrase. */
-static const char lookout[] = "\"`:( #]lLeEiI-[";
+/* The printable ASCII characters shape() may escape or that start a
+ * phrase: LOOK inside a line, START only in a name that starts one.  A
+ * table, not a search of a string: most of a report's bytes pass here. */
+enum { LOOK = 1, START = 2 };
+static const unsigned char lookout[128] = {
+        ['"'] = LOOK, ['`'] = LOOK, [':'] = LOOK, ['('] = LOOK, ['#'] = LOOK, ['l'] = LOOK,
+        ['L'] = LOOK, ['e'] = LOOK, ['E'] = LOOK, ['i'] = LOOK, ['I'] = LOOK, ['-'] = LOOK,
+        ['['] = LOOK, [']'] = START, [' '] = START,
+};
 
 void bclint_textsafe(struct bclint_buf *b, const char *s, unsigned flags)
 {
@@ -169,9 +196,10 @@ void bclint_textsafe(struct bclint_buf *b, const char *s, unsigned flags)
 	int keep_nl = (flags & BCLINT_TEXTSAFE_KEEP_NEWLINES) != 0;
 	/* The first byte of a line always gets a look. */
 	int first = (flags & BCLINT_TEXTSAFE_LINE_START) != 0;
+	unsigned look = first ? LOOK | START : LOOK;
 	for (; *p; run = p, first = 0) {
 		/* Most text is plain: find the next byte that needs a look. */
-		while (!first && *p >= 0x20 && *p < 0x7f && strchr(lookout, *p) == NULL)
+		while (!first && *p >= 0x20 && *p < 0x7f && !(lookout[*p] & look))
 			p++;
 		bclint_buf_add(b, (const char *)run, (size_t)(p - run));
 		if (*p == '\0')
