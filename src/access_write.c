@@ -14,6 +14,7 @@
 #include "caps.h"
 #include "level.h"
 #include "redact.h"
+#include "textsafe.h"
 
 enum {
 	F_PERSON, F_BC_ID, F_USER_ID, F_EMAIL, F_NAME, F_USER_ROLE, F_FINANCE, F_STATUS,
@@ -180,7 +181,7 @@ static size_t width(const char *s)
 static const char *safe(struct bclint_access *a, const char *s)
 {
 	struct bclint_buf b = {0};
-	bclint_buf_safe(&b, s);
+	bclint_textsafe(&b, s, BCLINT_TEXTSAFE_CHARS);
 	const char *t = bclint_arena_strdup(&a->arena, b.data ? b.data : "");
 	free(b.data);
 	return t;

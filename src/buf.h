@@ -56,7 +56,5 @@ void bclint_buf_printf(struct bclint_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Append s as the body of a JSON string (no quotes), escaping as needed. */
 void bclint_buf_json_str(struct bclint_buf *b, const char *s);
-/* Append s with control characters shown as \n, \x1b... (for terminals). */
-void bclint_buf_safe(struct bclint_buf *b, const char *s);
 
 #endif

@@ -28,6 +28,7 @@
 #include "snapshot.h"
 #include "text.h"
 #include "timestamp.h"
+#include "textsafe.h"
 
 enum { ST_OK, ST_BROKEN, ST_SKIPPED };
 static const char *const state_names[] = {"ok", "broken", "skipped"};
@@ -256,7 +257,7 @@ static void closest_list(struct bclint_buf *b, const struct closest *c)
 	for (size_t i = 0; i < c->n; i++) {
 		if (i)
 			bclint_buf_puts(b, ", ");
-		bclint_buf_safe(b, c->label[i]);
+		bclint_textsafe(b, c->label[i], BCLINT_TEXTSAFE_CHARS);
 	}
 }
 
@@ -293,7 +294,7 @@ static const char *fmt(struct why *w, const char *f, ...)
 static const char *safe(struct why *w, const char *s)
 {
 	struct bclint_buf b = {0};
-	bclint_buf_safe(&b, s);
+	bclint_textsafe(&b, s, BCLINT_TEXTSAFE_CHARS);
 	const char *out = fmt(w, "%s", b.data ? b.data : "");
 	w->oom |= b.oom;
 	free(b.data);
@@ -851,7 +852,7 @@ static void text_location(struct bclint_buf *b, const struct why *w,
 {
 	uint32_t line, col;
 	locate(w, e, &line, &col);
-	bclint_buf_safe(b, w->m->file);
+	bclint_textsafe(b, w->m->file, BCLINT_TEXTSAFE_FILE);
 	bclint_buf_printf(b, ":%u:%u: ", line, col);
 }
 
@@ -861,13 +862,13 @@ static void emit_text(struct why *w, struct bclint_buf *b)
 	bclint_buf_printf(b, "verdict: %s\n", rule);
 	bclint_buf_puts(b, "member: ");
 	text_location(b, w, &w->member->ent);
-	bclint_buf_safe(b, member_label(w, w->member));
+	bclint_textsafe(b, member_label(w, w->member), BCLINT_TEXTSAFE_CHARS);
 	bclint_buf_puts(b, "\naction: ");
-	bclint_buf_safe(b, w->asset_id ? fmt(w, "%s on %s", w->action->name, target_label(w))
-	                               : w->action->name);
+	bclint_textsafe(b, w->asset_id ? fmt(w, "%s on %s", w->action->name, target_label(w))
+	                               : w->action->name, BCLINT_TEXTSAFE_CHARS);
 	if (w->ad_id != NULL)
-		bclint_buf_safe(b, fmt(w, ", with ads made on %s",
-		                       w->ad ? asset_label(w, w->ad) : fmt(w, "ad account %s", w->ad_id)));
+		bclint_textsafe(b, fmt(w, ", with ads made on %s",
+		                       w->ad ? asset_label(w, w->ad) : fmt(w, "ad account %s", w->ad_id)), BCLINT_TEXTSAFE_CHARS);
 	bclint_buf_putc(b, '\n');
 	if (w->need != NULL) {
 		char ptr[BCLINT_POINTER_MAX];
@@ -883,12 +884,12 @@ static void emit_text(struct why *w, struct bclint_buf *b)
 				bclint_buf_puts(b, "; ");
 			if (l->ev[k].ent)
 				text_location(b, w, l->ev[k].ent);
-			bclint_buf_safe(b, l->ev[k].text);
+			bclint_textsafe(b, l->ev[k].text, BCLINT_TEXTSAFE_CHARS);
 		}
 		bclint_buf_putc(b, '\n');
 	}
 	bclint_buf_puts(b, "fix: ");
-	bclint_buf_safe(b, w->fix);
+	bclint_textsafe(b, w->fix, BCLINT_TEXTSAFE_CHARS);
 	bclint_buf_putc(b, '\n');
 }
 
@@ -1020,7 +1021,7 @@ static int find_member(struct why *w, const char *q)
 		if (mb->name == NULL || strcasecmp(mb->name, q) != 0)
 			continue;
 		bclint_buf_puts(&all, n++ ? ", " : "");
-		bclint_buf_safe(&all, fmt(w, "%s (%s)", mb->email, mb->user_id));
+		bclint_textsafe(&all, fmt(w, "%s (%s)", mb->email, mb->user_id), BCLINT_TEXTSAFE_CHARS);
 		found = found ? found : mb;
 	}
 	if (n > 1) {
@@ -1318,7 +1319,7 @@ static void sweep_text_need(struct why *w, struct bclint_buf *b)
 	const char *verdict = w->broken >= 0 ? w->layers[w->broken].rule : "ok";
 	bclint_buf_printf(b, "%-22s ", verdict);
 	text_location(b, w, &w->need->ent);
-	bclint_buf_safe(b, question_text(w));
+	bclint_textsafe(b, question_text(w), BCLINT_TEXTSAFE_CHARS);
 	bclint_buf_putc(b, '\n');
 	if (w->broken < 0)
 		return;
@@ -1329,10 +1330,10 @@ static void sweep_text_need(struct why *w, struct bclint_buf *b)
 			bclint_buf_puts(b, "; ");
 		if (l->ev[k].ent)
 			text_location(b, w, l->ev[k].ent);
-		bclint_buf_safe(b, l->ev[k].text);
+		bclint_textsafe(b, l->ev[k].text, BCLINT_TEXTSAFE_CHARS);
 	}
 	bclint_buf_puts(b, "\n  fix: ");
-	bclint_buf_safe(b, w->fix);
+	bclint_textsafe(b, w->fix, BCLINT_TEXTSAFE_CHARS);
 	bclint_buf_putc(b, '\n');
 }
 
@@ -1436,7 +1437,7 @@ static int sweep(struct why *w, struct bclint_buf *out)
 	} else {
 		bclint_buf_puts(out, "member: ");
 		text_location(out, w, &mb->ent);
-		bclint_buf_safe(out, member_label(w, mb));
+		bclint_textsafe(out, member_label(w, mb), BCLINT_TEXTSAFE_CHARS);
 		if (mb->n_needs == 0)
 			bclint_buf_puts(out, "\nneeds: none in the access plan; ask about one action "
 			                     "with --action\n");
