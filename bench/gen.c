@@ -16,38 +16,40 @@
 
 /* captured_at: 2026-11-01T00:00:00Z. */
 #define CAPTURED 1793491200LL
-#define DAY 86400LL
+#define DAY      86400LL
 
 enum { ADVERTISER, CATALOG, PIXEL, LEAD, TIKTOK_SHOP, STOREFRONT, DOMAIN, TT_ACCOUNT, MBA, NTYPES };
 
 static const char *const type_names[NTYPES] = {
-	"ADVERTISER", "CATALOG", "PIXEL", "LEAD", "TIKTOK_SHOP", "STOREFRONT", "DOMAIN",
-	"TT_ACCOUNT", "MANAGED_BUSINESS_ACCOUNT",
+        "ADVERTISER", "CATALOG",     "PIXEL",
+        "LEAD",       "TIKTOK_SHOP", "STOREFRONT",
+        "DOMAIN",     "TT_ACCOUNT",  "MANAGED_BUSINESS_ACCOUNT",
 };
 static const char *const type_labels[NTYPES] = {
-	"Ads", "Catalog", "Pixel", "Leads", "Shop", "Storefront", "Domain", "@account", "Business",
+        "Ads", "Catalog", "Pixel", "Leads", "Shop", "Storefront", "Domain", "@account", "Business",
 };
 /* Share of each type among assets, in per mille. */
 static const unsigned type_weights[NTYPES] = {500, 100, 80, 50, 40, 30, 50, 100, 50};
 
 /* Actions per asset type (NULL-terminated), then BC-level ones. */
 static const char *const type_actions[NTYPES][8] = {
-	{"VIEW_ADS", "VIEW_REPORTS", "CREATE_EDIT_ADS", "MANAGE_AUDIENCES",
-	 "MANAGE_AD_ACCOUNT_FINANCE", "MANAGE_AD_ACCOUNT_SETTINGS", "MANAGE_AD_ACCOUNT_MEMBERS", NULL},
-	{"VIEW_CATALOG", "USE_CATALOG_FOR_ADS", "EDIT_PRODUCTS", "CREATE_PRODUCT_SETS",
-	 "LINK_PIXEL_TO_CATALOG", NULL},
-	{"USE_PIXEL", NULL},
-	{"MANAGE_LEADS", NULL},
-	{"PROMOTE_SHOP_PRODUCTS", "MANAGE_SHOP", NULL},
-	{"PROMOTE_SHOP_PRODUCTS", "MANAGE_SHOP", NULL},
-	{"USE_DOMAIN", NULL},
-	{"SPARK_ADS_PULL_POST", "USE_LIVE_IN_ADS", "MANAGE_DIRECT_MESSAGES", NULL},
-	{"VIEW_ANALYTICS", "MANAGE_POSTS", "MANAGE_MESSAGES", "EDIT_PROFILE",
-	 "MANAGE_BUSINESS_ACCOUNT_MEMBERS", NULL},
+        {"VIEW_ADS", "VIEW_REPORTS", "CREATE_EDIT_ADS", "MANAGE_AUDIENCES",
+         "MANAGE_AD_ACCOUNT_FINANCE", "MANAGE_AD_ACCOUNT_SETTINGS", "MANAGE_AD_ACCOUNT_MEMBERS",
+         NULL},
+        {"VIEW_CATALOG", "USE_CATALOG_FOR_ADS", "EDIT_PRODUCTS", "CREATE_PRODUCT_SETS",
+         "LINK_PIXEL_TO_CATALOG", NULL},
+        {"USE_PIXEL", NULL},
+        {"MANAGE_LEADS", NULL},
+        {"PROMOTE_SHOP_PRODUCTS", "MANAGE_SHOP", NULL},
+        {"PROMOTE_SHOP_PRODUCTS", "MANAGE_SHOP", NULL},
+        {"USE_DOMAIN", NULL},
+        {"SPARK_ADS_PULL_POST", "USE_LIVE_IN_ADS", "MANAGE_DIRECT_MESSAGES", NULL},
+        {"VIEW_ANALYTICS", "MANAGE_POSTS", "MANAGE_MESSAGES", "EDIT_PROFILE",
+         "MANAGE_BUSINESS_ACCOUNT_MEMBERS", NULL},
 };
 static const char *const bc_actions[] = {
-	"INVITE_MEMBER", "REMOVE_MEMBER", "ADD_PARTNER", "SHARE_WITH_PARTNER", "ASSIGN_ASSETS",
-	"CREATE_AD_ACCOUNT", "TRANSFER_PIXEL", "EDIT_BC_INFO",
+        "INVITE_MEMBER", "REMOVE_MEMBER",     "ADD_PARTNER",    "SHARE_WITH_PARTNER",
+        "ASSIGN_ASSETS", "CREATE_AD_ACCOUNT", "TRANSFER_PIXEL", "EDIT_BC_INFO",
 };
 static const char *const finance_actions[] = {"VIEW_INVOICES", "VIEW_TRANSACTIONS",
                                               "MANAGE_PAYMENTS"};
@@ -55,22 +57,23 @@ static const char *const creator_actions[] = {"GO_LIVE", "LIVE_GIFTS", "LIVE_SUB
                                               "CREATOR_REWARDS", "CREATOR_PAYOUT"};
 
 static const char *const first_names[] = {
-	"Lena", "Jonas", "Sofia", "Max", "Ana", "Tom", "Mia", "Noah", "Emma", "Liam", "Olivia",
-	"Lucas", "Ava", "Mateo", "Yuki", "Chen", "Priya", "Omar", "Fatima", "Kofi", "Ines",
-	"Pablo", "Hanna", "Erik", "Zoe", "Ravi", "Aiko", "Leon", "Nora", "Samir", "Elif", "Diego",
+        "Lena",  "Jonas", "Sofia",  "Max",   "Ana",  "Tom",   "Mia",   "Noah",
+        "Emma",  "Liam",  "Olivia", "Lucas", "Ava",  "Mateo", "Yuki",  "Chen",
+        "Priya", "Omar",  "Fatima", "Kofi",  "Ines", "Pablo", "Hanna", "Erik",
+        "Zoe",   "Ravi",  "Aiko",   "Leon",  "Nora", "Samir", "Elif",  "Diego",
 };
 static const char *const last_names[] = {
-	"Vogel", "Meyer", "Ruiz", "Braun", "Costa", "Hill", "Koch", "Smith", "Garcia", "Kim",
-	"Nguyen", "Rossi", "Silva", "Tanaka", "Wang", "Patel", "Haddad", "Mensah", "Moreau",
-	"Lopez", "Berg", "Novak", "Sato", "Khan", "Dubois", "Fischer", "Ito", "Reyes", "Olsen",
-	"Yilmaz", "Santos", "Weber",
+        "Vogel",  "Meyer",   "Ruiz",   "Braun", "Costa", "Hill",   "Koch",   "Smith",
+        "Garcia", "Kim",     "Nguyen", "Rossi", "Silva", "Tanaka", "Wang",   "Patel",
+        "Haddad", "Mensah",  "Moreau", "Lopez", "Berg",  "Novak",  "Sato",   "Khan",
+        "Dubois", "Fischer", "Ito",    "Reyes", "Olsen", "Yilmaz", "Santos", "Weber",
 };
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-#define HOME_DOMAIN "acme.example"
+#define HOME_DOMAIN   "acme.example"
 #define AGENCY_DOMAIN "brightline-media.example"
-#define OTHER_DOMAIN "mail.example"
-#define FOREIGN_BC "7300000000000000999"
+#define OTHER_DOMAIN  "mail.example"
+#define FOREIGN_BC    "7300000000000000999"
 
 struct member {
 	unsigned char admin, finance, status, domain, two_step;
@@ -164,8 +167,8 @@ static void print_members(const struct member *m, size_t n)
 		putchar('.');
 		for (const char *c = last; *c; c++)
 			putchar(*c | 0x20);
-		printf(".%zu@%s\", \"user_name\": \"%s %s\", \"user_role\": \"%s\"",
-		       i + 1, domains[p->domain], first, last, p->admin ? "ADMIN" : "STANDARD");
+		printf(".%zu@%s\", \"user_name\": \"%s %s\", \"user_role\": \"%s\"", i + 1,
+		       domains[p->domain], first, last, p->admin ? "ADMIN" : "STANDARD");
 		if (p->finance)
 			printf(", \"ext_user_role\": {\"finance_role\": \"%s\"}",
 			       finance_names[p->finance]);
@@ -174,7 +177,8 @@ static void print_members(const struct member *m, size_t n)
 		if (p->status != 0 || i % 2 == 0)
 			printf(", \"relation_status\": \"%s\"", status_names[p->status]);
 		if (p->status == 1)
-			printf(", \"x_invited_at\": \"%s\"", stamp(CAPTURED - (long long)below(40) * DAY));
+			printf(", \"x_invited_at\": \"%s\"",
+			       stamp(CAPTURED - (long long)below(40) * DAY));
 		if (p->status != 1)
 			printf(", \"x_last_login_at\": \"%s\"", stamp(p->login));
 		printf(", \"x_two_step_enabled\": %s}%s\n", p->two_step ? "true" : "false",
@@ -205,7 +209,8 @@ static void print_assets(const struct asset *a, size_t n)
 		       i + 1, type_names[a[i].type], type_labels[a[i].type], i + 1);
 		if (a[i].foreign)
 			printf(", \"relation_type\": \"OWNER_PARTNER\", \"owner_bc_id\": \"%s\", "
-			       "\"owner_bc_name\": \"Retail Partner BC\"", FOREIGN_BC);
+			       "\"owner_bc_name\": \"Retail Partner BC\"",
+			       FOREIGN_BC);
 		else if (i % 4 == 0)
 			printf(", \"relation_type\": \"OWNER_BC\"");
 		if (a[i].status != 0 || i % 4 == 0)
@@ -232,9 +237,7 @@ static void print_role(unsigned t)
 	static const char *const ba[] = {"BUSINESS_ACCOUNT_ANALYST", "BUSINESS_ACCOUNT_OPERATOR",
 	                                 "BUSINESS_ACCOUNT_ADMIN"};
 	switch (t) {
-	case ADVERTISER:
-		printf(", \"advertiser_role\": \"%s\"", adv[below(4)]);
-		break;
+	case ADVERTISER: printf(", \"advertiser_role\": \"%s\"", adv[below(4)]); break;
 	case CATALOG:
 		printf(", \"catalog_role\": \"%s\"", permille(300) ? "ADMIN" : "AD_PROMOTE");
 		break;
@@ -242,9 +245,7 @@ static void print_role(unsigned t)
 	case STOREFRONT:
 		printf(", \"store_role\": \"%s\"", permille(300) ? "MANAGER" : "AD_PROMOTION");
 		break;
-	case LEAD:
-		printf(", \"form_library_role\": \"ADMIN\"");
-		break;
+	case LEAD: printf(", \"form_library_role\": \"ADMIN\""); break;
 	case TT_ACCOUNT: {
 		unsigned bits = 1 + below(7), k = 0;
 		printf(", \"tt_account_roles\": [");
@@ -260,8 +261,7 @@ static void print_role(unsigned t)
 		else
 			printf(", \"business_account_role\": \"%s\"", ba[below(3)]);
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 
@@ -294,7 +294,8 @@ static void print_groups(const struct asset *a, size_t n_assets, size_t n_member
 	printf("  \"asset_groups\": [\n");
 	for (size_t i = 0; i < n; i++) {
 		printf("    {\"asset_group_id\": \"80%017zu\", \"asset_group_name\": \"Team %zu\",\n"
-		       "     \"assets\": [", i + 1, i + 1);
+		       "     \"assets\": [",
+		       i + 1, i + 1);
 		int types = 0;
 		for (int k = 0, tries = 0; k < 4 && tries < 40; tries++) {
 			uint32_t j = below((uint32_t)n_assets);
@@ -306,8 +307,8 @@ static void print_groups(const struct asset *a, size_t n_assets, size_t n_member
 		}
 		printf("],\n     \"members\": [");
 		for (int k = 0; k < 6; k++) {
-			printf("%s{\"member_id\": \"69%017" PRIu32 "\", \"asset_roles\": {", k ? ", " : "",
-			       grantee(n_members) + 1);
+			printf("%s{\"member_id\": \"69%017" PRIu32 "\", \"asset_roles\": {",
+			       k ? ", " : "", grantee(n_members) + 1);
 			int c = 0;
 			if (types & (1 << ADVERTISER))
 				printf("\"ADVERTISER\": \"%s\"", adv[below(3)]), c++;
@@ -341,18 +342,23 @@ static void print_partners(const struct asset *a, size_t n_assets)
 				continue;
 			}
 			uint32_t j = below((uint32_t)n_assets);
-			for (int tries = 0; tries < 40 && a[j].type != ADVERTISER &&
-			                    a[j].type != CATALOG; tries++)
+			for (int tries = 0;
+			     tries < 40 && a[j].type != ADVERTISER && a[j].type != CATALOG; tries++)
 				j = below((uint32_t)n_assets);
 			if (a[j].type == CATALOG)
 				printf("       {\"share_type\": \"SHARING\", \"asset_type\": \"CATALOG\", "
-				       "\"asset_id\": \"71%017" PRIu32 "\", \"catalog_role\": \"%s\"}%s",
+				       "\"asset_id\": \"71%017" PRIu32
+				       "\", \"catalog_role\": \"%s\"}%s",
 				       j + 1, permille(300) ? "ADMIN" : "AD_PROMOTE", sep);
 			else
 				printf("       {\"share_type\": \"SHARING\", \"asset_type\": \"%s\", "
-				       "\"asset_id\": \"71%017" PRIu32 "\", \"advertiser_role\": \"%s\"}%s",
+				       "\"asset_id\": \"71%017" PRIu32
+				       "\", \"advertiser_role\": \"%s\"}%s",
 				       type_names[a[j].type], j + 1,
-				       permille(300) ? "ADMIN" : permille(500) ? "OPERATOR" : "ANALYST", sep);
+				       permille(300)   ? "ADMIN"
+				       : permille(500) ? "OPERATOR"
+				                       : "ANALYST",
+				       sep);
 		}
 		printf("     ]}%s\n", i + 1 < n ? "," : "");
 	}
@@ -364,7 +370,8 @@ static void print_need(uint32_t member, const char *action, unsigned type, const
 {
 	printf("    {\"user_id\": \"69%017" PRIu32 "\", \"action\": \"%s\"", member + 1, action);
 	if (asset_id != NULL)
-		printf(", \"asset_id\": \"%s\", \"asset_type\": \"%s\"", asset_id, type_names[type]);
+		printf(", \"asset_id\": \"%s\", \"asset_type\": \"%s\"", asset_id,
+		       type_names[type]);
 	if (permille(100))
 		printf(", \"x_note\": \"ticket OPS-%" PRIu32 "\"", 1000 + below(90000));
 	printf("}%s\n", last ? "" : ",");
@@ -391,8 +398,8 @@ static void print_needs(size_t n, const struct grant *g, size_t n_grants, const 
 		unsigned r = below(100);
 		uint32_t who = below((uint32_t)n_members);
 		if (i < 2) {
-			print_need(i == 0 ? 6 : 7, i == 0 ? "VIEW_INVOICES" : "INVITE_MEMBER", 0, NULL,
-			           last);
+			print_need(i == 0 ? 6 : 7, i == 0 ? "VIEW_INVOICES" : "INVITE_MEMBER", 0,
+			           NULL, last);
 			continue;
 		}
 		if (r < 55 && n_grants > 0) {
@@ -423,7 +430,8 @@ static void print_needs(size_t n, const struct grant *g, size_t n_grants, const 
 			unsigned f = m[who].finance == 2 ? below(3) : below(2);
 			print_need(who, finance_actions[f], 0, NULL, last);
 		} else {
-			print_need(who, creator_actions[below(NELEM(creator_actions))], 0, NULL, last);
+			print_need(who, creator_actions[below(NELEM(creator_actions))], 0, NULL,
+			           last);
 		}
 	}
 	printf("  ]\n");
@@ -449,16 +457,23 @@ static void usage(FILE *to)
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"members", required_argument, NULL, 'm'}, {"assets", required_argument, NULL, 'a'},
-		{"grants", required_argument, NULL, 'g'},  {"needs", required_argument, NULL, 'n'},
-		{"seed", required_argument, NULL, 's'},    {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	        {"members", required_argument, NULL, 'm'},
+	        {"assets", required_argument, NULL, 'a'},
+	        {"grants", required_argument, NULL, 'g'},
+	        {"needs", required_argument, NULL, 'n'},
+	        {"seed", required_argument, NULL, 's'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0},
 	};
 	size_t n_members = 400, n_assets = 400, n_grants = 2000, n_needs = 800, seed = 1;
 	int c;
 	while ((c = getopt_long(argc, argv, "m:a:g:n:s:h", opts, NULL)) != -1) {
-		size_t *dst = c == 'm' ? &n_members : c == 'a' ? &n_assets : c == 'g' ? &n_grants :
-		              c == 'n' ? &n_needs : c == 's' ? &seed : NULL;
+		size_t *dst = c == 'm'   ? &n_members
+		              : c == 'a' ? &n_assets
+		              : c == 'g' ? &n_grants
+		              : c == 'n' ? &n_needs
+		              : c == 's' ? &seed
+		                         : NULL;
 		if (c == 'h') {
 			usage(stdout);
 			return 0;

@@ -22,9 +22,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct bclint_run run;
-static struct bclint_lint_options opts = {1790000000, 0, 0, 0,
-                                          BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, NULL, 1,
-                                          NULL};
+static struct bclint_lint_options opts = {
+        1790000000, 0, 0, 0, BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, NULL, 1, NULL};
 static char *snapshot;
 static size_t snapshot_len;
 static int fd = -1;
@@ -61,7 +60,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	    bclint_ruleset_load_dir(&run.rules, dir, refused, NULL, err, sizeof(err)) < 0 ||
 	    run.rules.n_slots == 0 || read_snapshot(snap) < 0) {
 		fputs("fuzz-config: set BCLINT_FUZZ_RULES to a directory of rule plugins and "
-		      "BCLINT_FUZZ_SNAPSHOT to a snapshot\n", stderr);
+		      "BCLINT_FUZZ_SNAPSHOT to a snapshot\n",
+		      stderr);
 		abort();
 	}
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
@@ -101,9 +101,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char *copy = malloc(run.config.text.len + 1);
 		if (copy != NULL)
 			memcpy(copy, run.config.text.data, run.config.text.len + 1);
-		int cfile = copy ? bclint_report_add_source(&run.report, strdup("c.json"),
-		                                            bclint_text_own(copy, run.config.text.len))
-		                 : -1;
+		int cfile =
+		        copy ? bclint_report_add_source(&run.report, strdup("c.json"),
+		                                        bclint_text_own(copy, run.config.text.len))
+		             : -1;
 		char *text = malloc(snapshot_len + 1), *name = strdup("s.json");
 		if (text != NULL && name != NULL) {
 			memcpy(text, snapshot, snapshot_len + 1);

@@ -55,8 +55,9 @@ static void check(const struct bclint_jv *node, const char *text, size_t len, ui
  * different). */
 static int same(struct bclint_jdoc *d, const struct bclint_jv *a, const cJSON *b, int keyed)
 {
-	static const int types[] = {0, cJSON_NULL, cJSON_False, cJSON_True, cJSON_Number,
-	                            cJSON_String, cJSON_Array, cJSON_Object};
+	static const int types[] = {0,           cJSON_NULL,   cJSON_False,
+	                            cJSON_True,  cJSON_Number, cJSON_String,
+	                            cJSON_Array, cJSON_Object};
 	if (types[a->type] != (b->type & 0xff))
 		return 0;
 	if (keyed) {

@@ -19,9 +19,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct bclint_run run;
-static struct bclint_lint_options opts = {1790000000, 0, 0, 0,
-                                          BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, NULL, 1,
-                                          NULL};
+static struct bclint_lint_options opts = {
+        1790000000, 0, 0, 0, BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, NULL, 1, NULL};
 
 static void refused(void *arg, const char *path, const char *message)
 {
@@ -55,7 +54,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	    bclint_ruleset_load_dir(&run.rules, dir, refused, NULL, err, sizeof(err)) < 0 ||
 	    run.rules.n_slots == 0 || read_snapshot(snap) < 0) {
 		fputs("fuzz-option: set BCLINT_FUZZ_RULES to a directory of rule plugins and "
-		      "BCLINT_FUZZ_SNAPSHOT to a snapshot\n", stderr);
+		      "BCLINT_FUZZ_SNAPSHOT to a snapshot\n",
+		      stderr);
 		abort();
 	}
 	for (size_t i = 0; i < run.rules.n_slots; i++)
@@ -82,7 +82,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(args, data, size);
 	args[size] = '\0';
 	char *save = NULL;
-	for (char *arg = strtok_r(args, "\n", &save); arg != NULL; arg = strtok_r(NULL, "\n", &save)) {
+	for (char *arg = strtok_r(args, "\n", &save); arg != NULL;
+	     arg = strtok_r(NULL, "\n", &save)) {
 		char err[512], id[128], key[128];
 		const char *sep = strchr(arg, '.');
 		const char *eq = sep ? strchr(sep + 1, '=') : NULL;
@@ -92,7 +93,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		snprintf(key, sizeof(key), "%.*s", (int)(eq - sep - 1), sep + 1);
 		struct bclint_rule_slot *s = bclint_ruleset_find(&run.rules, id);
 		if (s != NULL)
-			(void)bclint_slot_set_option(s, key, eq + 1, BCLINT_FROM_CLI, err, sizeof(err));
+			(void)bclint_slot_set_option(s, key, eq + 1, BCLINT_FROM_CLI, err,
+			                             sizeof(err));
 	}
 	memcpy(text, snapshot, snapshot_len + 1);
 	memset(&run.report, 0, sizeof(run.report));

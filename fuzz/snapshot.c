@@ -20,9 +20,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct bclint_run run;
-static struct bclint_lint_options opts = {1790000000, 0, 0, 0,
-                                          BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, NULL, 1,
-                                          NULL};
+static struct bclint_lint_options opts = {
+        1790000000, 0, 0, 0, BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS, NULL, 1, NULL};
 
 static void refused(void *arg, const char *path, const char *message)
 {
@@ -37,10 +36,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	char err[1024];
 	const char *dir = getenv("BCLINT_FUZZ_RULES");
-	if (dir == NULL || bclint_ruleset_load_dir(&run.rules, dir, refused, NULL, err, sizeof(err)) < 0 ||
+	if (dir == NULL ||
+	    bclint_ruleset_load_dir(&run.rules, dir, refused, NULL, err, sizeof(err)) < 0 ||
 	    run.rules.n_slots == 0) {
-		fprintf(stderr, "fuzz-snapshot: set BCLINT_FUZZ_RULES to a directory of rule "
-		        "plugins (%s)\n", dir ? err : "unset");
+		fprintf(stderr,
+		        "fuzz-snapshot: set BCLINT_FUZZ_RULES to a directory of rule "
+		        "plugins (%s)\n",
+		        dir ? err : "unset");
 		abort();
 	}
 	for (size_t i = 0; i < run.rules.n_slots; i++)

@@ -25,12 +25,12 @@ static int check_too_few(const struct bclint_host *h, struct bclint_ctx *ctx,
 	if ((long long)admins >= min)
 		return 0;
 	struct bclint_finding *f = h->report(
-		ctx, BCLINT_LEVEL_DEFAULT, &model->bc.ent,
-		"%zu active Admin%s, fewer than min_admins (%lld): %s; make another trusted "
-		"member of your company Admin in Business Center > Users", admins,
-		admins == 1 ? "" : "s", min,
-		admins == 0 ? "no one can manage members, partners or asset assignments"
-		            : "a lost login or a departure can lock the Business Center");
+	        ctx, BCLINT_LEVEL_DEFAULT, &model->bc.ent,
+	        "%zu active Admin%s, fewer than min_admins (%lld): %s; make another trusted "
+	        "member of your company Admin in Business Center > Users",
+	        admins, admins == 1 ? "" : "s", min,
+	        admins == 0 ? "no one can manage members, partners or asset assignments"
+	                    : "a lost login or a departure can lock the Business Center");
 	for (size_t i = 0; i < model->n_members; i++) {
 		const struct bclint_member *m = &model->members[i];
 		if (m->role != BCLINT_ROLE_ADMIN)
@@ -38,8 +38,10 @@ static int check_too_few(const struct bclint_host *h, struct bclint_ctx *ctx,
 		if (bclint_member_active(m))
 			h->note(ctx, f, &m->ent, "Admin: %s", h->member_label(ctx, m));
 		else if (m->status == BCLINT_REL_PENDING)
-			h->note(ctx, f, &m->ent, "invited as Admin, not counted until the invitation "
-			        "is accepted: %s", h->member_label(ctx, m));
+			h->note(ctx, f, &m->ent,
+			        "invited as Admin, not counted until the invitation "
+			        "is accepted: %s",
+			        h->member_label(ctx, m));
 	}
 	return 0;
 }
@@ -102,11 +104,12 @@ static int check_too_many_asset(const struct bclint_host *h, struct bclint_ctx *
 		if ((long long)admins <= max)
 			continue;
 		struct bclint_finding *f = h->report(
-			ctx, BCLINT_LEVEL_DEFAULT, &a->ent,
-			"%zu active members hold %s on %s, more than max_asset_admins (%lld): "
-			"lower the others to %s or less", admins,
-			h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->type, admin), h->asset_label(ctx, a),
-			max, h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->type, lower));
+		        ctx, BCLINT_LEVEL_DEFAULT, &a->ent,
+		        "%zu active members hold %s on %s, more than max_asset_admins (%lld): "
+		        "lower the others to %s or less",
+		        admins, h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->type, admin),
+		        h->asset_label(ctx, a), max,
+		        h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->type, lower));
 		for (size_t k = 0; k < a->n_grants; k++)
 			if (is_admin_grant(a->grants[k]))
 				note_admin(h, ctx, f, model, a->grants[k]);
@@ -120,78 +123,81 @@ static const char *const tags_few[] = {"admins", "resilience", NULL};
 static const char *const tags_many[] = {"admins", "security", "least-privilege", NULL};
 
 static const struct bclint_option few_options[] = {
-	{"min_admins", BCLINT_OPT_INT, "2", "the fewest active ADMIN members allowed"},
-	{"max_admins", BCLINT_OPT_INT, "3",
-	 "the most (too-many-admins' option, read to see whether the two agree)"},
+        {"min_admins", BCLINT_OPT_INT, "2", "the fewest active ADMIN members allowed"},
+        {"max_admins", BCLINT_OPT_INT, "3",
+         "the most (too-many-admins' option, read to see whether the two agree)"},
 };
 
 static const struct bclint_option many_options[] = {
-	{"max_asset_admins", BCLINT_OPT_INT, "3",
-	 "the most active members allowed to hold advertiser_role ADMIN on one ad account"},
+        {"max_asset_admins", BCLINT_OPT_INT, "3",
+         "the most active members allowed to hold advertiser_role ADMIN on one ad account"},
 };
 
 static const struct bclint_rule rules[] = {
-	{
-		.id = "too-few-admins",
-		.name = "TooFewAdmins",
-		.summary = "Fewer active Admins than the policy requires",
-		.description =
-			"Counts active (BOUND) members whose user_role is ADMIN and reports, at /bc, "
-			"when there are fewer than min_admins (0 disables the rule). A note points at "
-			"each Admin counted. Admins whose invitation is still PENDING are not counted "
-			"(they hold no role until they accept) but get a note of their own; REJECTED "
-			"and UNBOUND members are neither counted nor noted. When min_admins is more "
-			"than max_admins (as this rule reads them: the snapshot's policy, else each "
-			"rule's own setting; max_admins is too-many-admins' option, read here to see "
-			"whether the two agree) no count can please both: that is reported instead, "
-			"as an error at /bc, so that the policy is fixed rather than the Admins "
-			"counted against it.",
-		.rationale = "With a single Admin, one lost phone, forgotten password or departure "
-		             "locks everyone out of member and asset management, and TikTok support "
-		             "recovery is slow.",
-		.fix = "In Business Center > Users, make a second trusted employee Admin (or invite "
-		       "one as Admin and have them accept).",
-		.example = "bc.json:3:9: warning: 1 active Admin, fewer than min_admins (2): a lost "
-		           "login or a departure can lock the Business Center; make another "
-		           "trusted member of your company Admin in Business Center > Users "
-		           "[too-few-admins]",
-		.level = BCLINT_LEVEL_WARNING,
-		.tags = tags_few,
-		.options = few_options,
-		.n_options = 2,
-		.check = check_too_few,
-		.precision = "very-high",
-	},
-	{
-		.id = "too-many-asset-admins",
-		.name = "TooManyAssetAdmins",
-		.summary = "Too many members hold ADMIN on one ad account",
-		.description =
-			"For each ad account (ADVERTISER asset, whatever its ownership and "
-			"relation_status), counts the active (BOUND) members whose effective grant "
-			"on it is advertiser_role ADMIN, through a direct assignment or an asset "
-			"group (a member holding ADMIN both ways counts once), and reports at the "
-			"asset when there are more than max_asset_admins. Pending, rejected and "
-			"unbound members are not counted; nor are partner Business Centers the "
-			"account is shared with (see partner-over-privileged). A note per Admin "
-			"points at the assignment, or else the asset group, that makes them ADMIN.",
-		.rationale = "An ad account ADMIN can change its payment settings and its members; "
-		             "every extra one is another account whose compromise can spend the "
-		             "budget.",
-		.fix = "Open the ad account's members (Business Center > Assets > Ad accounts > "
-		       "Members) and lower the people who only run campaigns to Operator and "
-		       "those who only read reports to Analyst.",
-		.example = "bc.json:14:5: warning: 4 active members hold advertiser_role ADMIN on "
-		           "ad account 'Brand US' (7001), more than max_asset_admins (3): lower the "
-		           "others to advertiser_role OPERATOR or less [too-many-asset-admins]",
-		.level = BCLINT_LEVEL_WARNING,
-		.tags = tags_many,
-		.options = many_options,
-		.n_options = 1,
-		.check = check_too_many_asset,
-		.precision = "very-high",
-		.security_severity = "5.0",
-	},
+        {
+                .id = "too-few-admins",
+                .name = "TooFewAdmins",
+                .summary = "Fewer active Admins than the policy requires",
+                .description =
+                        "Counts active (BOUND) members whose user_role is ADMIN and reports, at /bc, "
+                        "when there are fewer than min_admins (0 disables the rule). A note points at "
+                        "each Admin counted. Admins whose invitation is still PENDING are not counted "
+                        "(they hold no role until they accept) but get a note of their own; REJECTED "
+                        "and UNBOUND members are neither counted nor noted. When min_admins is more "
+                        "than max_admins (as this rule reads them: the snapshot's policy, else each "
+                        "rule's own setting; max_admins is too-many-admins' option, read here to see "
+                        "whether the two agree) no count can please both: that is reported instead, "
+                        "as an error at /bc, so that the policy is fixed rather than the Admins "
+                        "counted against it.",
+                .rationale =
+                        "With a single Admin, one lost phone, forgotten password or departure "
+                        "locks everyone out of member and asset management, and TikTok support "
+                        "recovery is slow.",
+                .fix = "In Business Center > Users, make a second trusted employee Admin (or invite "
+                       "one as Admin and have them accept).",
+                .example =
+                        "bc.json:3:9: warning: 1 active Admin, fewer than min_admins (2): a lost "
+                        "login or a departure can lock the Business Center; make another "
+                        "trusted member of your company Admin in Business Center > Users "
+                        "[too-few-admins]",
+                .level = BCLINT_LEVEL_WARNING,
+                .tags = tags_few,
+                .options = few_options,
+                .n_options = 2,
+                .check = check_too_few,
+                .precision = "very-high",
+        },
+        {
+                .id = "too-many-asset-admins",
+                .name = "TooManyAssetAdmins",
+                .summary = "Too many members hold ADMIN on one ad account",
+                .description =
+                        "For each ad account (ADVERTISER asset, whatever its ownership and "
+                        "relation_status), counts the active (BOUND) members whose effective grant "
+                        "on it is advertiser_role ADMIN, through a direct assignment or an asset "
+                        "group (a member holding ADMIN both ways counts once), and reports at the "
+                        "asset when there are more than max_asset_admins. Pending, rejected and "
+                        "unbound members are not counted; nor are partner Business Centers the "
+                        "account is shared with (see partner-over-privileged). A note per Admin "
+                        "points at the assignment, or else the asset group, that makes them ADMIN.",
+                .rationale = "An ad account ADMIN can change its payment settings and its members; "
+                             "every extra one is another account whose compromise can spend the "
+                             "budget.",
+                .fix = "Open the ad account's members (Business Center > Assets > Ad accounts > "
+                       "Members) and lower the people who only run campaigns to Operator and "
+                       "those who only read reports to Analyst.",
+                .example =
+                        "bc.json:14:5: warning: 4 active members hold advertiser_role ADMIN on "
+                        "ad account 'Brand US' (7001), more than max_asset_admins (3): lower the "
+                        "others to advertiser_role OPERATOR or less [too-many-asset-admins]",
+                .level = BCLINT_LEVEL_WARNING,
+                .tags = tags_many,
+                .options = many_options,
+                .n_options = 1,
+                .check = check_too_many_asset,
+                .precision = "very-high",
+                .security_severity = "5.0",
+        },
 };
 
 BCLINT_PLUGIN_DEFINE("admins", "1.0", "Admin counts: Business Center and ad accounts", rules);

@@ -38,9 +38,9 @@ static int wider(struct bclint_cap a, struct bclint_cap b)
 static int top(uint32_t type, struct bclint_cap c)
 {
 	static const uint8_t admin[BCLINT_ASSET_NTYPES] = {
-		[BCLINT_ASSET_ADVERTISER] = 3, [BCLINT_ASSET_CATALOG] = 2,
-		[BCLINT_ASSET_TIKTOK_SHOP] = 2, [BCLINT_ASSET_STOREFRONT] = 2,
-		[BCLINT_ASSET_LEAD] = 1, [BCLINT_ASSET_MANAGED_BUSINESS_ACCOUNT] = 3,
+	        [BCLINT_ASSET_ADVERTISER] = 3,  [BCLINT_ASSET_CATALOG] = 2,
+	        [BCLINT_ASSET_TIKTOK_SHOP] = 2, [BCLINT_ASSET_STOREFRONT] = 2,
+	        [BCLINT_ASSET_LEAD] = 1,        [BCLINT_ASSET_MANAGED_BUSINESS_ACCOUNT] = 3,
 	};
 	return type < BCLINT_ASSET_NTYPES && admin[type] != 0 && c.level >= admin[type];
 }
@@ -103,12 +103,13 @@ static long changes(const struct bclint_host *h, struct bclint_ctx *ctx,
 		seen[o->grants[i]->asset - to->assets] = o->grants[i];
 	for (size_t i = 0; i < m->n_grants; i++) {
 		const struct bclint_grant *g = m->grants[i];
-		const struct bclint_asset *a = (const struct bclint_asset *)
-			h->counterpart(ctx, from, &g->asset->ent);
+		const struct bclint_asset *a =
+		        (const struct bclint_asset *)h->counterpart(ctx, from, &g->asset->ent);
 		const struct bclint_grant *og = a != NULL ? seen[a - to->assets] : NULL;
-		int hit = kind == ADDED || kind == REMOVED ? og == NULL
-		          : og != NULL && (kind == WIDENED ? wider(g->cap, og->cap)
-		                                           : wider(og->cap, g->cap));
+		int hit = kind == ADDED || kind == REMOVED
+		                  ? og == NULL
+		                  : og != NULL && (kind == WIDENED ? wider(g->cap, og->cap)
+		                                                   : wider(og->cap, g->cap));
 		if (hit)
 			l[n++] = (struct change){g, og};
 	}
@@ -129,36 +130,46 @@ static void report_change(const struct bclint_host *h, struct bclint_ctx *ctx,
 	char was[128], how[320];
 	const char *who = h->member_label(ctx, g->member), *what = h->asset_label(ctx, g->asset);
 	const char *now = h->cap_label(ctx, BCLINT_SCOPE_ASSET, type, g->cap);
-	const char *admin = top(type, g->cap) ? "; this role administers the asset: if it was not "
-	                                        "meant, lower it in Business Center > Users > Assign "
-	                                        "assets" : "";
+	const char *admin = top(type, g->cap)
+	                            ? "; this role administers the asset: if it was not "
+	                              "meant, lower it in Business Center > Users > Assign "
+	                              "assets"
+	                            : "";
 	int level = top(type, g->cap) ? BCLINT_LEVEL_WARNING : BCLINT_LEVEL_DEFAULT;
 	struct bclint_finding *f = NULL;
 	if (c->other != NULL)
 		snprintf(was, sizeof(was), "%s",
 		         h->cap_label(ctx, BCLINT_SCOPE_ASSET, type, c->other->cap));
 	if (kind == ADDED)
-		f = h->report(ctx, level, place(g), "%s was given a permission on %s: was no grant, "
-		              "now %s, %s%s", who, what, now, source(g, how, sizeof(how)), admin);
+		f = h->report(ctx, level, place(g),
+		              "%s was given a permission on %s: was no grant, "
+		              "now %s, %s%s",
+		              who, what, now, source(g, how, sizeof(how)), admin);
 	else if (kind == WIDENED)
-		f = h->report(ctx, level, place(g), "%s's permission on %s was widened: was %s, now "
-		              "%s, %s%s", who, what, was, now, source(g, how, sizeof(how)), admin);
+		f = h->report(ctx, level, place(g),
+		              "%s's permission on %s was widened: was %s, now "
+		              "%s, %s%s",
+		              who, what, was, now, source(g, how, sizeof(how)), admin);
 	else if (kind == NARROWED)
-		f = h->report(ctx, BCLINT_LEVEL_DEFAULT, place(g), "%s's permission on %s was "
-		              "narrowed: was %s, now %s, %s", who, what, was, now,
-		              source(g, how, sizeof(how)));
+		f = h->report(ctx, BCLINT_LEVEL_DEFAULT, place(g),
+		              "%s's permission on %s was "
+		              "narrowed: was %s, now %s, %s",
+		              who, what, was, now, source(g, how, sizeof(how)));
 	else
-		f = h->report_at(ctx, before, BCLINT_LEVEL_DEFAULT, place(g), "%s's permission on %s "
-		                 "was removed: was %s, %s, now no grant", who, what, now,
-		                 source(g, how, sizeof(how)));
+		f = h->report_at(ctx, before, BCLINT_LEVEL_DEFAULT, place(g),
+		                 "%s's permission on %s "
+		                 "was removed: was %s, %s, now no grant",
+		                 who, what, now, source(g, how, sizeof(how)));
 	if (kind != REMOVED && g->direct == NULL)
 		h->note(ctx, f, &g->group->ent, "given through this asset group");
 	if (kind == REMOVED)
 		h->note(ctx, f, &o->ent, "no grant on it here, now");
 	else if (c->other != NULL)
-		h->note_at(ctx, f, before, place(c->other), "%s here, in the previous snapshot", was);
+		h->note_at(ctx, f, before, place(c->other), "%s here, in the previous snapshot",
+		           was);
 	else
-		h->note_at(ctx, f, before, &o->ent, "no grant on it here, in the previous snapshot");
+		h->note_at(ctx, f, before, &o->ent,
+		           "no grant on it here, in the previous snapshot");
 }
 
 /* grant-added, grant-removed, grant-widened, grant-narrowed */
@@ -177,8 +188,8 @@ static int check_grants(const struct bclint_host *h, struct bclint_ctx *ctx,
 	int rc = seen != NULL ? 0 : -1;
 	for (size_t i = 0; rc == 0 && i < from->n_members; i++) {
 		const struct bclint_member *m = &from->members[i];
-		const struct bclint_member *o = (const struct bclint_member *)
-			h->counterpart(ctx, from, &m->ent);
+		const struct bclint_member *o =
+		        (const struct bclint_member *)h->counterpart(ctx, from, &m->ent);
 		if (!in_bc(m) || !in_bc(o))
 			continue;
 		long n = changes(h, ctx, from, to, m, o, seen, kind, &list);
@@ -225,8 +236,9 @@ static const char *roles(const struct bclint_host *h, struct bclint_ctx *ctx,
 	buf[0] = '\0';
 	for (uint32_t t = 0; t < BCLINT_ASSET_NTYPES && len < size; t++)
 		if (gm->caps[t].level || gm->caps[t].set)
-			len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? ", " : "",
-			                        h->cap_label(ctx, BCLINT_SCOPE_ASSET, t, gm->caps[t]));
+			len += (size_t)snprintf(
+			        buf + len, size - len, "%s%s", len ? ", " : "",
+			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, t, gm->caps[t]));
 	return len ? buf : "no role";
 }
 
@@ -255,8 +267,8 @@ static long joined(const struct bclint_host *h, struct bclint_ctx *ctx,
 		in[og->members[k].member - to->members] = 1;
 	for (size_t k = 0; k < g->n_members; k++) {
 		const struct bclint_member *m = g->members[k].member;
-		const struct bclint_member *o = (const struct bclint_member *)
-			h->counterpart(ctx, from, &m->ent);
+		const struct bclint_member *o =
+		        (const struct bclint_member *)h->counterpart(ctx, from, &m->ent);
 		if (in_bc(m) && in_bc(o) && !in[o - to->members])
 			l[n++] = &g->members[k];
 	}
@@ -278,26 +290,33 @@ static int check_group_members(const struct bclint_host *h, struct bclint_ctx *c
 	int rc = in != NULL ? 0 : -1;
 	for (size_t i = 0; rc == 0 && i < from->n_groups; i++) {
 		const struct bclint_asset_group *g = &from->groups[i];
-		const struct bclint_asset_group *og = (const struct bclint_asset_group *)
-			h->counterpart(ctx, from, &g->ent);
+		const struct bclint_asset_group *og =
+		        (const struct bclint_asset_group *)h->counterpart(ctx, from, &g->ent);
 		long n = joined(h, ctx, from, to, g, og, in, &list);
 		rc = n < 0 ? -1 : 0;
 		for (long k = 0; k < n; k++) {
 			const struct bclint_member *m = list[k]->member;
-			const struct bclint_member *o = (const struct bclint_member *)
-				h->counterpart(ctx, from, &m->ent);
+			const struct bclint_member *o =
+			        (const struct bclint_member *)h->counterpart(ctx, from, &m->ent);
 			char label[256], r[256];
 			struct bclint_finding *f = h->report_at(
-				ctx, from, BCLINT_LEVEL_DEFAULT, &g->ent, added ? "%s was added to %s: "
-				"was not in it, now in it with %s" : "%s was removed from %s: was in it "
-				"with %s, now not in it", h->member_label(ctx, m),
-				group_label(g, label, sizeof(label)), roles(h, ctx, list[k], r, sizeof(r)));
+			        ctx, from, BCLINT_LEVEL_DEFAULT, &g->ent,
+			        added ? "%s was added to %s: "
+			                "was not in it, now in it with %s"
+			              : "%s was removed from %s: was in it "
+			                "with %s, now not in it",
+			        h->member_label(ctx, m), group_label(g, label, sizeof(label)),
+			        roles(h, ctx, list[k], r, sizeof(r)));
 			if (og != NULL)
-				h->note_at(ctx, f, to, &og->ent, added ? "not in it here, in the previous "
-				           "snapshot" : "not in it here, now");
+				h->note_at(ctx, f, to, &og->ent,
+				           added ? "not in it here, in the previous "
+				                   "snapshot"
+				                 : "not in it here, now");
 			else
-				h->note_at(ctx, f, to, &o->ent, added ? "the asset group was not in the "
-				           "previous snapshot" : "the asset group is no longer here");
+				h->note_at(ctx, f, to, &o->ent,
+				           added ? "the asset group was not in the "
+				                   "previous snapshot"
+				                 : "the asset group is no longer here");
 		}
 	}
 	free(list);
@@ -321,143 +340,149 @@ static const char *const tags[] = {"drift", "access", NULL};
 static const char *const admin_tags[] = {"drift", "access", "security", NULL};
 
 #define DRIFT_NOTE "Reports nothing without a previous snapshot (bclint --previous, bclint diff)."
-#define COMPARED \
-	"A member's effective grants (the strongest of the direct assignment and the asset " \
-	"groups, as in every rule) are compared asset by asset, matched by asset type and ID, " \
-	"for members in the Business Center (BOUND or PENDING) in both snapshots, matched by " \
+#define COMPARED                                                                                   \
+	"A member's effective grants (the strongest of the direct assignment and the asset "       \
+	"groups, as in every rule) are compared asset by asset, matched by asset type and ID, "    \
+	"for members in the Business Center (BOUND or PENDING) in both snapshots, matched by "     \
 	"user_id. "
 
 static const struct bclint_rule rules[] = {
-	{
-		.id = "grant-added",
-		.name = "GrantAdded",
-		.summary = "A member was given a permission on an asset",
-		.description =
-			COMPARED "Reports a grant on an asset the member held nothing on before: at "
-			"the direct assignment, or at the member when it comes only through an asset "
-			"group (noted). A warning when the new grant is the asset's administrator "
-			"role (advertiser_role ADMIN, catalog_role ADMIN, store_role MANAGER, "
-			"form_library_role ADMIN, BUSINESS_ACCOUNT_ADMIN), a note otherwise. "
-			DRIFT_NOTE,
-		.rationale = "Each new grant is new access; the guides' advice is to review "
-		             "permissions regularly and keep them to what the work needs.",
-		.fix = "If the grant was not meant, remove it in Business Center > Users > Assign "
-		       "assets (or take the member out of the asset group).",
-		.example = "new.json:30:5: note: ana@acme.example was given a permission on ad "
-		           "account 'Brand' (100): was no grant, now advertiser_role OPERATOR, "
-		           "directly [grant-added]",
-		.level = BCLINT_LEVEL_NOTE,
-		.tags = admin_tags,
-		.check = check_added,
-		.precision = "very-high",
-		.security_severity = "5.0",
-	},
-	{
-		.id = "grant-removed",
-		.name = "GrantRemoved",
-		.summary = "A member's permission on an asset was removed",
-		.description =
-			COMPARED "Reports, in the previous snapshot, a grant on an asset the member "
-			"holds nothing on now (the asset may be gone too), with a note at the member "
-			"now. " DRIFT_NOTE,
-		.rationale = "A removal nobody asked for is work that stops.",
-		.fix = "If it was not meant, assign the asset again in Business Center > Users > "
-		       "Assign assets.",
-		.example = "old.json:30:5: note: ana@acme.example's permission on ad account 'Brand' "
-		           "(100) was removed: was advertiser_role OPERATOR, directly, now no grant "
-		           "[grant-removed]",
-		.level = BCLINT_LEVEL_NOTE,
-		.tags = tags,
-		.check = check_removed,
-		.precision = "very-high",
-	},
-	{
-		.id = "grant-widened",
-		.name = "GrantWidened",
-		.summary = "A member's permission on an asset was widened",
-		.description =
-			COMPARED "Reports a grant that holds more than it did: a higher role, or a "
-			"tt_account_roles value it lacked (a set that gains one value and loses "
-			"another is both widened and narrowed). A warning when it reaches the asset's "
-			"administrator role, a note otherwise; a note points at the grant in the "
-			"previous snapshot. " DRIFT_NOTE,
-		.rationale = "A widened grant is an escalation; one to ADMIN lets the member change "
-		             "the asset's settings, finance and members.",
-		.fix = "If it was not meant, lower the permission in Business Center > Users > "
-		       "Assign assets (or in the asset group).",
-		.example = "new.json:30:5: warning: ana@acme.example's permission on ad account "
-		           "'Brand' (100) was widened: was advertiser_role ANALYST, now "
-		           "advertiser_role ADMIN, directly; this role administers the asset: if it "
-		           "was not meant, lower it in Business Center > Users > Assign assets "
-		           "[grant-widened]",
-		.level = BCLINT_LEVEL_NOTE,
-		.tags = admin_tags,
-		.check = check_widened,
-		.precision = "very-high",
-		.security_severity = "5.0",
-	},
-	{
-		.id = "grant-narrowed",
-		.name = "GrantNarrowed",
-		.summary = "A member's permission on an asset was narrowed",
-		.description = COMPARED "Reports a grant that holds less than it did: a lower role, "
-		               "or a tt_account_roles value lost. A note points at the grant in the "
-		               "previous snapshot. " DRIFT_NOTE,
-		.rationale = "Narrowing is least privilege at work; one nobody asked for stops work "
-		             "(see permission-too-narrow).",
-		.fix = "Nothing, if it was meant.",
-		.example = "new.json:30:5: note: ana@acme.example's permission on ad account 'Brand' "
-		           "(100) was narrowed: was advertiser_role ADMIN, now advertiser_role "
-		           "ANALYST, directly [grant-narrowed]",
-		.level = BCLINT_LEVEL_NOTE,
-		.tags = tags,
-		.check = check_narrowed,
-		.precision = "very-high",
-	},
-	{
-		.id = "group-member-added",
-		.name = "GroupMemberAdded",
-		.summary = "A member was added to an asset group",
-		.description =
-			"Reports, at /asset_groups/i, a member of the group who was not in it in the "
-			"previous snapshot (the group may be new), with the roles the group gives "
-			"them and a note at the group (or the member) in the previous snapshot. Only "
-			"members in the Business Center in both snapshots: a new member's groups are "
-			"member-added's. What the group gives them is also compared grant by grant "
-			"(grant-added, grant-widened). " DRIFT_NOTE,
-		.rationale = "A group gives its role on every asset in it, now and later: adding "
-		             "someone to a group is often wider than it looks.",
-		.fix = "If it was not meant, remove the member from the asset group in Business "
-		       "Center > Assets > Asset groups.",
-		.example = "new.json:40:5: note: ana@acme.example was added to asset group 'EU' "
-		           "(8001): was not in it, now in it with advertiser_role OPERATOR "
-		           "[group-member-added]",
-		.level = BCLINT_LEVEL_NOTE,
-		.tags = tags,
-		.check = check_group_added,
-		.precision = "very-high",
-	},
-	{
-		.id = "group-member-removed",
-		.name = "GroupMemberRemoved",
-		.summary = "A member was removed from an asset group",
-		.description = "Reports, at /asset_groups/i of the previous snapshot, a member who "
-		               "was in the group and is not now (or the group is gone), with a note "
-		               "at the group (or the member) now. Only members in the Business "
-		               "Center in both snapshots. " DRIFT_NOTE,
-		.rationale = "A removal nobody asked for is work that stops on every asset of the "
-		             "group.",
-		.fix = "If it was not meant, add the member to the group again.",
-		.example = "old.json:40:5: note: ana@acme.example was removed from asset group 'EU' "
-		           "(8001): was in it with advertiser_role OPERATOR, now not in it "
-		           "[group-member-removed]",
-		.level = BCLINT_LEVEL_NOTE,
-		.tags = tags,
-		.check = check_group_removed,
-		.precision = "very-high",
-	},
+        {
+                .id = "grant-added",
+                .name = "GrantAdded",
+                .summary = "A member was given a permission on an asset",
+                .description = COMPARED
+                "Reports a grant on an asset the member held nothing on before: at "
+                "the direct assignment, or at the member when it comes only through an asset "
+                "group (noted). A warning when the new grant is the asset's administrator "
+                "role (advertiser_role ADMIN, catalog_role ADMIN, store_role MANAGER, "
+                "form_library_role ADMIN, BUSINESS_ACCOUNT_ADMIN), a note otherwise. " DRIFT_NOTE,
+                .rationale = "Each new grant is new access; the guides' advice is to review "
+                             "permissions regularly and keep them to what the work needs.",
+                .fix = "If the grant was not meant, remove it in Business Center > Users > Assign "
+                       "assets (or take the member out of the asset group).",
+                .example = "new.json:30:5: note: ana@acme.example was given a permission on ad "
+                           "account 'Brand' (100): was no grant, now advertiser_role OPERATOR, "
+                           "directly [grant-added]",
+                .level = BCLINT_LEVEL_NOTE,
+                .tags = admin_tags,
+                .check = check_added,
+                .precision = "very-high",
+                .security_severity = "5.0",
+        },
+        {
+                .id = "grant-removed",
+                .name = "GrantRemoved",
+                .summary = "A member's permission on an asset was removed",
+                .description = COMPARED
+                "Reports, in the previous snapshot, a grant on an asset the member "
+                "holds nothing on now (the asset may be gone too), with a note at the member "
+                "now. " DRIFT_NOTE,
+                .rationale = "A removal nobody asked for is work that stops.",
+                .fix = "If it was not meant, assign the asset again in Business Center > Users > "
+                       "Assign assets.",
+                .example =
+                        "old.json:30:5: note: ana@acme.example's permission on ad account 'Brand' "
+                        "(100) was removed: was advertiser_role OPERATOR, directly, now no grant "
+                        "[grant-removed]",
+                .level = BCLINT_LEVEL_NOTE,
+                .tags = tags,
+                .check = check_removed,
+                .precision = "very-high",
+        },
+        {
+                .id = "grant-widened",
+                .name = "GrantWidened",
+                .summary = "A member's permission on an asset was widened",
+                .description = COMPARED
+                "Reports a grant that holds more than it did: a higher role, or a "
+                "tt_account_roles value it lacked (a set that gains one value and loses "
+                "another is both widened and narrowed). A warning when it reaches the asset's "
+                "administrator role, a note otherwise; a note points at the grant in the "
+                "previous snapshot. " DRIFT_NOTE,
+                .rationale =
+                        "A widened grant is an escalation; one to ADMIN lets the member change "
+                        "the asset's settings, finance and members.",
+                .fix = "If it was not meant, lower the permission in Business Center > Users > "
+                       "Assign assets (or in the asset group).",
+                .example =
+                        "new.json:30:5: warning: ana@acme.example's permission on ad account "
+                        "'Brand' (100) was widened: was advertiser_role ANALYST, now "
+                        "advertiser_role ADMIN, directly; this role administers the asset: if it "
+                        "was not meant, lower it in Business Center > Users > Assign assets "
+                        "[grant-widened]",
+                .level = BCLINT_LEVEL_NOTE,
+                .tags = admin_tags,
+                .check = check_widened,
+                .precision = "very-high",
+                .security_severity = "5.0",
+        },
+        {
+                .id = "grant-narrowed",
+                .name = "GrantNarrowed",
+                .summary = "A member's permission on an asset was narrowed",
+                .description = COMPARED
+                "Reports a grant that holds less than it did: a lower role, "
+                "or a tt_account_roles value lost. A note points at the grant in the "
+                "previous snapshot. " DRIFT_NOTE,
+                .rationale =
+                        "Narrowing is least privilege at work; one nobody asked for stops work "
+                        "(see permission-too-narrow).",
+                .fix = "Nothing, if it was meant.",
+                .example =
+                        "new.json:30:5: note: ana@acme.example's permission on ad account 'Brand' "
+                        "(100) was narrowed: was advertiser_role ADMIN, now advertiser_role "
+                        "ANALYST, directly [grant-narrowed]",
+                .level = BCLINT_LEVEL_NOTE,
+                .tags = tags,
+                .check = check_narrowed,
+                .precision = "very-high",
+        },
+        {
+                .id = "group-member-added",
+                .name = "GroupMemberAdded",
+                .summary = "A member was added to an asset group",
+                .description =
+                        "Reports, at /asset_groups/i, a member of the group who was not in it in the "
+                        "previous snapshot (the group may be new), with the roles the group gives "
+                        "them and a note at the group (or the member) in the previous snapshot. Only "
+                        "members in the Business Center in both snapshots: a new member's groups are "
+                        "member-added's. What the group gives them is also compared grant by grant "
+                        "(grant-added, grant-widened). " DRIFT_NOTE,
+                .rationale = "A group gives its role on every asset in it, now and later: adding "
+                             "someone to a group is often wider than it looks.",
+                .fix = "If it was not meant, remove the member from the asset group in Business "
+                       "Center > Assets > Asset groups.",
+                .example = "new.json:40:5: note: ana@acme.example was added to asset group 'EU' "
+                           "(8001): was not in it, now in it with advertiser_role OPERATOR "
+                           "[group-member-added]",
+                .level = BCLINT_LEVEL_NOTE,
+                .tags = tags,
+                .check = check_group_added,
+                .precision = "very-high",
+        },
+        {
+                .id = "group-member-removed",
+                .name = "GroupMemberRemoved",
+                .summary = "A member was removed from an asset group",
+                .description =
+                        "Reports, at /asset_groups/i of the previous snapshot, a member who "
+                        "was in the group and is not now (or the group is gone), with a note "
+                        "at the group (or the member) now. Only members in the Business "
+                        "Center in both snapshots. " DRIFT_NOTE,
+                .rationale = "A removal nobody asked for is work that stops on every asset of the "
+                             "group.",
+                .fix = "If it was not meant, add the member to the group again.",
+                .example =
+                        "old.json:40:5: note: ana@acme.example was removed from asset group 'EU' "
+                        "(8001): was in it with advertiser_role OPERATOR, now not in it "
+                        "[group-member-removed]",
+                .level = BCLINT_LEVEL_NOTE,
+                .tags = tags,
+                .check = check_group_removed,
+                .precision = "very-high",
+        },
 };
 
 BCLINT_PLUGIN_DEFINE("drift-grants", "1.0",
-                     "What changed in grants and asset groups since the previous snapshot",
-                     rules);
+                     "What changed in grants and asset groups since the previous snapshot", rules);

@@ -35,11 +35,13 @@ static void check_member(const struct bclint_host *h, struct bclint_ctx *ctx,
 	if (m->finance == BCLINT_FINANCE_MANAGER && any && !manage)
 		h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
 		          "%s holds finance_role MANAGER but needs only to view invoices or "
-		          "transactions: finance_role ANALYST suffices", who);
+		          "transactions: finance_role ANALYST suffices",
+		          who);
 	if (m->n_needs > 0 && !any)
 		h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
 		          "%s holds finance_role %s but none of their needs is a finance action: "
-		          "remove the finance permission", who, fin_name(m->finance));
+		          "remove the finance permission",
+		          who, fin_name(m->finance));
 }
 
 static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
@@ -57,9 +59,10 @@ static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
 	if ((long long)managers <= max)
 		return 0;
 	struct bclint_finding *f = h->report(
-		ctx, BCLINT_LEVEL_DEFAULT, &model->bc.ent,
-		"%zu active Finance Managers, more than max_finance_managers (%lld): change the "
-		"others to Finance Analyst or remove their finance permission", managers, max);
+	        ctx, BCLINT_LEVEL_DEFAULT, &model->bc.ent,
+	        "%zu active Finance Managers, more than max_finance_managers (%lld): change the "
+	        "others to Finance Analyst or remove their finance permission",
+	        managers, max);
 	for (size_t i = 0; i < model->n_members; i++) {
 		const struct bclint_member *m = &model->members[i];
 		if (bclint_member_active(m) && m->finance == BCLINT_FINANCE_MANAGER)
@@ -71,37 +74,39 @@ static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
 static const char *const tags[] = {"finance", "security", "least-privilege", NULL};
 
 static const struct bclint_option options[] = {
-	{"max_finance_managers", BCLINT_OPT_INT, "2", "the most active Finance Managers allowed"},
-	{"allowed_email_patterns", BCLINT_OPT_PATTERNS, NULL,
-	 "PCRE2 patterns of emails inside the allowlist, besides bc.x_allowed_email_domains"},
+        {"max_finance_managers", BCLINT_OPT_INT, "2", "the most active Finance Managers allowed"},
+        {"allowed_email_patterns", BCLINT_OPT_PATTERNS, NULL,
+         "PCRE2 patterns of emails inside the allowlist, besides bc.x_allowed_email_domains"},
 };
 
 static const struct bclint_rule rules[] = {{
-	.id = "finance-role-misuse",
-	.name = "FinanceRoleMisuse",
-	.summary = "A finance role is held outside the allowlist, wider than needed, or by too many",
-	.description = "Checks active members' finance roles: (a) a member whose email is outside "
-	               "the email-domain allowlist (bc.x_allowed_email_domains, or the "
-	               "allowed_email_patterns option) holds a finance role (error); (b) a Finance "
-	               "MANAGER whose needs include finance actions, but only VIEW_INVOICES or "
-	               "VIEW_TRANSACTIONS: ANALYST suffices; (c) a member with declared needs, none "
-	               "of them finance actions, holds a finance role; (d) more Finance Managers "
-	               "than max_finance_managers, reported at /bc with a note per manager.",
-	.rationale = "A Finance Manager can change payment methods and move money; finance roles "
-	             "belong to a few of the company's own people, at the least level their work "
-	             "needs.",
-	.fix = "In Business Center > Users, open the member's finance permissions and lower or "
-	       "remove the finance role; keep Finance Managers to the few who pay the bills.",
-	.example = "bc.json:30:5: error: pat@agency.example holds finance_role MANAGER but is "
-	           "outside the email-domain allowlist: remove the finance permission in Business "
-	           "Center > Users [finance-role-misuse]",
-	.level = BCLINT_LEVEL_WARNING,
-	.tags = tags,
-	.options = options,
-	.n_options = 2,
-	.check = check,
-	.precision = "medium", /* (b), (c): the plan may be incomplete */
-	.security_severity = "6.0",
+        .id = "finance-role-misuse",
+        .name = "FinanceRoleMisuse",
+        .summary =
+                "A finance role is held outside the allowlist, wider than needed, or by too many",
+        .description =
+                "Checks active members' finance roles: (a) a member whose email is outside "
+                "the email-domain allowlist (bc.x_allowed_email_domains, or the "
+                "allowed_email_patterns option) holds a finance role (error); (b) a Finance "
+                "MANAGER whose needs include finance actions, but only VIEW_INVOICES or "
+                "VIEW_TRANSACTIONS: ANALYST suffices; (c) a member with declared needs, none "
+                "of them finance actions, holds a finance role; (d) more Finance Managers "
+                "than max_finance_managers, reported at /bc with a note per manager.",
+        .rationale = "A Finance Manager can change payment methods and move money; finance roles "
+                     "belong to a few of the company's own people, at the least level their work "
+                     "needs.",
+        .fix = "In Business Center > Users, open the member's finance permissions and lower or "
+               "remove the finance role; keep Finance Managers to the few who pay the bills.",
+        .example = "bc.json:30:5: error: pat@agency.example holds finance_role MANAGER but is "
+                   "outside the email-domain allowlist: remove the finance permission in Business "
+                   "Center > Users [finance-role-misuse]",
+        .level = BCLINT_LEVEL_WARNING,
+        .tags = tags,
+        .options = options,
+        .n_options = 2,
+        .check = check,
+        .precision = "medium", /* (b), (c): the plan may be incomplete */
+        .security_severity = "6.0",
 }};
 
 BCLINT_PLUGIN_DEFINE("finance-role-misuse", "1.0", "Finance roles against policy", rules);

@@ -31,18 +31,21 @@ static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
 		if (n->action->scope == BCLINT_SCOPE_CREATOR)
 			continue;
 		if (n->asset_id != NULL && n->asset == NULL)
-			h->report(ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
-			          "%s needs %s on %s %s, which is not in this Business Center: set the "
-			          "permission in the Business Center that owns it, or have it shared "
-			          "here first", h->member_label(ctx, n->member), n->action->name,
-			          h->asset_type_name(n->asset_type), n->asset_id);
+			h->report(
+			        ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
+			        "%s needs %s on %s %s, which is not in this Business Center: set the "
+			        "permission in the Business Center that owns it, or have it shared "
+			        "here first",
+			        h->member_label(ctx, n->member), n->action->name,
+			        h->asset_type_name(n->asset_type), n->asset_id);
 		else if ((second = foreign_second(h, ctx, n)) != NULL)
-			h->report(ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
-			          "%s needs %s on %s, with ads made on ad account %s, which is not in "
-			          "this Business Center: set advertiser_role OPERATOR in the Business "
-			          "Center that owns the ad account, or have it shared here first",
-			          h->member_label(ctx, n->member), n->action->name,
-			          h->asset_label(ctx, n->asset), second);
+			h->report(
+			        ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
+			        "%s needs %s on %s, with ads made on ad account %s, which is not in "
+			        "this Business Center: set advertiser_role OPERATOR in the Business "
+			        "Center that owns the ad account, or have it shared here first",
+			        h->member_label(ctx, n->member), n->action->name,
+			        h->asset_label(ctx, n->asset), second);
 	}
 	for (size_t i = 0; i < model->n_assignments; i++) {
 		const struct bclint_assignment *a = &model->assignments[i];
@@ -62,11 +65,11 @@ static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
 			    (s->asset != NULL && s->asset->owned_here))
 				continue;
 			struct bclint_finding *f = h->report(
-				ctx, BCLINT_LEVEL_DEFAULT, &s->ent,
-				"%s %s is shared with partner '%s' (%s) but is not owned by this "
-				"Business Center: only the owning Business Center can share it",
-				h->asset_type_name(s->asset_type), s->asset_id,
-				pa->name ? pa->name : pa->bc_id, pa->bc_id);
+			        ctx, BCLINT_LEVEL_DEFAULT, &s->ent,
+			        "%s %s is shared with partner '%s' (%s) but is not owned by this "
+			        "Business Center: only the owning Business Center can share it",
+			        h->asset_type_name(s->asset_type), s->asset_id,
+			        pa->name ? pa->name : pa->bc_id, pa->bc_id);
 			if (s->asset != NULL)
 				h->note(ctx, f, &s->asset->ent, "%s is owned elsewhere",
 				        h->asset_label(ctx, s->asset));
@@ -78,30 +81,30 @@ static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
 static const char *const tags[] = {"access", "ownership", NULL};
 
 static const struct bclint_rule rules[] = {{
-	.id = "foreign-asset",
-	.name = "ForeignAsset",
-	.summary = "A need, assignment or share refers to an asset this Business Center does not own",
-	.description = "Reports (a) a need or an assignment whose asset_id is not among the "
-	               "snapshot's assets: the asset lives in another Business Center (also the ad "
-	               "account a Spark Ads or LIVE-in-ads need names with x_advertiser_id, once "
-	               "the TikTok account's own grant covers the need); and (b) a "
-	               "partner share with share_type SHARING of an asset that is not owned here "
-	               "(absent, or relation_type other than OWNER_BC, or owner_bc_id of another "
-	               "Business Center). Needs for creator-only actions are left to "
-	               "non-delegable-action.",
-	.rationale = "Permissions can only be set in the Business Center where the asset lives, "
-	             "and a Business Center can only share assets it owns: such grants and shares "
-	             "silently do nothing.",
-	.fix = "Ask the owning Business Center to assign the person there, or to share the asset "
-	       "with this Business Center (Partners) before assigning it here.",
-	.example = "bc.json:60:5: error: ana@acme.com needs VIEW_ADS on ADVERTISER 7999, which is "
-	           "not in this Business Center: set the permission in the Business Center that "
-	           "owns it, or have it shared here first [foreign-asset]",
-	.level = BCLINT_LEVEL_ERROR,
-	.tags = tags,
-	.check = check,
-	.precision = "high",
+        .id = "foreign-asset",
+        .name = "ForeignAsset",
+        .summary =
+                "A need, assignment or share refers to an asset this Business Center does not own",
+        .description = "Reports (a) a need or an assignment whose asset_id is not among the "
+                       "snapshot's assets: the asset lives in another Business Center (also the ad "
+                       "account a Spark Ads or LIVE-in-ads need names with x_advertiser_id, once "
+                       "the TikTok account's own grant covers the need); and (b) a "
+                       "partner share with share_type SHARING of an asset that is not owned here "
+                       "(absent, or relation_type other than OWNER_BC, or owner_bc_id of another "
+                       "Business Center). Needs for creator-only actions are left to "
+                       "non-delegable-action.",
+        .rationale = "Permissions can only be set in the Business Center where the asset lives, "
+                     "and a Business Center can only share assets it owns: such grants and shares "
+                     "silently do nothing.",
+        .fix = "Ask the owning Business Center to assign the person there, or to share the asset "
+               "with this Business Center (Partners) before assigning it here.",
+        .example = "bc.json:60:5: error: ana@acme.com needs VIEW_ADS on ADVERTISER 7999, which is "
+                   "not in this Business Center: set the permission in the Business Center that "
+                   "owns it, or have it shared here first [foreign-asset]",
+        .level = BCLINT_LEVEL_ERROR,
+        .tags = tags,
+        .check = check,
+        .precision = "high",
 }};
 
-BCLINT_PLUGIN_DEFINE("foreign-asset", "1.0", "Assets that live in another Business Center",
-                     rules);
+BCLINT_PLUGIN_DEFINE("foreign-asset", "1.0", "Assets that live in another Business Center", rules);

@@ -47,13 +47,15 @@ static int check_stale(const struct bclint_host *h, struct bclint_ctx *ctx,
 			if (!direct_gives(h, m->grants[k]) || a->granted_at == BCLINT_NO_TIME ||
 			    a->granted_at <= m->last_login_at || a->granted_at > now)
 				continue;
-			h->report(ctx, BCLINT_LEVEL_DEFAULT, &a->ent,
-			          "%s was granted %s on %s %s and has not signed in since: the "
-			          "change takes effect when they refresh Business Center or sign in "
-			          "again", h->member_label(ctx, m),
-			          h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->asset_type, a->cap),
-			          h->asset_label(ctx, a->asset),
-			          ago(when, sizeof(when), days_before(now, a->granted_at)));
+			h->report(
+			        ctx, BCLINT_LEVEL_DEFAULT, &a->ent,
+			        "%s was granted %s on %s %s and has not signed in since: the "
+			        "change takes effect when they refresh Business Center or sign in "
+			        "again",
+			        h->member_label(ctx, m),
+			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->asset_type, a->cap),
+			        h->asset_label(ctx, a->asset),
+			        ago(when, sizeof(when), days_before(now, a->granted_at)));
 		}
 	}
 	return 0;
@@ -88,26 +90,32 @@ static int check_pending(const struct bclint_host *h, struct bclint_ctx *ctx,
 		if (m->status != BCLINT_REL_PENDING)
 			continue;
 		holdings(held, sizeof(held), m);
-		long long age = m->invited_at == BCLINT_NO_TIME ? -1 : days_before(now, m->invited_at);
+		long long age =
+		        m->invited_at == BCLINT_NO_TIME ? -1 : days_before(now, m->invited_at);
 		int old = age > max;
 		const char *who = h->member_label(ctx, m);
 		if (old && held[0] != '\0')
-			h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
-			          "%s was invited %s, more than max_pending_days (%lld), and has not "
-			          "accepted, but already has %s that cannot work until they do: ask "
-			          "them to accept the invitation, or cancel it in Business Center > "
-			          "Users",
-			          who, ago(when, sizeof(when), age), max, held);
+			h->report(
+			        ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
+			        "%s was invited %s, more than max_pending_days (%lld), and has not "
+			        "accepted, but already has %s that cannot work until they do: ask "
+			        "them to accept the invitation, or cancel it in Business Center > "
+			        "Users",
+			        who, ago(when, sizeof(when), age), max, held);
 		else if (old)
-			h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
-			          "%s was invited %s, more than max_pending_days (%lld), and has not "
-			          "accepted: ask them to accept the invitation, or cancel it in "
-			          "Business Center > Users", who, ago(when, sizeof(when), age), max);
+			h->report(
+			        ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
+			        "%s was invited %s, more than max_pending_days (%lld), and has not "
+			        "accepted: ask them to accept the invitation, or cancel it in "
+			        "Business Center > Users",
+			        who, ago(when, sizeof(when), age), max);
 		else if (held[0] != '\0')
-			h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
-			          "%s has not accepted the invitation but already has %s: none of it "
-			          "works until they accept; ask them to accept the invitation sent to "
-			          "this address", who, held);
+			h->report(
+			        ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
+			        "%s has not accepted the invitation but already has %s: none of it "
+			        "works until they accept; ask them to accept the invitation sent to "
+			        "this address",
+			        who, held);
 	}
 	return 0;
 }
@@ -138,14 +146,14 @@ static void report_former(const struct bclint_host *h, struct bclint_ctx *ctx,
 	holdings(held, sizeof(held), m);
 	int strong = m->role == BCLINT_ROLE_ADMIN || m->finance != BCLINT_FINANCE_NONE;
 	struct bclint_finding *f = h->report(
-		ctx, strong ? BCLINT_LEVEL_ERROR : BCLINT_LEVEL_DEFAULT, &m->ent,
-		"%s %s but still has %s%s%s%s: remove what is left in Business Center (grants, "
-		"asset groups, the plan), or invite them again if they should have access",
-		h->member_label(ctx, m), status_text(m->status), held[0] ? held : "",
-		held[0] && n_groups ? " and " : "", n_groups ? "a place in an asset group" : "",
-		strong ? (m->role == BCLINT_ROLE_ADMIN ? ", and the role ADMIN"
-		                                       : ", and a finance role")
-		       : "");
+	        ctx, strong ? BCLINT_LEVEL_ERROR : BCLINT_LEVEL_DEFAULT, &m->ent,
+	        "%s %s but still has %s%s%s%s: remove what is left in Business Center (grants, "
+	        "asset groups, the plan), or invite them again if they should have access",
+	        h->member_label(ctx, m), status_text(m->status), held[0] ? held : "",
+	        held[0] && n_groups ? " and " : "", n_groups ? "a place in an asset group" : "",
+	        strong ? (m->role == BCLINT_ROLE_ADMIN ? ", and the role ADMIN"
+	                                               : ", and a finance role")
+	               : "");
 	for (size_t k = 0; k < m->n_assignments; k++)
 		h->note(ctx, f, &m->assignments[k]->ent, "assigned here");
 	for (size_t i = 0; i < model->n_groups; i++)
@@ -189,7 +197,8 @@ static int check_inactive(const struct bclint_host *h, struct bclint_ctx *ctx,
 		h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
 		          "%s last signed in %s, more than max_idle_days (%lld): review their "
 		          "access and remove them in Business Center > Users if they no longer "
-		          "need it", h->member_label(ctx, m), ago(when, sizeof(when), idle), max);
+		          "need it",
+		          h->member_label(ctx, m), ago(when, sizeof(when), idle), max);
 	}
 	return 0;
 }
@@ -205,18 +214,23 @@ static int check_two_step(const struct bclint_host *h, struct bclint_ctx *ctx,
 		if (!bclint_member_active(m) || m->two_step != 0)
 			continue;
 		const char *who = h->member_label(ctx, m);
-		const char *why = m->role == BCLINT_ROLE_ADMIN ? "user_role ADMIN"
-		                  : m->finance <= BCLINT_FINANCE_MANAGER ? fin[m->finance] : "";
+		const char *why = m->role == BCLINT_ROLE_ADMIN           ? "user_role ADMIN"
+		                  : m->finance <= BCLINT_FINANCE_MANAGER ? fin[m->finance]
+		                                                         : "";
 		if (why[0] == '\0')
-			h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
-			          "%s has two-step verification turned off: ask them to turn it on "
-			          "for their account, or require it for every member in the Business "
-			          "Center's security settings", who);
+			h->report(
+			        ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
+			        "%s has two-step verification turned off: ask them to turn it on "
+			        "for their account, or require it for every member in the Business "
+			        "Center's security settings",
+			        who);
 		else
-			h->report(ctx, BCLINT_LEVEL_ERROR, &m->ent,
-			          "%s holds %s but has two-step verification turned off: ask them to "
-			          "turn it on for their account, or require it for every member in the "
-			          "Business Center's security settings", who, why);
+			h->report(
+			        ctx, BCLINT_LEVEL_ERROR, &m->ent,
+			        "%s holds %s but has two-step verification turned off: ask them to "
+			        "turn it on for their account, or require it for every member in the "
+			        "Business Center's security settings",
+			        who, why);
 	}
 	return 0;
 }
@@ -227,165 +241,171 @@ static const char *const inactive_tags[] = {"hygiene", "security", NULL};
 static const char *const two_step_tags[] = {"security", "authentication", NULL};
 
 static const struct bclint_option pending_options[] = {
-	{"max_pending_days", BCLINT_OPT_INT, "14",
-	 "the most whole days an invitation may stay unaccepted"},
+        {"max_pending_days", BCLINT_OPT_INT, "14",
+         "the most whole days an invitation may stay unaccepted"},
 };
 
 static const struct bclint_option inactive_options[] = {
-	{"max_idle_days", BCLINT_OPT_INT, "90",
-	 "the most whole days an active member may go without signing in"},
+        {"max_idle_days", BCLINT_OPT_INT, "90",
+         "the most whole days an active member may go without signing in"},
 };
 
 static const char *const former_tags[] = {"membership", "offboarding", "security", NULL};
 
 static const struct bclint_rule rules[] = {
-	{
-		.id = "stale-session",
-		.name = "StaleSession",
-		.summary = "A direct grant is newer than the member's last sign-in",
-		.description =
-			"Reports a direct assignment whose x_granted_at is later than the "
-			"member's x_last_login_at: the member has not signed in since the change, "
-			"so an open session may not show it yet. Only active (BOUND) members are "
-			"considered; pending invitations are pending-invitation's. Not reported "
-			"when either timestamp is absent (a member with no x_last_login_at is "
-			"unknown, not \"never signed in\"), when the asset is not in this "
-			"Business Center (foreign-asset reports it), or when the grant is later "
-			"than now (--now, else captured_at, else the clock). Grants through asset "
-			"groups carry no timestamp and are not checked; nor is a direct assignment "
-			"that an asset group outranks on the same asset, since what the member holds "
-			"there comes from the group and did not change with it (bclint's reading: "
-			"the strongest grant is the one in force). The message says how many whole "
-			"days ago the grant was made.",
-		.rationale = "A new or raised permission is picked up at sign-in or on refresh: a "
-		             "person who says \"I was given access but still cannot see it\" "
-		             "usually has a session older than the grant.",
-		.fix = "Ask the member to refresh Business Center, or to sign out and in again; "
-		       "nothing needs to change in Business Center itself.",
-		.example = "bc.json:41:5: note: ana@acme.com was granted advertiser_role OPERATOR "
-		           "on ad account 'Brand US' (7001) 2 days ago and has not signed in since: "
-		           "the change takes effect when they refresh Business Center or sign in "
-		           "again [stale-session]",
-		.level = BCLINT_LEVEL_NOTE,
-		.tags = stale_tags,
-		.check = check_stale,
-		.precision = "medium", /* grant dates come from the change log's free text */
-	},
-	{
-		.id = "pending-invitation",
-		.name = "PendingInvitation",
-		.summary = "An invitation is unaccepted yet carries grants or needs, or is old",
-		.description =
-			"Reports a member whose relation_status is PENDING when (a) they already "
-			"hold grants (direct, through an asset group, or a direct assignment of an "
-			"asset in another Business Center) or have needs in the access plan, or "
-			"(b) their x_invited_at is more than max_pending_days whole days before "
-			"now (--now, else captured_at, else the clock). One finding per member, "
-			"naming both reasons when both hold. A pending member with no "
-			"x_invited_at is judged on (a) alone. REJECTED and UNBOUND members are not "
-			"invitations in progress and are not reported.",
-		.rationale = "Nothing granted to an invited person works until they accept: "
-		             "the grants look right in Business Center while the person sees "
-		             "nothing; and an invitation left open for weeks is an account that "
-		             "can still join long after anyone remembers why.",
-		.fix = "Ask the person to accept the invitation sent to their email address; if it "
-		       "is no longer wanted or has expired, cancel it in Business Center > Users "
-		       "and invite them again when needed.",
-		.example = "bc.json:14:5: warning: new@acme.com was invited 20 days ago, more than "
-		           "max_pending_days (14), and has not accepted: ask them to accept the "
-		           "invitation, or cancel it in Business Center > Users "
-		           "[pending-invitation]",
-		.level = BCLINT_LEVEL_WARNING,
-		.tags = pending_tags,
-		.options = pending_options,
-		.n_options = 1,
-		.check = check_pending,
-		.precision = "very-high",
-	},
-	{
-		.id = "inactive-member",
-		.name = "InactiveMember",
-		.summary = "An active member has not signed in for longer than the policy allows",
-		.description =
-			"Reports an active (BOUND) member whose x_last_login_at is more than "
-			"max_idle_days whole days before now (--now, else captured_at, else the "
-			"clock). Members with no x_last_login_at are not reported: the snapshot "
-			"does not say they never signed in, only that it does not know. Pending, "
-			"rejected and removed members are not reported (see pending-invitation). "
-			"Admins and Standard members are treated alike.",
-		.rationale = "An account nobody uses keeps every permission it was given; if it is "
-		             "lost or taken over, nobody notices. Regular review and removal is "
-		             "the cheapest least-privilege measure there is.",
-		.fix = "Review the member's access with their manager; in Business Center > Users "
-		       "remove them, or remove the assets they no longer work on.",
-		.example = "bc.json:20:5: warning: old@acme.com last signed in 120 days ago, more "
-		           "than max_idle_days (90): review their access and remove them in "
-		           "Business Center > Users if they no longer need it [inactive-member]",
-		.level = BCLINT_LEVEL_WARNING,
-		.tags = inactive_tags,
-		.options = inactive_options,
-		.n_options = 1,
-		.check = check_inactive,
-		.precision = "high",
-		.security_severity = "4.0",
-	},
-	{
-		.id = "two-step-disabled",
-		.name = "TwoStepDisabled",
-		.summary = "A member has two-step verification turned off",
-		.description =
-			"Reports an active (BOUND) member whose x_two_step_enabled is false: a "
-			"warning, or an error when the member holds user_role ADMIN or any finance "
-			"role. Members without x_two_step_enabled are not reported (unknown), nor "
-			"are pending, rejected or removed members.",
-		.rationale = "A password alone is the commonest way into a Business Center; an "
-		             "Admin or a finance role behind it exposes every member, asset and "
-		             "payment method.",
-		.fix = "Ask the member to turn on two-step verification for their TikTok For "
-		       "Business account; an Admin can require it for every member in the "
-		       "Business Center's security settings.",
-		.example = "bc.json:9:5: error: boss@acme.com holds user_role ADMIN but has two-step "
-		           "verification turned off: ask them to turn it on for their account, or "
-		           "require it for every member in the Business Center's security settings "
-		           "[two-step-disabled]",
-		.level = BCLINT_LEVEL_WARNING,
-		.tags = two_step_tags,
-		.check = check_two_step,
-		.precision = "very-high",
-		.security_severity = "7.0",
-	},
-	{
-		.id = "former-member-access",
-		.name = "FormerMemberAccess",
-		.summary = "Someone who left or rejected the invitation still has grants",
-		.description =
-			"Reports a member whose relation_status is REJECTED (the invitation was "
-			"turned down) or UNBOUND (they left or were removed) who still holds "
-			"anything: a grant (direct, through an asset group, or a direct assignment of "
-			"an asset in another Business Center), a place in an asset group, or needs in "
-			"the access plan. An error when they also still hold the Business Center role "
-			"ADMIN or a finance role, a warning otherwise. Notes point at each assignment "
-			"and each asset group that lists them. (PENDING members are "
-			"pending-invitation's.) TikTok takes a removed member's roles, permissions "
-			"and assets away; what a snapshot still shows for them is left over, or will "
-			"come back if they are invited again.",
-		.rationale = "Offboarding is only done when nothing points at the person any more: "
-		             "leftover grants and group places come back with a new invitation, and "
-		             "they make the record of who has access wrong.",
-		.fix = "In Business Center > Users and > Asset groups, remove the person's "
-		       "remaining assignments and group places, and take them out of the access "
-		       "plan; invite them again only if they should have access.",
-		.example = "bc.json:12:5: warning: ex@acme.com has left or been removed "
-		           "(relation_status UNBOUND) but still has 2 asset grants: remove what is "
-		           "left in Business Center (grants, asset groups, the plan), or invite them "
-		           "again if they should have access [former-member-access]",
-		.level = BCLINT_LEVEL_WARNING,
-		.tags = former_tags,
-		.check = check_former,
-		.precision = "very-high",
-		.security_severity = "7.5",
-	},
+        {
+                .id = "stale-session",
+                .name = "StaleSession",
+                .summary = "A direct grant is newer than the member's last sign-in",
+                .description =
+                        "Reports a direct assignment whose x_granted_at is later than the "
+                        "member's x_last_login_at: the member has not signed in since the change, "
+                        "so an open session may not show it yet. Only active (BOUND) members are "
+                        "considered; pending invitations are pending-invitation's. Not reported "
+                        "when either timestamp is absent (a member with no x_last_login_at is "
+                        "unknown, not \"never signed in\"), when the asset is not in this "
+                        "Business Center (foreign-asset reports it), or when the grant is later "
+                        "than now (--now, else captured_at, else the clock). Grants through asset "
+                        "groups carry no timestamp and are not checked; nor is a direct assignment "
+                        "that an asset group outranks on the same asset, since what the member holds "
+                        "there comes from the group and did not change with it (bclint's reading: "
+                        "the strongest grant is the one in force). The message says how many whole "
+                        "days ago the grant was made.",
+                .rationale = "A new or raised permission is picked up at sign-in or on refresh: a "
+                             "person who says \"I was given access but still cannot see it\" "
+                             "usually has a session older than the grant.",
+                .fix = "Ask the member to refresh Business Center, or to sign out and in again; "
+                       "nothing needs to change in Business Center itself.",
+                .example =
+                        "bc.json:41:5: note: ana@acme.com was granted advertiser_role OPERATOR "
+                        "on ad account 'Brand US' (7001) 2 days ago and has not signed in since: "
+                        "the change takes effect when they refresh Business Center or sign in "
+                        "again [stale-session]",
+                .level = BCLINT_LEVEL_NOTE,
+                .tags = stale_tags,
+                .check = check_stale,
+                .precision = "medium", /* grant dates come from the change log's free text */
+        },
+        {
+                .id = "pending-invitation",
+                .name = "PendingInvitation",
+                .summary = "An invitation is unaccepted yet carries grants or needs, or is old",
+                .description =
+                        "Reports a member whose relation_status is PENDING when (a) they already "
+                        "hold grants (direct, through an asset group, or a direct assignment of an "
+                        "asset in another Business Center) or have needs in the access plan, or "
+                        "(b) their x_invited_at is more than max_pending_days whole days before "
+                        "now (--now, else captured_at, else the clock). One finding per member, "
+                        "naming both reasons when both hold. A pending member with no "
+                        "x_invited_at is judged on (a) alone. REJECTED and UNBOUND members are not "
+                        "invitations in progress and are not reported.",
+                .rationale = "Nothing granted to an invited person works until they accept: "
+                             "the grants look right in Business Center while the person sees "
+                             "nothing; and an invitation left open for weeks is an account that "
+                             "can still join long after anyone remembers why.",
+                .fix = "Ask the person to accept the invitation sent to their email address; if it "
+                       "is no longer wanted or has expired, cancel it in Business Center > Users "
+                       "and invite them again when needed.",
+                .example = "bc.json:14:5: warning: new@acme.com was invited 20 days ago, more than "
+                           "max_pending_days (14), and has not accepted: ask them to accept the "
+                           "invitation, or cancel it in Business Center > Users "
+                           "[pending-invitation]",
+                .level = BCLINT_LEVEL_WARNING,
+                .tags = pending_tags,
+                .options = pending_options,
+                .n_options = 1,
+                .check = check_pending,
+                .precision = "very-high",
+        },
+        {
+                .id = "inactive-member",
+                .name = "InactiveMember",
+                .summary = "An active member has not signed in for longer than the policy allows",
+                .description =
+                        "Reports an active (BOUND) member whose x_last_login_at is more than "
+                        "max_idle_days whole days before now (--now, else captured_at, else the "
+                        "clock). Members with no x_last_login_at are not reported: the snapshot "
+                        "does not say they never signed in, only that it does not know. Pending, "
+                        "rejected and removed members are not reported (see pending-invitation). "
+                        "Admins and Standard members are treated alike.",
+                .rationale = "An account nobody uses keeps every permission it was given; if it is "
+                             "lost or taken over, nobody notices. Regular review and removal is "
+                             "the cheapest least-privilege measure there is.",
+                .fix = "Review the member's access with their manager; in Business Center > Users "
+                       "remove them, or remove the assets they no longer work on.",
+                .example = "bc.json:20:5: warning: old@acme.com last signed in 120 days ago, more "
+                           "than max_idle_days (90): review their access and remove them in "
+                           "Business Center > Users if they no longer need it [inactive-member]",
+                .level = BCLINT_LEVEL_WARNING,
+                .tags = inactive_tags,
+                .options = inactive_options,
+                .n_options = 1,
+                .check = check_inactive,
+                .precision = "high",
+                .security_severity = "4.0",
+        },
+        {
+                .id = "two-step-disabled",
+                .name = "TwoStepDisabled",
+                .summary = "A member has two-step verification turned off",
+                .description =
+                        "Reports an active (BOUND) member whose x_two_step_enabled is false: a "
+                        "warning, or an error when the member holds user_role ADMIN or any finance "
+                        "role. Members without x_two_step_enabled are not reported (unknown), nor "
+                        "are pending, rejected or removed members.",
+                .rationale = "A password alone is the commonest way into a Business Center; an "
+                             "Admin or a finance role behind it exposes every member, asset and "
+                             "payment method.",
+                .fix = "Ask the member to turn on two-step verification for their TikTok For "
+                       "Business account; an Admin can require it for every member in the "
+                       "Business Center's security settings.",
+                .example =
+                        "bc.json:9:5: error: boss@acme.com holds user_role ADMIN but has two-step "
+                        "verification turned off: ask them to turn it on for their account, or "
+                        "require it for every member in the Business Center's security settings "
+                        "[two-step-disabled]",
+                .level = BCLINT_LEVEL_WARNING,
+                .tags = two_step_tags,
+                .check = check_two_step,
+                .precision = "very-high",
+                .security_severity = "7.0",
+        },
+        {
+                .id = "former-member-access",
+                .name = "FormerMemberAccess",
+                .summary = "Someone who left or rejected the invitation still has grants",
+                .description =
+                        "Reports a member whose relation_status is REJECTED (the invitation was "
+                        "turned down) or UNBOUND (they left or were removed) who still holds "
+                        "anything: a grant (direct, through an asset group, or a direct assignment of "
+                        "an asset in another Business Center), a place in an asset group, or needs in "
+                        "the access plan. An error when they also still hold the Business Center role "
+                        "ADMIN or a finance role, a warning otherwise. Notes point at each assignment "
+                        "and each asset group that lists them. (PENDING members are "
+                        "pending-invitation's.) TikTok takes a removed member's roles, permissions "
+                        "and assets away; what a snapshot still shows for them is left over, or will "
+                        "come back if they are invited again.",
+                .rationale =
+                        "Offboarding is only done when nothing points at the person any more: "
+                        "leftover grants and group places come back with a new invitation, and "
+                        "they make the record of who has access wrong.",
+                .fix = "In Business Center > Users and > Asset groups, remove the person's "
+                       "remaining assignments and group places, and take them out of the access "
+                       "plan; invite them again only if they should have access.",
+                .example =
+                        "bc.json:12:5: warning: ex@acme.com has left or been removed "
+                        "(relation_status UNBOUND) but still has 2 asset grants: remove what is "
+                        "left in Business Center (grants, asset groups, the plan), or invite them "
+                        "again if they should have access [former-member-access]",
+                .level = BCLINT_LEVEL_WARNING,
+                .tags = former_tags,
+                .check = check_former,
+                .precision = "very-high",
+                .security_severity = "7.5",
+        },
 };
 
-BCLINT_PLUGIN_DEFINE("hygiene", "1.0", "Membership upkeep: sessions, invitations, former "
-                     "members, idle accounts, two-step verification", rules);
+BCLINT_PLUGIN_DEFINE("hygiene", "1.0",
+                     "Membership upkeep: sessions, invitations, former "
+                     "members, idle accounts, two-step verification",
+                     rules);

@@ -145,7 +145,8 @@ static void judge_direct(const struct bclint_host *h, struct bclint_ctx *ctx,
 	if (s.n_asset == 0 && s.n_creator == 0) {
 		h->report(ctx, BCLINT_LEVEL_DEFAULT, &as->ent,
 		          "%s is assigned %s%s%s, which none of their needs mention: remove the "
-		          "assignment", who, where, sep, role);
+		          "assignment",
+		          who, where, sep, role);
 	} else if (s.n_asset == 0) {
 		f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &as->ent,
 		              "%s is assigned %s%s%s, but their only needs there are creator-only "
@@ -156,7 +157,8 @@ static void judge_direct(const struct bclint_host *h, struct bclint_ctx *ctx,
 		f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &as->ent,
 		              "%s is assigned %s%s%s, but asset group '%s' already gives them %s "
 		              "there, which is what their needs require: remove the direct "
-		              "assignment", who, where, sep, role, grp->name ? grp->name : grp->group_id,
+		              "assignment",
+		              who, where, sep, role, grp->name ? grp->name : grp->group_id,
 		              h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->type, gc));
 		h->note(ctx, f, &grp->ent, "the group that gives it");
 		note_needs(h, ctx, f, m, a);
@@ -164,17 +166,22 @@ static void judge_direct(const struct bclint_host *h, struct bclint_ctx *ctx,
 		size_t few = few_admins(a, m, d);
 		const char *to = h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->type, s.req);
 		if (few > 0)
-			f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &as->ent,
-			              "%s is assigned %s%s%s, more than their needs there require, but "
-			              "is %s, and TikTok wants at least two: make another trusted member "
-			              "ADMIN there first, then lower it to %s", who, where, sep, role,
-			              few == 1 ? "the ad account's only active ADMIN"
-			                       : "one of the ad account's 2 active ADMINs", to);
+			f = h->report(
+			        ctx, BCLINT_LEVEL_DEFAULT, &as->ent,
+			        "%s is assigned %s%s%s, more than their needs there require, but "
+			        "is %s, and TikTok wants at least two: make another trusted member "
+			        "ADMIN there first, then lower it to %s",
+			        who, where, sep, role,
+			        few == 1 ? "the ad account's only active ADMIN"
+			                 : "one of the ad account's 2 active ADMINs",
+			        to);
 		else
-			f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &as->ent,
-			              "%s is assigned %s%s%s, more than their needs there require: %s it "
-			              "to %s", who, where, sep, role,
-			              (d.set & ~s.req.set) ? "change" : "lower", to);
+			f = h->report(
+			        ctx, BCLINT_LEVEL_DEFAULT, &as->ent,
+			        "%s is assigned %s%s%s, more than their needs there require: %s it "
+			        "to %s",
+			        who, where, sep, role, (d.set & ~s.req.set) ? "change" : "lower",
+			        to);
 		note_needs(h, ctx, f, m, a);
 	}
 }
@@ -215,27 +222,32 @@ static void judge_group(const struct bclint_host *h, struct bclint_ctx *ctx,
 		return;
 	const char *name = grp->name ? grp->name : grp->group_id;
 	struct bclint_finding *f = h->report(
-		ctx, BCLINT_LEVEL_DEFAULT, &grp->ent,
-		"%s holds more through asset group '%s' than their needs require, on %zu asset%s: %s",
-		h->member_label(ctx, gm->member), name, n, n == 1 ? "" : "s",
-		all_covered ? "take them out of the group (what they need is covered without it)"
-		            : "take them out of the group and assign them directly what they need, "
-		              "or lower the group's role if its other members do not need it");
+	        ctx, BCLINT_LEVEL_DEFAULT, &grp->ent,
+	        "%s holds more through asset group '%s' than their needs require, on %zu asset%s: %s",
+	        h->member_label(ctx, gm->member), name, n, n == 1 ? "" : "s",
+	        all_covered ? "take them out of the group (what they need is covered without it)"
+	                    : "take them out of the group and assign them directly what they need, "
+	                      "or lower the group's role if its other members do not need it");
 	for (size_t j = 0; j < grp->n_assets; j++) {
 		const struct bclint_asset *a = grp->assets[j];
 		if (!group_too_much(h, gm, a, &covered))
 			continue;
 		struct asked s = asked(gm->member, a);
 		struct bclint_cap c = capped(h, grant_on(gm->member, a), gm->caps[a->type]);
-		const char *few = few_admins(a, gm->member, c) ? " (one of at most two ADMINs there: make "
-		                                     "another member ADMIN first)" : "";
+		const char *few = few_admins(a, gm->member, c)
+		                          ? " (one of at most two ADMINs there: make "
+		                            "another member ADMIN first)"
+		                          : "";
 		if (s.n_asset == 0)
-			h->note(ctx, f, &a->ent, "%s: the group gives %s, which none of their needs "
-			        "mention%s", h->asset_label(ctx, a),
+			h->note(ctx, f, &a->ent,
+			        "%s: the group gives %s, which none of their needs "
+			        "mention%s",
+			        h->asset_label(ctx, a),
 			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->type, c), few);
 		else
 			h->note(ctx, f, &a->ent, "%s: the group gives %s, their needs require %s%s",
-			        h->asset_label(ctx, a), h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->type, c),
+			        h->asset_label(ctx, a),
+			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->type, c),
 			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, a->type, s.req), few);
 	}
 }
@@ -272,18 +284,20 @@ static int check_above_share(const struct bclint_host *h, struct bclint_ctx *ctx
 				continue;
 			const struct bclint_asset *a = g->asset;
 			uint32_t t = a->type;
-			const struct bclint_entity *at = g->direct != NULL &&
-			                                 g->direct->cap.level > sh->cap.level
-			                                 ? &g->direct->ent : &g->group->ent;
+			const struct bclint_entity *at =
+			        g->direct != NULL && g->direct->cap.level > sh->cap.level
+			                ? &g->direct->ent
+			                : &g->group->ent;
 			struct bclint_finding *f = h->report(
-				ctx, BCLINT_LEVEL_DEFAULT, at,
-				"%s is given %s on %s, but partner '%s' shares it with this Business "
-				"Center at %s only, so that is all they get: lower the grant to %s, or "
-				"ask the partner to share more", h->member_label(ctx, m),
-				h->cap_label(ctx, BCLINT_SCOPE_ASSET, t, g->granted),
-				h->asset_label(ctx, a), partner_name(sh->partner),
-				h->cap_label(ctx, BCLINT_SCOPE_ASSET, t, sh->cap),
-				h->cap_label(ctx, BCLINT_SCOPE_ASSET, t, sh->cap));
+			        ctx, BCLINT_LEVEL_DEFAULT, at,
+			        "%s is given %s on %s, but partner '%s' shares it with this Business "
+			        "Center at %s only, so that is all they get: lower the grant to %s, or "
+			        "ask the partner to share more",
+			        h->member_label(ctx, m),
+			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, t, g->granted),
+			        h->asset_label(ctx, a), partner_name(sh->partner),
+			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, t, sh->cap),
+			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, t, sh->cap));
 			h->note(ctx, f, &sh->ent, "the share: %s",
 			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, t, sh->cap));
 		}
@@ -297,81 +311,83 @@ static const char *const tags_least[] = {"access", "least-privilege", "security"
 static const char *const tags_share[] = {"access", "partners", "troubleshooting", NULL};
 
 static const struct bclint_rule rules[] = {
-	{
-		.id = "excess-grant",
-		.name = "ExcessGrant",
-		.summary = "A grant, direct or through an asset group, gives more than the "
-		           "member's needs require",
-		.description =
-			"Least privilege, for members who have at least one need in the plan (members "
-			"with no needs are not judged), on assets bound to this Business Center (an "
-			"asset that is not is unbound-asset's, whose advice is to remove its grants; "
-			"one that is not here is foreign-asset's). A direct assignment is reported "
-			"when (a) none of the member's needs names its asset (also when all their "
-			"needs are Business Center-level); (b) their only needs on it are "
-			"creator-only, which no grant covers; (c) an asset group already gives them "
-			"exactly what their needs there require, so the assignment adds nothing; or "
-			"(d) it is stronger than the least grant their strongest need on the asset "
-			"requires: a higher role on the ladder, or tt_account_roles holding a role no "
-			"need requires (tt_account_roles is a set: the required set is the union of "
-			"the needs' roles). An asset group is reported once per member it gives more "
-			"than their needs require, on any of its assets (a note per asset): when the "
-			"member's direct assignments cover what they need, the advice is to take them "
-			"out of the group, which leaves them what they need; else to assign it "
-			"directly, or lower the group's role if its other members do not need it. "
-			"Grants are judged as the member really has them, after a partner's share "
-			"caps them (a grant above the cap is grant-above-share's). An ADMIN on an ad "
-			"account that has at most two active ADMINs is told to step down only after "
-			"another trusted member is made ADMIN there: TikTok wants at least two on every "
-			"ad account (only active members count: a pending invitation is not one of "
-			"them). Members who left or rejected the invitation (relation_status UNBOUND "
-			"or REJECTED) are not judged: everything they still hold is "
-			"former-member-access's, whose advice is to remove it, not to lower it; "
-			"pending members are (lower it before they accept). Notes point at the needs "
-			"on the asset.",
-		.rationale = "Every role beyond what the work needs is access an attacker, a "
-		             "mistake or a departing employee can use; the plan says what is "
-		             "needed, so the rest can go.",
-		.fix = "In Business Center > Users, open the member's assigned assets and lower "
-		       "the role to the one named in the message, or remove the asset; for an asset "
-		       "group, take the member out of it (Business Center > Asset groups) or lower "
-		       "the group's role.",
-		.example = "bc.json:30:5: note: ana@acme.com is assigned ad account 'Brand US' "
-		           "(7001) as advertiser_role ADMIN, more than their needs there require: "
-		           "lower it to advertiser_role OPERATOR [excess-grant]",
-		.level = BCLINT_LEVEL_NOTE,
-		.tags = tags_least,
-		.check = check_excess,
-		.precision = "medium", /* the plan may not list every need */
-		.security_severity = "3.0",
-	},
-	{
-		.id = "grant-above-share",
-		.name = "GrantAboveShare",
-		.summary = "A grant on a partner's asset is higher than the partner shares it",
-		.description =
-			"Reports a member's direct assignment or asset-group grant on an asset a "
-			"partner shares with this Business Center (share_type SHARED) that is higher "
-			"than the role of the share, at the assignment when it is the one above the "
-			"cap, else at the group; a note points at the share. bclint's reading of "
-			"TikTok's rules: a Business Center cannot pass on more than it was given, so "
-			"the member's effective permission is the share's, whatever the grant says "
-			"(the rules judge needs with the capped permission).",
-		.rationale = "A grant that looks like OPERATOR but acts as ANALYST is how 'I gave "
-		             "them the role and it does not work' starts; the record should say what "
-		             "people can really do.",
-		.fix = "Lower the grant to the share's role, or ask the partner to raise what it "
-		       "shares with this Business Center (a partner can raise a share in place).",
-		.example = "bc.json:20:5: warning: ana@acme.com is given advertiser_role OPERATOR on "
-		           "ad account 'Lent' (7001), but partner 'Agency' shares it with this "
-		           "Business Center at advertiser_role ANALYST only, so that is all they get: "
-		           "lower the grant to advertiser_role ANALYST, or ask the partner to share "
-		           "more [grant-above-share]",
-		.level = BCLINT_LEVEL_WARNING,
-		.tags = tags_share,
-		.check = check_above_share,
-		.precision = "high",
-	},
+        {
+                .id = "excess-grant",
+                .name = "ExcessGrant",
+                .summary = "A grant, direct or through an asset group, gives more than the "
+                           "member's needs require",
+                .description =
+                        "Least privilege, for members who have at least one need in the plan (members "
+                        "with no needs are not judged), on assets bound to this Business Center (an "
+                        "asset that is not is unbound-asset's, whose advice is to remove its grants; "
+                        "one that is not here is foreign-asset's). A direct assignment is reported "
+                        "when (a) none of the member's needs names its asset (also when all their "
+                        "needs are Business Center-level); (b) their only needs on it are "
+                        "creator-only, which no grant covers; (c) an asset group already gives them "
+                        "exactly what their needs there require, so the assignment adds nothing; or "
+                        "(d) it is stronger than the least grant their strongest need on the asset "
+                        "requires: a higher role on the ladder, or tt_account_roles holding a role no "
+                        "need requires (tt_account_roles is a set: the required set is the union of "
+                        "the needs' roles). An asset group is reported once per member it gives more "
+                        "than their needs require, on any of its assets (a note per asset): when the "
+                        "member's direct assignments cover what they need, the advice is to take them "
+                        "out of the group, which leaves them what they need; else to assign it "
+                        "directly, or lower the group's role if its other members do not need it. "
+                        "Grants are judged as the member really has them, after a partner's share "
+                        "caps them (a grant above the cap is grant-above-share's). An ADMIN on an ad "
+                        "account that has at most two active ADMINs is told to step down only after "
+                        "another trusted member is made ADMIN there: TikTok wants at least two on every "
+                        "ad account (only active members count: a pending invitation is not one of "
+                        "them). Members who left or rejected the invitation (relation_status UNBOUND "
+                        "or REJECTED) are not judged: everything they still hold is "
+                        "former-member-access's, whose advice is to remove it, not to lower it; "
+                        "pending members are (lower it before they accept). Notes point at the needs "
+                        "on the asset.",
+                .rationale = "Every role beyond what the work needs is access an attacker, a "
+                             "mistake or a departing employee can use; the plan says what is "
+                             "needed, so the rest can go.",
+                .fix = "In Business Center > Users, open the member's assigned assets and lower "
+                       "the role to the one named in the message, or remove the asset; for an asset "
+                       "group, take the member out of it (Business Center > Asset groups) or lower "
+                       "the group's role.",
+                .example = "bc.json:30:5: note: ana@acme.com is assigned ad account 'Brand US' "
+                           "(7001) as advertiser_role ADMIN, more than their needs there require: "
+                           "lower it to advertiser_role OPERATOR [excess-grant]",
+                .level = BCLINT_LEVEL_NOTE,
+                .tags = tags_least,
+                .check = check_excess,
+                .precision = "medium", /* the plan may not list every need */
+                .security_severity = "3.0",
+        },
+        {
+                .id = "grant-above-share",
+                .name = "GrantAboveShare",
+                .summary = "A grant on a partner's asset is higher than the partner shares it",
+                .description =
+                        "Reports a member's direct assignment or asset-group grant on an asset a "
+                        "partner shares with this Business Center (share_type SHARED) that is higher "
+                        "than the role of the share, at the assignment when it is the one above the "
+                        "cap, else at the group; a note points at the share. bclint's reading of "
+                        "TikTok's rules: a Business Center cannot pass on more than it was given, so "
+                        "the member's effective permission is the share's, whatever the grant says "
+                        "(the rules judge needs with the capped permission).",
+                .rationale =
+                        "A grant that looks like OPERATOR but acts as ANALYST is how 'I gave "
+                        "them the role and it does not work' starts; the record should say what "
+                        "people can really do.",
+                .fix = "Lower the grant to the share's role, or ask the partner to raise what it "
+                       "shares with this Business Center (a partner can raise a share in place).",
+                .example =
+                        "bc.json:20:5: warning: ana@acme.com is given advertiser_role OPERATOR on "
+                        "ad account 'Lent' (7001), but partner 'Agency' shares it with this "
+                        "Business Center at advertiser_role ANALYST only, so that is all they get: "
+                        "lower the grant to advertiser_role ANALYST, or ask the partner to share "
+                        "more [grant-above-share]",
+                .level = BCLINT_LEVEL_WARNING,
+                .tags = tags_share,
+                .check = check_above_share,
+                .precision = "high",
+        },
 };
 
 BCLINT_PLUGIN_DEFINE("least-privilege", "1.0",

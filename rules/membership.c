@@ -25,16 +25,19 @@ static int check_domain(const struct bclint_host *h, struct bclint_ctx *ctx,
 		int pending = m->status == BCLINT_REL_PENDING;
 		const char *undo = pending ? "cancel the invitation" : "remove them";
 		if (m->role == BCLINT_ROLE_ADMIN)
-			h->report(ctx, BCLINT_LEVEL_ERROR, &m->ent,
-			          "%s (user_role ADMIN%s) is outside the email-domain allowlist: %s in "
-			          "Business Center > Users and give Admin to someone with a company "
-			          "address", who, pending ? ", invitation pending" : "", undo);
+			h->report(
+			        ctx, BCLINT_LEVEL_ERROR, &m->ent,
+			        "%s (user_role ADMIN%s) is outside the email-domain allowlist: %s in "
+			        "Business Center > Users and give Admin to someone with a company "
+			        "address",
+			        who, pending ? ", invitation pending" : "", undo);
 		else
-			h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
-			          "%s%s is outside the email-domain allowlist: %s in Business Center > "
-			          "Users, invite them with a company address, or work with their "
-			          "organisation as a partner", who, pending ? " (invitation pending)" : "",
-			          undo);
+			h->report(
+			        ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
+			        "%s%s is outside the email-domain allowlist: %s in Business Center > "
+			        "Users, invite them with a company address, or work with their "
+			        "organisation as a partner",
+			        who, pending ? " (invitation pending)" : "", undo);
 	}
 	return 0;
 }
@@ -74,14 +77,16 @@ static void report_agency(const struct bclint_host *h, struct bclint_ctx *ctx,
 		h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
 		          "%s matches agency_email_patterns: agency staff belong behind a Partner; "
 		          "remove the member, add the agency's Business Center as a partner and "
-		          "share the assets with it", h->member_label(ctx, m));
+		          "share the assets with it",
+		          h->member_label(ctx, m));
 		return;
 	}
 	struct bclint_finding *f = h->report(
-		ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
-		"%s has an email domain of partner %s: agency staff belong behind the Partner; "
-		"remove the member and have the partner assign its people to the assets shared "
-		"with it", h->member_label(ctx, m), partner_label(label, sizeof(label), first));
+	        ctx, BCLINT_LEVEL_DEFAULT, &m->ent,
+	        "%s has an email domain of partner %s: agency staff belong behind the Partner; "
+	        "remove the member and have the partner assign its people to the assets shared "
+	        "with it",
+	        h->member_label(ctx, m), partner_label(label, sizeof(label), first));
 	for (size_t p = 0; p < model->n_partners; p++) {
 		const struct bclint_partner *pa = &model->partners[p];
 		const char *listed = partner_uses(pa, domain);
@@ -149,31 +154,37 @@ static void report_partner(const struct bclint_host *h, struct bclint_ctx *ctx,
 	if (first == NULL)
 		return;
 	char who[256], what[256];
-	const char *lower = ads == n ? "advertiser_role OPERATOR or ANALYST"
+	const char *lower = ads == n   ? "advertiser_role OPERATOR or ANALYST"
 	                    : ads == 0 ? "catalog_role AD_PROMOTE"
 	                               : "advertiser_role OPERATOR or ANALYST (catalogs: "
 	                                 "catalog_role AD_PROMOTE)";
 	partner_label(who, sizeof(who), pa);
 	struct bclint_finding *f;
 	if (n == 1)
-		f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &first->ent,
-		              "%s is shared with partner %s at %s: share it at %s unless the partner "
-		              "must administer it", share_label(h, ctx, first, what, sizeof(what)),
-		              who, h->cap_label(ctx, BCLINT_SCOPE_ASSET, first->asset_type, first->cap),
-		              lower);
+		f = h->report(
+		        ctx, BCLINT_LEVEL_DEFAULT, &first->ent,
+		        "%s is shared with partner %s at %s: share it at %s unless the partner "
+		        "must administer it",
+		        share_label(h, ctx, first, what, sizeof(what)), who,
+		        h->cap_label(ctx, BCLINT_SCOPE_ASSET, first->asset_type, first->cap),
+		        lower);
 	else
-		f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &first->ent,
-		              "%zu assets are shared with partner %s at ADMIN: share them at %s unless "
-		              "the partner must administer them", n, who, lower);
+		f = h->report(
+		        ctx, BCLINT_LEVEL_DEFAULT, &first->ent,
+		        "%zu assets are shared with partner %s at ADMIN: share them at %s unless "
+		        "the partner must administer them",
+		        n, who, lower);
 	for (size_t i = 0; n > 1 && i < pa->n_shares; i++) {
 		const struct bclint_share *s = &pa->shares[i];
 		if (s->share_type == BCLINT_SHARE_SHARING && share_is_admin(s))
-			h->note(ctx, f, &s->ent, "%s at %s", share_label(h, ctx, s, what, sizeof(what)),
+			h->note(ctx, f, &s->ent, "%s at %s",
+			        share_label(h, ctx, s, what, sizeof(what)),
 			        h->cap_label(ctx, BCLINT_SCOPE_ASSET, s->asset_type, s->cap));
 	}
 	h->note(ctx, f, &pa->ent,
 	        "a partner's role on a shared asset cannot be lowered in place: lowering it later "
-	        "means removing partner %s and sharing the assets again", who);
+	        "means removing partner %s and sharing the assets again",
+	        who);
 }
 
 static int check_partner(const struct bclint_host *h, struct bclint_ctx *ctx,
@@ -189,108 +200,111 @@ static const char *const agency_tags[] = {"membership", "partners", NULL};
 static const char *const partner_tags[] = {"partners", "least-privilege", NULL};
 
 static const struct bclint_option domain_options[] = {
-	{"allowed_email_patterns", BCLINT_OPT_PATTERNS, NULL,
-	 "PCRE2 patterns of whole emails inside the allowlist, besides "
-	 "bc.x_allowed_email_domains"},
+        {"allowed_email_patterns", BCLINT_OPT_PATTERNS, NULL,
+         "PCRE2 patterns of whole emails inside the allowlist, besides "
+         "bc.x_allowed_email_domains"},
 };
 
 static const struct bclint_option agency_options[] = {
-	{"agency_email_patterns", BCLINT_OPT_PATTERNS, NULL,
-	 "PCRE2 patterns of whole emails that belong to agency staff, besides the partners' "
-	 "x_email_domains"},
+        {"agency_email_patterns", BCLINT_OPT_PATTERNS, NULL,
+         "PCRE2 patterns of whole emails that belong to agency staff, besides the partners' "
+         "x_email_domains"},
 };
 
 static const struct bclint_rule rules[] = {
-	{
-		.id = "email-domain-not-allowed",
-		.name = "EmailDomainNotAllowed",
-		.summary = "A member's email is outside the email-domain allowlist",
-		.description =
-			"When an allowlist is configured (bc.x_allowed_email_domains, compared "
-			"case-insensitively with the part after the last '@', and/or the "
-			"allowed_email_patterns option, PCRE2 patterns matched against the whole "
-			"email), reports each active (BOUND) or invited (PENDING) member whose "
-			"email matches neither. A warning, or an error when the member holds (or "
-			"is invited with) user_role ADMIN. Nothing is reported when no allowlist "
-			"is configured. REJECTED and UNBOUND members hold no access and are not "
-			"reported. Subdomains are not implied: list them.",
-		.rationale = "People outside the company's domains are the ones nobody removes "
-		             "when a contract ends; an outside Admin can remove everyone else.",
-		.fix = "In Business Center > Users remove the member, or cancel the invitation, "
-		       "and invite the person with their company address; work with outside "
-		       "organisations through Partners instead.",
-		.example = "bc.json:22:5: warning: pat@gmail.com is outside the email-domain "
-		           "allowlist: remove them in Business Center > Users, invite them with a "
-		           "company address, or work with their organisation as a partner "
-		           "[email-domain-not-allowed]",
-		.level = BCLINT_LEVEL_WARNING,
-		.tags = domain_tags,
-		.options = domain_options,
-		.n_options = 1,
-		.check = check_domain,
-		.precision = "very-high",
-		.security_severity = "5.5",
-	},
-	{
-		.id = "agency-staff-as-members",
-		.name = "AgencyStaffAsMembers",
-		.summary = "A member's email belongs to a partner's organisation",
-		.description =
-			"Reports an active (BOUND) or invited (PENDING) member whose email domain "
-			"(the part after the last '@') equals, case-insensitively, a domain a "
-			"partner lists in x_email_domains, or whose whole email matches one of the "
-			"agency_email_patterns (PCRE2). One finding per member; the message names "
-			"the first partner in the snapshot that uses the domain, and a note points "
-			"at every partner that does. Subdomains are not implied. The rule applies "
-			"whether or not the domain is also in the allowlist.",
-		.rationale = "Agency staff added as individual members stay when the agency is "
-		             "replaced, and their access is managed by this Business Center's "
-		             "Admins, not by the agency; behind a Partner the agency manages its "
-		             "own people and removing the partner removes them all.",
-		.fix = "Add the agency's Business Center as a partner (Business Center > "
-		       "Partners), share the assets with it at the least role needed, let the "
-		       "agency assign its people, then remove the individual members.",
-		.example = "bc.json:25:5: warning: jo@agency.example has an email domain of partner "
-		           "'Agency' (8001): agency staff belong behind the Partner; remove the "
-		           "member and have the partner assign its people to the assets shared "
-		           "with it [agency-staff-as-members]",
-		.level = BCLINT_LEVEL_WARNING,
-		.tags = agency_tags,
-		.options = agency_options,
-		.n_options = 1,
-		.check = check_agency,
-		.precision = "medium", /* a shared domain may be a partner's and a member's both */
-	},
-	{
-		.id = "partner-over-privileged",
-		.name = "PartnerOverPrivileged",
-		.summary = "An asset is shared with a partner at ADMIN",
-		.description =
-			"Reports the shares with share_type SHARING (this Business Center "
-			"shares its asset) at advertiser_role ADMIN (ad accounts) or catalog_role "
-			"ADMIN (catalogs): one finding per partner, at its first such share "
-			"(/partners/i/shared_assets/j), with a note at each share when there are "
-			"several. A note at the partner says that lowering the role later means "
-			"removing the partner and sharing again, so the shares go together. Shares the partner made to this Business Center (SHARED) are the "
-			"partner's decision and are not reported. A share of an asset missing from "
-			"the snapshot or owned elsewhere is still reported (foreign-asset reports "
-			"the ownership separately).",
-		.rationale = "A partner with ADMIN on an ad account can manage its finances, "
-		             "settings and members; and the role cannot simply be lowered later, "
-		             "so the first share should be the least that works.",
-		.fix = "In Business Center > Partners, remove the partner's access to the asset "
-		       "and share it again at OPERATOR or ANALYST (ad accounts) or AD_PROMOTE "
-		       "(catalogs), unless the partner must administer it.",
-		.example = "bc.json:70:9: warning: ad account 'Brand US' (7001) is shared with "
-		           "partner 'Agency' (8001) at advertiser_role ADMIN: share it at "
-		           "advertiser_role OPERATOR or ANALYST unless the partner must administer "
-		           "it [partner-over-privileged]",
-		.level = BCLINT_LEVEL_WARNING,
-		.tags = partner_tags,
-		.check = check_partner,
-		.precision = "very-high",
-	},
+        {
+                .id = "email-domain-not-allowed",
+                .name = "EmailDomainNotAllowed",
+                .summary = "A member's email is outside the email-domain allowlist",
+                .description =
+                        "When an allowlist is configured (bc.x_allowed_email_domains, compared "
+                        "case-insensitively with the part after the last '@', and/or the "
+                        "allowed_email_patterns option, PCRE2 patterns matched against the whole "
+                        "email), reports each active (BOUND) or invited (PENDING) member whose "
+                        "email matches neither. A warning, or an error when the member holds (or "
+                        "is invited with) user_role ADMIN. Nothing is reported when no allowlist "
+                        "is configured. REJECTED and UNBOUND members hold no access and are not "
+                        "reported. Subdomains are not implied: list them.",
+                .rationale = "People outside the company's domains are the ones nobody removes "
+                             "when a contract ends; an outside Admin can remove everyone else.",
+                .fix = "In Business Center > Users remove the member, or cancel the invitation, "
+                       "and invite the person with their company address; work with outside "
+                       "organisations through Partners instead.",
+                .example = "bc.json:22:5: warning: pat@gmail.com is outside the email-domain "
+                           "allowlist: remove them in Business Center > Users, invite them with a "
+                           "company address, or work with their organisation as a partner "
+                           "[email-domain-not-allowed]",
+                .level = BCLINT_LEVEL_WARNING,
+                .tags = domain_tags,
+                .options = domain_options,
+                .n_options = 1,
+                .check = check_domain,
+                .precision = "very-high",
+                .security_severity = "5.5",
+        },
+        {
+                .id = "agency-staff-as-members",
+                .name = "AgencyStaffAsMembers",
+                .summary = "A member's email belongs to a partner's organisation",
+                .description =
+                        "Reports an active (BOUND) or invited (PENDING) member whose email domain "
+                        "(the part after the last '@') equals, case-insensitively, a domain a "
+                        "partner lists in x_email_domains, or whose whole email matches one of the "
+                        "agency_email_patterns (PCRE2). One finding per member; the message names "
+                        "the first partner in the snapshot that uses the domain, and a note points "
+                        "at every partner that does. Subdomains are not implied. The rule applies "
+                        "whether or not the domain is also in the allowlist.",
+                .rationale = "Agency staff added as individual members stay when the agency is "
+                             "replaced, and their access is managed by this Business Center's "
+                             "Admins, not by the agency; behind a Partner the agency manages its "
+                             "own people and removing the partner removes them all.",
+                .fix = "Add the agency's Business Center as a partner (Business Center > "
+                       "Partners), share the assets with it at the least role needed, let the "
+                       "agency assign its people, then remove the individual members.",
+                .example =
+                        "bc.json:25:5: warning: jo@agency.example has an email domain of partner "
+                        "'Agency' (8001): agency staff belong behind the Partner; remove the "
+                        "member and have the partner assign its people to the assets shared "
+                        "with it [agency-staff-as-members]",
+                .level = BCLINT_LEVEL_WARNING,
+                .tags = agency_tags,
+                .options = agency_options,
+                .n_options = 1,
+                .check = check_agency,
+                .precision = "medium", /* a shared domain may be a partner's and a member's both */
+        },
+        {
+                .id = "partner-over-privileged",
+                .name = "PartnerOverPrivileged",
+                .summary = "An asset is shared with a partner at ADMIN",
+                .description =
+                        "Reports the shares with share_type SHARING (this Business Center "
+                        "shares its asset) at advertiser_role ADMIN (ad accounts) or catalog_role "
+                        "ADMIN (catalogs): one finding per partner, at its first such share "
+                        "(/partners/i/shared_assets/j), with a note at each share when there are "
+                        "several. A note at the partner says that lowering the role later means "
+                        "removing the partner and sharing again, so the shares go together. Shares the partner made to this Business Center (SHARED) are the "
+                        "partner's decision and are not reported. A share of an asset missing from "
+                        "the snapshot or owned elsewhere is still reported (foreign-asset reports "
+                        "the ownership separately).",
+                .rationale = "A partner with ADMIN on an ad account can manage its finances, "
+                             "settings and members; and the role cannot simply be lowered later, "
+                             "so the first share should be the least that works.",
+                .fix = "In Business Center > Partners, remove the partner's access to the asset "
+                       "and share it again at OPERATOR or ANALYST (ad accounts) or AD_PROMOTE "
+                       "(catalogs), unless the partner must administer it.",
+                .example = "bc.json:70:9: warning: ad account 'Brand US' (7001) is shared with "
+                           "partner 'Agency' (8001) at advertiser_role ADMIN: share it at "
+                           "advertiser_role OPERATOR or ANALYST unless the partner must administer "
+                           "it [partner-over-privileged]",
+                .level = BCLINT_LEVEL_WARNING,
+                .tags = partner_tags,
+                .check = check_partner,
+                .precision = "very-high",
+        },
 };
 
-BCLINT_PLUGIN_DEFINE("membership", "1.0", "Who belongs in the Business Center, and partners' "
-                     "share roles", rules);
+BCLINT_PLUGIN_DEFINE("membership", "1.0",
+                     "Who belongs in the Business Center, and partners' "
+                     "share roles",
+                     rules);

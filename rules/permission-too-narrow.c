@@ -33,8 +33,9 @@ static void note_grant(const struct bclint_host *h, struct bclint_ctx *ctx,
 	int shares = BCLINT_HOST_HAS(h, grant_source);
 	struct bclint_cap total = shares ? g->granted : g->cap;
 	const struct bclint_asset_group *grp = g->group;
-	const char *gc = grp ? h->cap_label(ctx, BCLINT_SCOPE_ASSET, type,
-	                                    group_gives(grp, g->member, type)) : "";
+	const char *gc =
+	        grp ? h->cap_label(ctx, BCLINT_SCOPE_ASSET, type, group_gives(grp, g->member, type))
+	            : "";
 	if (grp != NULL && (g->direct == NULL || !bclint_covers(g->direct->cap, total))) {
 		h->note(ctx, f, &grp->ent, "granted through asset group '%s': %s", group_name(grp),
 		        gc);
@@ -49,16 +50,17 @@ static void note_grant(const struct bclint_host *h, struct bclint_ctx *ctx,
 			        group_name(grp), gc);
 	}
 	if (shares && g->capped_by != NULL)
-		h->note(ctx, f, &g->capped_by->ent, "partner '%s' shares it with this Business "
-		        "Center at %s only", partner_name(g->capped_by->partner),
+		h->note(ctx, f, &g->capped_by->ent,
+		        "partner '%s' shares it with this Business "
+		        "Center at %s only",
+		        partner_name(g->capped_by->partner),
 		        h->cap_label(ctx, BCLINT_SCOPE_ASSET, type, g->capped_by->cap));
 }
 
 /* Is the grant held back by a partner's share below what is needed?
  * Then no grant here can help: the partner must share more. */
 static const struct bclint_share *share_limit(const struct bclint_host *h,
-                                              const struct bclint_grant *g,
-                                              struct bclint_cap req)
+                                              const struct bclint_grant *g, struct bclint_cap req)
 {
 	if (g == NULL || !BCLINT_HOST_HAS(h, grant_source) || g->capped_by == NULL ||
 	    bclint_covers(g->capped_by->cap, req))
@@ -81,7 +83,8 @@ static void report_first(const struct bclint_host *h, struct bclint_ctx *ctx,
 		f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
 		              "%s needs %s on %s but holds %s, all that partner '%s' shares with "
 		              "this Business Center: no grant here can give more; ask the partner "
-		              "to share it at least as %s", who, n->action->name, what,
+		              "to share it at least as %s",
+		              who, n->action->name, what,
 		              h->cap_label(ctx, scope, n->asset_type, have),
 		              partner_name(limit->partner), least);
 	else
@@ -108,28 +111,29 @@ static void check_second(const struct bclint_host *h, struct bclint_ctx *ctx,
 	if (bclint_covers(have, n->action->also_req) || (id != NULL && g == NULL))
 		return;
 	const char *who = h->member_label(ctx, n->member), *on = h->asset_label(ctx, n->asset);
-	const char *least = h->cap_label(ctx, BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER,
-	                                 n->action->also_req);
+	const char *least =
+	        h->cap_label(ctx, BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER, n->action->also_req);
 	const char *holds = h->cap_label(ctx, BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER, have);
 	struct bclint_finding *f;
 	if (id != NULL)
 		f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
 		              "%s needs %s on %s, with ads made on %s, but holds %s on the ad "
-		              "account: grant at least %s there", who, n->action->name, on,
-		              h->asset_label(ctx, a), holds, least);
+		              "account: grant at least %s there",
+		              who, n->action->name, on, h->asset_label(ctx, a), holds, least);
 	else if (g != NULL)
 		f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
 		              "%s needs %s on %s but holds at most %s on an ad account (%s): the "
 		              "ads are made on an ad account, which takes at least %s; grant it on "
 		              "the ad account the ads run on (and name it in the plan with "
-		              "x_advertiser_id)", who, n->action->name, on, holds,
-		              h->asset_label(ctx, a), least);
+		              "x_advertiser_id)",
+		              who, n->action->name, on, holds, h->asset_label(ctx, a), least);
 	else
 		f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &n->ent,
 		              "%s needs %s on %s but holds no grant on any ad account: the ads are "
 		              "made on an ad account, which takes at least %s; assign them the ad "
 		              "account the ads run on (and name it in the plan with "
-		              "x_advertiser_id)", who, n->action->name, on, least);
+		              "x_advertiser_id)",
+		              who, n->action->name, on, least);
 	if (g != NULL)
 		note_grant(h, ctx, f, g, BCLINT_ASSET_ADVERTISER);
 	note_grant(h, ctx, f, n->grant, n->asset_type);
@@ -157,42 +161,44 @@ static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
 static const char *const tags[] = {"access", "troubleshooting", NULL};
 
 static const struct bclint_rule rules[] = {{
-	.id = "permission-too-narrow",
-	.name = "PermissionTooNarrow",
-	.summary = "A needed action is not covered by the member's grant",
-	.description = "For each need of the access plan: the member holds an effective grant on "
-	               "the needed asset (direct or through an asset group, the strongest counts) "
-	               "but it does not cover the action, for example advertiser_role ANALYST for "
-	               "CREATE_EDIT_ADS, or tt_account_roles without POST for SPARK_ADS_PULL_POST; "
-	               "or a Business Center-level action is not covered by the member's user_role "
-	               "or finance_role. The message names the current grant and the least grant "
-	               "that covers the action; notes point at what gives the grant, the source "
-	               "that counts first (the asset group when it gives more than the direct "
-	               "assignment, else the assignment), then the other, then the partner's "
-	               "share that caps it. bclint's reading of "
-	               "TikTok's rules: an asset a partner shares with this Business Center "
-	               "(share_type SHARED) cannot be passed on at more than the partner gave, so a "
-	               "member's effective grant is capped by the share, and when the cap is what "
-	               "falls short the fix is the partner's; and ads with a TikTok account's posts "
-	               "or LIVE (SPARK_ADS_PULL_POST, USE_LIVE_IN_ADS) are made on an ad account, so "
-	               "the need is covered only when the member also holds advertiser_role "
-	               "OPERATOR or ADMIN on the ad account the need names (x_advertiser_id), or, "
-	               "when it names none, on some ad account of this Business Center. A named ad "
-	               "account that is not here is foreign-asset's, one they hold no grant on "
-	               "asset-not-assigned's.",
-	.rationale = "This is the commonest \"permissions not working\" case: the person is "
-	             "assigned the asset, so everything looks right, but the role on it is one step "
-	             "too weak for the job.",
-	.fix = "In Business Center > Users (or the asset's Members tab), raise the member's role "
-	       "on the asset to the least grant named in the message; for BC-level actions change "
-	       "the member's Business Center role or finance permission.",
-	.example = "bc.json:40:5: error: ana@acme.com needs CREATE_EDIT_ADS on ad account 'Brand "
-	           "US' (7001) but holds advertiser_role ANALYST: grant at least advertiser_role "
-	           "OPERATOR [permission-too-narrow]",
-	.level = BCLINT_LEVEL_ERROR,
-	.tags = tags,
-	.check = check,
-	.precision = "high",
+        .id = "permission-too-narrow",
+        .name = "PermissionTooNarrow",
+        .summary = "A needed action is not covered by the member's grant",
+        .description =
+                "For each need of the access plan: the member holds an effective grant on "
+                "the needed asset (direct or through an asset group, the strongest counts) "
+                "but it does not cover the action, for example advertiser_role ANALYST for "
+                "CREATE_EDIT_ADS, or tt_account_roles without POST for SPARK_ADS_PULL_POST; "
+                "or a Business Center-level action is not covered by the member's user_role "
+                "or finance_role. The message names the current grant and the least grant "
+                "that covers the action; notes point at what gives the grant, the source "
+                "that counts first (the asset group when it gives more than the direct "
+                "assignment, else the assignment), then the other, then the partner's "
+                "share that caps it. bclint's reading of "
+                "TikTok's rules: an asset a partner shares with this Business Center "
+                "(share_type SHARED) cannot be passed on at more than the partner gave, so a "
+                "member's effective grant is capped by the share, and when the cap is what "
+                "falls short the fix is the partner's; and ads with a TikTok account's posts "
+                "or LIVE (SPARK_ADS_PULL_POST, USE_LIVE_IN_ADS) are made on an ad account, so "
+                "the need is covered only when the member also holds advertiser_role "
+                "OPERATOR or ADMIN on the ad account the need names (x_advertiser_id), or, "
+                "when it names none, on some ad account of this Business Center. A named ad "
+                "account that is not here is foreign-asset's, one they hold no grant on "
+                "asset-not-assigned's.",
+        .rationale =
+                "This is the commonest \"permissions not working\" case: the person is "
+                "assigned the asset, so everything looks right, but the role on it is one step "
+                "too weak for the job.",
+        .fix = "In Business Center > Users (or the asset's Members tab), raise the member's role "
+               "on the asset to the least grant named in the message; for BC-level actions change "
+               "the member's Business Center role or finance permission.",
+        .example = "bc.json:40:5: error: ana@acme.com needs CREATE_EDIT_ADS on ad account 'Brand "
+                   "US' (7001) but holds advertiser_role ANALYST: grant at least advertiser_role "
+                   "OPERATOR [permission-too-narrow]",
+        .level = BCLINT_LEVEL_ERROR,
+        .tags = tags,
+        .check = check,
+        .precision = "high",
 }};
 
 BCLINT_PLUGIN_DEFINE("permission-too-narrow", "1.0", "Grants too weak for the plan", rules);

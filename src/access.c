@@ -122,7 +122,8 @@ static int add_direct(struct bclint_access *a)
 		const struct bclint_grant *g = r->grant;
 		if (g != NULL && g->direct != NULL &&
 		    add_via(a, r, BCLINT_VIA_DIRECT,
-		            bclint_arena_strdup(&a->arena, bclint_entity_pointer(&g->direct->ent, ptr)),
+		            bclint_arena_strdup(&a->arena,
+		                                bclint_entity_pointer(&g->direct->ent, ptr)),
 		            NULL, g->direct->cap) < 0)
 			return -1;
 	}
@@ -144,7 +145,8 @@ static int add_sources(struct bclint_access *a, const struct pair_index *ix, siz
 				if ((cap.level | cap.set) == 0 ||
 				    (r = pair_get(ix, a->rows, gm->member, grp->assets[t])) == NULL)
 					continue;
-				if (add_via(a, r, BCLINT_VIA_GROUP, grp->group_id, grp->name, cap) < 0)
+				if (add_via(a, r, BCLINT_VIA_GROUP, grp->group_id, grp->name, cap) <
+				    0)
 					return -1;
 			}
 		}
@@ -156,9 +158,10 @@ static int add_sources(struct bclint_access *a, const struct pair_index *ix, siz
 			if (s->share_type != BCLINT_SHARE_SHARED || s->asset == NULL)
 				continue;
 			for (size_t t = 0; t < s->asset->n_grants; t++) {
-				struct bclint_access_row *r =
-					pair_get(ix, a->rows, s->asset->grants[t]->member, s->asset);
-				if (r != NULL && add_via(a, r, BCLINT_VIA_PARTNER, p->bc_id, p->name, s->cap) < 0)
+				struct bclint_access_row *r = pair_get(
+				        ix, a->rows, s->asset->grants[t]->member, s->asset);
+				if (r != NULL && add_via(a, r, BCLINT_VIA_PARTNER, p->bc_id,
+				                         p->name, s->cap) < 0)
 					return -1;
 			}
 		}
@@ -177,9 +180,10 @@ static int add_needs(struct bclint_access *a, const struct pair_index *ix)
 			for (size_t i = 0; i < m->n_needs; i++) {
 				const struct bclint_need *n = &m->needs[i];
 				struct bclint_access_row *r =
-					n->asset_id == NULL ? pair_get(ix, a->rows, n->member, NULL)
-					: n->asset != NULL  ? pair_get(ix, a->rows, n->member, n->asset)
-					                    : NULL;
+				        n->asset_id == NULL ? pair_get(ix, a->rows, n->member, NULL)
+				        : n->asset != NULL
+				                ? pair_get(ix, a->rows, n->member, n->asset)
+				                : NULL;
 				if (r != NULL && pass == 0)
 					r->n_needs++;
 				else if (r != NULL)
@@ -226,11 +230,13 @@ static int add_findings(struct bclint_access *a, const struct pair_index *ix,
 			continue;
 		const struct bclint_member *mem = NULL;
 		const struct bclint_asset *asset = NULL;
-		int type = f->about.asset_type ? bclint_asset_type_from_name(f->about.asset_type) : -1;
+		int type =
+		        f->about.asset_type ? bclint_asset_type_from_name(f->about.asset_type) : -1;
 		if (f->about.user_id != NULL)
 			mem = bclint_map_get(&ids, (unsigned)(k * 16 + 15), f->about.user_id);
 		if (type >= 0 && f->about.asset_id != NULL)
-			asset = bclint_map_get(&ids, (unsigned)(k * 16 + (unsigned)type), f->about.asset_id);
+			asset = bclint_map_get(&ids, (unsigned)(k * 16 + (unsigned)type),
+			                       f->about.asset_id);
 		struct bclint_access_row *r = NULL;
 		if (mem != NULL && asset != NULL)
 			r = pair_get(ix, a->rows, mem, asset);
@@ -281,7 +287,7 @@ static int add_people(struct bclint_access *a)
 				a->people = q;
 			}
 			a->people[a->n_people++] =
-				(struct bclint_access_person){.email = r->member->email};
+			        (struct bclint_access_person){.email = r->member->email};
 			p = a->n_people;
 		}
 		if (bclint_map_put(&keys, 0, email, (void *)p) == &keys ||
@@ -335,10 +341,9 @@ static int row_cmp(const void *pa, const void *pb)
 	return 0;
 }
 
-int bclint_access_build(struct bclint_access *a, const struct bclint_model *const *models,
-                        size_t n, const struct bclint_report *report,
-                        const struct bclint_roster *roster, bclint_time now,
-                        const unsigned char *redact_key, int by_person)
+int bclint_access_build(struct bclint_access *a, const struct bclint_model *const *models, size_t n,
+                        const struct bclint_report *report, const struct bclint_roster *roster,
+                        bclint_time now, const unsigned char *redact_key, int by_person)
 {
 	struct pair_index ix = {NULL, 0};
 	size_t total = 0;
@@ -367,13 +372,16 @@ int bclint_access_build(struct bclint_access *a, const struct bclint_model *cons
 		for (size_t i = 0; i < m->n_members; i++) {
 			const struct bclint_member *mem = &m->members[i];
 			struct bclint_cap role = {(uint8_t)(mem->role == BCLINT_ROLE_ADMIN), 0};
-			a->rows[a->n_rows] = (struct bclint_access_row){
-				.snap = k, .member = mem, .cap = role};
+			a->rows[a->n_rows] =
+			        (struct bclint_access_row){.snap = k, .member = mem, .cap = role};
 			pair_put(&ix, a->rows, a->n_rows++);
 			for (size_t j = 0; j < mem->n_grants; j++) {
 				const struct bclint_grant *g = mem->grants[j];
-				a->rows[a->n_rows] = (struct bclint_access_row){
-					.snap = k, .member = mem, .asset = g->asset, .grant = g, .cap = g->cap};
+				a->rows[a->n_rows] = (struct bclint_access_row){.snap = k,
+				                                                .member = mem,
+				                                                .asset = g->asset,
+				                                                .grant = g,
+				                                                .cap = g->cap};
 				pair_put(&ix, a->rows, a->n_rows++);
 			}
 		}
@@ -411,7 +419,7 @@ int bclint_access_roster(const struct bclint_access *a, const struct bclint_acce
 	if (now == BCLINT_NO_TIME)
 		now = (bclint_time)time(NULL);
 	return (*entry)->end != BCLINT_NO_TIME && now >= (*entry)->end ? BCLINT_ROSTER_ENDED
-	                                                              : BCLINT_ROSTER_ON;
+	                                                               : BCLINT_ROSTER_ON;
 }
 
 void bclint_access_free(struct bclint_access *a)

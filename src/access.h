@@ -26,10 +26,10 @@ enum bclint_via_kind { BCLINT_VIA_DIRECT, BCLINT_VIA_GROUP, BCLINT_VIA_PARTNER }
 
 /* One source of a row's permission. */
 struct bclint_access_via {
-	uint32_t kind;          /* enum bclint_via_kind */
-	const char *id;         /* the assignment's JSON Pointer, the group's or the partner's ID */
-	const char *name;       /* the group's or partner's name, or NULL */
-	struct bclint_cap cap;  /* what it gives (a partner: what it shares, the cap) */
+	uint32_t kind;         /* enum bclint_via_kind */
+	const char *id;        /* the assignment's JSON Pointer, the group's or the partner's ID */
+	const char *name;      /* the group's or partner's name, or NULL */
+	struct bclint_cap cap; /* what it gives (a partner: what it shares, the cap) */
 	struct bclint_access_via *next;
 };
 
@@ -42,21 +42,21 @@ struct bclint_access_finding {
 enum bclint_roster_state {
 	BCLINT_ROSTER_UNKNOWN, /* no roster */
 	BCLINT_ROSTER_ON,
-	BCLINT_ROSTER_OFF,     /* not on it */
-	BCLINT_ROSTER_ENDED    /* on it, past the end date */
+	BCLINT_ROSTER_OFF,  /* not on it */
+	BCLINT_ROSTER_ENDED /* on it, past the end date */
 };
 
 struct bclint_access_row {
-	size_t snap;                        /* which model */
+	size_t snap; /* which model */
 	const struct bclint_member *member;
-	const struct bclint_asset *asset;   /* NULL: the Business Center row */
-	const struct bclint_grant *grant;   /* NULL: the Business Center row */
-	struct bclint_cap cap;              /* effective (the BC row: user_role) */
-	struct bclint_access_via *via;      /* in the order direct, groups, partner */
-	const struct bclint_need **needs;   /* the plan's needs here */
+	const struct bclint_asset *asset; /* NULL: the Business Center row */
+	const struct bclint_grant *grant; /* NULL: the Business Center row */
+	struct bclint_cap cap;            /* effective (the BC row: user_role) */
+	struct bclint_access_via *via;    /* in the order direct, groups, partner */
+	const struct bclint_need **needs; /* the plan's needs here */
 	size_t n_needs;
 	struct bclint_access_finding *findings;
-	size_t person;                      /* index of the person (by email, then user_id) */
+	size_t person; /* index of the person (by email, then user_id) */
 };
 
 struct bclint_access_person {
@@ -66,7 +66,7 @@ struct bclint_access_person {
 struct bclint_access {
 	const struct bclint_model *const *models;
 	size_t n_models;
-	int *planned;       /* per model: it has needs (else "needed" is unknown) */
+	int *planned; /* per model: it has needs (else "needed" is unknown) */
 	struct bclint_access_finding **bc_findings; /* per model: about no member */
 	const struct bclint_roster *roster;         /* or NULL */
 	bclint_time now;
@@ -80,8 +80,13 @@ struct bclint_access {
 };
 
 /* Formats of bclint_access_write. */
-enum { BCLINT_ACCESS_TABLE, BCLINT_ACCESS_CSV, BCLINT_ACCESS_JSON, BCLINT_ACCESS_MARKDOWN,
-       BCLINT_ACCESS_HTML };
+enum {
+	BCLINT_ACCESS_TABLE,
+	BCLINT_ACCESS_CSV,
+	BCLINT_ACCESS_JSON,
+	BCLINT_ACCESS_MARKDOWN,
+	BCLINT_ACCESS_HTML
+};
 
 /* The format by name ("table", "csv", ...), or -1. */
 int bclint_access_format(const char *name);
@@ -93,10 +98,9 @@ int bclint_access_format(const char *name);
  * matched to models by path.  roster may be NULL.  With redact_key (else
  * NULL), emails and names are written as pseudonyms under that key, as
  * the lint run's --redact writes them.  0, or -1 when memory ran out. */
-int bclint_access_build(struct bclint_access *a, const struct bclint_model *const *models,
-                        size_t n, const struct bclint_report *report,
-                        const struct bclint_roster *roster, bclint_time now,
-                        const unsigned char *redact_key, int by_person);
+int bclint_access_build(struct bclint_access *a, const struct bclint_model *const *models, size_t n,
+                        const struct bclint_report *report, const struct bclint_roster *roster,
+                        bclint_time now, const unsigned char *redact_key, int by_person);
 
 /* Write the record in format (with by_person: one entry per person). */
 void bclint_access_write(struct bclint_buf *out, struct bclint_access *a, int format,

@@ -17,14 +17,30 @@
 #include "textsafe.h"
 
 enum {
-	F_PERSON, F_BC_ID, F_USER_ID, F_EMAIL, F_NAME, F_USER_ROLE, F_FINANCE, F_STATUS,
-	F_LAST_SIGN_IN, F_TWO_STEP, F_TYPE, F_ASSET_ID, F_ASSET_NAME, F_PERMISSION, F_VIA,
-	F_NEEDED, F_ROSTER, F_FINDINGS, N_FIELDS
+	F_PERSON,
+	F_BC_ID,
+	F_USER_ID,
+	F_EMAIL,
+	F_NAME,
+	F_USER_ROLE,
+	F_FINANCE,
+	F_STATUS,
+	F_LAST_SIGN_IN,
+	F_TWO_STEP,
+	F_TYPE,
+	F_ASSET_ID,
+	F_ASSET_NAME,
+	F_PERMISSION,
+	F_VIA,
+	F_NEEDED,
+	F_ROSTER,
+	F_FINDINGS,
+	N_FIELDS
 };
 static const char *const headers[N_FIELDS] = {
-	"person", "bc_id", "user_id", "user_email", "user_name", "user_role", "finance_role",
-	"status", "last_sign_in", "two_step", "asset_type", "asset_id", "asset_name",
-	"permission", "via", "needed", "roster", "findings"};
+        "person",       "bc_id",      "user_id",      "user_email", "user_name",  "user_role",
+        "finance_role", "status",     "last_sign_in", "two_step",   "asset_type", "asset_id",
+        "asset_name",   "permission", "via",          "needed",     "roster",     "findings"};
 
 static const char *const statuses[] = {"BOUND", "PENDING", "REJECTED", "UNBOUND"};
 static const char *const finances[] = {NULL, "ANALYST", "MANAGER"};
@@ -63,7 +79,8 @@ static const char *perm_text(struct bclint_access *a, uint32_t type, struct bcli
 		struct bclint_buf b = {0};
 		for (unsigned i = 0; i < 3; i++)
 			if (cap.set & (1u << i))
-				bclint_buf_printf(&b, "%s%s", b.len ? sep : "", bclint_tt_role_name(i));
+				bclint_buf_printf(&b, "%s%s", b.len ? sep : "",
+				                  bclint_tt_role_name(i));
 		const char *s = bclint_arena_strdup(&a->arena, b.data ? b.data : "");
 		free(b.data);
 		return s;
@@ -141,12 +158,12 @@ static const char *findings_text(struct bclint_access *a, const struct bclint_ac
 }
 
 /* Every field of a row as text; NULL where there is no value. */
-static void row_fields(struct bclint_access *a, const struct bclint_access_row *r,
-                       const char **f)
+static void row_fields(struct bclint_access *a, const struct bclint_access_row *r, const char **f)
 {
 	const struct bclint_model *m = a->models[r->snap];
 	const struct bclint_member *mem = r->member;
-	f[F_PERSON] = a->redact ? bclint_pseudonym(&a->keyed, &a->arena, "user", a->people[r->person].email)
+	f[F_PERSON] = a->redact ? bclint_pseudonym(&a->keyed, &a->arena, "user",
+	                                           a->people[r->person].email)
 	                        : a->people[r->person].email;
 	f[F_BC_ID] = m->bc.bc_id;
 	f[F_USER_ID] = mem->user_id;
@@ -301,18 +318,20 @@ static cJSON *str_or_null(const char *s)
 	return s != NULL ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
-static cJSON *json_role(struct bclint_access *a, const struct bclint_access_row *r,
-                        uint32_t type, struct bclint_cap cap)
+static cJSON *json_role(struct bclint_access *a, const struct bclint_access_row *r, uint32_t type,
+                        struct bclint_cap cap)
 {
 	if (r->asset != NULL && type == BCLINT_ASSET_TT_ACCOUNT) {
 		cJSON *arr = cJSON_CreateArray();
 		for (unsigned i = 0; i < 3; i++)
 			if (cap.set & (1u << i))
-				cJSON_AddItemToArray(arr, cJSON_CreateString(bclint_tt_role_name(i)));
+				cJSON_AddItemToArray(arr,
+				                     cJSON_CreateString(bclint_tt_role_name(i)));
 		return arr;
 	}
 	return cJSON_CreateString(r->asset != NULL ? perm_text(a, type, cap, "+")
-	                                           : cap.level ? "ADMIN" : "STANDARD");
+	                          : cap.level      ? "ADMIN"
+	                                           : "STANDARD");
 }
 
 static cJSON *json_findings(const struct bclint_access_finding *list)
@@ -345,9 +364,9 @@ static cJSON *json_row(struct bclint_access *a, const struct bclint_access_row *
 	cJSON_AddItemToObject(o, "finance_role", str_or_null(f[F_FINANCE]));
 	cJSON_AddStringToObject(o, "relation_status", f[F_STATUS]);
 	cJSON_AddItemToObject(o, "last_sign_in", str_or_null(f[F_LAST_SIGN_IN]));
-	cJSON_AddItemToObject(o, "two_step_enabled", r->member->two_step < 0
-	                                                 ? cJSON_CreateNull()
-	                                                 : cJSON_CreateBool(r->member->two_step));
+	cJSON_AddItemToObject(o, "two_step_enabled",
+	                      r->member->two_step < 0 ? cJSON_CreateNull()
+	                                              : cJSON_CreateBool(r->member->two_step));
 	cJSON_AddStringToObject(o, "asset_type", f[F_TYPE]);
 	cJSON_AddStringToObject(o, "asset_id", f[F_ASSET_ID]);
 	cJSON_AddItemToObject(o, "asset_name", str_or_null(f[F_ASSET_NAME]));
@@ -364,8 +383,9 @@ static cJSON *json_row(struct bclint_access *a, const struct bclint_access_row *
 	cJSON_AddItemToObject(o, "via", via);
 	for (size_t i = 0; i < r->n_needs; i++)
 		cJSON_AddItemToArray(needs, cJSON_CreateString(r->needs[i]->action->name));
-	cJSON_AddItemToObject(o, "needed", a->planned[r->snap] ? cJSON_CreateBool(r->n_needs > 0)
-	                                                       : cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "needed",
+	                      a->planned[r->snap] ? cJSON_CreateBool(r->n_needs > 0)
+	                                          : cJSON_CreateNull());
 	cJSON_AddItemToObject(o, "needs", needs);
 	int state = bclint_access_roster(a, r, &e);
 	if (state == BCLINT_ROSTER_UNKNOWN) {
@@ -375,10 +395,12 @@ static cJSON *json_row(struct bclint_access *a, const struct bclint_access_row *
 		cJSON *x = cJSON_CreateObject();
 		cJSON_AddStringToObject(x, "state", states[state]);
 		if (e != NULL) {
-			cJSON_AddItemToObject(x, "name",
-			                      str_or_null(a->redact && e->name
-			                                          ? bclint_pseudonym(&a->keyed, &a->arena, "name", e->name)
-			                                          : e->name));
+			cJSON_AddItemToObject(
+			        x, "name",
+			        str_or_null(a->redact && e->name
+			                            ? bclint_pseudonym(&a->keyed, &a->arena, "name",
+			                                               e->name)
+			                            : e->name));
 			cJSON_AddItemToObject(x, "kind", str_or_null(e->kind));
 			cJSON_AddItemToObject(x, "end_date", str_or_null(e->end_date));
 			cJSON_AddNumberToObject(x, "line", e->line);
@@ -416,9 +438,10 @@ static void write_json(struct bclint_buf *out, struct bclint_access *a, int by_p
 			const struct bclint_access_person *p = &a->people[r->person];
 			at = r->person;
 			person = cJSON_CreateObject();
-			cJSON_AddStringToObject(person, "email",
-			                        a->redact ? bclint_pseudonym(&a->keyed, &a->arena, "user", p->email)
-			                                  : p->email);
+			cJSON_AddStringToObject(
+			        person, "email",
+			        a->redact ? bclint_pseudonym(&a->keyed, &a->arena, "user", p->email)
+			                  : p->email);
 			cJSON_AddItemToObject(person, "business_centers", cJSON_CreateArray());
 			cJSON_AddItemToObject(person, "rows", cJSON_CreateArray());
 			cJSON_AddItemToArray(list, person);
@@ -454,7 +477,8 @@ static void html(struct bclint_buf *out, const char *s)
 		case '\'': bclint_buf_puts(out, "&#39;"); break;
 		default:
 			if ((unsigned char)*s < 0x20 || *s == 0x7f)
-				bclint_buf_puts(out, "&#xfffd;"); /* no control character gets through */
+				bclint_buf_puts(out,
+				                "&#xfffd;"); /* no control character gets through */
 			else
 				bclint_buf_putc(out, *s);
 		}
@@ -462,76 +486,76 @@ static void html(struct bclint_buf *out, const char *s)
 }
 
 static const char page_head[] =
-	"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-	"style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
-	"<title>Access record</title>\n<style>\n"
-	"body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#111}\n"
-	"table{border-collapse:collapse;margin:.5em 0 1.5em}\n"
-	"th,td{border:1px solid #bbb;padding:.2em .4em;vertical-align:top}\n"
-	"th{background:#eee;text-align:left}\n"
-	"thead th.asset{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}\n"
-	"td.cell{text-align:center;white-space:nowrap}\n"
-	"td.admin{background:#fcd9d6}td.write{background:#fdf0c9}td.read{background:#dcefdc}\n"
-	"td.finding{outline:2px solid #c00;outline-offset:-2px}\n"
-	".mark{color:#c00;font-weight:bold}\n"
-	".off{color:#c00;font-weight:bold}\n"
-	"ul.findings{margin:.2em 0 1em}\n"
-	".error{color:#b00}.warning{color:#a60}.note{color:#555}\n"
-	"#filters{margin:1em 0;padding:.5em;background:#f5f5f5}\n"
-	"#filters label{margin-right:1em}\n"
-	".hidden{display:none}td.dim{opacity:.2}\n"
-	"@media print{#filters{display:none}body{margin:0}"
-	"td.admin,td.write,td.read{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
-	"</style>\n</head>\n<body>\n<h1>Access record</h1>\n"
-	"<form id=\"filters\" onsubmit=\"return false\">\n"
-	"<label>Person <input id=\"f-person\" type=\"search\"></label>\n"
-	"<label>Asset <input id=\"f-asset\" type=\"search\"></label>\n"
-	"<label>Permission <select id=\"f-perm\"><option value=\"\">any</option>";
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
+        "<title>Access record</title>\n<style>\n"
+        "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#111}\n"
+        "table{border-collapse:collapse;margin:.5em 0 1.5em}\n"
+        "th,td{border:1px solid #bbb;padding:.2em .4em;vertical-align:top}\n"
+        "th{background:#eee;text-align:left}\n"
+        "thead th.asset{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}\n"
+        "td.cell{text-align:center;white-space:nowrap}\n"
+        "td.admin{background:#fcd9d6}td.write{background:#fdf0c9}td.read{background:#dcefdc}\n"
+        "td.finding{outline:2px solid #c00;outline-offset:-2px}\n"
+        ".mark{color:#c00;font-weight:bold}\n"
+        ".off{color:#c00;font-weight:bold}\n"
+        "ul.findings{margin:.2em 0 1em}\n"
+        ".error{color:#b00}.warning{color:#a60}.note{color:#555}\n"
+        "#filters{margin:1em 0;padding:.5em;background:#f5f5f5}\n"
+        "#filters label{margin-right:1em}\n"
+        ".hidden{display:none}td.dim{opacity:.2}\n"
+        "@media print{#filters{display:none}body{margin:0}"
+        "td.admin,td.write,td.read{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
+        "</style>\n</head>\n<body>\n<h1>Access record</h1>\n"
+        "<form id=\"filters\" onsubmit=\"return false\">\n"
+        "<label>Person <input id=\"f-person\" type=\"search\"></label>\n"
+        "<label>Asset <input id=\"f-asset\" type=\"search\"></label>\n"
+        "<label>Permission <select id=\"f-perm\"><option value=\"\">any</option>";
 
 static const char page_script[] =
-	"<script>\n"
-	"(function () {\n"
-	"  var person = document.getElementById('f-person');\n"
-	"  var asset = document.getElementById('f-asset');\n"
-	"  var perm = document.getElementById('f-perm');\n"
-	"  function apply() {\n"
-	"    var p = person.value.toLowerCase(), a = asset.value.toLowerCase(), r = perm.value;\n"
-	"    document.querySelectorAll('table.matrix').forEach(function (t) {\n"
-	"      var show = [];\n"
-	"      t.querySelectorAll('thead th').forEach(function (th, i) {\n"
-	"        var key = th.getAttribute('data-asset');\n"
-	"        show[i] = key === null || a === '' || key.indexOf(a) >= 0;\n"
-	"        th.classList.toggle('hidden', !show[i]);\n"
-	"      });\n"
-	"      t.querySelectorAll('tbody tr').forEach(function (tr) {\n"
-	"        var any = false;\n"
-	"        tr.querySelectorAll('td,th').forEach(function (td, i) {\n"
-	"          td.classList.toggle('hidden', !show[i]);\n"
-	"          var has = td.getAttribute('data-perm');\n"
-	"          if (has === null) return;\n"
-	"          var hit = r === '' || has.split(' ').indexOf(r) >= 0;\n"
-	"          td.classList.toggle('dim', !hit);\n"
-	"          if (hit && show[i] && has !== '') any = true;\n"
-	"        });\n"
-	"        var who = tr.getAttribute('data-person'), what = tr.getAttribute('data-asset');\n"
-	"        tr.classList.toggle('hidden', (p !== '' && who.indexOf(p) < 0) ||\n"
-	"                                      (r !== '' && !any) ||\n"
-	"                                      (what !== null && a !== '' && what.indexOf(a) < 0));\n"
-	"      });\n"
-	"    });\n"
-	"  }\n"
-	"  [person, asset, perm].forEach(function (e) { e.addEventListener('input', apply); });\n"
-	"  /* #person=...&asset=...&perm=...: a link to a filtered view */\n"
-	"  location.hash.replace(/^#/, '').split('&').forEach(function (kv) {\n"
-	"    var i = kv.indexOf('='), k = kv.slice(0, i), v = decodeURIComponent(kv.slice(i + 1));\n"
-	"    if (k === 'person') person.value = v;\n"
-	"    else if (k === 'asset') asset.value = v;\n"
-	"    else if (k === 'perm') perm.value = v;\n"
-	"  });\n"
-	"  apply();\n"
-	"})();\n"
-	"</script>\n";
+        "<script>\n"
+        "(function () {\n"
+        "  var person = document.getElementById('f-person');\n"
+        "  var asset = document.getElementById('f-asset');\n"
+        "  var perm = document.getElementById('f-perm');\n"
+        "  function apply() {\n"
+        "    var p = person.value.toLowerCase(), a = asset.value.toLowerCase(), r = perm.value;\n"
+        "    document.querySelectorAll('table.matrix').forEach(function (t) {\n"
+        "      var show = [];\n"
+        "      t.querySelectorAll('thead th').forEach(function (th, i) {\n"
+        "        var key = th.getAttribute('data-asset');\n"
+        "        show[i] = key === null || a === '' || key.indexOf(a) >= 0;\n"
+        "        th.classList.toggle('hidden', !show[i]);\n"
+        "      });\n"
+        "      t.querySelectorAll('tbody tr').forEach(function (tr) {\n"
+        "        var any = false;\n"
+        "        tr.querySelectorAll('td,th').forEach(function (td, i) {\n"
+        "          td.classList.toggle('hidden', !show[i]);\n"
+        "          var has = td.getAttribute('data-perm');\n"
+        "          if (has === null) return;\n"
+        "          var hit = r === '' || has.split(' ').indexOf(r) >= 0;\n"
+        "          td.classList.toggle('dim', !hit);\n"
+        "          if (hit && show[i] && has !== '') any = true;\n"
+        "        });\n"
+        "        var who = tr.getAttribute('data-person'), what = tr.getAttribute('data-asset');\n"
+        "        tr.classList.toggle('hidden', (p !== '' && who.indexOf(p) < 0) ||\n"
+        "                                      (r !== '' && !any) ||\n"
+        "                                      (what !== null && a !== '' && what.indexOf(a) < 0));\n"
+        "      });\n"
+        "    });\n"
+        "  }\n"
+        "  [person, asset, perm].forEach(function (e) { e.addEventListener('input', apply); });\n"
+        "  /* #person=...&asset=...&perm=...: a link to a filtered view */\n"
+        "  location.hash.replace(/^#/, '').split('&').forEach(function (kv) {\n"
+        "    var i = kv.indexOf('='), k = kv.slice(0, i), v = decodeURIComponent(kv.slice(i + 1));\n"
+        "    if (k === 'person') person.value = v;\n"
+        "    else if (k === 'asset') asset.value = v;\n"
+        "    else if (k === 'perm') perm.value = v;\n"
+        "  });\n"
+        "  apply();\n"
+        "})();\n"
+        "</script>\n";
 
 /* An attribute value the filters compare with: the words, lower-cased. */
 static void key_attr(struct bclint_buf *out, const char *name, const char *a, const char *b,
@@ -636,7 +660,8 @@ static void member_cells(struct bclint_buf *out, struct bclint_access *a,
 	}
 	bclint_buf_printf(out, "</th><td%s>",
 	                  f[F_ROSTER] && (f[F_ROSTER][0] == 'N' || f[F_ROSTER][0] == 'E')
-	                          ? " class=\"off\"" : "");
+	                          ? " class=\"off\""
+	                          : "");
 	html(out, f[F_ROSTER] ? f[F_ROSTER] : "");
 	bclint_buf_puts(out, "</td><td>");
 	html(out, f[F_STATUS]);
@@ -654,11 +679,12 @@ static void member_cells(struct bclint_buf *out, struct bclint_access *a,
 
 /* The list of a Business Center too large for its matrix. */
 static void html_list(struct bclint_buf *out, struct bclint_access *a,
-                      const struct bclint_access_row *rows, size_t n, size_t members,
-                      size_t n_cols)
+                      const struct bclint_access_row *rows, size_t n, size_t members, size_t n_cols)
 {
-	bclint_buf_printf(out, "<p>%zu members x %zu assets: too many for a matrix, one line per "
-	                  "member and asset instead.</p>\n", members, n_cols + 1);
+	bclint_buf_printf(out,
+	                  "<p>%zu members x %zu assets: too many for a matrix, one line per "
+	                  "member and asset instead.</p>\n",
+	                  members, n_cols + 1);
 	bclint_buf_puts(out, "<table class=\"matrix list\">\n<thead><tr><th>member</th><th>roster"
 	                     "</th><th>status</th><th>finance</th><th>asset</th><th>permission"
 	                     "</th></tr></thead>\n<tbody>\n");
@@ -786,10 +812,20 @@ out:
 
 static void write_html(struct bclint_buf *out, struct bclint_access *a)
 {
-	static const char *const perms[] = {
-		"ADMIN", "STANDARD", "OPERATOR", "ANALYST", "AD_PROMOTE", "MANAGER", "AD_PROMOTION",
-		"ASSIGNED", "POST", "LIVE", "DIRECT_MESSAGE", "BUSINESS_ACCOUNT_ADMIN",
-		"BUSINESS_ACCOUNT_OPERATOR", "BUSINESS_ACCOUNT_ANALYST"};
+	static const char *const perms[] = {"ADMIN",
+	                                    "STANDARD",
+	                                    "OPERATOR",
+	                                    "ANALYST",
+	                                    "AD_PROMOTE",
+	                                    "MANAGER",
+	                                    "AD_PROMOTION",
+	                                    "ASSIGNED",
+	                                    "POST",
+	                                    "LIVE",
+	                                    "DIRECT_MESSAGE",
+	                                    "BUSINESS_ACCOUNT_ADMIN",
+	                                    "BUSINESS_ACCOUNT_OPERATOR",
+	                                    "BUSINESS_ACCOUNT_ANALYST"};
 	bclint_buf_puts(out, page_head);
 	for (size_t i = 0; i < sizeof(perms) / sizeof(perms[0]); i++)
 		bclint_buf_printf(out, "<option>%s</option>", perms[i]);
@@ -806,8 +842,7 @@ static void write_html(struct bclint_buf *out, struct bclint_access *a)
 	bclint_buf_puts(out, "</body>\n</html>\n");
 }
 
-void bclint_access_write(struct bclint_buf *out, struct bclint_access *a, int format,
-                         int by_person)
+void bclint_access_write(struct bclint_buf *out, struct bclint_access *a, int format, int by_person)
 {
 	switch (format) {
 	case BCLINT_ACCESS_CSV: write_csv(out, a, by_person); break;

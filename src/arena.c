@@ -72,7 +72,8 @@ static struct arena_block *new_block(struct bclint_arena *a, size_t min)
 			return NULL;
 		size = min;
 		if (sizeof(struct arena_block) + size >= HUGE_PAGE)
-			size = ((sizeof(struct arena_block) + size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1)) -
+			size = ((sizeof(struct arena_block) + size + HUGE_PAGE - 1) &
+			        ~(HUGE_PAGE - 1)) -
 			       sizeof(struct arena_block);
 	}
 	struct arena_block *b = bclint_big_alloc(sizeof(*b) + size);

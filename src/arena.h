@@ -12,7 +12,7 @@
 struct bclint_arena {
 	struct arena_block *head;
 	struct arena_block *spare; /* emptied by bclint_arena_reset, to fill again */
-	size_t grown; /* bytes of blocks so far: blocks grow with the arena */
+	size_t grown;              /* bytes of blocks so far: blocks grow with the arena */
 };
 
 /* size bytes aligned for any object; NULL when memory runs out. */
@@ -25,7 +25,7 @@ char *bclint_arena_strdup(struct bclint_arena *a, const char *s);
 char *bclint_arena_strndup(struct bclint_arena *a, const char *s, size_t n);
 /* printf into the arena (format.h's conversions). */
 char *bclint_arena_printf(struct bclint_arena *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 char *bclint_arena_vprintf(struct bclint_arena *a, const char *fmt, va_list ap);
 /* Forget every allocation, keeping every block to fill again. */
 void bclint_arena_reset(struct bclint_arena *a);

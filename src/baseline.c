@@ -23,7 +23,7 @@ struct reader {
 };
 
 static int fail_at(struct reader *rd, size_t off, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 
 static int fail_at(struct reader *rd, size_t off, const char *fmt, ...)
 {
@@ -95,8 +95,8 @@ static const struct bclint_jv *array_at(struct reader *rd, const struct bclint_j
 	const struct bclint_jv *a = bclint_jv_member(rd->doc.text, obj, key);
 	*rc = 0;
 	if (a == NULL || a->type != BCLINT_JARRAY)
-		*rc = fail_at(rd, (a ? a : obj)->start, a ? "'%s' must be an array" : "missing '%s'",
-		              key);
+		*rc = fail_at(rd, (a ? a : obj)->start,
+		              a ? "'%s' must be an array" : "missing '%s'", key);
 	return a;
 }
 
@@ -117,7 +117,8 @@ static int read_sarif_run(struct reader *rd, const struct bclint_jv *run)
 	int rc;
 	const struct bclint_jv *results = array_at(rd, run, "results", &rc);
 	for (const struct bclint_jv *r = rc ? NULL : results->child; r && rc == 0; r = r->next) {
-		const struct bclint_jv *pf = bclint_jv_member(rd->doc.text, r, "partialFingerprints");
+		const struct bclint_jv *pf =
+		        bclint_jv_member(rd->doc.text, r, "partialFingerprints");
 		if (r->type != BCLINT_JOBJECT)
 			return fail_at(rd, r->start, "a result must be an object");
 		if (pf != NULL && pf->type != BCLINT_JOBJECT)
@@ -137,7 +138,8 @@ static int read_sarif(struct reader *rd, const struct bclint_jv *root)
 	for (const struct bclint_jv *run = rc ? NULL : a->child; run && rc == 0; run = run->next) {
 		const struct bclint_jv *tool = bclint_jv_member(t, run, "tool");
 		const struct bclint_jv *driver = bclint_jv_member(t, tool, "driver");
-		const char *name = bclint_jdoc_string(&rd->doc, bclint_jv_member(t, driver, "name"));
+		const char *name =
+		        bclint_jdoc_string(&rd->doc, bclint_jv_member(t, driver, "name"));
 		if (name == NULL || strcmp(name, "bclint") != 0)
 			continue;
 		runs++;
@@ -171,14 +173,16 @@ int bclint_baseline_load(struct bclint_baseline *b, const char *path,
 		bclint_json_error_text(&rd.doc.err, msg, sizeof(msg));
 		rc = fail_at(&rd, rd.doc.err.offset, "%s", msg);
 	} else if (rd.doc.root->type != BCLINT_JOBJECT) {
-		rc = fail_at(&rd, rd.doc.root->start, "a baseline must be a report of bclint's json "
+		rc = fail_at(&rd, rd.doc.root->start,
+		             "a baseline must be a report of bclint's json "
 		             "or sarif format");
 	} else if (bclint_jv_member(text.data, rd.doc.root, "runs") != NULL) {
 		rc = read_sarif(&rd, rd.doc.root);
 	} else if (bclint_jv_member(text.data, rd.doc.root, "findings") != NULL) {
 		rc = read_json_report(&rd, rd.doc.root);
 	} else {
-		rc = fail_at(&rd, rd.doc.root->start, "not a bclint report: expected 'findings' "
+		rc = fail_at(&rd, rd.doc.root->start,
+		             "not a bclint report: expected 'findings' "
 		             "(json format) or 'runs' (sarif format)");
 	}
 	if (rd.doc.err.oom && rc == 0)

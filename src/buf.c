@@ -56,7 +56,6 @@ void bclint_buf_add_slow(struct bclint_buf *b, const char *s, size_t n)
 	b->data[b->len] = '\0';
 }
 
-
 void bclint_buf_uint(struct bclint_buf *b, uint64_t n)
 {
 	char digits[24], *p = digits + sizeof(digits);
@@ -112,4 +111,3 @@ void bclint_buf_json_str(struct bclint_buf *b, const char *s)
 	}
 	bclint_buf_add(b, (const char *)run, (size_t)(p - run));
 }
-

@@ -53,7 +53,7 @@ static inline void bclint_buf_putc(struct bclint_buf *b, char c)
 /* Append an unsigned number in decimal (cheaper than a printf). */
 void bclint_buf_uint(struct bclint_buf *b, uint64_t n);
 void bclint_buf_printf(struct bclint_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 /* Append s as the body of a JSON string (no quotes), escaping as needed. */
 void bclint_buf_json_str(struct bclint_buf *b, const char *s);
 

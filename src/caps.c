@@ -6,7 +6,7 @@
 
 #include "caps.h"
 
-#define T(x) (1u << BCLINT_ASSET_##x)
+#define T(x)      (1u << BCLINT_ASSET_##x)
 #define ALL_TYPES ((1u << BCLINT_ASSET_NTYPES) - 1)
 
 static const struct {
@@ -14,74 +14,102 @@ static const struct {
 	const char *roles[4]; /* weakest first; index + 1 is the level */
 	const char *group_prefix;
 } types[BCLINT_ASSET_NTYPES] = {
-	[BCLINT_ASSET_ADVERTISER] = {"ADVERTISER", "ad account", "advertiser_role",
-	                             {"ANALYST", "OPERATOR", "ADMIN"}, "ADVERTISER_ROLE_"},
-	[BCLINT_ASSET_CATALOG] = {"CATALOG", "catalog", "catalog_role",
-	                          {"AD_PROMOTE", "ADMIN"}, ""},
-	[BCLINT_ASSET_PIXEL] = {"PIXEL", "pixel", NULL, {NULL}, ""},
-	[BCLINT_ASSET_LEAD] = {"LEAD", "lead form library", "form_library_role",
-	                       {"ADMIN"}, ""},
-	[BCLINT_ASSET_TIKTOK_SHOP] = {"TIKTOK_SHOP", "TikTok Shop", "store_role",
-	                              {"AD_PROMOTION", "MANAGER"}, ""},
-	[BCLINT_ASSET_STOREFRONT] = {"STOREFRONT", "storefront", "store_role",
-	                             {"AD_PROMOTION", "MANAGER"}, ""},
-	[BCLINT_ASSET_DOMAIN] = {"DOMAIN", "domain", NULL, {NULL}, ""},
-	[BCLINT_ASSET_TT_ACCOUNT] = {"TT_ACCOUNT", "TikTok account", "tt_account_roles",
-	                             {NULL}, ""},
-	[BCLINT_ASSET_MANAGED_BUSINESS_ACCOUNT] = {
-		"MANAGED_BUSINESS_ACCOUNT", "business account", "business_account_roles",
-		{"BUSINESS_ACCOUNT_ANALYST", "BUSINESS_ACCOUNT_OPERATOR",
-		 "BUSINESS_ACCOUNT_ADMIN"}, ""},
+        [BCLINT_ASSET_ADVERTISER] = {"ADVERTISER",
+                                     "ad account",
+                                     "advertiser_role",
+                                     {"ANALYST", "OPERATOR", "ADMIN"},
+                                     "ADVERTISER_ROLE_"},
+        [BCLINT_ASSET_CATALOG] =
+                {"CATALOG", "catalog", "catalog_role", {"AD_PROMOTE", "ADMIN"}, ""},
+        [BCLINT_ASSET_PIXEL] = {"PIXEL", "pixel", NULL, {NULL}, ""},
+        [BCLINT_ASSET_LEAD] = {"LEAD", "lead form library", "form_library_role", {"ADMIN"}, ""},
+        [BCLINT_ASSET_TIKTOK_SHOP] =
+                {"TIKTOK_SHOP", "TikTok Shop", "store_role", {"AD_PROMOTION", "MANAGER"}, ""},
+        [BCLINT_ASSET_STOREFRONT] =
+                {"STOREFRONT", "storefront", "store_role", {"AD_PROMOTION", "MANAGER"}, ""},
+        [BCLINT_ASSET_DOMAIN] = {"DOMAIN", "domain", NULL, {NULL}, ""},
+        [BCLINT_ASSET_TT_ACCOUNT] =
+                {"TT_ACCOUNT", "TikTok account", "tt_account_roles", {NULL}, ""},
+        [BCLINT_ASSET_MANAGED_BUSINESS_ACCOUNT] = {"MANAGED_BUSINESS_ACCOUNT",
+                                                   "business account",
+                                                   "business_account_roles",
+                                                   {"BUSINESS_ACCOUNT_ANALYST",
+                                                    "BUSINESS_ACCOUNT_OPERATOR",
+                                                    "BUSINESS_ACCOUNT_ADMIN"},
+                                                   ""},
 };
 
 static const char *const tt_roles[] = {"POST", "LIVE", "DIRECT_MESSAGE"};
 
 static const struct bclint_action actions[] = {
-	{"VIEW_ADS", BCLINT_SCOPE_ASSET, T(ADVERTISER), {1, 0}, 0, {0, 0}},
-	{"VIEW_REPORTS", BCLINT_SCOPE_ASSET, T(ADVERTISER), {1, 0}, 0, {0, 0}},
-	{"CREATE_EDIT_ADS", BCLINT_SCOPE_ASSET, T(ADVERTISER), {2, 0}, 0, {0, 0}},
-	{"MANAGE_AUDIENCES", BCLINT_SCOPE_ASSET, T(ADVERTISER), {2, 0}, 0, {0, 0}},
-	{"MANAGE_AD_ACCOUNT_FINANCE", BCLINT_SCOPE_ASSET, T(ADVERTISER), {3, 0}, 0, {0, 0}},
-	{"MANAGE_AD_ACCOUNT_SETTINGS", BCLINT_SCOPE_ASSET, T(ADVERTISER), {3, 0}, 0, {0, 0}},
-	{"MANAGE_AD_ACCOUNT_MEMBERS", BCLINT_SCOPE_ASSET, T(ADVERTISER), {3, 0}, 0, {0, 0}},
-	{"VIEW_CATALOG", BCLINT_SCOPE_ASSET, T(CATALOG), {1, 0}, 0, {0, 0}},
-	{"USE_CATALOG_FOR_ADS", BCLINT_SCOPE_ASSET, T(CATALOG), {1, 0}, 0, {0, 0}},
-	{"EDIT_PRODUCTS", BCLINT_SCOPE_ASSET, T(CATALOG), {2, 0}, 0, {0, 0}},
-	{"CREATE_PRODUCT_SETS", BCLINT_SCOPE_ASSET, T(CATALOG), {2, 0}, 0, {0, 0}},
-	{"LINK_PIXEL_TO_CATALOG", BCLINT_SCOPE_ASSET, T(CATALOG), {2, 0}, 0, {0, 0}},
-	{"PROMOTE_SHOP_PRODUCTS", BCLINT_SCOPE_ASSET, T(TIKTOK_SHOP) | T(STOREFRONT), {1, 0}, 0, {0, 0}},
-	{"MANAGE_SHOP", BCLINT_SCOPE_ASSET, T(TIKTOK_SHOP) | T(STOREFRONT), {2, 0}, 0, {0, 0}},
-	{"MANAGE_LEADS", BCLINT_SCOPE_ASSET, T(LEAD), {1, 0}, 0, {0, 0}},
-	{"USE_PIXEL", BCLINT_SCOPE_ASSET, T(PIXEL), {1, 0}, 0, {0, 0}},
-	{"USE_DOMAIN", BCLINT_SCOPE_ASSET, T(DOMAIN), {1, 0}, 0, {0, 0}},
-	/* Ads with a TikTok account's posts or LIVE also need ads to be made on
-	 * an ad account: OPERATOR (or ADMIN) there */
-	{"SPARK_ADS_PULL_POST", BCLINT_SCOPE_ASSET, T(TT_ACCOUNT), {1, BCLINT_TT_POST},
-	 T(ADVERTISER), {2, 0}},
-	{"USE_LIVE_IN_ADS", BCLINT_SCOPE_ASSET, T(TT_ACCOUNT), {1, BCLINT_TT_LIVE},
-	 T(ADVERTISER), {2, 0}},
-	{"MANAGE_DIRECT_MESSAGES", BCLINT_SCOPE_ASSET, T(TT_ACCOUNT), {1, BCLINT_TT_DIRECT_MESSAGE}, 0, {0, 0}},
-	{"VIEW_ANALYTICS", BCLINT_SCOPE_ASSET, T(MANAGED_BUSINESS_ACCOUNT), {1, 0}, 0, {0, 0}},
-	{"MANAGE_POSTS", BCLINT_SCOPE_ASSET, T(MANAGED_BUSINESS_ACCOUNT), {2, 0}, 0, {0, 0}},
-	{"MANAGE_MESSAGES", BCLINT_SCOPE_ASSET, T(MANAGED_BUSINESS_ACCOUNT), {2, 0}, 0, {0, 0}},
-	{"EDIT_PROFILE", BCLINT_SCOPE_ASSET, T(MANAGED_BUSINESS_ACCOUNT), {2, 0}, 0, {0, 0}},
-	{"MANAGE_BUSINESS_ACCOUNT_MEMBERS", BCLINT_SCOPE_ASSET, T(MANAGED_BUSINESS_ACCOUNT), {3, 0}, 0, {0, 0}},
-	{"INVITE_MEMBER", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
-	{"REMOVE_MEMBER", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
-	{"ADD_PARTNER", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
-	{"SHARE_WITH_PARTNER", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
-	{"ASSIGN_ASSETS", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
-	{"CREATE_AD_ACCOUNT", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
-	{"TRANSFER_PIXEL", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
-	{"EDIT_BC_INFO", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
-	{"VIEW_INVOICES", BCLINT_SCOPE_FINANCE, 0, {1, 0}, 0, {0, 0}},
-	{"VIEW_TRANSACTIONS", BCLINT_SCOPE_FINANCE, 0, {1, 0}, 0, {0, 0}},
-	{"MANAGE_PAYMENTS", BCLINT_SCOPE_FINANCE, 0, {2, 0}, 0, {0, 0}},
-	{"GO_LIVE", BCLINT_SCOPE_CREATOR, ALL_TYPES, {0, 0}, 0, {0, 0}},
-	{"LIVE_GIFTS", BCLINT_SCOPE_CREATOR, ALL_TYPES, {0, 0}, 0, {0, 0}},
-	{"LIVE_SUBSCRIPTION", BCLINT_SCOPE_CREATOR, ALL_TYPES, {0, 0}, 0, {0, 0}},
-	{"CREATOR_REWARDS", BCLINT_SCOPE_CREATOR, ALL_TYPES, {0, 0}, 0, {0, 0}},
-	{"CREATOR_PAYOUT", BCLINT_SCOPE_CREATOR, ALL_TYPES, {0, 0}, 0, {0, 0}},
+        {"VIEW_ADS", BCLINT_SCOPE_ASSET, T(ADVERTISER), {1, 0}, 0, {0, 0}},
+        {"VIEW_REPORTS", BCLINT_SCOPE_ASSET, T(ADVERTISER), {1, 0}, 0, {0, 0}},
+        {"CREATE_EDIT_ADS", BCLINT_SCOPE_ASSET, T(ADVERTISER), {2, 0}, 0, {0, 0}},
+        {"MANAGE_AUDIENCES", BCLINT_SCOPE_ASSET, T(ADVERTISER), {2, 0}, 0, {0, 0}},
+        {"MANAGE_AD_ACCOUNT_FINANCE", BCLINT_SCOPE_ASSET, T(ADVERTISER), {3, 0}, 0, {0, 0}},
+        {"MANAGE_AD_ACCOUNT_SETTINGS", BCLINT_SCOPE_ASSET, T(ADVERTISER), {3, 0}, 0, {0, 0}},
+        {"MANAGE_AD_ACCOUNT_MEMBERS", BCLINT_SCOPE_ASSET, T(ADVERTISER), {3, 0}, 0, {0, 0}},
+        {"VIEW_CATALOG", BCLINT_SCOPE_ASSET, T(CATALOG), {1, 0}, 0, {0, 0}},
+        {"USE_CATALOG_FOR_ADS", BCLINT_SCOPE_ASSET, T(CATALOG), {1, 0}, 0, {0, 0}},
+        {"EDIT_PRODUCTS", BCLINT_SCOPE_ASSET, T(CATALOG), {2, 0}, 0, {0, 0}},
+        {"CREATE_PRODUCT_SETS", BCLINT_SCOPE_ASSET, T(CATALOG), {2, 0}, 0, {0, 0}},
+        {"LINK_PIXEL_TO_CATALOG", BCLINT_SCOPE_ASSET, T(CATALOG), {2, 0}, 0, {0, 0}},
+        {"PROMOTE_SHOP_PRODUCTS",
+         BCLINT_SCOPE_ASSET,
+         T(TIKTOK_SHOP) | T(STOREFRONT),
+         {1, 0},
+         0,
+         {0, 0}},
+        {"MANAGE_SHOP", BCLINT_SCOPE_ASSET, T(TIKTOK_SHOP) | T(STOREFRONT), {2, 0}, 0, {0, 0}},
+        {"MANAGE_LEADS", BCLINT_SCOPE_ASSET, T(LEAD), {1, 0}, 0, {0, 0}},
+        {"USE_PIXEL", BCLINT_SCOPE_ASSET, T(PIXEL), {1, 0}, 0, {0, 0}},
+        {"USE_DOMAIN", BCLINT_SCOPE_ASSET, T(DOMAIN), {1, 0}, 0, {0, 0}},
+        /* Ads with a TikTok account's posts or LIVE also need ads to be made on
+         * an ad account: OPERATOR (or ADMIN) there */
+        {"SPARK_ADS_PULL_POST",
+         BCLINT_SCOPE_ASSET,
+         T(TT_ACCOUNT),
+         {1, BCLINT_TT_POST},
+         T(ADVERTISER),
+         {2, 0}},
+        {"USE_LIVE_IN_ADS",
+         BCLINT_SCOPE_ASSET,
+         T(TT_ACCOUNT),
+         {1, BCLINT_TT_LIVE},
+         T(ADVERTISER),
+         {2, 0}},
+        {"MANAGE_DIRECT_MESSAGES",
+         BCLINT_SCOPE_ASSET,
+         T(TT_ACCOUNT),
+         {1, BCLINT_TT_DIRECT_MESSAGE},
+         0,
+         {0, 0}},
+        {"VIEW_ANALYTICS", BCLINT_SCOPE_ASSET, T(MANAGED_BUSINESS_ACCOUNT), {1, 0}, 0, {0, 0}},
+        {"MANAGE_POSTS", BCLINT_SCOPE_ASSET, T(MANAGED_BUSINESS_ACCOUNT), {2, 0}, 0, {0, 0}},
+        {"MANAGE_MESSAGES", BCLINT_SCOPE_ASSET, T(MANAGED_BUSINESS_ACCOUNT), {2, 0}, 0, {0, 0}},
+        {"EDIT_PROFILE", BCLINT_SCOPE_ASSET, T(MANAGED_BUSINESS_ACCOUNT), {2, 0}, 0, {0, 0}},
+        {"MANAGE_BUSINESS_ACCOUNT_MEMBERS",
+         BCLINT_SCOPE_ASSET,
+         T(MANAGED_BUSINESS_ACCOUNT),
+         {3, 0},
+         0,
+         {0, 0}},
+        {"INVITE_MEMBER", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
+        {"REMOVE_MEMBER", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
+        {"ADD_PARTNER", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
+        {"SHARE_WITH_PARTNER", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
+        {"ASSIGN_ASSETS", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
+        {"CREATE_AD_ACCOUNT", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
+        {"TRANSFER_PIXEL", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
+        {"EDIT_BC_INFO", BCLINT_SCOPE_BC_ROLE, 0, {1, 0}, 0, {0, 0}},
+        {"VIEW_INVOICES", BCLINT_SCOPE_FINANCE, 0, {1, 0}, 0, {0, 0}},
+        {"VIEW_TRANSACTIONS", BCLINT_SCOPE_FINANCE, 0, {1, 0}, 0, {0, 0}},
+        {"MANAGE_PAYMENTS", BCLINT_SCOPE_FINANCE, 0, {2, 0}, 0, {0, 0}},
+        {"GO_LIVE", BCLINT_SCOPE_CREATOR, ALL_TYPES, {0, 0}, 0, {0, 0}},
+        {"LIVE_GIFTS", BCLINT_SCOPE_CREATOR, ALL_TYPES, {0, 0}, 0, {0, 0}},
+        {"LIVE_SUBSCRIPTION", BCLINT_SCOPE_CREATOR, ALL_TYPES, {0, 0}, 0, {0, 0}},
+        {"CREATOR_REWARDS", BCLINT_SCOPE_CREATOR, ALL_TYPES, {0, 0}, 0, {0, 0}},
+        {"CREATOR_PAYOUT", BCLINT_SCOPE_CREATOR, ALL_TYPES, {0, 0}, 0, {0, 0}},
 };
 
 int bclint_asset_type_from_name(const char *name)
@@ -169,8 +197,8 @@ const char *bclint_role_values(uint32_t type, int group)
 /* The actions in name order, for a binary search: indexes into actions[]
  * (t/src/caps-t.c checks that they are sorted and complete). */
 static const unsigned char by_name[] = {
-	27, 29, 30, 2, 10, 40, 39, 32, 9, 23, 36, 25, 11, 37, 38, 4, 6, 5, 3, 24, 19, 14, 22, 35,
-	21, 13, 12, 26, 28, 17, 31, 8, 16, 18, 15, 0, 20, 7, 33, 1, 34,
+        27, 29, 30, 2,  10, 40, 39, 32, 9,  23, 36, 25, 11, 37, 38, 4,  6, 5,  3, 24, 19,
+        14, 22, 35, 21, 13, 12, 26, 28, 17, 31, 8,  16, 18, 15, 0,  20, 7, 33, 1, 34,
 };
 _Static_assert(sizeof(by_name) == sizeof(actions) / sizeof(actions[0]), "by_name: every action");
 
@@ -208,8 +236,8 @@ const char *bclint_tt_role_name(unsigned i)
 	return i < 3 ? tt_roles[i] : NULL;
 }
 
-const char *bclint_cap_describe(uint32_t scope, uint32_t type, struct bclint_cap cap,
-                                char *buf, size_t size)
+const char *bclint_cap_describe(uint32_t scope, uint32_t type, struct bclint_cap cap, char *buf,
+                                size_t size)
 {
 	static const char *const bc_roles[] = {"STANDARD", "ADMIN"};
 	static const char *const fin_roles[] = {"none", "ANALYST", "MANAGER"};
@@ -219,7 +247,8 @@ const char *bclint_cap_describe(uint32_t scope, uint32_t type, struct bclint_cap
 		if (cap.level == 0)
 			snprintf(buf, size, "no finance role");
 		else
-			snprintf(buf, size, "finance_role %s", fin_roles[cap.level > 2 ? 2 : cap.level]);
+			snprintf(buf, size, "finance_role %s",
+			         fin_roles[cap.level > 2 ? 2 : cap.level]);
 	} else if (scope == BCLINT_SCOPE_CREATOR) {
 		snprintf(buf, size, "no role (creator-only)");
 	} else if (cap.level == 0 && cap.set == 0) {
@@ -229,7 +258,8 @@ const char *bclint_cap_describe(uint32_t scope, uint32_t type, struct bclint_cap
 		const char *sep = "";
 		for (unsigned i = 0; i < 3 && len < size; i++) {
 			if (cap.set & (1u << i)) {
-				len += (size_t)snprintf(buf + len, size - len, "%s%s", sep, tt_roles[i]);
+				len += (size_t)snprintf(buf + len, size - len, "%s%s", sep,
+				                        tt_roles[i]);
 				sep = ", ";
 			}
 		}
@@ -252,11 +282,8 @@ struct bclint_cap bclint_need_have(const struct bclint_need *need)
 	switch (need->action->scope) {
 	case BCLINT_SCOPE_BC_ROLE:
 		return (struct bclint_cap){need->member->role == BCLINT_ROLE_ADMIN, 0};
-	case BCLINT_SCOPE_FINANCE:
-		return (struct bclint_cap){(uint8_t)need->member->finance, 0};
-	case BCLINT_SCOPE_ASSET:
-		return need->grant ? need->grant->cap : none;
-	default:
-		return none;
+	case BCLINT_SCOPE_FINANCE: return (struct bclint_cap){(uint8_t)need->member->finance, 0};
+	case BCLINT_SCOPE_ASSET: return need->grant ? need->grant->cap : none;
+	default: return none;
 	}
 }

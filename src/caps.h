@@ -43,8 +43,8 @@ const struct bclint_action *bclint_actions(size_t *n);
 /* Describe a permission: "advertiser_role OPERATOR", "tt_account_roles
  * [POST, LIVE]", "user_role ADMIN", "finance_role ANALYST", "no grant".
  * Writes into buf and returns it. */
-const char *bclint_cap_describe(uint32_t scope, uint32_t type, struct bclint_cap cap,
-                                char *buf, size_t size);
+const char *bclint_cap_describe(uint32_t scope, uint32_t type, struct bclint_cap cap, char *buf,
+                                size_t size);
 
 /* The member's current permission for a need, in the need's scope. */
 struct bclint_cap bclint_need_have(const struct bclint_need *need);

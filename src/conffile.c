@@ -112,8 +112,8 @@ static void read_plugins(struct bclint_config *cfg, const struct bclint_jv *list
 			continue;
 		}
 		char *path = name[0] == '/' ? bclint_arena_strdup(&cfg->arena, name)
-		                            : bclint_arena_printf(&cfg->arena, "%.*s/%s", dirlen, dir,
-		                                                  name);
+		                            : bclint_arena_printf(&cfg->arena, "%.*s/%s", dirlen,
+		                                                  dir, name);
 		cfg->plugins[cfg->n_plugins++] = (struct bclint_config_plugin){path, p->start};
 	}
 }
@@ -165,8 +165,10 @@ static void read_suppression(struct bclint_config *cfg, const struct bclint_jv *
 		while (keys[i] != NULL && !bclint_jv_key_is(cfg->doc.text, f, keys[i]))
 			i++;
 		if (keys[i] == NULL)
-			bclint_config_error(cfg, f->start, "unknown key '%s' in a suppression (rule, "
-			                    "pointer, match, reason, expires)", key_of(cfg, f));
+			bclint_config_error(cfg, f->start,
+			                    "unknown key '%s' in a suppression (rule, "
+			                    "pointer, match, reason, expires)",
+			                    key_of(cfg, f));
 		else if (f->type != BCLINT_JSTRING)
 			bclint_config_error(cfg, f->start, "'%s' must be a string, not %s", keys[i],
 			                    bclint_jv_type_name(f));
@@ -176,7 +178,8 @@ static void read_suppression(struct bclint_config *cfg, const struct bclint_jv *
 			v[i] = f;
 	}
 	if (v[0] == NULL || v[3] == NULL || (v[1] == NULL && v[2] == NULL)) {
-		bclint_config_error(cfg, out->start, "a suppression needs 'rule', 'reason', and "
+		bclint_config_error(cfg, out->start,
+		                    "a suppression needs 'rule', 'reason', and "
 		                    "'pointer' or 'match'");
 		return;
 	}
@@ -187,15 +190,18 @@ static void read_suppression(struct bclint_config *cfg, const struct bclint_jv *
 	out->reason = str[3];
 	out->pointer = str[1];
 	if (out->pointer != NULL && out->pointer[0] != '/')
-		bclint_config_error(cfg, v[1]->start, "'pointer' must be a JSON Pointer starting "
+		bclint_config_error(cfg, v[1]->start,
+		                    "'pointer' must be a JSON Pointer starting "
 		                    "with '/'");
 	if (v[2] != NULL)
 		out->match = compile(cfg, v[2], str[2]);
 	if (v[4] != NULL) {
 		out->expires_text = str[4];
 		if (bclint_parse_time(str[4], &out->expires) < 0)
-			bclint_config_error(cfg, v[4]->start, "'expires' is not a date or RFC 3339 "
-			                    "timestamp: '%s'", str[4]);
+			bclint_config_error(cfg, v[4]->start,
+			                    "'expires' is not a date or RFC 3339 "
+			                    "timestamp: '%s'",
+			                    str[4]);
 	}
 }
 
@@ -252,8 +258,10 @@ int bclint_config_read(struct bclint_config *cfg, const char *path, int explicit
 		while (i < 4 && !bclint_jv_key_is(cfg->doc.text, k, keys[i]))
 			i++;
 		if (i == 4)
-			bclint_config_error(cfg, k->start, "unknown key '%s' (rules, plugins, "
-			                    "suppressions, roster)", key_of(cfg, k));
+			bclint_config_error(cfg, k->start,
+			                    "unknown key '%s' (rules, plugins, "
+			                    "suppressions, roster)",
+			                    key_of(cfg, k));
 		else if (found[i] != NULL)
 			bclint_config_error(cfg, k->start, "duplicate key '%s'", keys[i]);
 		else

@@ -28,7 +28,7 @@ struct bclint_config_error {
 };
 
 struct bclint_config {
-	char *path;   /* as found or given; NULL: no configuration */
+	char *path; /* as found or given; NULL: no configuration */
 	struct bclint_text text;
 	struct bclint_jdoc doc;
 	const struct bclint_jv *rules; /* the "rules" object, or NULL */
@@ -50,7 +50,7 @@ int bclint_config_read(struct bclint_config *cfg, const char *path, int explicit
 
 /* Record an error at byte offset off of the file. */
 void bclint_config_error(struct bclint_config *cfg, size_t off, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 
 /* Hand every error recorded to diag, in file order, as FILE:LINE:COLUMN;
  * returns how many there were. */

@@ -6,8 +6,8 @@
 
 #include "diag.h"
 
-void bclint_diagf(const struct bclint_diag_sink *sink, int level, const char *file,
-                  uint32_t line, uint32_t col, const char *fmt, ...)
+void bclint_diagf(const struct bclint_diag_sink *sink, int level, const char *file, uint32_t line,
+                  uint32_t col, const char *fmt, ...)
 {
 	char msg[2048];
 	va_list ap;

@@ -24,8 +24,7 @@ struct bclint_diag_sink {
 };
 
 /* Format a message and hand it to the sink (no position when line is 0). */
-void bclint_diagf(const struct bclint_diag_sink *sink, int level, const char *file,
-                  uint32_t line, uint32_t col, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+void bclint_diagf(const struct bclint_diag_sink *sink, int level, const char *file, uint32_t line,
+                  uint32_t col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 #endif

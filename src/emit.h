@@ -30,7 +30,7 @@ const struct bclint_format *bclint_format_find(const char *name);
 const struct bclint_format *bclint_formats(size_t *n);
 
 bclint_emit_fn bclint_emit_gcc, bclint_emit_sarif, bclint_emit_json, bclint_emit_github,
-	bclint_emit_gitlab, bclint_emit_junit, bclint_emit_checkstyle, bclint_emit_azure;
+        bclint_emit_gitlab, bclint_emit_junit, bclint_emit_checkstyle, bclint_emit_azure;
 
 /* Each source file's name as a format writes it (escaped, or as a URI),
  * made once for output that repeats it in every location. */

@@ -24,12 +24,8 @@ static void escape(struct bclint_buf *out, const char *text, unsigned how, int p
 		case '%': bclint_buf_puts(out, "%25"); break;
 		case '\r': bclint_buf_puts(out, "%0D"); break;
 		case '\n': bclint_buf_puts(out, "%0A"); break;
-		case ':':
-			bclint_buf_puts(out, property ? "%3A" : ":");
-			break;
-		case ',':
-			bclint_buf_puts(out, property ? "%2C" : ",");
-			break;
+		case ':': bclint_buf_puts(out, property ? "%3A" : ":"); break;
+		case ',': bclint_buf_puts(out, property ? "%2C" : ","); break;
 		default:
 			if ((unsigned char)*s < 0x20 || *s == 0x7f)
 				bclint_buf_printf(out, "\\x%02x", (unsigned char)*s);

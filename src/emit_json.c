@@ -89,8 +89,9 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 		}
 		bclint_buf_puts(out, "]}");
 	}
-	bclint_buf_printf(out, "%s], \"summary\": {\"error\": %zu, \"warning\": %zu, "
-	                  "\"note\": %zu}}\n", shown ? "\n" : "",
-	                  r->counts[BCLINT_LEVEL_ERROR], r->counts[BCLINT_LEVEL_WARNING],
-	                  r->counts[BCLINT_LEVEL_NOTE]);
+	bclint_buf_printf(out,
+	                  "%s], \"summary\": {\"error\": %zu, \"warning\": %zu, "
+	                  "\"note\": %zu}}\n",
+	                  shown ? "\n" : "", r->counts[BCLINT_LEVEL_ERROR],
+	                  r->counts[BCLINT_LEVEL_WARNING], r->counts[BCLINT_LEVEL_NOTE]);
 }

@@ -28,7 +28,7 @@
  * log uploadable and every kept item visible. */
 #define MAX_RESULTS 25000
 #define MAX_RELATED 100
-#define MAX_TAGS 10
+#define MAX_TAGS    10
 
 static void jstr(struct bclint_buf *out, const char *s)
 {
@@ -54,8 +54,8 @@ static void uri(struct bclint_buf *out, const char *path)
 	if (norm[0] == '/')
 		bclint_buf_puts(out, "file://");
 	for (const unsigned char *p = (const unsigned char *)norm; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~/", *p) != NULL)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p) != NULL)
 			bclint_buf_putc(out, (char)*p);
 		else
 			bclint_buf_printf(out, "%%%02X", *p);
@@ -66,8 +66,9 @@ static void uri(struct bclint_buf *out, const char *path)
 
 static const char *sarif_level(int level)
 {
-	return level == BCLINT_LEVEL_ERROR ? "error" : level == BCLINT_LEVEL_WARNING ? "warning"
-	                                                                          : "note";
+	return level == BCLINT_LEVEL_ERROR     ? "error"
+	       : level == BCLINT_LEVEL_WARNING ? "warning"
+	                                       : "note";
 }
 
 /* What SARIF says of a rule beside its own metadata. */
@@ -176,8 +177,7 @@ static void properties(struct bclint_buf *out, const struct bclint_source *src,
 
 /* The message, escaped, linking each note kept ("... (see [note](1))"),
  * as a JSON string. */
-static void message(struct bclint_buf *out, struct bclint_buf *tmp,
-                    const struct bclint_finding *f)
+static void message(struct bclint_buf *out, struct bclint_buf *tmp, const struct bclint_finding *f)
 {
 	tmp->len = 0;
 	bclint_md_link_text(tmp, f->message);
@@ -242,15 +242,17 @@ static void result(struct bclint_buf *out, struct bclint_buf *tmp, const struct 
 		bclint_buf_puts(out, "}]");
 	}
 	properties(out, &e->run->report.sources[f->file], &f->about);
-	bclint_buf_printf(out, ", \"partialFingerprints\": {\"" FINGERPRINT_KEY "\": \"%s\", "
-	                  "\"primaryLocationLineHash\": \"%s\"}}", f->fingerprint, f->fingerprint);
+	bclint_buf_printf(out,
+	                  ", \"partialFingerprints\": {\"" FINGERPRINT_KEY "\": \"%s\", "
+	                  "\"primaryLocationLineHash\": \"%s\"}}",
+	                  f->fingerprint, f->fingerprint);
 }
 
 static void notification(struct bclint_buf *out, const char *level, const char *message,
                          const char *rule, int first)
 {
-	bclint_buf_printf(out, "%s{\"level\": \"%s\", \"message\": {\"text\": ",
-	                  first ? "" : ", ", level);
+	bclint_buf_printf(out, "%s{\"level\": \"%s\", \"message\": {\"text\": ", first ? "" : ", ",
+	                  level);
 	jstr(out, message);
 	bclint_buf_putc(out, '}');
 	if (rule != NULL) {
@@ -268,21 +270,25 @@ static void invocation(struct bclint_buf *out, const struct bclint_emit *e)
 	const struct bclint_run *run = e->run;
 	const struct bclint_report *r = &run->report;
 	int ok = !run->plugin_errors && !r->oom && r->n_failures == 0;
-	bclint_buf_printf(out, "    \"invocations\": [{\"executionSuccessful\": %s, "
-	                  "\"exitCode\": %d", ok ? "true" : "false", e->exit_code);
+	bclint_buf_printf(out,
+	                  "    \"invocations\": [{\"executionSuccessful\": %s, "
+	                  "\"exitCode\": %d",
+	                  ok ? "true" : "false", e->exit_code);
 	int truncated = r->n_findings > MAX_RESULTS;
 	for (size_t i = 0; i < r->n_findings && i < MAX_RESULTS && !truncated; i++)
 		truncated = r->findings[i]->n_notes > MAX_RELATED;
 	if (r->n_failures > 0 || truncated) {
 		bclint_buf_puts(out, ", \"toolExecutionNotifications\": [");
 		for (size_t i = 0; i < r->n_failures; i++)
-			notification(out, "error", r->failures[i].message, r->failures[i].rule, i == 0);
+			notification(out, "error", r->failures[i].message, r->failures[i].rule,
+			             i == 0);
 		if (truncated) {
 			char msg[256];
-			snprintf(msg, sizeof(msg), "%zu findings; this log holds at most %d results "
+			snprintf(msg, sizeof(msg),
+			         "%zu findings; this log holds at most %d results "
 			         "and %d related locations per result (GitHub's upload limits): "
-			         "see the json or gcc format for all of them", r->n_findings,
-			         MAX_RESULTS, MAX_RELATED);
+			         "see the json or gcc format for all of them",
+			         r->n_findings, MAX_RESULTS, MAX_RELATED);
 			notification(out, "warning", msg, NULL, r->n_failures == 0);
 		}
 		bclint_buf_putc(out, ']');
@@ -294,11 +300,13 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 {
 	const struct bclint_run *run = e->run;
 	const struct bclint_report *r = &run->report;
-	bclint_buf_puts(out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-	                     "  \"version\": \"2.1.0\",\n  \"runs\": [{\n"
-	                     "    \"tool\": {\"driver\": {\"name\": \"bclint\", \"version\": \""
-	                     PACKAGE_VERSION "\", \"semanticVersion\": \"" PACKAGE_VERSION "\", "
-	                     "\"informationUri\": \"" PACKAGE_URL "\", \"rules\": [\n      ");
+	bclint_buf_puts(
+	        out,
+	        "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+	        "  \"version\": \"2.1.0\",\n  \"runs\": [{\n"
+	        "    \"tool\": {\"driver\": {\"name\": \"bclint\", \"version\": \"" PACKAGE_VERSION
+	        "\", \"semanticVersion\": \"" PACKAGE_VERSION "\", "
+	        "\"informationUri\": \"" PACKAGE_URL "\", \"rules\": [\n      ");
 	size_t n_host; /* the host's pseudo-rules first: ruleIndex 0, 1, 2 */
 	const struct bclint_rule *host = bclint_catalog_host_rules(&n_host);
 	for (size_t i = 0; i < n_host; i++) {
@@ -309,7 +317,8 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 	for (size_t i = 0; i < run->rules.n_slots; i++) {
 		const struct bclint_rule_slot *s = &run->rules.slots[i];
 		struct rule_extra x = {s->plugin->desc, s->precision, s->security_severity,
-		                       s->level == BCLINT_LEVEL_OFF ? (int)s->rule->level : s->level};
+		                       s->level == BCLINT_LEVEL_OFF ? (int)s->rule->level
+		                                                    : s->level};
 		rule_entry(out, s->rule, &x, 1);
 	}
 	bclint_buf_puts(out, "]}},\n");
@@ -324,7 +333,8 @@ void bclint_emit_sarif(struct bclint_buf *out, const struct bclint_emit *e)
 		out->oom = 1;
 	bclint_buf_puts(out, "    \"columnKind\": \"unicodeCodePoints\",\n    \"artifacts\": [");
 	for (size_t i = 0; i < r->n_sources && !out->oom; i++) {
-		bclint_buf_puts(out, i ? ", {\"location\": {\"uri\": " : "{\"location\": {\"uri\": ");
+		bclint_buf_puts(out,
+		                i ? ", {\"location\": {\"uri\": " : "{\"location\": {\"uri\": ");
 		bclint_buf_puts(out, bclint_emit_name(&u, (uint32_t)i));
 		bclint_buf_puts(out, "}, \"mimeType\": \"application/json\"}");
 	}

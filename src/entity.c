@@ -25,9 +25,9 @@ static size_t put_index(char *dst, const char *prefix, uint32_t i)
 
 const char *bclint_entity_pointer(const struct bclint_entity *e, char *buf)
 {
-	static const char *const prefix[] = {"/bc", "/members/", "/assets/", "/assignments/",
-	                                     "/asset_groups/", "/partners/", "/partners/",
-	                                     "/needs/", "/policy"};
+	static const char *const prefix[] = {"/bc",           "/members/",      "/assets/",
+	                                     "/assignments/", "/asset_groups/", "/partners/",
+	                                     "/partners/",    "/needs/",        "/policy"};
 	switch (e->kind) {
 	case BCLINT_ENT_BC:
 	case BCLINT_ENT_POLICY: return prefix[e->kind];

@@ -89,9 +89,7 @@ static int capture(const char *fmt, va_list ap, union arg *args, int max)
 			return -1;
 		switch (c) {
 		case '%': break;
-		case 's':
-			args[n++].s = va_arg(ap, const char *);
-			break;
+		case 's': args[n++].s = va_arg(ap, const char *); break;
 		case 'c': args[n++].i = va_arg(ap, int); break;
 		case 'u':
 			switch (len) {

@@ -86,10 +86,9 @@ static const struct bclint_snapshot *snapshot_of(struct bclint_ctx *ctx,
 	return sc->prev != NULL && m == &sc->prev->model ? sc->prev : NULL;
 }
 
-static struct bclint_finding *host_vreport(struct bclint_ctx *ctx,
-                                           const struct bclint_snapshot *s, int level,
-                                           const struct bclint_entity *e, const char *fmt,
-                                           va_list ap)
+static struct bclint_finding *host_vreport(struct bclint_ctx *ctx, const struct bclint_snapshot *s,
+                                           int level, const struct bclint_entity *e,
+                                           const char *fmt, va_list ap)
 {
 	const struct bclint_scene *sc = ctx->scene;
 	const struct bclint_rule_slot *slot = ctx->slot;
@@ -102,13 +101,13 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx,
 	if (slot->level_overridden || level < BCLINT_LEVEL_NOTE || level > BCLINT_LEVEL_ERROR)
 		level = slot->level;
 	struct bclint_finding proto = {
-		.rule = slot->rule->id,
-		.plugin = slot->plugin->desc->name,
-		.level = level,
-		.file = s->file,
-		.pos.off = e->start,
-		.end.off = e->end,
-		.ref = ref_of(e, ptr),
+	        .rule = slot->rule->id,
+	        .plugin = slot->plugin->desc->name,
+	        .level = level,
+	        .file = s->file,
+	        .pos.off = e->start,
+	        .end.off = e->end,
+	        .ref = ref_of(e, ptr),
 	};
 	/* The fingerprint: rule, Business Center and entity identity (IDs,
 	 * never positions), so that it survives reordering and reformatting
@@ -122,17 +121,17 @@ static struct bclint_finding *host_vreport(struct bclint_ctx *ctx,
 	if (sc->about) {
 		bclint_entity_about(m, e, &proto.about);
 		if (sc->redactor != NULL && proto.about.user_email != NULL)
-			proto.about.user_email = checked(ctx, bclint_pseudonym(sc->redactor, &ctx->scratch,
-			                                                       "user",
-			                                                       proto.about.user_email));
+			proto.about.user_email =
+			        checked(ctx, bclint_pseudonym(sc->redactor, &ctx->scratch, "user",
+			                                      proto.about.user_email));
 	}
 	const struct bclint_suppression *sup = NULL;
 	if (sc->supps != NULL && sc->supps->n > 0) {
 		const char *subjects[BCLINT_SUBJECTS_MAX];
 		char p[BCLINT_POINTER_MAX];
 		bclint_entity_subjects(m, e, subjects);
-		sup = bclint_suppression_find(sc->supps, slot->rule->id, bclint_entity_pointer(e, p),
-		                              subjects);
+		sup = bclint_suppression_find(sc->supps, slot->rule->id,
+		                              bclint_entity_pointer(e, p), subjects);
 		proto.suppressed = sup ? sup->reason : NULL;
 	}
 	struct bclint_finding *f = bclint_report_add(sc->report, &proto, text, len);
@@ -162,8 +161,8 @@ static void host_vnote(struct bclint_ctx *ctx, struct bclint_finding *f,
 	const char *text = message(ctx, fmt, ap, small, sizeof(small), &heap, &len);
 	if (text == NULL)
 		return;
-	struct bclint_note proto = {s->file, {e->start, 0, 0}, {e->end, 0, 0}, ref_of(e, ptr),
-	                            NULL};
+	struct bclint_note proto = {
+	        s->file, {e->start, 0, 0}, {e->end, 0, 0}, ref_of(e, ptr), NULL};
 	bclint_report_note(ctx->scene->report, f, &proto, text, len);
 	free(heap);
 }
@@ -193,10 +192,9 @@ static const struct bclint_entity *host_counterpart(struct bclint_ctx *ctx,
 }
 
 /* A model that is neither of the scene's reports nothing. */
-static struct bclint_finding *host_report_at(struct bclint_ctx *ctx,
-                                             const struct bclint_model *m, int level,
-                                             const struct bclint_entity *e, const char *fmt,
-                                             ...)
+static struct bclint_finding *host_report_at(struct bclint_ctx *ctx, const struct bclint_model *m,
+                                             int level, const struct bclint_entity *e,
+                                             const char *fmt, ...)
 {
 	const struct bclint_snapshot *s = snapshot_of(ctx, m);
 	if (s == NULL)
@@ -319,7 +317,8 @@ static struct bclint_patterns *patterns(struct bclint_ctx *ctx, const char *key)
 		size_t k = 0;
 		for (const struct bclint_jv *c = o.policy->child; c && vals; c = c->next)
 			if (c->type == BCLINT_JSTRING &&
-			    (vals[k] = checked(ctx, bclint_jv_string(&ctx->scratch, text, c))) != NULL)
+			    (vals[k] = checked(ctx, bclint_jv_string(&ctx->scratch, text, c))) !=
+			            NULL)
 				k++;
 		n = vals ? k : 0;
 		if (vals == NULL)
@@ -420,9 +419,8 @@ static const char *host_cap_label(struct bclint_ctx *ctx, uint32_t scope, uint32
 	if (cacheable && ctx->cap_labels != NULL && ctx->cap_labels[key] != NULL)
 		return ctx->cap_labels[key];
 	char buf[128];
-	const char *label = bclint_arena_strdup(&ctx->scratch,
-	                                        bclint_cap_describe(scope, type, cap, buf,
-	                                                            sizeof(buf)));
+	const char *label = bclint_arena_strdup(
+	        &ctx->scratch, bclint_cap_describe(scope, type, cap, buf, sizeof(buf)));
 	if (cacheable && ctx->cap_labels != NULL)
 		ctx->cap_labels[key] = label;
 	return checked(ctx, label);
@@ -475,29 +473,29 @@ static const char *host_roster_path(struct bclint_ctx *ctx)
 }
 
 const struct bclint_host bclint_host_services = {
-	.size = sizeof(struct bclint_host),
-	.report = host_report,
-	.note = host_note,
-	.opt_int = host_opt_int,
-	.opt_string = host_opt_string,
-	.opt_bool = host_opt_bool,
-	.opt_match = host_opt_match,
-	.now = host_now,
-	.member_label = host_member_label,
-	.asset_label = host_asset_label,
-	.cap_label = host_cap_label,
-	.need_have = bclint_need_have,
-	.asset_type_label = bclint_asset_type_label,
-	.asset_type_name = bclint_asset_type_name,
-	.email_allowed = host_email_allowed,
-	.grant_source = host_grant_source,
-	.also_grant = host_also_grant,
-	.previous = host_previous,
-	.counterpart = host_counterpart,
-	.report_at = host_report_at,
-	.note_at = host_note_at,
-	.roster_find = host_roster_find,
-	.roster_path = host_roster_path,
+        .size = sizeof(struct bclint_host),
+        .report = host_report,
+        .note = host_note,
+        .opt_int = host_opt_int,
+        .opt_string = host_opt_string,
+        .opt_bool = host_opt_bool,
+        .opt_match = host_opt_match,
+        .now = host_now,
+        .member_label = host_member_label,
+        .asset_label = host_asset_label,
+        .cap_label = host_cap_label,
+        .need_have = bclint_need_have,
+        .asset_type_label = bclint_asset_type_label,
+        .asset_type_name = bclint_asset_type_name,
+        .email_allowed = host_email_allowed,
+        .grant_source = host_grant_source,
+        .also_grant = host_also_grant,
+        .previous = host_previous,
+        .counterpart = host_counterpart,
+        .report_at = host_report_at,
+        .note_at = host_note_at,
+        .roster_find = host_roster_find,
+        .roster_path = host_roster_path,
 };
 
 void bclint_ctx_release(struct bclint_ctx *ctx)

@@ -43,7 +43,7 @@ struct bclint_ctx {
 	const char **cap_labels;      /* per permission, made on first use */
 	struct bclint_patterns *pats; /* per option, compiled on first use */
 	struct pcre2_real_match_data_8 *md;
-	const char *undeclared;       /* an option key the rule never declared */
+	const char *undeclared; /* an option key the rule never declared */
 };
 
 /* A context for slot's run in scene; release it with bclint_ctx_release. */

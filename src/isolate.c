@@ -29,10 +29,10 @@ const char *bclint_signal_name(int sig, char *buf, size_t size)
 		int sig;
 		const char *name;
 	} names[] = {
-		{SIGSEGV, "SIGSEGV"}, {SIGABRT, "SIGABRT"}, {SIGBUS, "SIGBUS"},
-		{SIGFPE, "SIGFPE"},   {SIGILL, "SIGILL"},   {SIGKILL, "SIGKILL"},
-		{SIGTERM, "SIGTERM"}, {SIGTRAP, "SIGTRAP"}, {SIGSYS, "SIGSYS"},
-		{SIGPIPE, "SIGPIPE"}, {SIGXCPU, "SIGXCPU"}, {SIGINT, "SIGINT"},
+	        {SIGSEGV, "SIGSEGV"}, {SIGABRT, "SIGABRT"}, {SIGBUS, "SIGBUS"},
+	        {SIGFPE, "SIGFPE"},   {SIGILL, "SIGILL"},   {SIGKILL, "SIGKILL"},
+	        {SIGTERM, "SIGTERM"}, {SIGTRAP, "SIGTRAP"}, {SIGSYS, "SIGSYS"},
+	        {SIGPIPE, "SIGPIPE"}, {SIGXCPU, "SIGXCPU"}, {SIGINT, "SIGINT"},
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (names[i].sig == sig)
@@ -81,8 +81,8 @@ static double seconds_now(void)
 /* What the calling process keeps of the channel: the frame being read. */
 struct reader {
 	char head[5];
-	size_t have;       /* bytes of head, then of the message, read so far */
-	char *msg;         /* the message being read, of msg_len bytes */
+	size_t have; /* bytes of head, then of the message, read so far */
+	char *msg;   /* the message being read, of msg_len bytes */
 	size_t msg_len, cap;
 	bclint_receive_fn *receive;
 	void *arg;

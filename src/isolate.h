@@ -14,10 +14,10 @@
 
 /* How a worker ended. */
 enum bclint_ending {
-	BCLINT_WORKER_DONE,     /* the job returned */
+	BCLINT_WORKER_DONE,      /* the job returned */
 	BCLINT_WORKER_SIGNALLED, /* killed by a signal (signal) */
-	BCLINT_WORKER_EXITED,   /* ended the process itself (status) */
-	BCLINT_WORKER_LATE      /* a step ran out of time, and was killed */
+	BCLINT_WORKER_EXITED,    /* ended the process itself (status) */
+	BCLINT_WORKER_LATE       /* a step ran out of time, and was killed */
 };
 
 struct bclint_outcome {

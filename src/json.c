@@ -138,7 +138,7 @@ static size_t utf8_len(const unsigned char *p, const unsigned char *end)
 	return n;
 }
 
-#define ONES 0x0101010101010101ull
+#define ONES  0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
 /* Has any of the 8 bytes of v the value of one byte of c? */
@@ -262,11 +262,13 @@ static const unsigned char *scan_string(struct parser *P, const unsigned char *p
 			unsigned cp;
 			size_t n = escape_len(p, &cp);
 			if (n == 0)
-				return fail(P, p, p[1] == 'u' ? "invalid \\u escape" :
-				                               "invalid escape sequence");
+				return fail(P, p,
+				            p[1] == 'u' ? "invalid \\u escape"
+				                        : "invalid escape sequence");
 			if (cp == 0)
-				return refuse(P, p, "\\u0000 in a string: bclint refuses NUL "
-				                  "characters, which would cut the text short");
+				return refuse(P, p,
+				              "\\u0000 in a string: bclint refuses NUL "
+				              "characters, which would cut the text short");
 			*escaped = 1;
 			p += n;
 		} else if (*p < 0x20) {
@@ -292,8 +294,8 @@ static int is_digit(unsigned char c)
  * number, checked against the grammar as a whole. */
 static const unsigned char *number_end(const unsigned char *p, const unsigned char *end)
 {
-	while (p < end && (is_digit(*p) || *p == '-' || *p == '+' || *p == '.' || *p == 'e' ||
-	                   *p == 'E'))
+	while (p < end &&
+	       (is_digit(*p) || *p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E'))
 		p++;
 	return p;
 }
@@ -344,12 +346,10 @@ static struct bclint_jv *node(struct parser *P, unsigned type, const unsigned ch
 	return v;
 }
 
-static const unsigned char *value(struct parser *P, const unsigned char *p,
-                                  struct bclint_jv **out);
+static const unsigned char *value(struct parser *P, const unsigned char *p, struct bclint_jv **out);
 
 /* p is just past '{' or '['; parse the members or elements into v. */
-static const unsigned char *container(struct parser *P, const unsigned char *p,
-                                      struct bclint_jv *v)
+static const unsigned char *container(struct parser *P, const unsigned char *p, struct bclint_jv *v)
 {
 	int obj = v->type == BCLINT_JOBJECT;
 	unsigned char close = obj ? '}' : ']';
@@ -402,8 +402,7 @@ static const unsigned char *container(struct parser *P, const unsigned char *p,
 
 /* p is where a value should start (white space skipped); returns just
  * past it, with the node in *out, or NULL. */
-static const unsigned char *value(struct parser *P, const unsigned char *p,
-                                  struct bclint_jv **out)
+static const unsigned char *value(struct parser *P, const unsigned char *p, struct bclint_jv **out)
 {
 	static const char *const literal[] = {NULL, "null", "false", "true"};
 	unsigned type;
@@ -480,8 +479,7 @@ struct bclint_jv *bclint_jparse(const char *text, size_t len, struct bclint_json
 	return bclint_jparse_lines(text, len, err, arena, NULL);
 }
 
-struct bclint_jv *bclint_jparse_lines(const char *text, size_t len,
-                                      struct bclint_json_error *err,
+struct bclint_jv *bclint_jparse_lines(const char *text, size_t len, struct bclint_json_error *err,
                                       struct bclint_arena *arena, struct bclint_lines *lines)
 {
 	const unsigned char *base = (const unsigned char *)text;
@@ -508,8 +506,9 @@ struct bclint_jv *bclint_jparse_lines(const char *text, size_t len,
 		return NULL;
 	p = skip_ws(&P, p);
 	if (p < P.end)
-		return fail(&P, p, *p == '\0' ? "unexpected NUL byte" :
-		                                "unexpected text after the JSON value");
+		return fail(&P, p,
+		            *p == '\0' ? "unexpected NUL byte"
+		                       : "unexpected text after the JSON value");
 	if (P.lines != NULL)
 		P.lines->complete = 1;
 	return root;
@@ -645,8 +644,7 @@ void bclint_jdoc_free(struct bclint_jdoc *d)
 	d->root = NULL;
 }
 
-void bclint_jdoc_position(const struct bclint_jdoc *d, size_t off, uint32_t *line,
-                          uint32_t *col)
+void bclint_jdoc_position(const struct bclint_jdoc *d, size_t off, uint32_t *line, uint32_t *col)
 {
 	struct bclint_textpos p = {(uint32_t)off, 0, 0}, *pp = &p;
 	if (d->lines.complete)

@@ -16,7 +16,7 @@
 struct bclint_json_error {
 	size_t offset;
 	const char *message;
-	int has_byte;        /* byte is meaningful */
+	int has_byte;       /* byte is meaningful */
 	unsigned char byte; /* the offending byte (bad UTF-8, control character) */
 	int oom;            /* memory ran out: not the text's fault */
 	int refused;        /* valid JSON that bclint refuses (a \u0000) */
@@ -40,7 +40,7 @@ enum bclint_jtype {
 };
 
 /* jv flags */
-#define BCLINT_JV_ESCAPED 1     /* the string value has escape sequences */
+#define BCLINT_JV_ESCAPED     1 /* the string value has escape sequences */
 #define BCLINT_JV_KEY_ESCAPED 2 /* so has the member's key */
 
 /* A value: no copies of the text, only where it is.  Strings are decoded
@@ -52,8 +52,8 @@ struct bclint_jv {
 	uint32_t key;            /* a member's key: offset of its opening quote */
 	uint32_t type : 3;       /* enum bclint_jtype */
 	uint32_t flags : 2;
-	uint32_t n : 27;         /* a container's elements or members, at most
-	                          * BCLINT_JV_N_MAX (then count them) */
+	uint32_t n : 27; /* a container's elements or members, at most
+	                  * BCLINT_JV_N_MAX (then count them) */
 };
 #define BCLINT_JV_N_MAX ((1u << 27) - 1)
 
@@ -77,8 +77,7 @@ struct bclint_lines {
 };
 
 /* bclint_jparse, noting the line feeds in *lines (zeroed first). */
-struct bclint_jv *bclint_jparse_lines(const char *text, size_t len,
-                                      struct bclint_json_error *err,
+struct bclint_jv *bclint_jparse_lines(const char *text, size_t len, struct bclint_json_error *err,
                                       struct bclint_arena *arena, struct bclint_lines *lines);
 
 /* A string value (or a member's key), decoded and NUL-terminated, in arena;
@@ -97,7 +96,7 @@ int bclint_jv_key_is(const char *text, const struct bclint_jv *v, const char *ke
 struct bclint_jdoc {
 	const char *text;
 	size_t len;
-	struct bclint_jv *root;     /* NULL when the parse failed */
+	struct bclint_jv *root;       /* NULL when the parse failed */
 	struct bclint_json_error err; /* why it failed */
 	struct bclint_arena arena;
 	struct bclint_lines lines;
@@ -107,8 +106,7 @@ struct bclint_jdoc {
 int bclint_jdoc_parse(struct bclint_jdoc *d, const char *text, size_t len);
 void bclint_jdoc_free(struct bclint_jdoc *d);
 /* The 1-based line and column (in code points) of byte offset off. */
-void bclint_jdoc_position(const struct bclint_jdoc *d, size_t off, uint32_t *line,
-                          uint32_t *col);
+void bclint_jdoc_position(const struct bclint_jdoc *d, size_t off, uint32_t *line, uint32_t *col);
 
 /* -- typed getters ------------------------------------------------------ */
 

@@ -44,26 +44,27 @@ static void policy_error(struct bclint_report *r, const struct bclint_snapshot *
                          const struct bclint_jv *v, const char *ptr, const char *msg)
 {
 	struct bclint_finding f = {
-		.rule = "snapshot",
-		.level = BCLINT_LEVEL_ERROR,
-		.file = s->file,
-		.pos.off = s->policy_at + v->start,
-		.end.off = s->policy_at + v->end,
-		.ref.pointer = ptr,
-		.identity = bclint_hash64(ptr, strlen(ptr), 1),
+	        .rule = "snapshot",
+	        .level = BCLINT_LEVEL_ERROR,
+	        .file = s->file,
+	        .pos.off = s->policy_at + v->start,
+	        .end.off = s->policy_at + v->end,
+	        .ref.pointer = ptr,
+	        .identity = bclint_hash64(ptr, strlen(ptr), 1),
 	};
 	bclint_report_addz(r, &f, msg);
 }
 
 /* Is a policy value of the right JSON type for the option? */
-static const char *policy_type_error(const struct bclint_snapshot *s,
-                                     const struct bclint_option *o, const struct bclint_jv *v)
+static const char *policy_type_error(const struct bclint_snapshot *s, const struct bclint_option *o,
+                                     const struct bclint_jv *v)
 {
 	long long n;
 	switch (o->type) {
 	case BCLINT_OPT_INT:
 		return bclint_jv_integer(s->policy_text, v, 0, 2147483647, &n) < 0
-		       ? "a non-negative integer" : NULL;
+		               ? "a non-negative integer"
+		               : NULL;
 	case BCLINT_OPT_BOOL: return bclint_jv_is_bool(v) ? NULL : "true or false";
 	case BCLINT_OPT_STRING: return v->type == BCLINT_JSTRING ? NULL : "a string";
 	default:
@@ -117,8 +118,10 @@ static int check_policy(const struct bclint_ruleset *rs, struct bclint_report *r
 		snprintf(ptr, sizeof(ptr), "/policy/%s", key);
 		const char *want = o ? policy_type_error(s, o, v) : NULL;
 		if (o == NULL)
-			snprintf(msg, sizeof(msg), "unknown policy key '%s': no loaded rule has "
-			         "this option (see bclint --explain RULE)", key);
+			snprintf(msg, sizeof(msg),
+			         "unknown policy key '%s': no loaded rule has "
+			         "this option (see bclint --explain RULE)",
+			         key);
 		else if (want != NULL)
 			snprintf(msg, sizeof(msg), "policy '%s' must be %s", key, want);
 		else if (o->type == BCLINT_OPT_PATTERNS)
@@ -138,7 +141,7 @@ struct job {
 	struct bclint_run *run;
 	const struct bclint_lint_options *o;
 	uint32_t file;
-	const size_t *todo; /* the enabled rules' slot numbers */
+	const size_t *todo;  /* the enabled rules' slot numbers */
 	size_t n_todo, from; /* run todo[from..] */
 	int send_load;       /* send what loading found (the first worker) */
 	int32_t prev;        /* the previous snapshot's source (--previous), or -1 */
@@ -257,17 +260,18 @@ static void other_bc(struct job *j, const struct bclint_snapshot *s,
 {
 	const struct bclint_entity *bc = &prev->model.bc.ent;
 	char msg[1024];
-	snprintf(msg, sizeof(msg), "the previous snapshot is of Business Center '%s', not '%s' "
-	         "as %s is: compare two snapshots of the same Business Center", prev->model.bc.bc_id,
-	         s->model.bc.bc_id, s->model.file);
+	snprintf(msg, sizeof(msg),
+	         "the previous snapshot is of Business Center '%s', not '%s' "
+	         "as %s is: compare two snapshots of the same Business Center",
+	         prev->model.bc.bc_id, s->model.bc.bc_id, s->model.file);
 	struct bclint_finding f = {
-		.rule = "snapshot",
-		.level = BCLINT_LEVEL_ERROR,
-		.file = prev->file,
-		.pos.off = bc->start,
-		.end.off = bc->end,
-		.ref.entity = bclint_entity_code(bc),
-		.identity = bclint_hash64(msg, strlen(msg), bclint_hash64("/bc", 3, 0)),
+	        .rule = "snapshot",
+	        .level = BCLINT_LEVEL_ERROR,
+	        .file = prev->file,
+	        .pos.off = bc->start,
+	        .end.off = bc->end,
+	        .ref.entity = bclint_entity_code(bc),
+	        .identity = bclint_hash64(msg, strlen(msg), bclint_hash64("/bc", 3, 0)),
 	};
 	bclint_report_addz(&j->run->report, &f, msg);
 }
@@ -304,8 +308,15 @@ static int set_scene(struct job *j, struct bclint_snapshot *s, struct bclint_sna
 {
 	struct bclint_run *run = j->run;
 	int fingerprints = (j->o->needs & BCLINT_NEED_FINGERPRINTS) || j->o->baseline != NULL;
-	*sc = (struct bclint_scene){&run->report, s, NULL, NULL, j->o->now, fingerprints,
-	                            (j->o->needs & BCLINT_NEED_ABOUT) != 0, prev, NULL,
+	*sc = (struct bclint_scene){&run->report,
+	                            s,
+	                            NULL,
+	                            NULL,
+	                            j->o->now,
+	                            fingerprints,
+	                            (j->o->needs & BCLINT_NEED_ABOUT) != 0,
+	                            prev,
+	                            NULL,
 	                            j->o->roster};
 	if (run->config.path != NULL && run->config.supps.n > 0)
 		sc->supps = &run->config.supps;
@@ -705,8 +716,8 @@ static void receive_findings(struct job *j, struct reading *rd)
 	const struct bclint_rule_slot *sl = slot >= 0 && !rd->bad ? &run->rules.slots[slot] : NULL;
 	while (rd->p < rd->end && !rd->bad && !r->oom) {
 		struct bclint_finding proto = {
-			.rule = sl ? sl->rule->id : "snapshot",
-			.plugin = sl ? sl->plugin->desc->name : NULL,
+		        .rule = sl ? sl->rule->id : "snapshot",
+		        .plugin = sl ? sl->plugin->desc->name : NULL,
 		};
 		char ptr[512];
 		uint32_t len;
@@ -760,8 +771,8 @@ static void receive(void *arg, const char *data, size_t len)
 		if (rd.bad || slot >= run->rules.n_slots)
 			break;
 		snprintf(msg, sizeof(msg), "%.*s", (int)(rd.end - rd.p), rd.p);
-		job_failure(j, run->rules.slots[slot].plugin->path, run->rules.slots[slot].rule->id, msg,
-		            1);
+		job_failure(j, run->rules.slots[slot].plugin->path, run->rules.slots[slot].rule->id,
+		            msg, 1);
 		return;
 	}
 	case 'B': {
@@ -816,8 +827,8 @@ static int ended(struct job *j, const struct bclint_outcome *out)
 	const struct bclint_rule_slot *slot = &run->rules.slots[j->todo[at]];
 	const char *path = slot->plugin->path, *id = slot->rule->id;
 	if (out->ending == BCLINT_WORKER_LATE)
-		snprintf(msg, sizeof(msg), "%s: rule '%s' exceeded the time limit of %u s on %s", path,
-		         id, timeout, name);
+		snprintf(msg, sizeof(msg), "%s: rule '%s' exceeded the time limit of %u s on %s",
+		         path, id, timeout, name);
 	else if (out->ending == BCLINT_WORKER_SIGNALLED)
 		snprintf(msg, sizeof(msg), "%s: rule '%s' crashed (%s) on %s", path, id, how, name);
 	else
@@ -896,8 +907,14 @@ static int lint_files(struct bclint_run *run, const struct bclint_lint_options *
 	while (said < n) {
 		while (next < n && (pool == NULL || bclint_pool_running(pool) < jobs)) {
 			struct job *j = &js[next];
-			*j = (struct job){.run = run, .o = o, .todo = todo, .n_todo = n_todo,
-			                  .send_load = 1, .prev = -1, .done = 1, .hold = next > said};
+			*j = (struct job){.run = run,
+			                  .o = o,
+			                  .todo = todo,
+			                  .n_todo = n_todo,
+			                  .send_load = 1,
+			                  .prev = -1,
+			                  .done = 1,
+			                  .hold = next > said};
 			int file = read_source(j, paths[next++], "snapshot");
 			if (file >= 0 && o->previous != NULL && prev < 0 &&
 			    (prev = read_source(j, o->previous, "previous snapshot")) < 0) {
@@ -960,8 +977,13 @@ void bclint_lint_text(struct bclint_run *run, const struct bclint_lint_options *
 			run->report.oom = 1;
 		return;
 	}
-	struct job j = {.run = run, .o = o, .file = (uint32_t)file, .todo = todo, .n_todo = n_todo,
-	                .send_load = 1, .prev = -1};
+	struct job j = {.run = run,
+	                .o = o,
+	                .file = (uint32_t)file,
+	                .todo = todo,
+	                .n_todo = n_todo,
+	                .send_load = 1,
+	                .prev = -1};
 	struct bclint_pool *pool = o->isolate ? bclint_pool_new() : NULL;
 	if (pool == NULL) {
 		lint_here(&j);
@@ -993,7 +1015,8 @@ static int config_source(struct bclint_run *run)
 		run->report.oom = 1;
 		return -1;
 	}
-	int file = bclint_report_add_source(&run->report, path, bclint_text_own(copy, cfg->text.len));
+	int file =
+	        bclint_report_add_source(&run->report, path, bclint_text_own(copy, cfg->text.len));
 	if (file >= 0)
 		run->report.sources[file].config = 1;
 	return file;
@@ -1009,8 +1032,8 @@ void bclint_lint(struct bclint_run *run, const struct bclint_lint_options *o,
 		bclint_suppressions_report(&run->config.supps, &run->report, (uint32_t)cfg_file);
 	unsigned needs = o->needs | (o->baseline ? BCLINT_NEED_FINGERPRINTS : 0);
 	bclint_report_finish(&run->report, needs);
-	if (o->baseline != NULL &&
-	    bclint_baseline_apply(o->baseline, &run->report, &run->baselined, &run->baseline_gone) < 0)
+	if (o->baseline != NULL && bclint_baseline_apply(o->baseline, &run->report, &run->baselined,
+	                                                 &run->baseline_gone) < 0)
 		run->report.oom = 1;
 }
 
@@ -1028,7 +1051,8 @@ int bclint_run_status(const struct bclint_run *run, int fail_on, long max_warnin
 		return BCLINT_EXIT_USAGE;
 	const size_t *c = run->report.counts;
 	for (int l = BCLINT_LEVEL_ERROR; l >= BCLINT_LEVEL_NOTE && fail_on >= BCLINT_LEVEL_NOTE &&
-	                                 fail_on <= BCLINT_LEVEL_ERROR; l--)
+	                                 fail_on <= BCLINT_LEVEL_ERROR;
+	     l--)
 		if (l >= fail_on && c[l] > 0)
 			return BCLINT_EXIT_FINDINGS;
 	if (max_warnings >= 0 && c[BCLINT_LEVEL_WARNING] > (size_t)max_warnings)

@@ -29,9 +29,9 @@ struct bclint_run {
 	struct bclint_config config; /* path NULL: no configuration */
 	struct bclint_report report;
 	struct bclint_diag_sink diag;
-	int input_errors;  /* unreadable or invalid snapshots */
-	int plugin_errors; /* plugins refused or failed */
-	size_t baselined;  /* findings a baseline removed */
+	int input_errors;     /* unreadable or invalid snapshots */
+	int plugin_errors;    /* plugins refused or failed */
+	size_t baselined;     /* findings a baseline removed */
 	size_t baseline_gone; /* baseline entries that matched nothing */
 };
 
@@ -43,7 +43,7 @@ struct bclint_lint_options {
 	unsigned rule_timeout; /* seconds a rule may take when isolated; 0: none */
 	unsigned needs;        /* what the output reads: BCLINT_NEED_* (report.h) */
 	const struct bclint_baseline *baseline; /* or NULL */
-	unsigned jobs;         /* workers at once (isolated only); 0: bclint_cpus() */
+	unsigned jobs;        /* workers at once (isolated only); 0: bclint_cpus() */
 	const char *previous; /* an earlier snapshot of the same Business Center, or NULL */
 	const struct bclint_roster *roster; /* the roster of current staff, or NULL */
 	unsigned char redact_key[BCLINT_REDACT_KEY_BYTES]; /* the pseudonyms' key, with redact */

@@ -8,11 +8,8 @@
 #include "cmd/cmd.h"
 
 static const struct bclint_cmd *const commands[] = {
-	&bclint_cmd_import,
-	&bclint_cmd_why,
-	&bclint_cmd_diff,
-	&bclint_cmd_access,
-	&bclint_cmd_fixtures,
+        &bclint_cmd_import, &bclint_cmd_why,      &bclint_cmd_diff,
+        &bclint_cmd_access, &bclint_cmd_fixtures,
 };
 
 int main(int argc, char **argv)

@@ -58,8 +58,8 @@ static int same_key(const struct map_slot *s, const char *key, size_t len)
 	return memcmp(len < MAP_INLINE ? s->inl : s->key, key, len) == 0;
 }
 
-static struct map_slot *map_find(const struct bclint_map *m, unsigned tag,
-                                 const char *key, size_t len, uint64_t h)
+static struct map_slot *map_find(const struct bclint_map *m, unsigned tag, const char *key,
+                                 size_t len, uint64_t h)
 {
 	size_t mask = m->cap - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -117,8 +117,7 @@ void *bclint_map_put(struct bclint_map *m, unsigned tag, const char *key, void *
 	size_t len = strlen(key);
 	if (len > UINT32_MAX)
 		return m;
-	if ((m->len + 1) * 4 >= m->cap * 3 &&
-	    map_resize(m, m->cap ? m->cap * 2 : 64) < 0)
+	if ((m->len + 1) * 4 >= m->cap * 3 && map_resize(m, m->cap ? m->cap * 2 : 64) < 0)
 		return m;
 	uint64_t h = key_hash(key, len);
 	struct map_slot *s = map_find(m, tag, key, len, h);

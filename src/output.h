@@ -13,17 +13,17 @@
 struct bclint_buf;
 
 struct bclint_output {
-	const char *path;   /* as given; NULL or "-" is standard output */
+	const char *path; /* as given; NULL or "-" is standard output */
 	int fd;
-	int replace;        /* a temporary file renamed over target when done */
+	int replace;           /* a temporary file renamed over target when done */
 	char target[PATH_MAX]; /* path, or the file its symbolic links lead to */
 	char tmp[PATH_MAX];
-	int keep;           /* target exists: its mode and owner are kept */
-	mode_t mode;        /* the mode to give the file written */
+	int keep;    /* target exists: its mode and owner are kept */
+	mode_t mode; /* the mode to give the file written */
 	uid_t uid;
 	gid_t gid;
-	int err;            /* errno of the first failed write, 0 if none */
-	size_t written;     /* bytes handed to fd so far */
+	int err;        /* errno of the first failed write, 0 if none */
+	size_t written; /* bytes handed to fd so far */
 	const struct bclint_diag_sink *diag;
 };
 

@@ -31,9 +31,9 @@ static int flatten(struct bclint_pair_side *s, const struct bclint_model *m)
 	size_t k = 0;
 	s->base[BCLINT_ENT_BC] = k;
 	s->ents[k++] = &m->bc.ent;
-#define FLAT(kind, arr, n)                                 \
-	s->base[kind] = k;                                 \
-	for (size_t i = 0; i < (n); i++)                   \
+#define FLAT(kind, arr, n)                                                                         \
+	s->base[kind] = k;                                                                         \
+	for (size_t i = 0; i < (n); i++)                                                           \
 		s->ents[k++] = &(arr)[i].ent;
 	FLAT(BCLINT_ENT_MEMBER, m->members, m->n_members);
 	FLAT(BCLINT_ENT_ASSET, m->assets, m->n_assets);
@@ -57,9 +57,10 @@ static size_t flat_index(const struct bclint_pair_side *s, const struct bclint_e
 	const struct bclint_model *m = s->model;
 	if (e->kind == BCLINT_ENT_SHARE)
 		return e->parent < m->n_partners && e->index < m->partners[e->parent].n_shares
-		       ? s->share_base[e->parent] + e->index : SIZE_MAX;
-	const size_t count[] = {1, m->n_members, m->n_assets, m->n_assignments, m->n_groups,
-	                        m->n_partners, 0, m->n_needs};
+		               ? s->share_base[e->parent] + e->index
+		               : SIZE_MAX;
+	const size_t count[] = {1,           m->n_members,  m->n_assets, m->n_assignments,
+	                        m->n_groups, m->n_partners, 0,           m->n_needs};
 	if (e->kind > BCLINT_ENT_NEED || e->index >= count[e->kind])
 		return SIZE_MAX;
 	return s->base[e->kind] + e->index;
@@ -117,8 +118,7 @@ int bclint_pairing_build(struct bclint_pairing *p, const struct bclint_model *no
 	memset(p, 0, sizeof(*p));
 	/* flat indexes are 32-bit, as the report's are */
 	if (flatten(&p->side[0], now) < 0 || flatten(&p->side[1], before) < 0 ||
-	    p->side[0].n >= NONE || p->side[1].n >= NONE ||
-	    link(&p->side[0], &p->side[1]) < 0) {
+	    p->side[0].n >= NONE || p->side[1].n >= NONE || link(&p->side[0], &p->side[1]) < 0) {
 		bclint_pairing_free(p);
 		return -1;
 	}

@@ -19,10 +19,10 @@
 struct bclint_pair_side {
 	const struct bclint_model *model;
 	const struct bclint_entity **ents;
-	uint32_t *other;    /* each one's counterpart in the other side, or UINT32_MAX */
+	uint32_t *other; /* each one's counterpart in the other side, or UINT32_MAX */
 	size_t n;
 	size_t base[BCLINT_ENT_NEED + 1]; /* where each kind starts */
-	size_t *share_base; /* per partner: where its shares start */
+	size_t *share_base;               /* per partner: where its shares start */
 };
 
 struct bclint_pairing {

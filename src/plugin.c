@@ -18,12 +18,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-
 #include "plugin.h"
 #include "regex.h"
 
 static int fail(char *err, size_t size, const char *path, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 static int fail(char *err, size_t size, const char *path, const char *fmt, ...)
 {
 	va_list ap;
@@ -91,21 +90,27 @@ static int check_appended(const struct bclint_plugin *d, const struct bclint_rul
 		while (precisions[i] != NULL && strcmp(precisions[i], r->precision) != 0)
 			i++;
 		if (precisions[i] == NULL)
-			return fail(err, size, path, "rule '%s' has an invalid precision '%s' (very-high, "
-			            "high, medium or low)", r->id, r->precision);
+			return fail(err, size, path,
+			            "rule '%s' has an invalid precision '%s' (very-high, "
+			            "high, medium or low)",
+			            r->id, r->precision);
 	}
 	if (has_field(d, offsetof(struct bclint_rule, security_severity)) &&
 	    r->security_severity != NULL && !severity_ok(r->security_severity))
-		return fail(err, size, path, "rule '%s' has an invalid security severity '%s' (0.1 "
-		            "to 10.0)", r->id, r->security_severity);
+		return fail(err, size, path,
+		            "rule '%s' has an invalid security severity '%s' (0.1 "
+		            "to 10.0)",
+		            r->id, r->security_severity);
 	return 0;
 }
 
 static int check_rule(const struct bclint_rule *r, const char *path, char *err, size_t size)
 {
 	if (!valid_id(r->id))
-		return fail(err, size, path, "invalid rule ID '%s' (lower-case letters, digits "
-		            "and hyphens)", r->id ? r->id : "(null)");
+		return fail(err, size, path,
+		            "invalid rule ID '%s' (lower-case letters, digits "
+		            "and hyphens)",
+		            r->id ? r->id : "(null)");
 	if (strcmp(r->id, "snapshot") == 0 || strncmp(r->id, "suppression-", 12) == 0)
 		return fail(err, size, path, "rule ID '%s' is reserved", r->id);
 	if (r->name == NULL || r->summary == NULL || r->check == NULL)
@@ -121,7 +126,8 @@ static int check_rule(const struct bclint_rule *r, const char *path, char *err, 
 	for (size_t i = 0; i < r->n_options; i++) {
 		const struct bclint_option *o = &r->options[i];
 		if (o->key == NULL || o->type > BCLINT_OPT_PATTERNS)
-			return fail(err, size, path, "rule '%s' has an invalid option %zu", r->id, i);
+			return fail(err, size, path, "rule '%s' has an invalid option %zu", r->id,
+			            i);
 		char buf[300];
 		const char *why = o->def ? bclint_option_check(o, o->def, buf, sizeof(buf)) : NULL;
 		if (why != NULL)
@@ -131,8 +137,7 @@ static int check_rule(const struct bclint_rule *r, const char *path, char *err, 
 	return 0;
 }
 
-static int check_descriptor(const struct bclint_plugin *d, const char *path, char *err,
-                            size_t size)
+static int check_descriptor(const struct bclint_plugin *d, const char *path, char *err, size_t size)
 {
 	if (d->magic != BCLINT_PLUGIN_MAGIC)
 		return fail(err, size, path, "not a bclint plugin (bad magic in '%s')",
@@ -153,7 +158,7 @@ static int check_descriptor(const struct bclint_plugin *d, const char *path, cha
 		return fail(err, size, path, "plugin declares no rules");
 	for (size_t i = 0; i < d->n_rules; i++) {
 		const struct bclint_rule *r =
-			(const struct bclint_rule *)((const char *)d->rules + i * d->rule_size);
+		        (const struct bclint_rule *)((const char *)d->rules + i * d->rule_size);
 		if (check_rule(r, path, err, size) < 0 || check_appended(d, r, path, err, size) < 0)
 			return -1;
 	}
@@ -196,7 +201,7 @@ int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, 
 		goto refuse;
 	for (size_t i = 0; i < d->n_rules; i++) {
 		const struct bclint_rule *r =
-			(const struct bclint_rule *)((const char *)d->rules + i * d->rule_size);
+		        (const struct bclint_rule *)((const char *)d->rules + i * d->rule_size);
 		const struct bclint_rule_slot *other = bclint_ruleset_find(rs, r->id);
 		if (other != NULL) {
 			fail(err, size, path, "rule '%s' is already loaded from %s", r->id,
@@ -204,8 +209,9 @@ int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, 
 			goto refuse;
 		}
 		for (size_t j = 0; j < i; j++) {
-			const struct bclint_rule *q = (const struct bclint_rule *)
-				((const char *)d->rules + j * d->rule_size);
+			const struct bclint_rule *q =
+			        (const struct bclint_rule *)((const char *)d->rules +
+			                                     j * d->rule_size);
 			if (strcmp(q->id, r->id) == 0) {
 				fail(err, size, path, "rule '%s' is declared twice", r->id);
 				goto refuse;
@@ -215,8 +221,7 @@ int bclint_ruleset_load(struct bclint_ruleset *rs, const char *path, char *err, 
 	struct bclint_loaded_plugin *pl = realloc(rs->plugins, (rs->n_plugins + 1) * sizeof(*pl));
 	if (pl != NULL)
 		rs->plugins = pl;
-	struct bclint_rule_slot *sl =
-		realloc(rs->slots, (rs->n_slots + d->n_rules) * sizeof(*sl));
+	struct bclint_rule_slot *sl = realloc(rs->slots, (rs->n_slots + d->n_rules) * sizeof(*sl));
 	if (sl != NULL)
 		rs->slots = sl;
 	char *copy = strdup(path);
@@ -262,8 +267,8 @@ static int so_name(const struct dirent *e)
 	return n > 3 && strcmp(e->d_name + n - 3, ".so") == 0 && e->d_name[0] != '.';
 }
 
-int bclint_ruleset_load_dir(struct bclint_ruleset *rs, const char *dir,
-                            bclint_refusal_fn *refused, void *arg, char *err, size_t size)
+int bclint_ruleset_load_dir(struct bclint_ruleset *rs, const char *dir, bclint_refusal_fn *refused,
+                            void *arg, char *err, size_t size)
 {
 	struct dirent **list;
 	int n = scandir(dir, &list, so_name, alphasort);
@@ -286,8 +291,8 @@ struct bclint_rule_slot *bclint_ruleset_find(const struct bclint_ruleset *rs, co
 	return k ? &rs->slots[k - 1] : NULL;
 }
 
-const struct bclint_option *bclint_rule_option(const struct bclint_rule *rule,
-                                               const char *key, size_t *index)
+const struct bclint_option *bclint_rule_option(const struct bclint_rule *rule, const char *key,
+                                               size_t *index)
 {
 	for (size_t i = 0; i < rule->n_options; i++) {
 		if (strcmp(rule->options[i].key, key) == 0) {
@@ -312,11 +317,11 @@ const char *bclint_option_check(const struct bclint_option *opt, const char *val
 		return NULL;
 	}
 	case BCLINT_OPT_BOOL:
-		return strcmp(value, "true") == 0 || strcmp(value, "false") == 0 ?
-		       NULL : "expected true or false";
+		return strcmp(value, "true") == 0 || strcmp(value, "false") == 0
+		               ? NULL
+		               : "expected true or false";
 	case BCLINT_OPT_PATTERNS: return bclint_regex_check(value, buf, size) == 0 ? NULL : buf;
-	default:
-		return NULL;
+	default: return NULL;
 	}
 }
 
@@ -329,10 +334,11 @@ int bclint_slot_set_option(struct bclint_rule_slot *slot, const char *key, const
 	if (o == NULL) {
 		int n = snprintf(err, size, "rule '%s' has no option '%s'", r->id, key);
 		for (size_t i = 0; n >= 0 && (size_t)n < size && i < r->n_options; i++)
-			n += snprintf(err + n, size - (size_t)n, "%s%s", i ? ", " : " (accepted: ",
-			              r->options[i].key);
+			n += snprintf(err + n, size - (size_t)n, "%s%s",
+			              i ? ", " : " (accepted: ", r->options[i].key);
 		if (n >= 0 && (size_t)n < size)
-			snprintf(err + n, size - (size_t)n, r->n_options ? ")" : " (it takes none)");
+			snprintf(err + n, size - (size_t)n,
+			         r->n_options ? ")" : " (it takes none)");
 		return -1;
 	}
 	char buf[300];

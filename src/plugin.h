@@ -20,7 +20,7 @@ struct bclint_optval {
 	const struct bclint_option *opt;
 	const char **values; /* one for scalars; one per pattern for lists */
 	size_t n_values;
-	int source;          /* where the values came from: enum bclint_opt_source */
+	int source; /* where the values came from: enum bclint_opt_source */
 };
 
 /* Where a rule setting came from; a later source replaces an earlier one. */
@@ -56,12 +56,12 @@ typedef void bclint_refusal_fn(void *arg, const char *path, const char *message)
 /* Load every *.so of a directory, in name order; a refused plugin is
  * passed to refused and the others are still loaded.  Returns 0, or -1 if
  * the directory cannot be read (then err says why). */
-int bclint_ruleset_load_dir(struct bclint_ruleset *rs, const char *dir,
-                            bclint_refusal_fn *refused, void *arg, char *err, size_t size);
+int bclint_ruleset_load_dir(struct bclint_ruleset *rs, const char *dir, bclint_refusal_fn *refused,
+                            void *arg, char *err, size_t size);
 
 struct bclint_rule_slot *bclint_ruleset_find(const struct bclint_ruleset *rs, const char *id);
-const struct bclint_option *bclint_rule_option(const struct bclint_rule *rule,
-                                               const char *key, size_t *index);
+const struct bclint_option *bclint_rule_option(const struct bclint_rule *rule, const char *key,
+                                               size_t *index);
 
 /* Set an option from text (--set, or the config file); validates against
  * the declared type.  Pattern lists append to values from the same source

@@ -129,8 +129,7 @@ static void sweep_to(struct sweep *s, struct bclint_textpos *p)
  * counting. */
 #define RADIX_MIN 64
 
-void bclint_positions_resolve(const char *text, size_t len,
-                              struct bclint_textpos **pos, size_t n)
+void bclint_positions_resolve(const char *text, size_t len, struct bclint_textpos **pos, size_t n)
 {
 	bclint_positions_resolve_lines(text, len, NULL, 0, pos, n);
 }
@@ -167,8 +166,7 @@ void bclint_positions_resolve_lines(const char *text, size_t len, const uint32_t
 	free(keys);
 }
 
-void bclint_position_of(const char *text, size_t len, size_t off,
-                        uint32_t *line, uint32_t *col)
+void bclint_position_of(const char *text, size_t len, size_t off, uint32_t *line, uint32_t *col)
 {
 	struct bclint_textpos p = {(uint32_t)off, 0, 0}, *pp = &p;
 	bclint_positions_resolve(text, len, &pp, 1);

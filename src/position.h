@@ -13,8 +13,7 @@ struct bclint_textpos {
 
 /* Resolve every position in one forward pass over text.  The array of
  * pointers may be reordered.  A leading byte-order mark takes no column. */
-void bclint_positions_resolve(const char *text, size_t len,
-                              struct bclint_textpos **pos, size_t n);
+void bclint_positions_resolve(const char *text, size_t len, struct bclint_textpos **pos, size_t n);
 
 /* The same, given the offsets of every line feed of text in order (the
  * parser's): no pass over the whole text, only each position's own line
@@ -28,7 +27,6 @@ void bclint_positions_resolve_lines(const char *text, size_t len, const uint32_t
 uint64_t *bclint_radix_sort(uint64_t *keys, uint64_t *tmp, size_t n);
 
 /* Resolve a single offset (a pass over the text up to it). */
-void bclint_position_of(const char *text, size_t len, size_t off,
-                        uint32_t *line, uint32_t *col);
+void bclint_position_of(const char *text, size_t len, size_t off, uint32_t *line, uint32_t *col);
 
 #endif

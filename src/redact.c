@@ -59,8 +59,7 @@ static char *secret_key(struct bclint_arena *arena, const char *s, size_t at, in
 	return bclint_arena_strndup(arena, s + b, e - b);
 }
 
-static void add_secret(struct bclint_redactor *rd, const char *text, const char *prefix,
-                       int email)
+static void add_secret(struct bclint_redactor *rd, const char *text, const char *prefix, int email)
 {
 	const char *at = email ? strchr(text, '@') : NULL;
 	size_t k = 0, start;
@@ -125,15 +124,14 @@ const char *bclint_pseudonym(const struct bclint_redactor *rd, struct bclint_are
 /* The secret whose text occurs in msg through the key that starts at k,
  * with *pos where it starts; NULL if none (or, with *oom set, no memory). */
 static const struct secret *secret_at(struct bclint_redactor *rd, struct bclint_arena *scratch,
-                                      const char *msg, size_t k, int email, size_t *pos,
-                                      int *oom)
+                                      const char *msg, size_t k, int email, size_t *pos, int *oom)
 {
 	size_t start;
 	const char *key = secret_key(scratch, msg, k, email, &start);
 	if (key == NULL)
 		*oom = 1;
-	for (const struct secret *s = key ? bclint_map_get(&rd->secrets, 0, key) : NULL;
-	     s != NULL; s = s->next) {
+	for (const struct secret *s = key ? bclint_map_get(&rd->secrets, 0, key) : NULL; s != NULL;
+	     s = s->next) {
 		if (start < s->off)
 			continue;
 		size_t p = start - s->off;
@@ -151,8 +149,8 @@ static const struct secret *secret_at(struct bclint_redactor *rd, struct bclint_
 /* One pass over msg replacing emails (at each '@') or names (at each word
  * start); the first occurrence found wins, then the search goes on after
  * it.  msg itself when nothing was found, NULL when out of memory. */
-static const char *pass(struct bclint_redactor *rd, struct bclint_arena *scratch,
-                        const char *msg, int email)
+static const char *pass(struct bclint_redactor *rd, struct bclint_arena *scratch, const char *msg,
+                        int email)
 {
 	struct bclint_buf b = {0};
 	size_t done = 0, i = 0, n = strlen(msg);
@@ -184,8 +182,8 @@ static const char *pass(struct bclint_redactor *rd, struct bclint_arena *scratch
 	return out;
 }
 
-const char *bclint_redact(struct bclint_redactor *rd, struct bclint_arena *scratch,
-                          const char *msg, size_t *len)
+const char *bclint_redact(struct bclint_redactor *rd, struct bclint_arena *scratch, const char *msg,
+                          size_t *len)
 {
 	/* emails first (a name may be part of one), then names */
 	const char *out = pass(rd, scratch, msg, 1);

@@ -18,7 +18,7 @@
 #include "map.h"
 
 /* The key's size, and the least a secret it is derived from may have. */
-#define BCLINT_REDACT_KEY_BYTES 32
+#define BCLINT_REDACT_KEY_BYTES  32
 #define BCLINT_REDACT_SECRET_MIN 16
 
 /* A fresh random key: pseudonyms the same within one report and
@@ -57,8 +57,8 @@ const char *bclint_pseudonym(const struct bclint_redactor *rd, struct bclint_are
 /* msg with every member's email (anywhere) and name (as whole words)
  * replaced by its pseudonym: msg itself when it has none, else a copy in
  * scratch, with *len set to its length; NULL when memory runs out. */
-const char *bclint_redact(struct bclint_redactor *rd, struct bclint_arena *scratch,
-                          const char *msg, size_t *len);
+const char *bclint_redact(struct bclint_redactor *rd, struct bclint_arena *scratch, const char *msg,
+                          size_t *len);
 
 void bclint_redactor_free(struct bclint_redactor *rd);
 

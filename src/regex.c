@@ -18,14 +18,14 @@ struct pcre2_real_code_8 *bclint_regex_compile(const char *pattern, char *why, s
 {
 	int code;
 	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF,
-	                               &code, &off, NULL);
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code,
+	                               &off, NULL);
 	if (re == NULL) {
 		PCRE2_UCHAR msg[160];
 		pcre2_get_error_message(code, msg, sizeof(msg));
 		if (why != NULL)
-			snprintf(why, size, "bad regular expression '%s': %s at offset %zu", pattern,
-			         (const char *)msg, (size_t)off);
+			snprintf(why, size, "bad regular expression '%s': %s at offset %zu",
+			         pattern, (const char *)msg, (size_t)off);
 		return NULL;
 	}
 	/* JIT code reads whole words past a subject's terminator, which

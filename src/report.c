@@ -53,15 +53,15 @@ const char *bclint_ref_pointer(const struct bclint_ref *ref, char *buf)
 }
 
 struct bclint_finding *bclint_report_add(struct bclint_report *r,
-                                         const struct bclint_finding *proto,
-                                         const char *message, size_t len)
+                                         const struct bclint_finding *proto, const char *message,
+                                         size_t len)
 {
 	/* counts and order are 32-bit: four billion findings are more than
 	 * memory holds anyway */
 	if (r->n_findings == r->cap_findings) {
 		size_t cap = r->cap_findings ? r->cap_findings * 2 : 64;
 		struct bclint_finding **f =
-			cap <= UINT32_MAX ? realloc(r->findings, cap * sizeof(*f)) : NULL;
+		        cap <= UINT32_MAX ? realloc(r->findings, cap * sizeof(*f)) : NULL;
 		if (f == NULL) {
 			r->oom = 1;
 			return NULL;
@@ -90,8 +90,7 @@ struct bclint_finding *bclint_report_add(struct bclint_report *r,
 }
 
 struct bclint_finding *bclint_report_addz(struct bclint_report *r,
-                                          const struct bclint_finding *proto,
-                                          const char *message)
+                                          const struct bclint_finding *proto, const char *message)
 {
 	return bclint_report_add(r, proto, message, strlen(message));
 }
@@ -104,8 +103,10 @@ void bclint_report_note(struct bclint_report *r, struct bclint_finding *f,
 	if (f->n_notes == f->cap_notes) {
 		/* doubling, in the arena: the old array is left behind */
 		uint32_t cap = f->cap_notes ? f->cap_notes * 2 : 2;
-		struct bclint_note *n = f->cap_notes < UINT32_MAX / 2
-		                        ? bclint_arena_alloc(&r->arena, (size_t)cap * sizeof(*n)) : NULL;
+		struct bclint_note *n =
+		        f->cap_notes < UINT32_MAX / 2
+		                ? bclint_arena_alloc(&r->arena, (size_t)cap * sizeof(*n))
+		                : NULL;
 		if (n == NULL) {
 			r->oom = 1;
 			return;
@@ -215,8 +216,8 @@ static void resolve_all(struct bclint_report *r, int ends)
 	for (size_t k = 0, start = 0; k < r->n_sources; start = at[k], k++) {
 		const struct bclint_source *s = &r->sources[k];
 		if (at[k] > start)
-			bclint_positions_resolve_lines(s->text.data, s->text.len, s->lines, s->n_lines,
-			                               pos + start, at[k] - start);
+			bclint_positions_resolve_lines(s->text.data, s->text.len, s->lines,
+			                               s->n_lines, pos + start, at[k] - start);
 	}
 	free(pos);
 	free(at);
@@ -246,7 +247,8 @@ static void sort_findings(struct bclint_report *r)
 {
 	size_t n = r->n_findings;
 	uint64_t *keys = n <= UINT32_MAX && n <= SIZE_MAX / (2 * sizeof(*keys))
-	                 ? bclint_big_alloc(2 * n * sizeof(*keys)) : NULL;
+	                         ? bclint_big_alloc(2 * n * sizeof(*keys))
+	                         : NULL;
 	struct bclint_finding **sorted = keys ? bclint_big_alloc(n * sizeof(*sorted)) : NULL;
 	size_t *at = sorted ? calloc(r->n_sources + 1, sizeof(*at)) : NULL;
 	size_t i = 0;
@@ -276,7 +278,8 @@ static void sort_findings(struct bclint_report *r)
 	for (size_t j = i = 0; i < n; i = j) {
 		const struct bclint_finding *f = r->findings[i];
 		for (j = i + 1; j < n && r->findings[j]->pos.off == f->pos.off &&
-		                r->findings[j]->file == f->file; j++)
+		                r->findings[j]->file == f->file;
+		     j++)
 			;
 		if (j - i > 1)
 			sort_run(r->findings + i, j - i);

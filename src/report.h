@@ -50,9 +50,9 @@ struct bclint_finding {
 	struct bclint_textpos pos, end;
 	struct bclint_ref ref;
 	const char *message;
-	const char *suppressed; /* the suppression's reason, or NULL */
+	const char *suppressed;    /* the suppression's reason, or NULL */
 	struct bclint_about about; /* kept when BCLINT_NEED_ABOUT asks for it */
-	uint64_t identity;      /* rule + entity identity, before disambiguation */
+	uint64_t identity;         /* rule + entity identity, before disambiguation */
 	struct bclint_note *notes;
 	uint32_t n_notes, cap_notes;
 	uint32_t seq; /* order of reporting: the last sort key */
@@ -68,7 +68,7 @@ struct bclint_failure {
 
 /* What bclint_report_finish computes beyond order and start positions. */
 enum {
-	BCLINT_NEED_ENDS = 1,        /* end lines and columns */
+	BCLINT_NEED_ENDS = 1,         /* end lines and columns */
 	BCLINT_NEED_FINGERPRINTS = 2, /* fingerprints */
 	BCLINT_NEED_ABOUT = 4         /* who and what each finding is about (entity.h) */
 };
@@ -95,12 +95,11 @@ int bclint_report_add_source(struct bclint_report *r, char *path, struct bclint_
  * bytes of message; about's strings are copied (its asset_type, one of
  * caps.h's names, is kept as it is).  NULL only when memory runs out (r->oom is then set). */
 struct bclint_finding *bclint_report_add(struct bclint_report *r,
-                                         const struct bclint_finding *proto,
-                                         const char *message, size_t len);
+                                         const struct bclint_finding *proto, const char *message,
+                                         size_t len);
 /* The same with a NUL-terminated message. */
 struct bclint_finding *bclint_report_addz(struct bclint_report *r,
-                                          const struct bclint_finding *proto,
-                                          const char *message);
+                                          const struct bclint_finding *proto, const char *message);
 /* Attach a note like proto (file, pos.off, end.off, ref) to f (NULL is
  * ignored). */
 void bclint_report_note(struct bclint_report *r, struct bclint_finding *f,

@@ -32,7 +32,7 @@ struct reader {
 };
 
 static void error_at(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 static void error_at(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, ...)
 {
 	char msg[512];
@@ -82,8 +82,10 @@ static void take(struct reader *rd, struct bclint_roster_entry *e, pcre2_code **
 		else if (*s == '^')
 			*re = compile(rd, s, line, col);
 		else if (strchr(s, '@') == NULL)
-			error_at(rd, line, col, "'%s' is neither an email nor a pattern (a pattern "
-			         "starts with '^')", s);
+			error_at(rd, line, col,
+			         "'%s' is neither an email nor a pattern (a pattern "
+			         "starts with '^')",
+			         s);
 		e->email = bclint_arena_strdup(a, s);
 	} else if (*s == '\0') {
 		return; /* the other fields are optional */
@@ -91,8 +93,10 @@ static void take(struct reader *rd, struct bclint_roster_entry *e, pcre2_code **
 		e->name = bclint_arena_strdup(a, s);
 	} else if (field == COL_END) {
 		if (bclint_parse_time(s, &e->end) < 0)
-			error_at(rd, line, col, "bad end date '%s' (YYYY-MM-DD, or an RFC 3339 "
-			         "timestamp)", s);
+			error_at(rd, line, col,
+			         "bad end date '%s' (YYYY-MM-DD, or an RFC 3339 "
+			         "timestamp)",
+			         s);
 		else if (strlen(s) == 10)
 			e->end += 86400; /* a date: the whole day is still in */
 		e->end_date = bclint_arena_strdup(a, s);
@@ -100,7 +104,8 @@ static void take(struct reader *rd, struct bclint_roster_entry *e, pcre2_code **
 		while (i < 3 && strcmp(s, kinds[i]) != 0)
 			i++;
 		if (i == 3)
-			error_at(rd, line, col, "unknown kind '%s' (employee, contractor or agency)", s);
+			error_at(rd, line, col,
+			         "unknown kind '%s' (employee, contractor or agency)", s);
 		else
 			e->kind = kinds[i];
 	}
@@ -141,8 +146,8 @@ static void add(struct reader *rd, const struct bclint_roster_entry *e, pcre2_co
 	if (had == &r->emails)
 		rd->oom = 1;
 	else if (had != NULL)
-		error_at(rd, e->line, col, "'%s' is on the roster twice (first on line %u)", e->email,
-		         r->entries[(uintptr_t)had - 1].line);
+		error_at(rd, e->line, col, "'%s' is on the roster twice (first on line %u)",
+		         e->email, r->entries[(uintptr_t)had - 1].line);
 }
 
 /* -- CSV ----------------------------------------------------------------- */
@@ -150,8 +155,7 @@ static void add(struct reader *rd, const struct bclint_roster_entry *e, pcre2_co
 #define MAX_CELLS 16
 
 /* The header row: which field each column holds; -1 after an error. */
-static int csv_header(struct reader *rd, const struct bclint_import_cell *cells, int n,
-                      int *fields)
+static int csv_header(struct reader *rd, const struct bclint_import_cell *cells, int n, int *fields)
 {
 	int seen[N_COLS] = {0}, bad = 0;
 	for (int c = 0; c < n; c++) {
@@ -159,8 +163,10 @@ static int csv_header(struct reader *rd, const struct bclint_import_cell *cells,
 		while (f < N_COLS && strcmp(cells[c].s, columns[f]) != 0)
 			f++;
 		if (f == N_COLS) {
-			error_at(rd, cells[c].line, cells[c].col, "unknown column '%s' (email, name, "
-			         "end_date, kind)", cells[c].s);
+			error_at(rd, cells[c].line, cells[c].col,
+			         "unknown column '%s' (email, name, "
+			         "end_date, kind)",
+			         cells[c].s);
 			bad = 1;
 		} else if (seen[f]++) {
 			error_at(rd, cells[c].line, cells[c].col, "column '%s' twice", columns[f]);
@@ -169,7 +175,8 @@ static int csv_header(struct reader *rd, const struct bclint_import_cell *cells,
 		fields[c] = f;
 	}
 	if (!bad && !seen[COL_EMAIL]) {
-		error_at(rd, cells[0].line, cells[0].col, "no 'email' column (email, name, end_date, "
+		error_at(rd, cells[0].line, cells[0].col,
+		         "no 'email' column (email, name, end_date, "
 		         "kind)");
 		bad = 1;
 	}
@@ -183,8 +190,10 @@ static void csv_row(struct reader *rd, const struct bclint_import_cell *cells, i
 	pcre2_code *re = NULL;
 	uint32_t email_col = 1;
 	if (n > n_fields) {
-		error_at(rd, cells[n_fields].line, cells[n_fields].col, "%d cells, more than the "
-		         "header's %d", n, n_fields);
+		error_at(rd, cells[n_fields].line, cells[n_fields].col,
+		         "%d cells, more than the "
+		         "header's %d",
+		         n, n_fields);
 		return;
 	}
 	for (int c = 0; c < n; c++) {

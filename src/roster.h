@@ -19,10 +19,10 @@
 #include "map.h"
 
 struct bclint_roster {
-	char *path;                         /* as given */
+	char *path;                          /* as given */
 	struct bclint_roster_entry *entries; /* in file order */
 	size_t n, cap;
-	struct bclint_map emails;           /* lower-cased email -> entry */
+	struct bclint_map emails;            /* lower-cased email -> entry */
 	struct pcre2_real_code_8 **patterns; /* per entry: compiled, or NULL (an email) */
 	struct bclint_arena arena;
 };

@@ -52,8 +52,10 @@ static int parse_level(struct bclint_config *cfg, const struct bclint_jv *v, con
 	const char *s = bclint_jdoc_string(&cfg->doc, v);
 	int lv = s ? bclint_level_from_name(s) : -1;
 	if (lv < 0)
-		bclint_config_error(cfg, v->start, "invalid level for rule '%s': expected "
-		                    "\"error\", \"warning\", \"note\" or \"off\"", rule);
+		bclint_config_error(cfg, v->start,
+		                    "invalid level for rule '%s': expected "
+		                    "\"error\", \"warning\", \"note\" or \"off\"",
+		                    rule);
 	return lv;
 }
 
@@ -77,23 +79,26 @@ static void rule_option(struct bclint_config *cfg, struct bclint_rule_slot *slot
 	if (o == NULL) {
 		char err[512];
 		/* the message lists the options the rule accepts */
-		bclint_slot_set_option(slot, key ? key : "", "", BCLINT_FROM_CONFIG, err, sizeof(err));
+		bclint_slot_set_option(slot, key ? key : "", "", BCLINT_FROM_CONFIG, err,
+		                       sizeof(err));
 		bclint_config_error(cfg, v->start, "%s", key ? err : "out of memory");
 		return;
 	}
 	switch (o->type) {
 	case BCLINT_OPT_INT:
 		if (bclint_jv_integer(cfg->doc.text, v, 0, INT_MAX, &n) < 0) {
-			bclint_config_error(cfg, v->start, "%s.%s must be a non-negative integer, "
-			                    "not %s", id, o->key, bclint_jv_type_name(v));
+			bclint_config_error(cfg, v->start,
+			                    "%s.%s must be a non-negative integer, "
+			                    "not %s",
+			                    id, o->key, bclint_jv_type_name(v));
 			return;
 		}
 		set_text(cfg, slot, o, v, bclint_arena_printf(&cfg->arena, "%lld", n));
 		return;
 	case BCLINT_OPT_BOOL:
 		if (!bclint_jv_is_bool(v)) {
-			bclint_config_error(cfg, v->start, "%s.%s must be true or false, not %s", id,
-			                    o->key, bclint_jv_type_name(v));
+			bclint_config_error(cfg, v->start, "%s.%s must be true or false, not %s",
+			                    id, o->key, bclint_jv_type_name(v));
 			return;
 		}
 		set_text(cfg, slot, o, v, v->type == BCLINT_JTRUE ? "true" : "false");
@@ -109,17 +114,20 @@ static void rule_option(struct bclint_config *cfg, struct bclint_rule_slot *slot
 	default:
 		if (v->type != BCLINT_JARRAY) {
 			bclint_config_error(cfg, v->start,
-			                    "%s.%s must be an array of regular expressions, not %s", id,
-			                    o->key, bclint_jv_type_name(v));
+			                    "%s.%s must be an array of regular expressions, not %s",
+			                    id, o->key, bclint_jv_type_name(v));
 			return;
 		}
 		for (const struct bclint_jv *p = v->child; p != NULL; p = p->next) {
 			const char *pattern = bclint_jdoc_string(&cfg->doc, p);
 			char why[300];
 			if (p->type != BCLINT_JSTRING) {
-				bclint_config_error(cfg, p->start, "%s.%s: a pattern must be a string, "
-				                    "not %s", id, o->key, bclint_jv_type_name(p));
-			} else if (pattern != NULL && bclint_regex_check(pattern, why, sizeof(why)) < 0) {
+				bclint_config_error(cfg, p->start,
+				                    "%s.%s: a pattern must be a string, "
+				                    "not %s",
+				                    id, o->key, bclint_jv_type_name(p));
+			} else if (pattern != NULL &&
+			           bclint_regex_check(pattern, why, sizeof(why)) < 0) {
 				bclint_config_error(cfg, p->start, "%s", why);
 			} else {
 				set_text(cfg, slot, o, p, pattern);
@@ -184,10 +192,13 @@ int bclint_setup_config(struct bclint_run *run, bclint_time now)
 		const struct bclint_suppression *s = &cfg->supps.v[i];
 		if (s->rule != NULL && strcmp(s->rule, "*") != 0 &&
 		    bclint_ruleset_find(&run->rules, s->rule) == NULL)
-			bclint_config_error(cfg, s->rule_at, "unknown rule '%s' (see bclint "
-			                    "--list-rules)", s->rule);
+			bclint_config_error(cfg, s->rule_at,
+			                    "unknown rule '%s' (see bclint "
+			                    "--list-rules)",
+			                    s->rule);
 	}
-	bclint_suppressions_expire(&cfg->supps, now != BCLINT_NO_TIME ? now : (bclint_time)time(NULL));
+	bclint_suppressions_expire(&cfg->supps,
+	                           now != BCLINT_NO_TIME ? now : (bclint_time)time(NULL));
 	return bclint_config_flush(cfg, &run->diag) > 0 ? -1 : 0;
 }
 
@@ -226,7 +237,8 @@ static int switch_rules(struct bclint_run *run, const struct bclint_rule_op *op,
 		snprintf(err, size, "out of memory");
 		return -1;
 	}
-	for (char *id = strtok_r(list, ",", &save); id && rc == 0; id = strtok_r(NULL, ",", &save)) {
+	for (char *id = strtok_r(list, ",", &save); id && rc == 0;
+	     id = strtok_r(NULL, ",", &save)) {
 		if (strcmp(id, "all") == 0) {
 			for (size_t k = 0; k < run->rules.n_slots; k++)
 				run->rules.slots[k].enabled = op->kind == BCLINT_OP_ENABLE;
@@ -242,16 +254,16 @@ static int switch_rules(struct bclint_run *run, const struct bclint_rule_op *op,
 	return rc;
 }
 
-int bclint_setup_op(struct bclint_run *run, const struct bclint_rule_op *op, char *err,
-                    size_t size)
+int bclint_setup_op(struct bclint_run *run, const struct bclint_rule_op *op, char *err, size_t size)
 {
 	if (op->kind == BCLINT_OP_ENABLE || op->kind == BCLINT_OP_DISABLE)
 		return switch_rules(run, op, err, size);
 	const char *sep = strchr(op->arg, op->kind == BCLINT_OP_LEVEL ? '=' : '.');
 	const char *eq = sep ? strchr(sep + 1, '=') : NULL;
 	if (sep == NULL || (op->kind == BCLINT_OP_SET && eq == NULL)) {
-		snprintf(err, size, op->kind == BCLINT_OP_LEVEL ? "invalid --level '%s' (RULE=LEVEL)"
-		                                                : "invalid --set '%s' (RULE.KEY=VALUE)",
+		snprintf(err, size,
+		         op->kind == BCLINT_OP_LEVEL ? "invalid --level '%s' (RULE=LEVEL)"
+		                                     : "invalid --set '%s' (RULE.KEY=VALUE)",
 		         op->arg);
 		return -1;
 	}
@@ -263,7 +275,8 @@ int bclint_setup_op(struct bclint_run *run, const struct bclint_rule_op *op, cha
 	if (op->kind == BCLINT_OP_LEVEL) {
 		int lv = bclint_level_from_name(sep + 1);
 		if (lv < 0) {
-			snprintf(err, size, "invalid level in --level '%s' (error, warning, note or off)",
+			snprintf(err, size,
+			         "invalid level in --level '%s' (error, warning, note or off)",
 			         op->arg);
 			return -1;
 		}

@@ -66,20 +66,20 @@ static struct bclint_finding *verror(struct loader *L, const struct bclint_jv *n
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	L->errors++;
 	struct bclint_finding f = {
-		.rule = "snapshot",
-		.level = BCLINT_LEVEL_ERROR,
-		.file = L->file,
-		.pos.off = node->start,
-		.end.off = node->end,
-		.ref.pointer = ptr,
-		.identity = bclint_hash64(ptr, strlen(ptr), bclint_hash64(msg, strlen(msg), 0)),
+	        .rule = "snapshot",
+	        .level = BCLINT_LEVEL_ERROR,
+	        .file = L->file,
+	        .pos.off = node->start,
+	        .end.off = node->end,
+	        .ref.pointer = ptr,
+	        .identity = bclint_hash64(ptr, strlen(ptr), bclint_hash64(msg, strlen(msg), 0)),
 	};
 	return bclint_report_addz(L->r, &f, msg);
 }
 
 static struct bclint_finding *error_at(struct loader *L, const struct bclint_jv *node,
                                        const char *ptr, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 static struct bclint_finding *error_at(struct loader *L, const struct bclint_jv *node,
                                        const char *ptr, const char *fmt, ...)
 {
@@ -142,13 +142,13 @@ static void unknown_field(struct loader *L, const struct bclint_jv *member, cons
 	if (near != NULL)
 		snprintf(hint, sizeof(hint), ": did you mean '%s'?", near);
 	struct bclint_finding f = {
-		.rule = "snapshot",
-		.level = BCLINT_LEVEL_WARNING,
-		.file = L->file,
-		.pos.off = member->key,
-		.end.off = member->end,
-		.ref.pointer = p,
-		.identity = bclint_hash64(p, strlen(p), 0x756e6b6e),
+	        .rule = "snapshot",
+	        .level = BCLINT_LEVEL_WARNING,
+	        .file = L->file,
+	        .pos.off = member->key,
+	        .end.off = member->end,
+	        .ref.pointer = p,
+	        .identity = bclint_hash64(p, strlen(p), 0x756e6b6e),
 	};
 	char msg[512];
 	snprintf(msg, sizeof(msg), "unknown field '%.200s' is ignored%s", key, hint);
@@ -163,7 +163,8 @@ static int gather(struct loader *L, struct fields *f, const struct bclint_jv *ob
 	f->ptr = ptr;
 	f->keys = keys;
 	if (obj->type != BCLINT_JOBJECT) {
-		error_at(L, obj, ptr, "%s must be an object, not %s", what, bclint_jv_type_name(obj));
+		error_at(L, obj, ptr, "%s must be an object, not %s", what,
+		         bclint_jv_type_name(obj));
 		return -1;
 	}
 	int n = 0, i = 0;
@@ -202,7 +203,8 @@ static void wrong_type(struct loader *L, const struct fields *f, int i, const ch
 {
 	char p[512];
 	ptr_join(p, sizeof(p), f->ptr, f->keys[i]);
-	error_at(L, f->v[i], p, "'%s' must be %s, not %s", f->keys[i], want, bclint_jv_type_name(f->v[i]));
+	error_at(L, f->v[i], p, "'%s' must be %s, not %s", f->keys[i], want,
+	         bclint_jv_type_name(f->v[i]));
 }
 
 /* A string field; NULL when absent (an error if required) or wrong. */
@@ -257,7 +259,10 @@ static int get_enum(struct loader *L, const struct fields *f, int i, const char 
 	list[0] = '\0';
 	for (int k = 0; names[k] != NULL && n < sizeof(list); k++)
 		n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s",
-		                      k == 0 ? "" : names[k + 1] ? ", " : " or ", names[k]);
+		                      k == 0         ? ""
+		                      : names[k + 1] ? ", "
+		                                     : " or ",
+		                      names[k]);
 	ptr_join(p, sizeof(p), f->ptr, f->keys[i]);
 	error_at(L, f->v[i], p, "unknown %s '%s': expected %s", f->keys[i], s, list);
 	return -1;
@@ -303,8 +308,7 @@ static const struct bclint_jv *get_array(struct loader *L, const struct fields *
 }
 
 /* An array of strings, copied into the arena as a pointer array. */
-static const char *const *get_strings(struct loader *L, const struct fields *f, int i,
-                                      size_t *n)
+static const char *const *get_strings(struct loader *L, const struct fields *f, int i, size_t *n)
 {
 	int ok;
 	size_t len;
@@ -346,8 +350,8 @@ static void set_ent(struct bclint_entity *e, uint32_t kind, size_t index,
 static void first_here(struct loader *L, struct bclint_finding *f, const struct bclint_entity *e)
 {
 	static const char text[] = "first defined here";
-	struct bclint_note n = {L->file, {e->start, 0, 0}, {e->end, 0, 0},
-	                        {bclint_entity_code(e), NULL}, NULL};
+	struct bclint_note n = {
+	        L->file, {e->start, 0, 0}, {e->end, 0, 0}, {bclint_entity_code(e), NULL}, NULL};
 	/* n.ref.pointer may point into buf, which must outlive the call below */
 	char buf[BCLINT_POINTER_MAX]; // cppcheck-suppress variableScope
 	if (n.ref.entity == 0)
@@ -363,12 +367,14 @@ static const char *const finance_names[] = {"", "ANALYST", "MANAGER", NULL};
 static const char *const ownership_names[] = {"OWNER_BC", "OWNER_PARTNER", "OWNER_INDIVIDUAL",
                                               NULL};
 static const char *const share_names[] = {"SHARING", "SHARED", NULL};
-static const char *const bc_type_names[] = {"NORMAL", "DIRECT", "AGENCY", "SELF_SERVICE",
-                                            "SELF_SERVICE_AGENCY", NULL};
+static const char *const bc_type_names[] = {
+        "NORMAL", "DIRECT", "AGENCY", "SELF_SERVICE", "SELF_SERVICE_AGENCY", NULL};
 static const char *const bc_status_names[] = {"REVIEWING", "DENY", "ENABLE", "PUNISH", NULL};
 static const char *const asset_type_names[] = {
-	"ADVERTISER", "CATALOG", "PIXEL", "LEAD", "TIKTOK_SHOP", "STOREFRONT", "DOMAIN",
-	"TT_ACCOUNT", "MANAGED_BUSINESS_ACCOUNT", NULL};
+        "ADVERTISER", "CATALOG",     "PIXEL",
+        "LEAD",       "TIKTOK_SHOP", "STOREFRONT",
+        "DOMAIN",     "TT_ACCOUNT",  "MANAGED_BUSINESS_ACCOUNT",
+        NULL};
 
 static const char *article(const char *word)
 {
@@ -390,9 +396,16 @@ static void *put_id(struct loader *L, unsigned tag, const char *id, void *entity
 
 static void load_bc(struct loader *L, const struct bclint_jv *node)
 {
-	static const char *const keys[] = {"bc_id", "name", "company", "type", "status",
-	                                   "timezone", "currency", "registered_area",
-	                                   "x_allowed_email_domains", NULL};
+	static const char *const keys[] = {"bc_id",
+	                                   "name",
+	                                   "company",
+	                                   "type",
+	                                   "status",
+	                                   "timezone",
+	                                   "currency",
+	                                   "registered_area",
+	                                   "x_allowed_email_domains",
+	                                   NULL};
 	struct bclint_bc *bc = &L->s->model.bc;
 	struct fields f;
 	set_ent(&bc->ent, BCLINT_ENT_BC, 0, node);
@@ -412,9 +425,16 @@ static void load_bc(struct loader *L, const struct bclint_jv *node)
 static void load_member(struct loader *L, struct bclint_member *m, size_t i,
                         const struct bclint_jv *node)
 {
-	static const char *const keys[] = {"user_id", "user_email", "user_name", "user_role",
-	                                   "ext_user_role", "relation_status", "x_invited_at",
-	                                   "x_last_login_at", "x_two_step_enabled", NULL};
+	static const char *const keys[] = {"user_id",
+	                                   "user_email",
+	                                   "user_name",
+	                                   "user_role",
+	                                   "ext_user_role",
+	                                   "relation_status",
+	                                   "x_invited_at",
+	                                   "x_last_login_at",
+	                                   "x_two_step_enabled",
+	                                   NULL};
 	char ptr[64];
 	struct fields f;
 	set_ent(&m->ent, BCLINT_ENT_MEMBER, i, node);
@@ -465,7 +485,8 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i,
 		if (prev != NULL && prev != (void *)&L->ids) {
 			char p[96];
 			ptr_join(p, sizeof(p), ptr, "user_email");
-			first_here(L, error_at(L, f.v[1], p, "duplicate user_email '%s'",
+			first_here(L,
+			           error_at(L, f.v[1], p, "duplicate user_email '%s'",
 			                    L->redact ? "(redacted)" : email),
 			           &prev->ent);
 		}
@@ -475,9 +496,9 @@ static void load_member(struct loader *L, struct bclint_member *m, size_t i,
 static void load_asset(struct loader *L, struct bclint_asset *a, size_t i,
                        const struct bclint_jv *node)
 {
-	static const char *const keys[] = {"asset_id", "asset_type", "asset_name", "relation_type",
-	                                   "relation_status", "owner_bc_id", "owner_bc_name",
-	                                   NULL};
+	static const char *const keys[] = {
+	        "asset_id",        "asset_type",  "asset_name",    "relation_type",
+	        "relation_status", "owner_bc_id", "owner_bc_name", NULL};
 	char ptr[64];
 	struct fields f;
 	set_ent(&a->ent, BCLINT_ENT_ASSET, i, node);
@@ -502,8 +523,9 @@ static void load_asset(struct loader *L, struct bclint_asset *a, size_t i,
 		if (prev != NULL && prev != (void *)&L->ids) {
 			char p[96];
 			ptr_join(p, sizeof(p), ptr, "asset_id");
-			first_here(L, error_at(L, f.v[0], p, "duplicate %s asset_id '%s'",
-			                       asset_type_names[type], id),
+			first_here(L,
+			           error_at(L, f.v[0], p, "duplicate %s asset_id '%s'",
+			                    asset_type_names[type], id),
 			           &prev->ent);
 		}
 	}
@@ -582,7 +604,8 @@ static int parse_role(struct loader *L, const struct bclint_jv *v, const char *p
 			struct bclint_cap one = {0, 0};
 			unsigned bit;
 			if (c->type != BCLINT_JSTRING) {
-				error_at(L, c, p, "roles must be strings, not %s", bclint_jv_type_name(c));
+				error_at(L, c, p, "roles must be strings, not %s",
+				         bclint_jv_type_name(c));
 				rc = -1;
 			} else if (type == BCLINT_ASSET_TT_ACCOUNT &&
 			           (bit = bclint_tt_role_bit(str(L, c))) != 0) {
@@ -615,11 +638,19 @@ bad:
 static void load_assignment(struct loader *L, struct bclint_assignment *a, size_t i,
                             const struct bclint_jv *node)
 {
-	static const char *const keys[] = {"user_id", "asset_id", "asset_type", "x_granted_at",
-	                                   "advertiser_role", "catalog_role", "store_role",
-	                                   "form_library_role", "tt_account_roles",
-	                                   "business_account_roles", "business_account_role",
-	                                   "x_granted_by", NULL}; /* x_granted_by: not read */
+	static const char *const keys[] = {"user_id",
+	                                   "asset_id",
+	                                   "asset_type",
+	                                   "x_granted_at",
+	                                   "advertiser_role",
+	                                   "catalog_role",
+	                                   "store_role",
+	                                   "form_library_role",
+	                                   "tt_account_roles",
+	                                   "business_account_roles",
+	                                   "business_account_role",
+	                                   "x_granted_by",
+	                                   NULL}; /* x_granted_by: not read */
 	enum { ROLE0 = 4, NROLES = 7 };
 	char ptr[64];
 	struct fields f;
@@ -651,13 +682,16 @@ static void load_assignment(struct loader *L, struct bclint_assignment *a, size_
 		ptr_join(p, sizeof(p), ptr, keys[k]);
 		if (!fits) {
 			if (want != NULL)
-				error_at(L, f.v[k], p, "'%s' does not apply to %s %s assignment: use '%s'",
+				error_at(L, f.v[k], p,
+				         "'%s' does not apply to %s %s assignment: use '%s'",
 				         keys[k], article(asset_type_names[type]),
 				         asset_type_names[type], want);
 			else
-				error_at(L, f.v[k], p, "'%s' does not apply to %s %s assignment: being "
-				         "assigned is the whole permission", keys[k],
-				         article(asset_type_names[type]), asset_type_names[type]);
+				error_at(L, f.v[k], p,
+				         "'%s' does not apply to %s %s assignment: being "
+				         "assigned is the whole permission",
+				         keys[k], article(asset_type_names[type]),
+				         asset_type_names[type]);
 		} else if (found >= 0) {
 			error_at(L, f.v[k], p, "give either '%s' or '%s', not both", keys[found],
 			         keys[k]);
@@ -694,8 +728,8 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 	g->name = keep(L, get_str(L, &f, 1, 0));
 	size_t len;
 	const struct bclint_jv *first = get_array(L, &f, 2, 0, &ok, &len);
-	const struct bclint_asset **assets = bclint_arena_calloc(&L->s->arena, len + 1,
-	                                                         sizeof(*assets));
+	const struct bclint_asset **assets =
+	        bclint_arena_calloc(&L->s->arena, len + 1, sizeof(*assets));
 	size_t k = 0;
 	for (const struct bclint_jv *c = first; c != NULL && assets != NULL; c = c->next, k++) {
 		struct fields af;
@@ -710,8 +744,8 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 	}
 	g->assets = assets;
 	first = get_array(L, &f, 3, 0, &ok, &len);
-	struct bclint_group_member *members = bclint_arena_calloc(&L->s->arena, len + 1,
-	                                                          sizeof(*members));
+	struct bclint_group_member *members =
+	        bclint_arena_calloc(&L->s->arena, len + 1, sizeof(*members));
 	if (assets == NULL || members == NULL) {
 		L->r->oom = 1;
 		return;
@@ -733,17 +767,20 @@ static void load_group(struct loader *L, struct bclint_asset_group *g, size_t i,
 			         bclint_jv_type_name(roles));
 			roles = NULL;
 		}
-		for (const struct bclint_jv *r = roles ? roles->child : NULL; r != NULL; r = r->next) {
+		for (const struct bclint_jv *r = roles ? roles->child : NULL; r != NULL;
+		     r = r->next) {
 			char q[200];
 			ptr_join(q, sizeof(q), rp, key_str(L, r));
 			int type = bclint_asset_type_from_name(key_str(L, r));
 			if (type < 0) {
-				error_at(L, r, q, "unknown asset type '%s' in 'asset_roles'", key_str(L, r));
+				error_at(L, r, q, "unknown asset type '%s' in 'asset_roles'",
+				         key_str(L, r));
 				continue;
 			}
 			if (bclint_role_field((uint32_t)type) == NULL) {
 				if (r->type != BCLINT_JSTRING)
-					error_at(L, r, q, "a role must be a string, not %s", bclint_jv_type_name(r));
+					error_at(L, r, q, "a role must be a string, not %s",
+					         bclint_jv_type_name(r));
 				gm->caps[type].level = 1;
 				continue;
 			}
@@ -762,7 +799,7 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 {
 	static const char *const keys[] = {"bc_id", "bc_name", "x_email_domains", "shared_assets",
 	                                   NULL};
-	static const char *const skeys[] = {"share_type", "asset_type", "asset_id",
+	static const char *const skeys[] = {"share_type",      "asset_type",   "asset_id",
 	                                    "advertiser_role", "catalog_role", NULL};
 	char ptr[64], p[128];
 	struct fields f;
@@ -779,8 +816,7 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 	pa->email_domains = get_strings(L, &f, 2, &pa->n_email_domains);
 	size_t len;
 	const struct bclint_jv *first = get_array(L, &f, 3, 0, &ok, &len);
-	struct bclint_share *shares = bclint_arena_calloc(&L->s->arena, len + 1,
-	                                                  sizeof(*shares));
+	struct bclint_share *shares = bclint_arena_calloc(&L->s->arena, len + 1, sizeof(*shares));
 	if (shares == NULL) {
 		L->r->oom = 1;
 		return;
@@ -810,8 +846,9 @@ static void load_partner(struct loader *L, struct bclint_partner *pa, size_t i,
 			char q[200];
 			ptr_join(q, sizeof(q), p, skeys[r]);
 			if (type >= 0 && (uint32_t)type != want)
-				error_at(L, sf.v[r], q, "'%s' does not apply to %s %s share", skeys[r],
-				         article(asset_type_names[type]), asset_type_names[type]);
+				error_at(L, sf.v[r], q, "'%s' does not apply to %s %s share",
+				         skeys[r], article(asset_type_names[type]),
+				         asset_type_names[type]);
 			else
 				parse_role(L, sf.v[r], q, want, 0, &sh->cap);
 		}
@@ -836,7 +873,8 @@ static void load_also(struct loader *L, const struct bclint_need *n, size_t i,
 		return;
 	}
 	if (v->type != BCLINT_JSTRING) {
-		error_at(L, v, p, "'x_advertiser_id' must be a string, not %s", bclint_jv_type_name(v));
+		error_at(L, v, p, "'x_advertiser_id' must be a string, not %s",
+		         bclint_jv_type_name(v));
 		return;
 	}
 	const char *id = str(L, v);
@@ -844,8 +882,8 @@ static void load_also(struct loader *L, const struct bclint_need *n, size_t i,
 		error_at(L, v, p, "'x_advertiser_id' must not be empty");
 		return;
 	}
-	if (s->also == NULL &&
-	    (s->also = bclint_arena_calloc(&s->arena, s->model.n_needs, sizeof(*s->also))) == NULL) {
+	if (s->also == NULL && (s->also = bclint_arena_calloc(&s->arena, s->model.n_needs,
+	                                                      sizeof(*s->also))) == NULL) {
 		L->r->oom = 1;
 		return;
 	}
@@ -856,9 +894,9 @@ static void load_also(struct loader *L, const struct bclint_need *n, size_t i,
 static void load_need(struct loader *L, struct bclint_need *n, size_t i,
                       const struct bclint_jv *node)
 {
-	static const char *const keys[] = {"user_id", "action", "asset_id", "asset_type", "x_note",
-	                                   "x_advertiser_id", NULL};
-	static const struct bclint_action unknown = {"?", BCLINT_SCOPE_CREATOR, 0, {0, 0}, 0,
+	static const char *const keys[] = {"user_id", "action",          "asset_id", "asset_type",
+	                                   "x_note",  "x_advertiser_id", NULL};
+	static const struct bclint_action unknown = {"?",   BCLINT_SCOPE_CREATOR, 0, {0, 0}, 0,
 	                                             {0, 0}};
 	char ptr[64], p[96];
 	struct fields f;
@@ -893,8 +931,8 @@ static void load_need(struct loader *L, struct bclint_need *n, size_t i,
 		return;
 	}
 	if (a->scope == BCLINT_SCOPE_ASSET && (f.v[2] == NULL || f.v[3] == NULL)) {
-		error_at(L, node, ptr, "%s is an asset action: it needs 'asset_id' and 'asset_type'",
-		         a->name);
+		error_at(L, node, ptr,
+		         "%s is an asset action: it needs 'asset_id' and 'asset_type'", a->name);
 		return;
 	}
 	if (aid == NULL || type < 0)
@@ -927,19 +965,19 @@ static void *entity_array(struct loader *L, size_t sz, size_t *n)
 	return p;
 }
 
-#define LOAD_ARRAY(L, f, idx, required, T, field, nfield, fn)                             \
-	do {                                                                              \
-		int ok_;                                                                  \
-		const struct bclint_jv *first_ =                                          \
-			get_array(L, f, idx, required, &ok_, &(L)->s->model.nfield);      \
-		/* T is a type: it cannot be parenthesised */                             \
-		T *arr_ = entity_array(L, sizeof(T), &(L)->s->model.nfield); /* NOLINT */ \
-		size_t i_ = 0;                                                            \
-		for (const struct bclint_jv *c_ = first_; c_ && arr_; c_ = c_->next, i_++) { \
-			fn(L, &arr_[i_], i_, c_);                                         \
-			bclint_arena_reset(&(L)->scratch);                                \
-		}                                                                         \
-		(L)->s->model.field = arr_;                                               \
+#define LOAD_ARRAY(L, f, idx, required, T, field, nfield, fn)                                      \
+	do {                                                                                       \
+		int ok_;                                                                           \
+		const struct bclint_jv *first_ =                                                   \
+		        get_array(L, f, idx, required, &ok_, &(L)->s->model.nfield);               \
+		/* T is a type: it cannot be parenthesised */                                      \
+		T *arr_ = entity_array(L, sizeof(T), &(L)->s->model.nfield); /* NOLINT */          \
+		size_t i_ = 0;                                                                     \
+		for (const struct bclint_jv *c_ = first_; c_ && arr_; c_ = c_->next, i_++) {       \
+			fn(L, &arr_[i_], i_, c_);                                                  \
+			bclint_arena_reset(&(L)->scratch);                                         \
+		}                                                                                  \
+		(L)->s->model.field = arr_;                                                        \
 	} while (0)
 
 /* -- grants ------------------------------------------------------------ */
@@ -1176,7 +1214,8 @@ static int resolve(struct loader *L)
 			for (size_t j = 0; j < g->n_assets; j++) {
 				struct bclint_cap c = g->members[k].caps[g->assets[j]->type];
 				if (c.level || c.set)
-					contribute(s, &pm, g->members[k].member, g->assets[j], c, NULL, g);
+					contribute(s, &pm, g->members[k].member, g->assets[j], c,
+					           NULL, g);
 			}
 	}
 	if (cap_by_shares(s) < 0)
@@ -1201,20 +1240,20 @@ static int resolve(struct loader *L)
 	struct bclint_member *mem = (struct bclint_member *)m->members;
 	struct bclint_asset *as = (struct bclint_asset *)m->assets;
 	const void **b;
-#define BUCKET(owners, n_owners, items, n_items, fn, field, nfield)                        \
-	b = bucket(&s->arena, n_owners, n_items, items, sizeof(*(items)), fn, m, start);    \
-	if (b == NULL)                                                                      \
-		goto out;                                                                   \
-	for (size_t o = 0; o < (n_owners); o++) {                                           \
-		(owners)[o].field = (void *)(b + start[o]);                                 \
-		(owners)[o].nfield = start[o + 1] - start[o];                               \
+#define BUCKET(owners, n_owners, items, n_items, fn, field, nfield)                                \
+	b = bucket(&s->arena, n_owners, n_items, items, sizeof(*(items)), fn, m, start);           \
+	if (b == NULL)                                                                             \
+		goto out;                                                                          \
+	for (size_t o = 0; o < (n_owners); o++) {                                                  \
+		(owners)[o].field = (void *)(b + start[o]);                                        \
+		(owners)[o].nfield = start[o + 1] - start[o];                                      \
 	}
 	BUCKET(mem, m->n_members, s->grants, s->n_grants, grant_member, grants, n_grants);
 	BUCKET(as, m->n_assets, s->grants, s->n_grants, grant_asset, grants, n_grants);
 	BUCKET(mem, m->n_members, m->needs, m->n_needs, need_member, needs, n_needs);
 	BUCKET(as, m->n_assets, m->needs, m->n_needs, need_asset, needs, n_needs);
-	BUCKET(mem, m->n_members, m->assignments, m->n_assignments, assignment_member,
-	       assignments, n_assignments);
+	BUCKET(mem, m->n_members, m->assignments, m->n_assignments, assignment_member, assignments,
+	       n_assignments);
 #undef BUCKET
 	rc = 0;
 out:
@@ -1253,9 +1292,9 @@ static void keep_policy(struct loader *L, const struct bclint_jv *v)
 
 static void load_root(struct loader *L, const struct bclint_jv *root)
 {
-	static const char *const keys[] = {"schema", "captured_at", "bc", "members", "assets",
-	                                   "assignments", "asset_groups", "partners", "needs",
-	                                   "policy", NULL};
+	static const char *const keys[] = {
+	        "schema",       "captured_at", "bc",    "members", "assets", "assignments",
+	        "asset_groups", "partners",    "needs", "policy",  NULL};
 	struct fields f;
 	struct bclint_model *m = &L->s->model;
 	if (gather(L, &f, root, "", keys, "a snapshot") < 0)
@@ -1315,7 +1354,7 @@ struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t f
 	struct bclint_json_error jerr;
 	struct bclint_lines lines = {NULL, 0, 0, 0};
 	struct bclint_jv *root =
-		bclint_jparse_lines(src->text.data, src->text.len, &jerr, &s->tree, &lines);
+	        bclint_jparse_lines(src->text.data, src->text.len, &jerr, &s->tree, &lines);
 	if (lines.complete && r->sources[file].lines == NULL) {
 		/* positions are then resolved without reading the whole text */
 		r->sources[file].lines = lines.at;
@@ -1332,12 +1371,12 @@ struct bclint_snapshot *bclint_snapshot_load(struct bclint_report *r, uint32_t f
 		char msg[160];
 		bclint_json_error_text(&jerr, msg, sizeof(msg));
 		struct bclint_finding f = {
-			.rule = "snapshot",
-			.level = BCLINT_LEVEL_ERROR,
-			.file = file,
-			.pos.off = (uint32_t)jerr.offset,
-			.end.off = (uint32_t)jerr.offset,
-			.ref.pointer = "",
+		        .rule = "snapshot",
+		        .level = BCLINT_LEVEL_ERROR,
+		        .file = file,
+		        .pos.off = (uint32_t)jerr.offset,
+		        .end.off = (uint32_t)jerr.offset,
+		        .ref.pointer = "",
 		};
 		bclint_report_addz(r, &f, msg);
 		bclint_snapshot_free(s);

@@ -32,7 +32,7 @@ struct bclint_snapshot {
 	struct bclint_arena tree;  /* the parsed document, while loading */
 	struct bclint_arena arena; /* the model */
 	struct bclint_grant *grants;
-	struct bclint_also *also;  /* per need, or NULL when no need names one */
+	struct bclint_also *also;      /* per need, or NULL when no need names one */
 	struct bclint_cap *group_caps; /* while resolving: each grant's group's cap */
 	size_t n_grants;
 };

@@ -12,9 +12,8 @@
 #include "hash.h"
 #include "suppress.h"
 
-struct bclint_suppression *bclint_suppression_find(struct bclint_suppressions *s,
-                                                   const char *rule, const char *pointer,
-                                                   const char *const *subjects)
+struct bclint_suppression *bclint_suppression_find(struct bclint_suppressions *s, const char *rule,
+                                                   const char *pointer, const char *const *subjects)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		struct bclint_suppression *sup = &s->v[i];
@@ -50,21 +49,22 @@ void bclint_suppressions_report(const struct bclint_suppressions *s, struct bcli
 		char msg[512], ptr[48];
 		snprintf(ptr, sizeof(ptr), "/suppressions/%zu", i);
 		struct bclint_finding f = {
-			.file = file,
-			.pos.off = sup->start,
-			.end.off = sup->end,
-			.ref.pointer = ptr,
-			.identity = bclint_hash64(ptr, strlen(ptr), 0x5e),
+		        .file = file,
+		        .pos.off = sup->start,
+		        .end.off = sup->end,
+		        .ref.pointer = ptr,
+		        .identity = bclint_hash64(ptr, strlen(ptr), 0x5e),
 		};
 		if (sup->expired) {
-			snprintf(msg, sizeof(msg), "suppression of '%s' expired on %s and no longer "
-			         "applies (%s): fix the findings or renew it", sup->rule,
-			         sup->expires_text, sup->reason);
+			snprintf(msg, sizeof(msg),
+			         "suppression of '%s' expired on %s and no longer "
+			         "applies (%s): fix the findings or renew it",
+			         sup->rule, sup->expires_text, sup->reason);
 			f.rule = "suppression-expired";
 			f.level = BCLINT_LEVEL_WARNING;
 		} else if (sup->used == 0) {
-			snprintf(msg, sizeof(msg), "suppression of '%s' matched no finding: remove it",
-			         sup->rule);
+			snprintf(msg, sizeof(msg),
+			         "suppression of '%s' matched no finding: remove it", sup->rule);
 			f.rule = "suppression-unused";
 			f.level = BCLINT_LEVEL_NOTE;
 		} else {

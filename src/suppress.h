@@ -19,8 +19,8 @@ struct pcre2_real_code_8;
 struct pcre2_real_match_data_8;
 
 struct bclint_suppression {
-	const char *rule;    /* a rule ID, or "*" */
-	const char *pointer; /* match by JSON Pointer, or NULL */
+	const char *rule;                /* a rule ID, or "*" */
+	const char *pointer;             /* match by JSON Pointer, or NULL */
 	struct pcre2_real_code_8 *match; /* match by pattern, or NULL */
 	const char *reason;
 	const char *expires_text;
@@ -40,8 +40,8 @@ struct bclint_suppressions {
 /* The suppression that applies to a finding of rule about the entity
  * with this pointer and these subjects (NULL-terminated), counted as
  * used; NULL when none does (or memory ran out for the match). */
-struct bclint_suppression *bclint_suppression_find(struct bclint_suppressions *s,
-                                                   const char *rule, const char *pointer,
+struct bclint_suppression *bclint_suppression_find(struct bclint_suppressions *s, const char *rule,
+                                                   const char *pointer,
                                                    const char *const *subjects);
 
 /* Mark the suppressions that expired before now. */

@@ -87,9 +87,8 @@ int bclint_text_read(const char *path, struct bclint_text *t)
 	} else if (S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
 		rc = -1;
-	} else if (fd != STDIN_FILENO && S_ISREG(st.st_mode) &&
-	           (uintmax_t)st.st_size >= MAP_MIN && (uintmax_t)st.st_size < SIZE_MAX &&
-	           map_fd(fd, (size_t)st.st_size, t) == 0) {
+	} else if (fd != STDIN_FILENO && S_ISREG(st.st_mode) && (uintmax_t)st.st_size >= MAP_MIN &&
+	           (uintmax_t)st.st_size < SIZE_MAX && map_fd(fd, (size_t)st.st_size, t) == 0) {
 		rc = 0;
 	} else {
 		rc = read_fd(fd, &st, t);

@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 struct bclint_text {
-	char *data;    /* data[len] is NUL */
+	char *data; /* data[len] is NUL */
 	size_t len;
 	size_t mapped; /* bytes mapped, 0 when data came from malloc */
 };

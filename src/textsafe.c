@@ -63,8 +63,10 @@ static int digit(char c)
 static int prefix_ci(const char *s, const char *p)
 {
 	for (; *p != '\0'; s++, p++) {
-		char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
-		if (c != *p)
+		unsigned char c = (unsigned char)*s;
+		if (c >= 'A' && c <= 'Z')
+			c |= 0x20;
+		if (c != (unsigned char)*p)
 			return 0;
 	}
 	return 1;
@@ -90,7 +92,8 @@ static int colon_shape(const char *s, size_t i, unsigned flags)
 		return 1;
 	if (*n != ' ')
 		return 0;
-	return (i >= 4 && prefix_ci(s + i - 4, "rror")) || (i >= 6 && prefix_ci(s + i - 6, "arning"));
+	return (i >= 4 && prefix_ci(s + i - 4, "rror")) ||
+	       (i >= 6 && prefix_ci(s + i - 6, "arning"));
 }
 
 /* '(' before a number that reads as "FILE(12)", "(12:", "(12," or
@@ -185,9 +188,9 @@ static void control(struct bclint_buf *b, unsigned char c)
  * table, not a search of a string: most of a report's bytes pass here. */
 enum { LOOK = 1, START = 2 };
 static const unsigned char lookout[128] = {
-        ['"'] = LOOK, ['`'] = LOOK, [':'] = LOOK, ['('] = LOOK, ['#'] = LOOK, ['l'] = LOOK,
-        ['L'] = LOOK, ['e'] = LOOK, ['E'] = LOOK, ['i'] = LOOK, ['I'] = LOOK, ['-'] = LOOK,
-        ['['] = LOOK, [']'] = START, [' '] = START,
+        ['"'] = LOOK, ['`'] = LOOK, [':'] = LOOK, ['('] = LOOK,  ['#'] = LOOK,
+        ['l'] = LOOK, ['L'] = LOOK, ['e'] = LOOK, ['E'] = LOOK,  ['i'] = LOOK,
+        ['I'] = LOOK, ['-'] = LOOK, ['['] = LOOK, [']'] = START, [' '] = START,
 };
 
 void bclint_textsafe(struct bclint_buf *b, const char *s, unsigned flags)

@@ -32,8 +32,8 @@ int bclint_parse_time(const char *s, bclint_time *t)
 {
 	int y, mo, d, h = 0, mi = 0, se = 0, off = 0;
 	const char *p = s;
-	if (read_digits(&p, 4, &y) || *p++ != '-' || read_digits(&p, 2, &mo) ||
-	    *p++ != '-' || read_digits(&p, 2, &d))
+	if (read_digits(&p, 4, &y) || *p++ != '-' || read_digits(&p, 2, &mo) || *p++ != '-' ||
+	    read_digits(&p, 2, &d))
 		return -1;
 	if (mo < 1 || mo > 12 || d < 1 || d > 31)
 		return -1;

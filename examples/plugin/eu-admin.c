@@ -50,9 +50,11 @@ static void note_other(const struct bclint_host *h, struct bclint_ctx *ctx,
 		h->note(ctx, f, &g->group->ent, "asset group '%s' grants it too",
 		        group_name(g->group));
 	else
-		h->note(ctx, f, &g->direct->ent, "assigned directly with %s only; the ADMIN comes "
+		h->note(ctx, f, &g->direct->ent,
+		        "assigned directly with %s only; the ADMIN comes "
 		        "from asset group '%s'",
-		        h->cap_label(ctx, BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER, g->direct->cap),
+		        h->cap_label(ctx, BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER,
+		                     g->direct->cap),
 		        group_name(g->group));
 }
 
@@ -70,11 +72,11 @@ static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
 			    h->opt_match(ctx, "eu_team_patterns", m->email) == 1)
 				continue;
 			struct bclint_finding *f = h->report(
-				ctx, BCLINT_LEVEL_DEFAULT, admin_source(g),
-				"%s holds ADMIN on the EU %s but is not in the EU team "
-				"(eu_team_patterns): lower them to OPERATOR in Business Center > Assets, "
-				"or add them to the EU team",
-				h->member_label(ctx, m), h->asset_label(ctx, a));
+			        ctx, BCLINT_LEVEL_DEFAULT, admin_source(g),
+			        "%s holds ADMIN on the EU %s but is not in the EU team "
+			        "(eu_team_patterns): lower them to OPERATOR in Business Center > Assets, "
+			        "or add them to the EU team",
+			        h->member_label(ctx, m), h->asset_label(ctx, a));
 			note_other(h, ctx, f, g);
 			h->note(ctx, f, &m->ent, "the member: %s", h->member_label(ctx, m));
 		}
@@ -85,35 +87,34 @@ static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
 static const char *const tags[] = {"admins", "organisation", NULL};
 
 static const struct bclint_option options[] = {
-	{"eu_account_patterns", BCLINT_OPT_PATTERNS, "^EU\\b",
-	 "patterns for the names or IDs of the EU ad accounts"},
-	{"eu_team_patterns", BCLINT_OPT_PATTERNS, NULL,
-	 "patterns for the emails of the EU team"},
+        {"eu_account_patterns", BCLINT_OPT_PATTERNS, "^EU\\b",
+         "patterns for the names or IDs of the EU ad accounts"},
+        {"eu_team_patterns", BCLINT_OPT_PATTERNS, NULL, "patterns for the emails of the EU team"},
 };
 
 static const struct bclint_rule rules[] = {{
-	.id = "eu-admin-outside-team",
-	.name = "EuAdminOutsideTeam",
-	.summary = "ADMIN on an EU ad account held outside the EU team",
-	.description = "For every ad account whose name or ID matches eu_account_patterns, "
-	               "reports each active member whose effective advertiser_role on it is "
-	               "ADMIN (directly or through an asset group) and whose email matches none "
-	               "of eu_team_patterns, at what gives them ADMIN: the direct assignment "
-	               "when it is ADMIN itself, else the asset group (a note at the other "
-	               "says what it gives).",
-	.rationale = "Our EU ad accounts carry EU customers' data and billing; only the EU "
-	             "team may change their settings, payment and members.",
-	.fix = "In Business Center > Assets, open the ad account and lower the member to "
-	       "OPERATOR (or remove them from the asset group), or add them to the EU team.",
-	.example = "bc.json:12:5: error: bo@example.com holds ADMIN on the EU ad account "
-	           "'EU - Shop DE' (7001) but is not in the EU team (eu_team_patterns): lower "
-	           "them to OPERATOR in Business Center > Assets, or add them to the EU team "
-	           "[eu-admin-outside-team]",
-	.level = BCLINT_LEVEL_ERROR,
-	.tags = tags,
-	.options = options,
-	.n_options = sizeof(options) / sizeof(options[0]),
-	.check = check,
+        .id = "eu-admin-outside-team",
+        .name = "EuAdminOutsideTeam",
+        .summary = "ADMIN on an EU ad account held outside the EU team",
+        .description = "For every ad account whose name or ID matches eu_account_patterns, "
+                       "reports each active member whose effective advertiser_role on it is "
+                       "ADMIN (directly or through an asset group) and whose email matches none "
+                       "of eu_team_patterns, at what gives them ADMIN: the direct assignment "
+                       "when it is ADMIN itself, else the asset group (a note at the other "
+                       "says what it gives).",
+        .rationale = "Our EU ad accounts carry EU customers' data and billing; only the EU "
+                     "team may change their settings, payment and members.",
+        .fix = "In Business Center > Assets, open the ad account and lower the member to "
+               "OPERATOR (or remove them from the asset group), or add them to the EU team.",
+        .example = "bc.json:12:5: error: bo@example.com holds ADMIN on the EU ad account "
+                   "'EU - Shop DE' (7001) but is not in the EU team (eu_team_patterns): lower "
+                   "them to OPERATOR in Business Center > Assets, or add them to the EU team "
+                   "[eu-admin-outside-team]",
+        .level = BCLINT_LEVEL_ERROR,
+        .tags = tags,
+        .options = options,
+        .n_options = sizeof(options) / sizeof(options[0]),
+        .check = check,
 }};
 
 BCLINT_PLUGIN_DEFINE("acme-eu-policy", "1.0", "Acme's EU ad-account policy", rules);

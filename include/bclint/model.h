@@ -62,11 +62,7 @@ enum bclint_asset_type {
 
 enum bclint_bc_role { BCLINT_ROLE_STANDARD, BCLINT_ROLE_ADMIN };
 
-enum bclint_finance_role {
-	BCLINT_FINANCE_NONE,
-	BCLINT_FINANCE_ANALYST,
-	BCLINT_FINANCE_MANAGER
-};
+enum bclint_finance_role { BCLINT_FINANCE_NONE, BCLINT_FINANCE_ANALYST, BCLINT_FINANCE_MANAGER };
 
 /* relation_status of a member or an asset. */
 enum bclint_relation {
@@ -77,17 +73,13 @@ enum bclint_relation {
 };
 
 /* relation_type of an asset. */
-enum bclint_ownership {
-	BCLINT_OWNER_BC,
-	BCLINT_OWNER_PARTNER,
-	BCLINT_OWNER_INDIVIDUAL
-};
+enum bclint_ownership { BCLINT_OWNER_BC, BCLINT_OWNER_PARTNER, BCLINT_OWNER_INDIVIDUAL };
 
 enum bclint_share_type { BCLINT_SHARE_SHARING, BCLINT_SHARE_SHARED };
 
 /* tt_account_roles members, as bits of bclint_cap.set. */
-#define BCLINT_TT_POST 1u
-#define BCLINT_TT_LIVE 2u
+#define BCLINT_TT_POST           1u
+#define BCLINT_TT_LIVE           2u
 #define BCLINT_TT_DIRECT_MESSAGE 4u
 
 /* A permission, comparable across every asset type.  level climbs the
@@ -149,8 +141,8 @@ struct bclint_grant {
 struct bclint_bc {
 	struct bclint_entity ent;
 	const char *bc_id;
-	const char *name;    /* NULL when absent */
-	const char *company; /* NULL when absent */
+	const char *name;                   /* NULL when absent */
+	const char *company;                /* NULL when absent */
 	const char *const *allowed_domains; /* x_allowed_email_domains */
 	size_t n_allowed_domains;
 	int has_allowlist; /* x_allowed_email_domains was given */
@@ -178,12 +170,12 @@ struct bclint_member {
 struct bclint_asset {
 	struct bclint_entity ent;
 	const char *asset_id;
-	const char *name;        /* NULL when absent */
-	uint32_t type;           /* enum bclint_asset_type */
-	uint32_t ownership;      /* enum bclint_ownership */
-	uint32_t status;         /* enum bclint_relation */
-	const char *owner_bc_id; /* NULL when absent */
-	int owned_here;          /* snapshot.md: owned here, else foreign */
+	const char *name;                         /* NULL when absent */
+	uint32_t type;                            /* enum bclint_asset_type */
+	uint32_t ownership;                       /* enum bclint_ownership */
+	uint32_t status;                          /* enum bclint_relation */
+	const char *owner_bc_id;                  /* NULL when absent */
+	int owned_here;                           /* snapshot.md: owned here, else foreign */
 	const struct bclint_grant *const *grants; /* every member's grant on it */
 	size_t n_grants;
 	const struct bclint_need *const *needs;
@@ -208,7 +200,7 @@ struct bclint_group_member {
 struct bclint_asset_group {
 	struct bclint_entity ent;
 	const char *group_id;
-	const char *name; /* NULL when absent */
+	const char *name;                         /* NULL when absent */
 	const struct bclint_asset *const *assets; /* those present in assets */
 	size_t n_assets;
 	const struct bclint_group_member *members;
@@ -228,7 +220,7 @@ struct bclint_share {
 struct bclint_partner {
 	struct bclint_entity ent;
 	const char *bc_id;
-	const char *name; /* NULL when absent */
+	const char *name;                 /* NULL when absent */
 	const char *const *email_domains; /* x_email_domains */
 	size_t n_email_domains;
 	const struct bclint_share *shares;

@@ -27,12 +27,12 @@
 extern "C" {
 #endif
 
-#define BCLINT_ABI_VERSION 1
-#define BCLINT_PLUGIN_MAGIC 0x42434c54u /* "BCLT" */
+#define BCLINT_ABI_VERSION   1
+#define BCLINT_PLUGIN_MAGIC  0x42434c54u /* "BCLT" */
 #define BCLINT_PLUGIN_SYMBOL "bclint_plugin"
 
 #if defined(__GNUC__)
-#define BCLINT_EXPORT __attribute__((visibility("default")))
+#define BCLINT_EXPORT       __attribute__((visibility("default")))
 #define BCLINT_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define BCLINT_EXPORT
@@ -60,10 +60,10 @@ enum bclint_option_type {
 /* One option a rule accepts.  The host validates values against type before
  * check() runs; a rule reads the result with the host's opt_* functions. */
 struct bclint_option {
-	const char *key;     /* e.g. "max_admins" */
-	uint32_t type;       /* enum bclint_option_type */
-	const char *def;     /* default as text ("3", "true"); NULL: unset */
-	const char *help;    /* one sentence */
+	const char *key;  /* e.g. "max_admins" */
+	uint32_t type;    /* enum bclint_option_type */
+	const char *def;  /* default as text ("3", "true"); NULL: unset */
+	const char *help; /* one sentence */
 };
 
 /* One person of the roster of current staff (--roster, the configuration's
@@ -83,8 +83,7 @@ struct bclint_host;
 
 /* A rule's check: read the model, report findings.  Returns 0, or a
  * negative number when it could not finish (reported as a plugin failure). */
-typedef int bclint_check_fn(const struct bclint_host *host,
-                            struct bclint_ctx *ctx,
+typedef int bclint_check_fn(const struct bclint_host *host, struct bclint_ctx *ctx,
                             const struct bclint_model *model);
 
 /* One rule and its documentation. */
@@ -128,13 +127,17 @@ struct bclint_plugin {
 };
 
 /* Define the plugin's descriptor from a static array of rules. */
-#define BCLINT_PLUGIN_DEFINE(pname, pversion, pdesc, prules)                 \
-	BCLINT_EXPORT extern const struct bclint_plugin bclint_plugin;        \
-	const struct bclint_plugin bclint_plugin = {                         \
-		BCLINT_PLUGIN_MAGIC, BCLINT_ABI_VERSION,                     \
-		(uint32_t)sizeof(struct bclint_plugin),                      \
-		(uint32_t)sizeof(struct bclint_rule), (pname), (pversion),   \
-		(pdesc), (prules), sizeof(prules) / sizeof((prules)[0])}
+#define BCLINT_PLUGIN_DEFINE(pname, pversion, pdesc, prules)                                       \
+	BCLINT_EXPORT extern const struct bclint_plugin bclint_plugin;                             \
+	const struct bclint_plugin bclint_plugin = {BCLINT_PLUGIN_MAGIC,                           \
+	                                            BCLINT_ABI_VERSION,                            \
+	                                            (uint32_t)sizeof(struct bclint_plugin),        \
+	                                            (uint32_t)sizeof(struct bclint_rule),          \
+	                                            (pname),                                       \
+	                                            (pversion),                                    \
+	                                            (pdesc),                                       \
+	                                            (prules),                                      \
+	                                            sizeof(prules) / sizeof((prules)[0])}
 
 /* Services the host offers a rule.  Strings returned are owned by the host
  * and stay valid until check() returns.  None of these may be called from
@@ -147,13 +150,12 @@ struct bclint_host {
 	 * Returns the finding for notes, or NULL (out of memory, or
 	 * suppressed): both are safe to pass to note(). */
 	struct bclint_finding *(*report)(struct bclint_ctx *ctx, int level,
-	                                 const struct bclint_entity *entity,
-	                                 const char *fmt, ...) BCLINT_PRINTF(4, 5);
+	                                 const struct bclint_entity *entity, const char *fmt,
+	                                 ...)BCLINT_PRINTF(4, 5);
 
 	/* Attach a note, with its own location, to a finding (NULL is ignored). */
 	void (*note)(struct bclint_ctx *ctx, struct bclint_finding *finding,
-	             const struct bclint_entity *entity, const char *fmt, ...)
-		BCLINT_PRINTF(4, 5);
+	             const struct bclint_entity *entity, const char *fmt, ...) BCLINT_PRINTF(4, 5);
 
 	/* Typed option values: --set, then config, then the snapshot's policy,
 	 * then the declared default.  Keys must be declared by the rule. */
@@ -162,21 +164,18 @@ struct bclint_host {
 	int (*opt_bool)(struct bclint_ctx *ctx, const char *key);
 	/* 1 if any pattern of a BCLINT_OPT_PATTERNS option matches subject, 0
 	 * if none does, -1 if the option has no patterns. */
-	int (*opt_match)(struct bclint_ctx *ctx, const char *key,
-	                 const char *subject);
+	int (*opt_match)(struct bclint_ctx *ctx, const char *key, const char *subject);
 
 	/* The reference time: --now, else captured_at, else the clock. */
 	bclint_time (*now)(struct bclint_ctx *ctx);
 
 	/* How to name things in messages (emails are hashed under --redact). */
-	const char *(*member_label)(struct bclint_ctx *ctx,
-	                            const struct bclint_member *member);
-	const char *(*asset_label)(struct bclint_ctx *ctx,
-	                           const struct bclint_asset *asset);
+	const char *(*member_label)(struct bclint_ctx *ctx, const struct bclint_member *member);
+	const char *(*asset_label)(struct bclint_ctx *ctx, const struct bclint_asset *asset);
 	/* "advertiser_role OPERATOR", "tt_account_roles [POST]", "user_role
 	 * ADMIN", "no grant"... for a cap in the given scope and asset type. */
-	const char *(*cap_label)(struct bclint_ctx *ctx, uint32_t scope,
-	                         uint32_t asset_type, struct bclint_cap cap);
+	const char *(*cap_label)(struct bclint_ctx *ctx, uint32_t scope, uint32_t asset_type,
+	                         struct bclint_cap cap);
 	/* The member's current permission for a need, in the need's scope:
 	 * the asset grant, the user_role or the finance role. */
 	struct bclint_cap (*need_have)(const struct bclint_need *need);
@@ -222,8 +221,8 @@ struct bclint_host {
 	 * (the finding is then in the previous snapshot's file). */
 	struct bclint_finding *(*report_at)(struct bclint_ctx *ctx,
 	                                    const struct bclint_model *model, int level,
-	                                    const struct bclint_entity *entity,
-	                                    const char *fmt, ...) BCLINT_PRINTF(5, 6);
+	                                    const struct bclint_entity *entity, const char *fmt,
+	                                    ...)BCLINT_PRINTF(5, 6);
 	/* note(), at an entity of model: this snapshot or the previous one. */
 	void (*note_at)(struct bclint_ctx *ctx, struct bclint_finding *finding,
 	                const struct bclint_model *model, const struct bclint_entity *entity,
@@ -240,7 +239,7 @@ struct bclint_host {
 
 /* Does the running host offer the function field of struct bclint_host?
  * (Functions are appended; a host built before one was added lacks it.) */
-#define BCLINT_HOST_HAS(host, field)                                          \
+#define BCLINT_HOST_HAS(host, field)                                                               \
 	((host)->size >= offsetof(struct bclint_host, field) + sizeof((host)->field))
 
 /* Does permission have cover requirement need? (see struct bclint_cap) */

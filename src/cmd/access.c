@@ -21,62 +21,69 @@
 #endif
 
 enum {
-	OPT_BY_PERSON = 256, OPT_ROSTER, OPT_REDACT, OPT_REDACT_KEY, OPT_NOW, OPT_NO_CONFIG,
-	OPT_RULES_PATH, OPT_PLUGIN, OPT_HELP, OPT_VERSION
+	OPT_BY_PERSON = 256,
+	OPT_ROSTER,
+	OPT_REDACT,
+	OPT_REDACT_KEY,
+	OPT_NOW,
+	OPT_NO_CONFIG,
+	OPT_RULES_PATH,
+	OPT_PLUGIN,
+	OPT_HELP,
+	OPT_VERSION
 };
 
 static const struct option longopts[] = {
-	{"format", required_argument, NULL, 'f'},
-	{"output", required_argument, NULL, 'o'},
-	{"by-person", no_argument, NULL, OPT_BY_PERSON},
-	{"roster", required_argument, NULL, OPT_ROSTER},
-	{"redact", no_argument, NULL, OPT_REDACT},
-	{"redact-key", required_argument, NULL, OPT_REDACT_KEY},
-	{"now", required_argument, NULL, OPT_NOW},
-	{"config", required_argument, NULL, 'c'},
-	{"no-config", no_argument, NULL, OPT_NO_CONFIG},
-	{"rules-path", required_argument, NULL, OPT_RULES_PATH},
-	{"plugin", required_argument, NULL, OPT_PLUGIN},
-	{"help", no_argument, NULL, OPT_HELP},
-	{"version", no_argument, NULL, OPT_VERSION},
-	{NULL, 0, NULL, 0},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"by-person", no_argument, NULL, OPT_BY_PERSON},
+        {"roster", required_argument, NULL, OPT_ROSTER},
+        {"redact", no_argument, NULL, OPT_REDACT},
+        {"redact-key", required_argument, NULL, OPT_REDACT_KEY},
+        {"now", required_argument, NULL, OPT_NOW},
+        {"config", required_argument, NULL, 'c'},
+        {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+        {"rules-path", required_argument, NULL, OPT_RULES_PATH},
+        {"plugin", required_argument, NULL, OPT_PLUGIN},
+        {"help", no_argument, NULL, OPT_HELP},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
 };
 
 static const char help[] =
-	"Write the access record of Business Center snapshots: one row per member and\n"
-	"asset they can reach, with the effective permission and every source of it\n"
-	"(direct, asset group, partner share), whether the plan needs it, the member's\n"
-	"role, finance role, status, last sign-in and two-step state, the roster's\n"
-	"word and the findings of the rules about it.  Each member also has a row for\n"
-	"the Business Center itself (their user_role): a member with no asset has\n"
-	"only that one.\n"
-	"\n"
-	"  -f, --format=FORMAT        table (default), csv, json, markdown or html\n"
-	"  -o, --output=FILE          write the record to FILE (atomically)\n"
-	"      --by-person            one entry per person across the snapshots\n"
-	"                             (the same email ignoring case, else user_id)\n"
-	"      --roster=FILE          mark members not on the roster of current staff,\n"
-	"                             or past their end date (CSV or JSON)\n"
-	"      --redact               replace emails and names with keyed hashes (a new\n"
-	"                             key each run, unless BCLINT_REDACT_KEY is set)\n"
-	"      --redact-key=FILE      --redact, with the key derived from FILE\n"
-	"      --now=TIMESTAMP        reference time (default: captured_at, else the clock)\n"
-	"  -c, --config=FILE          read this configuration file (default .bclint.json)\n"
-	"      --no-config            read no configuration file\n"
-	"      --rules-path=DIR[:DIR] look for rule plugins here (also BCLINT_RULES_PATH)\n"
-	"      --plugin=PATH          load one more rule plugin\n"
-	"      --help                 print this help\n"
-	"      --version              print the version\n"
-	"\n"
-	"Exit status: 0 the record was written, 2 usage or input error (a snapshot\n"
-	"unreadable or invalid), 3 a plugin failed or the record could not be\n"
-	"written.  See bclint-access(1).\n";
+        "Write the access record of Business Center snapshots: one row per member and\n"
+        "asset they can reach, with the effective permission and every source of it\n"
+        "(direct, asset group, partner share), whether the plan needs it, the member's\n"
+        "role, finance role, status, last sign-in and two-step state, the roster's\n"
+        "word and the findings of the rules about it.  Each member also has a row for\n"
+        "the Business Center itself (their user_role): a member with no asset has\n"
+        "only that one.\n"
+        "\n"
+        "  -f, --format=FORMAT        table (default), csv, json, markdown or html\n"
+        "  -o, --output=FILE          write the record to FILE (atomically)\n"
+        "      --by-person            one entry per person across the snapshots\n"
+        "                             (the same email ignoring case, else user_id)\n"
+        "      --roster=FILE          mark members not on the roster of current staff,\n"
+        "                             or past their end date (CSV or JSON)\n"
+        "      --redact               replace emails and names with keyed hashes (a new\n"
+        "                             key each run, unless BCLINT_REDACT_KEY is set)\n"
+        "      --redact-key=FILE      --redact, with the key derived from FILE\n"
+        "      --now=TIMESTAMP        reference time (default: captured_at, else the clock)\n"
+        "  -c, --config=FILE          read this configuration file (default .bclint.json)\n"
+        "      --no-config            read no configuration file\n"
+        "      --rules-path=DIR[:DIR] look for rule plugins here (also BCLINT_RULES_PATH)\n"
+        "      --plugin=PATH          load one more rule plugin\n"
+        "      --help                 print this help\n"
+        "      --version              print the version\n"
+        "\n"
+        "Exit status: 0 the record was written, 2 usage or input error (a snapshot\n"
+        "unreadable or invalid), 3 a plugin failed or the record could not be\n"
+        "written.  See bclint-access(1).\n";
 
 static int access_exec(const struct bclint_cmd *self, int argc, char **argv);
 
 const struct bclint_cmd bclint_cmd_access = {
-	"access", "bclint access", "[OPTION]... SNAPSHOT...", help, "f:o:c:", longopts,
-	access_exec,
+        "access", "bclint access", "[OPTION]... SNAPSHOT...", help, "f:o:c:", longopts, access_exec,
 };
 
 #define usage_error(...) bclint_usage_error(&bclint_cmd_access, __VA_ARGS__)
@@ -98,8 +105,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		switch (ch) {
 		case 'f':
 			if ((c->format = bclint_access_format(optarg)) < 0)
-				return usage_error("unknown format '%s' (table, csv, json, markdown or html)",
-				                   optarg);
+				return usage_error(
+				        "unknown format '%s' (table, csv, json, markdown or html)",
+				        optarg);
 			break;
 		case 'o': c->output = optarg; break;
 		case 'c': c->config = optarg; break;
@@ -113,7 +121,8 @@ static int parse_args(int argc, char **argv, struct cli *c)
 			break;
 		case OPT_NOW:
 			if (bclint_parse_time(optarg, &c->lint.now) < 0)
-				return usage_error("invalid --now '%s' (an RFC 3339 timestamp)", optarg);
+				return usage_error("invalid --now '%s' (an RFC 3339 timestamp)",
+				                   optarg);
 			break;
 		case OPT_RULES_PATH: c->rules_path = optarg; break;
 		case OPT_PLUGIN: {
@@ -162,14 +171,14 @@ static void print_snapshot_errors(const struct bclint_report *r)
 	for (size_t i = 0; i < r->n_findings; i++) {
 		const struct bclint_finding *f = r->findings[i];
 		if (strcmp(f->rule, "snapshot") == 0)
-			fprintf(stderr, "%s:%u:%u: error: %s\n", r->sources[f->file].path, f->pos.line,
-			        f->pos.col, f->message);
+			fprintf(stderr, "%s:%u:%u: error: %s\n", r->sources[f->file].path,
+			        f->pos.line, f->pos.col, f->message);
 	}
 }
 
 /* Load every snapshot (valid: the lint run said so) into snaps. */
-static int load(struct bclint_report *rep, char **paths, size_t n,
-                struct bclint_snapshot **snaps, const struct bclint_diag_sink *diag)
+static int load(struct bclint_report *rep, char **paths, size_t n, struct bclint_snapshot **snaps,
+                const struct bclint_diag_sink *diag)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct bclint_text text;
@@ -211,7 +220,8 @@ static int record(struct cli *c, struct bclint_run *run, char **paths, size_t n)
 {
 	int status = set_up(c, run);
 	if (status == 0 && c->lint.redact)
-		status = bclint_cmd_redact_key(&bclint_cmd_access, c->redact_key, c->lint.redact_key);
+		status = bclint_cmd_redact_key(&bclint_cmd_access, c->redact_key,
+		                               c->lint.redact_key);
 	if (status != 0)
 		return status;
 	c->lint.needs = BCLINT_NEED_ABOUT;
@@ -258,7 +268,8 @@ static int access_exec(const struct bclint_cmd *self, int argc, char **argv)
 	struct bclint_run run;
 	struct cli c;
 	memset(&c, 0, sizeof(c));
-	c.lint = (struct bclint_lint_options){.now = BCLINT_NO_TIME, .isolate = 1, .rule_timeout = 60};
+	c.lint = (struct bclint_lint_options){
+	        .now = BCLINT_NO_TIME, .isolate = 1, .rule_timeout = 60};
 	argv[0] = (char *)self->prog;
 	bclint_run_init(&run, &diag);
 	optind = 1;

@@ -56,9 +56,8 @@ int bclint_cmd_getopt(const struct bclint_cmd *cmd, int argc, char **argv)
 
 void bclint_cmd_help(const struct bclint_cmd *cmd)
 {
-	printf("Usage: %s %s\n%s\nReport bugs to: <%s>\n%s home page: <%s>\n",
-	       bclint_cmd_prog(cmd), cmd->usage, cmd->help, PACKAGE_BUGREPORT, PACKAGE_NAME,
-	       PACKAGE_URL);
+	printf("Usage: %s %s\n%s\nReport bugs to: <%s>\n%s home page: <%s>\n", bclint_cmd_prog(cmd),
+	       cmd->usage, cmd->help, PACKAGE_BUGREPORT, PACKAGE_NAME, PACKAGE_URL);
 }
 
 void bclint_cmd_version(const struct bclint_cmd *cmd)
@@ -67,10 +66,12 @@ void bclint_cmd_version(const struct bclint_cmd *cmd)
 		printf("bclint %s (plugin ABI %d)\n", PACKAGE_VERSION, BCLINT_ABI_VERSION);
 	else
 		printf("%s (%s) %s\n", bclint_cmd_prog(cmd), PACKAGE_NAME, PACKAGE_VERSION);
-	fputs(BCLINT_COPYRIGHT "\n"
+	fputs(BCLINT_COPYRIGHT
+	      "\n"
 	      "License MIT: <https://opensource.org/licenses/MIT>.\n"
 	      "This is free software: you are free to change and redistribute it.\n"
-	      "There is NO WARRANTY, to the extent permitted by law.\n", stdout);
+	      "There is NO WARRANTY, to the extent permitted by law.\n",
+	      stdout);
 }
 
 int bclint_cmd_help_or_version(const struct bclint_cmd *cmd, const char *arg)
@@ -124,16 +125,19 @@ int bclint_cmd_redact_key(const struct bclint_cmd *cmd, const char *file, unsign
 		size_t len = t.len;
 		bclint_text_free(&t);
 		if (r < 0) {
-			fprintf(stderr, "%s: error: redaction key '%s' is too short (%zu byte%s; at "
-			        "least %d)\n", prog, file, len, len == 1 ? "" : "s",
-			        BCLINT_REDACT_SECRET_MIN);
+			fprintf(stderr,
+			        "%s: error: redaction key '%s' is too short (%zu byte%s; at "
+			        "least %d)\n",
+			        prog, file, len, len == 1 ? "" : "s", BCLINT_REDACT_SECRET_MIN);
 			return BCLINT_EXIT_USAGE;
 		}
 	} else if (env != NULL) {
 		size_t len = strlen(env);
 		if (bclint_redact_key_derive(key, env, len) < 0) {
-			fprintf(stderr, "%s: error: BCLINT_REDACT_KEY is too short (%zu byte%s; at least "
-			        "%d)\n", prog, len, len == 1 ? "" : "s", BCLINT_REDACT_SECRET_MIN);
+			fprintf(stderr,
+			        "%s: error: BCLINT_REDACT_KEY is too short (%zu byte%s; at least "
+			        "%d)\n",
+			        prog, len, len == 1 ? "" : "s", BCLINT_REDACT_SECRET_MIN);
 			return BCLINT_EXIT_USAGE;
 		}
 	} else if (bclint_redact_key_random(key) < 0) {

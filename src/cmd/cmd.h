@@ -19,7 +19,7 @@ struct bclint_cmd {
 };
 
 extern const struct bclint_cmd bclint_cmd_lint, bclint_cmd_import, bclint_cmd_why,
-	bclint_cmd_fixtures, bclint_cmd_diff, bclint_cmd_access;
+        bclint_cmd_fixtures, bclint_cmd_diff, bclint_cmd_access;
 
 /* The lint command's long options, which bclint diff shares. */
 extern const struct option bclint_lint_longopts[];
@@ -36,7 +36,7 @@ const char *bclint_cmd_prog(const struct bclint_cmd *cmd);
 /* A usage error: "PROG: error: MESSAGE" (PROG: the entry's prog) and the
  * line that points at --help, on standard error.  Returns the exit status for it (2). */
 int bclint_usage_error(const struct bclint_cmd *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 
 /* getopt_long over the command's own options, with getopt's messages
  * under the command's name; -1 at the end, '?' on an unknown option

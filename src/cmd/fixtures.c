@@ -52,8 +52,7 @@ static void diag(const char *label, const char *text)
 	}
 }
 
-static void result(struct tap *t, int pass, const char *dir, const char *name,
-                   const char *what)
+static void result(struct tap *t, int pass, const char *dir, const char *name, const char *what)
 {
 	t->n++;
 	t->failed += !pass;
@@ -100,7 +99,8 @@ static int split_words(const char *s, char ***words, int *n)
 			s = q + 1;
 		} else if (c == '"') {
 			while (*s != '"' && *s != '\0') {
-				if (*s == '\\' && s[1] != '\0' && strchr("\\\"$`\n", s[1]) != NULL) {
+				if (*s == '\\' && s[1] != '\0' &&
+				    strchr("\\\"$`\n", s[1]) != NULL) {
 					if (s[1] != '\n')
 						bclint_buf_putc(&w, s[1]);
 					s += 2;
@@ -156,11 +156,11 @@ static int directive(const char *line, size_t len, const char **name, size_t *nl
 }
 
 struct fixture_case {
-	char *want;      /* expected standard output */
+	char *want; /* expected standard output */
 	size_t want_len;
 	struct bclint_buf args; /* "# args:" values, space-separated */
-	char *input;     /* "# input:", or NULL */
-	int exit_status; /* "# exit:", default 0 */
+	char *input;            /* "# input:", or NULL */
+	int exit_status;        /* "# exit:", default 0 */
 };
 
 static void parse_expected(char *text, struct fixture_case *c)
@@ -212,8 +212,7 @@ static char *slurp(FILE *f, size_t *len)
 
 /* Lint one case in a child.  Returns the exit status the shell would show
  * (128 + signal when killed), or -1 when no child could be run. */
-static int run_case(const char *dir, char **argv, int argc, FILE *out,
-                    FILE *err)
+static int run_case(const char *dir, char **argv, int argc, FILE *out, FILE *err)
 {
 	fflush(NULL);
 	pid_t pid = fork();
@@ -252,8 +251,8 @@ static void check_stderr(struct tap *t, const char *dir, const char *base, const
 	free(want);
 }
 
-static void check_case(struct tap *t, const char *dir, const char *base,
-                       const char *name, char **common, int n_common, const char *dirargs)
+static void check_case(struct tap *t, const char *dir, const char *base, const char *name,
+                       char **common, int n_common, const char *dirargs)
 {
 	char path[4096], *text = NULL;
 	size_t len;
@@ -286,7 +285,8 @@ static void check_case(struct tap *t, const char *dir, const char *base,
 	 * that previous snapshot */
 	const char *input = c.input ? c.input : json;
 	size_t stem = strlen(input) > 5 && strcmp(input + strlen(input) - 5, ".json") == 0
-	              ? strlen(input) - 5 : strlen(input);
+	                      ? strlen(input) - 5
+	                      : strlen(input);
 	char old[1100];
 	struct stat st;
 	snprintf(path, sizeof(path), "%s/%.*s.old.json", dir, (int)stem, input);
@@ -345,8 +345,7 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void check_dir(struct tap *t, const char *dir, char **common,
-                      int n_common)
+static void check_dir(struct tap *t, const char *dir, char **common, int n_common)
 {
 	char base[256], path[4096];
 	size_t dl = strlen(dir);
@@ -412,11 +411,15 @@ static int fixtures_exec(const struct bclint_cmd *self, int argc, char **argv)
 }
 
 const struct bclint_cmd bclint_cmd_fixtures = {
-	"--check-fixtures", "bclint", "--check-fixtures DIR... [-- OPTION...]",
-	"Lint each CASE.json of each fixture directory and compare the report with\n"
-	"CASE.expected; print TAP.  See bclint-plugin(3), FIXTURES.\n"
-	"\n"
-	"      --help                 print this help\n"
-	"      --version              print the version\n",
-	"", NULL, fixtures_exec,
+        "--check-fixtures",
+        "bclint",
+        "--check-fixtures DIR... [-- OPTION...]",
+        "Lint each CASE.json of each fixture directory and compare the report with\n"
+        "CASE.expected; print TAP.  See bclint-plugin(3), FIXTURES.\n"
+        "\n"
+        "      --help                 print this help\n"
+        "      --version              print the version\n",
+        "",
+        NULL,
+        fixtures_exec,
 };

@@ -18,36 +18,35 @@ static const struct bclint_diag_sink diag_sink = {bclint_cmd_print_diag,
                                                   (void *)&bclint_cmd_import};
 
 static const char help[] =
-	"Build a bclint snapshot from saved TikTok Business API responses (files, or\n"
-	"directories whose *.json files are read).\n"
-	"\n"
-	"      --bc-id=ID             the Business Center (needed when the /bc/get/\n"
-	"                             responses list several, or there are none)\n"
-	"      --extras=FILE          CSV or JSON with what the API does not return\n"
-	"      --plan=FILE            JSON needs (the access plan) to merge in\n"
-	"      --captured-at=TIME     the snapshot's captured_at (RFC 3339)\n"
-	"  -o, --output=FILE          write the snapshot to FILE (default: standard output)\n"
-	"      --help                 print this help\n"
-	"      --version              print the version\n"
-	"\n"
-	"Exit status: 0 written, 2 a usage error or a bad response.  See bclint-import(1).\n";
+        "Build a bclint snapshot from saved TikTok Business API responses (files, or\n"
+        "directories whose *.json files are read).\n"
+        "\n"
+        "      --bc-id=ID             the Business Center (needed when the /bc/get/\n"
+        "                             responses list several, or there are none)\n"
+        "      --extras=FILE          CSV or JSON with what the API does not return\n"
+        "      --plan=FILE            JSON needs (the access plan) to merge in\n"
+        "      --captured-at=TIME     the snapshot's captured_at (RFC 3339)\n"
+        "  -o, --output=FILE          write the snapshot to FILE (default: standard output)\n"
+        "      --help                 print this help\n"
+        "      --version              print the version\n"
+        "\n"
+        "Exit status: 0 written, 2 a usage error or a bad response.  See bclint-import(1).\n";
 
 #define usage_error(...) bclint_usage_error(&bclint_cmd_import, __VA_ARGS__)
 
 /* 0 to import, -1 after --help or --version, else the exit status of a usage error. */
-static int parse_args(struct bclint_import_options *o, const char **output, int argc,
-                      char **argv)
+static int parse_args(struct bclint_import_options *o, const char **output, int argc, char **argv)
 {
 	enum { OPT_BC_ID = 256, OPT_EXTRAS, OPT_PLAN, OPT_CAPTURED_AT, OPT_HELP, OPT_VERSION };
 	static const struct option opts[] = {
-		{"bc-id", required_argument, NULL, OPT_BC_ID},
-		{"extras", required_argument, NULL, OPT_EXTRAS},
-		{"plan", required_argument, NULL, OPT_PLAN},
-		{"captured-at", required_argument, NULL, OPT_CAPTURED_AT},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
+	        {"bc-id", required_argument, NULL, OPT_BC_ID},
+	        {"extras", required_argument, NULL, OPT_EXTRAS},
+	        {"plan", required_argument, NULL, OPT_PLAN},
+	        {"captured-at", required_argument, NULL, OPT_CAPTURED_AT},
+	        {"output", required_argument, NULL, 'o'},
+	        {"help", no_argument, NULL, OPT_HELP},
+	        {"version", no_argument, NULL, OPT_VERSION},
+	        {NULL, 0, NULL, 0},
 	};
 	static char prog[] = "bclint import";
 	int ch;
@@ -103,5 +102,5 @@ static int import_exec(const struct bclint_cmd *self, int argc, char **argv)
 }
 
 const struct bclint_cmd bclint_cmd_import = {
-	"import", "bclint", "[OPTION]... RESPONSE...", help, "o:", NULL, import_exec,
+        "import", "bclint", "[OPTION]... RESPONSE...", help, "o:", NULL, import_exec,
 };

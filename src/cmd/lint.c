@@ -27,98 +27,117 @@
 #endif
 
 enum {
-	OPT_FAIL_ON = 256, OPT_MAX_WARNINGS, OPT_ENABLE, OPT_DISABLE, OPT_LEVEL, OPT_SET,
-	OPT_PLUGIN, OPT_RULES_PATH, OPT_NOW, OPT_REDACT, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN,
-	OPT_VERSION, OPT_HELP, OPT_AUTOMATION_ID, OPT_NO_CONFIG, OPT_BASELINE, OPT_NO_ISOLATE,
-	OPT_RULE_TIMEOUT, OPT_PREVIOUS, OPT_REDACT_KEY, OPT_ROSTER
+	OPT_FAIL_ON = 256,
+	OPT_MAX_WARNINGS,
+	OPT_ENABLE,
+	OPT_DISABLE,
+	OPT_LEVEL,
+	OPT_SET,
+	OPT_PLUGIN,
+	OPT_RULES_PATH,
+	OPT_NOW,
+	OPT_REDACT,
+	OPT_COLOR,
+	OPT_LIST_RULES,
+	OPT_EXPLAIN,
+	OPT_VERSION,
+	OPT_HELP,
+	OPT_AUTOMATION_ID,
+	OPT_NO_CONFIG,
+	OPT_BASELINE,
+	OPT_NO_ISOLATE,
+	OPT_RULE_TIMEOUT,
+	OPT_PREVIOUS,
+	OPT_REDACT_KEY,
+	OPT_ROSTER
 };
 
 const struct option bclint_lint_longopts[] = {
-	{"format", required_argument, NULL, 'f'},
-	{"output", required_argument, NULL, 'o'},
-	{"config", required_argument, NULL, 'c'},
-	{"no-config", no_argument, NULL, OPT_NO_CONFIG},
-	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
-	{"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
-	{"enable", required_argument, NULL, OPT_ENABLE},
-	{"disable", required_argument, NULL, OPT_DISABLE},
-	{"level", required_argument, NULL, OPT_LEVEL},
-	{"set", required_argument, NULL, OPT_SET},
-	{"plugin", required_argument, NULL, OPT_PLUGIN},
-	{"rules-path", required_argument, NULL, OPT_RULES_PATH},
-	{"now", required_argument, NULL, OPT_NOW},
-	{"baseline", required_argument, NULL, OPT_BASELINE},
-	{"previous", required_argument, NULL, OPT_PREVIOUS},
-	{"roster", required_argument, NULL, OPT_ROSTER},
-	{"redact", no_argument, NULL, OPT_REDACT},
-	{"redact-key", required_argument, NULL, OPT_REDACT_KEY},
-	{"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
-	{"rule-timeout", required_argument, NULL, OPT_RULE_TIMEOUT},
-	{"jobs", required_argument, NULL, 'j'},
-	{"color", optional_argument, NULL, OPT_COLOR},
-	{"colour", optional_argument, NULL, OPT_COLOR},
-	{"sarif-automation-id", required_argument, NULL, OPT_AUTOMATION_ID},
-	{"quiet", no_argument, NULL, 'q'},
-	{"list-rules", no_argument, NULL, OPT_LIST_RULES},
-	{"explain", required_argument, NULL, OPT_EXPLAIN},
-	{"version", no_argument, NULL, OPT_VERSION},
-	{"help", no_argument, NULL, OPT_HELP},
-	{NULL, 0, NULL, 0},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"config", required_argument, NULL, 'c'},
+        {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+        {"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
+        {"enable", required_argument, NULL, OPT_ENABLE},
+        {"disable", required_argument, NULL, OPT_DISABLE},
+        {"level", required_argument, NULL, OPT_LEVEL},
+        {"set", required_argument, NULL, OPT_SET},
+        {"plugin", required_argument, NULL, OPT_PLUGIN},
+        {"rules-path", required_argument, NULL, OPT_RULES_PATH},
+        {"now", required_argument, NULL, OPT_NOW},
+        {"baseline", required_argument, NULL, OPT_BASELINE},
+        {"previous", required_argument, NULL, OPT_PREVIOUS},
+        {"roster", required_argument, NULL, OPT_ROSTER},
+        {"redact", no_argument, NULL, OPT_REDACT},
+        {"redact-key", required_argument, NULL, OPT_REDACT_KEY},
+        {"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
+        {"rule-timeout", required_argument, NULL, OPT_RULE_TIMEOUT},
+        {"jobs", required_argument, NULL, 'j'},
+        {"color", optional_argument, NULL, OPT_COLOR},
+        {"colour", optional_argument, NULL, OPT_COLOR},
+        {"sarif-automation-id", required_argument, NULL, OPT_AUTOMATION_ID},
+        {"quiet", no_argument, NULL, 'q'},
+        {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+        {"explain", required_argument, NULL, OPT_EXPLAIN},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
 };
 
 static const char help[] =
-	"       bclint --list-rules | --explain RULE | --version | --help\n"
-	"       bclint import [OPTION]... RESPONSE...   (see bclint-import(1))\n"
-	"       bclint why SNAPSHOT --member WHO [--action ACTION [--asset ASSET]]\n"
-	"       bclint diff [OPTION]... OLD NEW   (what changed: the drift rules alone)\n"
-	"       bclint access [OPTION]... SNAPSHOT...   (who can reach what: the access record)\n"
-	"       bclint --check-fixtures DIR... [-- OPTION...]   (TAP; see bclint-plugin(3))\n"
-	"Lint TikTok Business Center snapshots ('-' reads standard input).\n"
-	"\n"
-	"  -f, --format=FORMAT        gcc (default), sarif, json, github, gitlab, junit,\n"
-	"                             checkstyle or azure\n"
-	"  -o, --output=FILE          write the report to FILE (atomically)\n"
-	"  -c, --config=FILE          read this configuration file (default .bclint.json)\n"
-	"      --no-config            read no configuration file\n"
-	"      --fail-on=LEVEL        error (default), warning, note or none\n"
-	"      --max-warnings=N       also fail when there are more than N warnings\n"
-	"      --enable=RULE[,RULE]   switch rules on ('all' for every rule)\n"
-	"      --disable=RULE[,RULE]  switch rules off ('all' for every rule)\n"
-	"      --level=RULE=LEVEL     error, warning, note or off\n"
-	"      --set=RULE.KEY=VALUE   set a rule option\n"
-	"      --plugin=PATH          load one more rule plugin\n"
-	"      --rules-path=DIR[:DIR] look for rule plugins here (also BCLINT_RULES_PATH)\n"
-	"      --now=TIMESTAMP        reference time for age-based rules\n"
-	"      --baseline=FILE        report only findings not in FILE (json or sarif)\n"
-	"      --previous=FILE        compare with FILE, an earlier snapshot of the same\n"
-	"                             Business Center (the drift rules report changes)\n"
-	"      --roster=FILE          the roster of current staff (CSV or JSON): members\n"
-	"                             not on it, or past their end date, are reported\n"
-	"      --redact               replace emails and names with keyed hashes (a new\n"
-	"                             key each run, unless BCLINT_REDACT_KEY is set)\n"
-	"      --redact-key=FILE      --redact, with the key derived from FILE: the\n"
-	"                             same pseudonyms in every run with that FILE\n"
-	"      --rule-timeout=SECONDS time limit of each rule (default 60; 0: none)\n"
-	"      --no-isolate           run rules in the bclint process (no crash isolation)\n"
-	"  -j, --jobs=N               lint up to N snapshots at once (default: the CPUs)\n"
-	"      --color[=WHEN]         auto (default), always or never; alone: always\n"
-	"      --sarif-automation-id=ID  SARIF automationDetails.id\n"
-	"  -q, --quiet                report errors only; no summary\n"
-	"      --list-rules           list every loaded rule (-f json or man: the catalog;\n"
-	"                             -f markdown -o DIR: a page per rule in DIR)\n"
-	"      --explain=RULE         print a rule's documentation\n"
-	"      --help                 print this help\n"
-	"      --version              print the version, copyright and licence\n"
-	"\n"
-	"Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input\n"
-	"error, 3 a plugin could not be loaded or failed.  Every command takes --help\n"
-	"and --version.  See bclint(1).\n";
+        "       bclint --list-rules | --explain RULE | --version | --help\n"
+        "       bclint import [OPTION]... RESPONSE...   (see bclint-import(1))\n"
+        "       bclint why SNAPSHOT --member WHO [--action ACTION [--asset ASSET]]\n"
+        "       bclint diff [OPTION]... OLD NEW   (what changed: the drift rules alone)\n"
+        "       bclint access [OPTION]... SNAPSHOT...   (who can reach what: the access record)\n"
+        "       bclint --check-fixtures DIR... [-- OPTION...]   (TAP; see bclint-plugin(3))\n"
+        "Lint TikTok Business Center snapshots ('-' reads standard input).\n"
+        "\n"
+        "  -f, --format=FORMAT        gcc (default), sarif, json, github, gitlab, junit,\n"
+        "                             checkstyle or azure\n"
+        "  -o, --output=FILE          write the report to FILE (atomically)\n"
+        "  -c, --config=FILE          read this configuration file (default .bclint.json)\n"
+        "      --no-config            read no configuration file\n"
+        "      --fail-on=LEVEL        error (default), warning, note or none\n"
+        "      --max-warnings=N       also fail when there are more than N warnings\n"
+        "      --enable=RULE[,RULE]   switch rules on ('all' for every rule)\n"
+        "      --disable=RULE[,RULE]  switch rules off ('all' for every rule)\n"
+        "      --level=RULE=LEVEL     error, warning, note or off\n"
+        "      --set=RULE.KEY=VALUE   set a rule option\n"
+        "      --plugin=PATH          load one more rule plugin\n"
+        "      --rules-path=DIR[:DIR] look for rule plugins here (also BCLINT_RULES_PATH)\n"
+        "      --now=TIMESTAMP        reference time for age-based rules\n"
+        "      --baseline=FILE        report only findings not in FILE (json or sarif)\n"
+        "      --previous=FILE        compare with FILE, an earlier snapshot of the same\n"
+        "                             Business Center (the drift rules report changes)\n"
+        "      --roster=FILE          the roster of current staff (CSV or JSON): members\n"
+        "                             not on it, or past their end date, are reported\n"
+        "      --redact               replace emails and names with keyed hashes (a new\n"
+        "                             key each run, unless BCLINT_REDACT_KEY is set)\n"
+        "      --redact-key=FILE      --redact, with the key derived from FILE: the\n"
+        "                             same pseudonyms in every run with that FILE\n"
+        "      --rule-timeout=SECONDS time limit of each rule (default 60; 0: none)\n"
+        "      --no-isolate           run rules in the bclint process (no crash isolation)\n"
+        "  -j, --jobs=N               lint up to N snapshots at once (default: the CPUs)\n"
+        "      --color[=WHEN]         auto (default), always or never; alone: always\n"
+        "      --sarif-automation-id=ID  SARIF automationDetails.id\n"
+        "  -q, --quiet                report errors only; no summary\n"
+        "      --list-rules           list every loaded rule (-f json or man: the catalog;\n"
+        "                             -f markdown -o DIR: a page per rule in DIR)\n"
+        "      --explain=RULE         print a rule's documentation\n"
+        "      --help                 print this help\n"
+        "      --version              print the version, copyright and licence\n"
+        "\n"
+        "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input\n"
+        "error, 3 a plugin could not be loaded or failed.  Every command takes --help\n"
+        "and --version.  See bclint(1).\n";
 
 static int lint_exec(const struct bclint_cmd *self, int argc, char **argv);
 
 const struct bclint_cmd bclint_cmd_lint = {
-	"lint", "bclint", "[OPTION]... SNAPSHOT...", help, "f:o:c:qj:", bclint_lint_longopts,
-	lint_exec,
+        "lint",    "bclint", "[OPTION]... SNAPSHOT...", help, "f:o:c:qj:", bclint_lint_longopts,
+        lint_exec,
 };
 
 struct cli {
@@ -166,7 +185,10 @@ static int unknown_format(const struct bclint_cmd *self, const char *name)
 	size_t len = 0;
 	for (size_t i = 0; i < n && len < sizeof(list); i++)
 		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
-		                        i == 0 ? "" : i + 1 < n ? ", " : " or ", f[i].name);
+		                        i == 0      ? ""
+		                        : i + 1 < n ? ", "
+		                                    : " or ",
+		                        f[i].name);
 	return bclint_usage_error(self, "unknown format '%s' (%s)", name, list);
 }
 
@@ -192,21 +214,28 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case OPT_FAIL_ON:
 			c->fail_on = strcmp(optarg, "none") == 0 ? BCLINT_LEVEL_OFF
 			                                         : bclint_level_from_name(optarg);
-			if (c->fail_on < 0 || (c->fail_on == BCLINT_LEVEL_OFF && strcmp(optarg, "none")))
-				return bclint_usage_error(self, "invalid --fail-on '%s' (error, warning, "
-				                          "note or none)", optarg);
+			if (c->fail_on < 0 ||
+			    (c->fail_on == BCLINT_LEVEL_OFF && strcmp(optarg, "none")))
+				return bclint_usage_error(self,
+				                          "invalid --fail-on '%s' (error, warning, "
+				                          "note or none)",
+				                          optarg);
 			break;
 		case OPT_MAX_WARNINGS:
 			if (parse_number(optarg, LONG_MAX, &c->max_warnings) < 0)
-				return bclint_usage_error(self, "invalid --max-warnings '%s' (a "
-				                          "non-negative integer)", optarg);
+				return bclint_usage_error(self,
+				                          "invalid --max-warnings '%s' (a "
+				                          "non-negative integer)",
+				                          optarg);
 			break;
 		case OPT_ENABLE:
 		case OPT_DISABLE:
 		case OPT_LEVEL:
 		case OPT_SET:
-			op.kind = ch == OPT_ENABLE ? BCLINT_OP_ENABLE : ch == OPT_DISABLE ? BCLINT_OP_DISABLE
-			          : ch == OPT_LEVEL ? BCLINT_OP_LEVEL : BCLINT_OP_SET;
+			op.kind = ch == OPT_ENABLE    ? BCLINT_OP_ENABLE
+			          : ch == OPT_DISABLE ? BCLINT_OP_DISABLE
+			          : ch == OPT_LEVEL   ? BCLINT_OP_LEVEL
+			                              : BCLINT_OP_SET;
 			if (push(&c->ops, &c->n_ops, sizeof(op), &op) < 0)
 				return bclint_usage_error(self, "out of memory");
 			break;
@@ -217,8 +246,8 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case OPT_RULES_PATH: c->rules_path = optarg; break;
 		case OPT_NOW:
 			if (bclint_parse_time(optarg, &c->lint.now) < 0)
-				return bclint_usage_error(self, "invalid --now '%s' (an RFC 3339 timestamp)",
-				                          optarg);
+				return bclint_usage_error(
+				        self, "invalid --now '%s' (an RFC 3339 timestamp)", optarg);
 			break;
 		case OPT_REDACT: c->lint.redact = 1; break;
 		case OPT_REDACT_KEY:
@@ -228,14 +257,17 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case OPT_NO_ISOLATE: c->lint.isolate = 0; break;
 		case OPT_RULE_TIMEOUT:
 			if (parse_number(optarg, 86400, &num) < 0)
-				return bclint_usage_error(self, "invalid --rule-timeout '%s' (seconds, 0 to "
-				                          "86400)", optarg);
+				return bclint_usage_error(
+				        self,
+				        "invalid --rule-timeout '%s' (seconds, 0 to "
+				        "86400)",
+				        optarg);
 			c->lint.rule_timeout = (unsigned)num;
 			break;
 		case 'j':
 			if (parse_number(optarg, BCLINT_JOBS_MAX, &num) < 0 || num < 1)
-				return bclint_usage_error(self, "invalid --jobs '%s' (1 to %d)", optarg,
-				                          BCLINT_JOBS_MAX);
+				return bclint_usage_error(self, "invalid --jobs '%s' (1 to %d)",
+				                          optarg, BCLINT_JOBS_MAX);
 			c->lint.jobs = (unsigned)num;
 			break;
 		case OPT_COLOR: /* --color alone is --color=always, as in GNU ls and grep */
@@ -246,8 +278,10 @@ static int parse_args(int argc, char **argv, struct cli *c)
 			else if (strcmp(optarg, "never") == 0)
 				c->color = 0;
 			else
-				return bclint_usage_error(self, "invalid --color '%s' (auto, always or "
-				                          "never)", optarg);
+				return bclint_usage_error(self,
+				                          "invalid --color '%s' (auto, always or "
+				                          "never)",
+				                          optarg);
 			break;
 		case OPT_AUTOMATION_ID: c->automation_id = optarg; break;
 		case OPT_BASELINE: c->baseline = optarg; break;
@@ -295,7 +329,7 @@ static int catalog_pages(const struct cli *c, struct bclint_run *run)
 {
 	if (c->output == NULL || strcmp(c->output, "-") == 0)
 		return bclint_usage_error(c->self, "--format=markdown writes a page per rule: give "
-		                          "the directory with -o DIR");
+		                                   "the directory with -o DIR");
 	if (mkdir(c->output, 0777) < 0 && errno != EEXIST) {
 		fprintf(stderr, "bclint: error: %s: cannot create directory: %s\n", c->output,
 		        strerror(errno));
@@ -326,8 +360,8 @@ static int catalog_pages(const struct cli *c, struct bclint_run *run)
 		else
 			bclint_catalog_markdown_index(&out, all, n);
 		if ((size_t)snprintf(path, sizeof(path), "%s/%s.md", c->output,
-		                     i < n ? all[i].rule->id : "README") >= sizeof(path) || out.oom ||
-		    bclint_write_output(path, out.data, out.len, &run->diag) < 0)
+		                     i < n ? all[i].rule->id : "README") >= sizeof(path) ||
+		    out.oom || bclint_write_output(path, out.data, out.len, &run->diag) < 0)
 			rc = BCLINT_EXIT_PLUGIN;
 		free(out.data);
 	}
@@ -346,8 +380,10 @@ static int catalog(const struct cli *c, struct bclint_run *run)
 	if (c->explain != NULL) {
 		const struct bclint_rule_slot *s = bclint_ruleset_find(&run->rules, c->explain);
 		if (s == NULL)
-			return bclint_usage_error(c->self, "unknown rule '%s' (see bclint "
-			                          "--list-rules)", c->explain);
+			return bclint_usage_error(c->self,
+			                          "unknown rule '%s' (see bclint "
+			                          "--list-rules)",
+			                          c->explain);
 		bclint_catalog_explain(&out, s);
 	} else if (strcmp(c->format, "json") == 0) {
 		bclint_catalog_json(&out, &run->rules);
@@ -421,10 +457,14 @@ static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
 	if (strcmp(c->format, "man") == 0 || strcmp(c->format, "markdown") == 0)
 		return bclint_usage_error(c->self, "--format=%s goes with --list-rules", c->format);
 	if (c->diff && c->lint.previous != NULL)
-		return bclint_usage_error(c->self, "--previous does not go with diff: give OLD NEW");
+		return bclint_usage_error(c->self,
+		                          "--previous does not go with diff: give OLD NEW");
 	if (c->diff && argc - optind != 2)
-		return bclint_usage_error(c->self, "%s", argc - optind < 2 ? "give two snapshots, "
-		                          "OLD and NEW" : "too many snapshots: give OLD and NEW");
+		return bclint_usage_error(c->self, "%s",
+		                          argc - optind < 2
+		                                  ? "give two snapshots, "
+		                                    "OLD and NEW"
+		                                  : "too many snapshots: give OLD and NEW");
 	if (c->diff)
 		c->lint.previous = argv[optind++];
 	if (optind >= argc)
@@ -443,18 +483,20 @@ static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
 	bclint_lint(run, &c->lint, (const char *const *)argv + optind, (size_t)(argc - optind));
 	bclint_baseline_free(&base);
 	if (c->baseline != NULL && !c->quiet)
-		fprintf(stderr, "bclint: baseline %s: %zu finding%s baselined, %zu baseline "
-		        "entr%s gone (fixed)\n", c->baseline, run->baselined,
-		        run->baselined == 1 ? "" : "s", run->baseline_gone,
-		        run->baseline_gone == 1 ? "y" : "ies");
+		fprintf(stderr,
+		        "bclint: baseline %s: %zu finding%s baselined, %zu baseline "
+		        "entr%s gone (fixed)\n",
+		        c->baseline, run->baselined, run->baselined == 1 ? "" : "s",
+		        run->baseline_gone, run->baseline_gone == 1 ? "y" : "ies");
 	status = bclint_run_status(run, c->fail_on, c->max_warnings);
 	if (c->quiet)
 		bclint_report_keep_errors(&run->report);
 	status = write_report(c, fmt, run, status);
 	if (!c->quiet) {
 		const size_t *n = run->report.counts;
-		fprintf(stderr, "%zu error%s, %zu warning%s, %zu note%s\n", n[3], n[3] == 1 ? "" : "s",
-		        n[2], n[2] == 1 ? "" : "s", n[1], n[1] == 1 ? "" : "s");
+		fprintf(stderr, "%zu error%s, %zu warning%s, %zu note%s\n", n[3],
+		        n[3] == 1 ? "" : "s", n[2], n[2] == 1 ? "" : "s", n[1],
+		        n[1] == 1 ? "" : "s");
 	}
 	return status;
 }
@@ -478,7 +520,8 @@ int bclint_cmd_lint_run(const struct bclint_cmd *self, int argc, char **argv, in
 	c.fail_on = BCLINT_LEVEL_ERROR;
 	c.max_warnings = -1;
 	c.color = -1;
-	c.lint = (struct bclint_lint_options){.now = BCLINT_NO_TIME, .isolate = 1, .rule_timeout = 60};
+	c.lint = (struct bclint_lint_options){
+	        .now = BCLINT_NO_TIME, .isolate = 1, .rule_timeout = 60};
 	bclint_run_init(&run, &diag);
 	optind = 1;
 	int status = parse_args(argc, argv, &c);

@@ -35,7 +35,7 @@ static const char *const state_names[] = {"ok", "broken", "skipped"};
 
 enum { L_MEMBER, L_DELEGATION, L_ASSET, L_ASSIGNMENT, L_GRANT, L_SESSION, N_LAYERS };
 static const char *const layer_names[N_LAYERS] = {"membership", "delegation", "asset",
-                                                  "assignment", "grant", "session"};
+                                                  "assignment", "grant",      "session"};
 
 /* One piece of evidence: what was seen, and the entity it came from. */
 struct evidence {
@@ -62,44 +62,44 @@ struct why {
 	bclint_time now;
 	const struct bclint_member *member;
 	const struct bclint_action *action;
-	const char *asset_id;                /* NULL for BC-level questions */
+	const char *asset_id; /* NULL for BC-level questions */
 	uint32_t asset_type;
-	const struct bclint_asset *asset;    /* NULL: foreign (or no asset) */
+	const struct bclint_asset *asset;      /* NULL: foreign (or no asset) */
 	const struct bclint_entity *asset_ref; /* where a foreign asset is named */
-	int unknown;                         /* an asset ID nothing here names */
-	const char *unknown_close;           /* IDs here close to it, or NULL */
+	int unknown;                           /* an asset ID nothing here names */
+	const char *unknown_close;             /* IDs here close to it, or NULL */
 	const struct bclint_grant *grant;
-	const struct bclint_need *need;      /* the same question in the plan */
+	const struct bclint_need *need; /* the same question in the plan */
 	/* Spark Ads and LIVE in ads: the ad account the ads are made on */
 	const char *ad_id;                   /* named (--advertiser, x_advertiser_id) */
 	const struct bclint_asset *ad;       /* named and here, else the strongest */
 	const struct bclint_grant *ad_grant; /* the member's grant on ad, or NULL */
 	int ad_broken;                       /* layer 5 broke on the ad account */
 	struct layer layers[N_LAYERS];
-	int broken;                          /* first broken layer, or -1 */
+	int broken; /* first broken layer, or -1 */
 	const char *fix;
 };
 
 static const char help[] =
-	"                  [--asset-type TYPE] [--advertiser ADVERTISER_ID]\n"
-	"                  [--format=text|json] [--now=TIMESTAMP]\n"
-	"Explain why a member can or cannot do an action: walk the layers of Business\n"
-	"Center access in order and name the first broken one, with the fix.  Without\n"
-	"--action, walk every need of the member in the access plan and say which\n"
-	"work and what blocks the others.\n"
-	"\n"
-	"      --member=WHO          the person: user_id, email or name (user_name)\n"
-	"      --action=ACTION       an action of the access plan, e.g. CREATE_EDIT_ADS\n"
-	"      --asset=ASSET         the asset, for asset actions: its ID or name\n"
-	"      --asset-type=TYPE     which asset, when one ID names assets of two types\n"
-	"      --advertiser=ID       the ad account Spark Ads or LIVE ads are made on\n"
-	"  -f, --format=FORMAT       text (default) or json\n"
-	"      --now=TIMESTAMP       reference time (default: captured_at, else the clock)\n"
-	"      --help                print this help\n"
-	"      --version             print the version\n"
-	"\n"
-	"Exit status: 0 the action should work (every need, without --action), 1 a\n"
-	"layer is broken, 2 usage or snapshot error.  See bclint-why(1).\n";
+        "                  [--asset-type TYPE] [--advertiser ADVERTISER_ID]\n"
+        "                  [--format=text|json] [--now=TIMESTAMP]\n"
+        "Explain why a member can or cannot do an action: walk the layers of Business\n"
+        "Center access in order and name the first broken one, with the fix.  Without\n"
+        "--action, walk every need of the member in the access plan and say which\n"
+        "work and what blocks the others.\n"
+        "\n"
+        "      --member=WHO          the person: user_id, email or name (user_name)\n"
+        "      --action=ACTION       an action of the access plan, e.g. CREATE_EDIT_ADS\n"
+        "      --asset=ASSET         the asset, for asset actions: its ID or name\n"
+        "      --asset-type=TYPE     which asset, when one ID names assets of two types\n"
+        "      --advertiser=ID       the ad account Spark Ads or LIVE ads are made on\n"
+        "  -f, --format=FORMAT       text (default) or json\n"
+        "      --now=TIMESTAMP       reference time (default: captured_at, else the clock)\n"
+        "      --help                print this help\n"
+        "      --version             print the version\n"
+        "\n"
+        "Exit status: 0 the action should work (every need, without --action), 1 a\n"
+        "layer is broken, 2 usage or snapshot error.  See bclint-why(1).\n";
 
 #define usage_error(...) bclint_usage_error(&bclint_cmd_why, __VA_ARGS__)
 
@@ -190,7 +190,7 @@ static int has_words(const char *name, const char *q)
 }
 
 #define N_CLOSEST 3
-#define FAR SIZE_MAX
+#define FAR       SIZE_MAX
 
 /* How close name is to the query, lower is closer, FAR when it is not
  * close at all: within a quarter of the query's length in edits (at least
@@ -341,7 +341,8 @@ static const char *time_text(struct why *w, bclint_time t)
 	time_t tt = (time_t)t;
 	struct tm tm;
 	char buf[32];
-	if (gmtime_r(&tt, &tm) == NULL || strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+	if (gmtime_r(&tt, &tm) == NULL ||
+	    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
 		return fmt(w, "%lld", (long long)t);
 	const char *s = fmt(w, "%s", buf);
 	if (w->now == BCLINT_NO_TIME || t > w->now)
@@ -407,23 +408,34 @@ static int check_member(struct why *w, struct layer *l)
 	static const char *const status[] = {"BOUND", "PENDING", "REJECTED", "UNBOUND"};
 	switch (mb->status) {
 	case BCLINT_REL_BOUND:
-		evidence(l, &mb->ent, fmt(w, "%s has joined this Business Center (relation_status "
-		                             "BOUND)", mb->email));
+		evidence(l, &mb->ent,
+		         fmt(w,
+		             "%s has joined this Business Center (relation_status "
+		             "BOUND)",
+		             mb->email));
 		return set_state(l, ST_OK, NULL);
 	case BCLINT_REL_PENDING:
 		if (mb->invited_at != BCLINT_NO_TIME)
-			evidence(l, &mb->ent, fmt(w, "%s was invited on %s but has not accepted "
-			                             "(relation_status PENDING)", mb->email,
-			                          time_text(w, mb->invited_at)));
+			evidence(l, &mb->ent,
+			         fmt(w,
+			             "%s was invited on %s but has not accepted "
+			             "(relation_status PENDING)",
+			             mb->email, time_text(w, mb->invited_at)));
 		else
-			evidence(l, &mb->ent, fmt(w, "%s has not accepted the invitation "
-			                             "(relation_status PENDING)", mb->email));
+			evidence(l, &mb->ent,
+			         fmt(w,
+			             "%s has not accepted the invitation "
+			             "(relation_status PENDING)",
+			             mb->email));
 		return set_state(l, ST_BROKEN, "pending-invitation");
 	default:
-		evidence(l, &mb->ent, fmt(w, "%s is not a member of this Business Center "
-		                             "(relation_status %s: %s)", mb->email, status[mb->status],
-		                          mb->status == BCLINT_REL_REJECTED ? "declined the invitation"
-		                                                            : "left or was removed"));
+		evidence(l, &mb->ent,
+		         fmt(w,
+		             "%s is not a member of this Business Center "
+		             "(relation_status %s: %s)",
+		             mb->email, status[mb->status],
+		             mb->status == BCLINT_REL_REJECTED ? "declined the invitation"
+		                                               : "left or was removed"));
 		return former(w, l);
 	}
 }
@@ -431,12 +443,14 @@ static int check_member(struct why *w, struct layer *l)
 static int check_delegation(struct why *w, struct layer *l)
 {
 	if (w->action->scope == BCLINT_SCOPE_CREATOR) {
-		evidence(l, NULL, fmt(w, "%s is creator-only: no Business Center role can grant it",
-		                      w->action->name));
+		evidence(l, NULL,
+		         fmt(w, "%s is creator-only: no Business Center role can grant it",
+		             w->action->name));
 		return set_state(l, ST_BROKEN, "non-delegable-action");
 	}
-	evidence(l, NULL, fmt(w, "%s can be delegated: the least grant that covers it is %s",
-	                      w->action->name, least_grant(w)));
+	evidence(l, NULL,
+	         fmt(w, "%s can be delegated: the least grant that covers it is %s",
+	             w->action->name, least_grant(w)));
 	return set_state(l, ST_OK, NULL);
 }
 
@@ -445,35 +459,49 @@ static int check_asset(struct why *w, struct layer *l)
 	static const char *const status[] = {"BOUND", "PENDING", "REJECTED", "UNBOUND"};
 	const struct bclint_asset *a = w->asset;
 	if (w->asset_id == NULL) {
-		evidence(l, NULL, fmt(w, "%s is a Business Center action: no asset is involved",
-		                      w->action->name));
+		evidence(l, NULL,
+		         fmt(w, "%s is a Business Center action: no asset is involved",
+		             w->action->name));
 		return set_state(l, ST_SKIPPED, NULL);
 	}
 	if (a == NULL && w->unknown) {
-		evidence(l, NULL, fmt(w, "%s is not among this Business Center's assets and nothing "
-		                         "in it refers to it: it lives in another Business Center, or "
-		                         "the ID is wrong%s%s", target_label(w),
-		                      w->unknown_close ? " (close IDs here: " : "",
-		                      w->unknown_close ? fmt(w, "%s)", w->unknown_close) : ""));
+		evidence(l, NULL,
+		         fmt(w,
+		             "%s is not among this Business Center's assets and nothing "
+		             "in it refers to it: it lives in another Business Center, or "
+		             "the ID is wrong%s%s",
+		             target_label(w), w->unknown_close ? " (close IDs here: " : "",
+		             w->unknown_close ? fmt(w, "%s)", w->unknown_close) : ""));
 		return set_state(l, ST_BROKEN, "foreign-asset");
 	}
 	if (a == NULL) {
-		evidence(l, w->asset_ref, fmt(w, "%s is not among this Business Center's assets: it "
-		                                 "lives in another Business Center", target_label(w)));
+		evidence(l, w->asset_ref,
+		         fmt(w,
+		             "%s is not among this Business Center's assets: it "
+		             "lives in another Business Center",
+		             target_label(w)));
 		return set_state(l, ST_BROKEN, "foreign-asset");
 	}
 	if (a->status != BCLINT_REL_BOUND) {
-		evidence(l, &a->ent, fmt(w, "%s is in this Business Center but not bound to it "
-		                            "(relation_status %s)", asset_label(w, a),
-		                         status[a->status]));
+		evidence(l, &a->ent,
+		         fmt(w,
+		             "%s is in this Business Center but not bound to it "
+		             "(relation_status %s)",
+		             asset_label(w, a), status[a->status]));
 		return set_state(l, ST_BROKEN, "unbound-asset");
 	}
 	if (a->owned_here)
-		evidence(l, &a->ent, fmt(w, "%s is owned by this Business Center (relation_status "
-		                            "BOUND)", asset_label(w, a)));
+		evidence(l, &a->ent,
+		         fmt(w,
+		             "%s is owned by this Business Center (relation_status "
+		             "BOUND)",
+		             asset_label(w, a)));
 	else
-		evidence(l, &a->ent, fmt(w, "%s is shared with this Business Center by its owner "
-		                            "(relation_status BOUND)", asset_label(w, a)));
+		evidence(l, &a->ent,
+		         fmt(w,
+		             "%s is shared with this Business Center by its owner "
+		             "(relation_status BOUND)",
+		             asset_label(w, a)));
 	return set_state(l, ST_OK, NULL);
 }
 
@@ -495,26 +523,32 @@ static int check_assignment(struct why *w, struct layer *l)
 {
 	const struct bclint_grant *g = w->grant;
 	if (w->asset_id == NULL) {
-		evidence(l, NULL, fmt(w, "%s is a Business Center action: no asset assignment is "
-		                         "needed", w->action->name));
+		evidence(l, NULL,
+		         fmt(w,
+		             "%s is a Business Center action: no asset assignment is "
+		             "needed",
+		             w->action->name));
 		return set_state(l, ST_SKIPPED, NULL);
 	}
 	if (g == NULL) {
-		evidence(l, &w->asset->ent, fmt(w, "%s is not assigned %s, directly or through an "
-		                                   "asset group", w->member->email,
-		                                asset_label(w, w->asset)));
+		evidence(l, &w->asset->ent,
+		         fmt(w,
+		             "%s is not assigned %s, directly or through an "
+		             "asset group",
+		             w->member->email, asset_label(w, w->asset)));
 		return set_state(l, ST_BROKEN, "asset-not-assigned");
 	}
 	if (g->direct != NULL && bclint_role_field(w->asset_type) == NULL)
 		evidence(l, &g->direct->ent, fmt(w, "assigned directly"));
 	else if (g->direct != NULL)
-		evidence(l, &g->direct->ent, fmt(w, "assigned directly with %s",
-		                                 cap_text(w, BCLINT_SCOPE_ASSET, g->direct->cap)));
+		evidence(l, &g->direct->ent,
+		         fmt(w, "assigned directly with %s",
+		             cap_text(w, BCLINT_SCOPE_ASSET, g->direct->cap)));
 	if (g->group != NULL)
-		evidence(l, &g->group->ent, fmt(w, "%s through asset group '%s' with %s",
-		                                g->direct ? "also assigned" : "assigned",
-		                                group_name(g->group),
-		                                cap_text(w, BCLINT_SCOPE_ASSET, group_cap(w, g->group))));
+		evidence(l, &g->group->ent,
+		         fmt(w, "%s through asset group '%s' with %s",
+		             g->direct ? "also assigned" : "assigned", group_name(g->group),
+		             cap_text(w, BCLINT_SCOPE_ASSET, group_cap(w, g->group))));
 	return set_state(l, ST_OK, NULL);
 }
 
@@ -549,8 +583,9 @@ static const char *source_text(struct why *w, const struct bclint_grant *g, uint
 {
 	if (share_lowers(g)) {
 		char a[128], b[128];
-		return fmt(w, " (granted %s, but partner '%s' shares it with this Business Center "
-		              "at %s only)",
+		return fmt(w,
+		           " (granted %s, but partner '%s' shares it with this Business Center "
+		           "at %s only)",
 		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->granted, a, sizeof(a)),
 		           partner_name(g->capped_by->partner),
 		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->capped_by->cap, b,
@@ -568,42 +603,51 @@ static int check_ad_account(struct why *w, struct layer *l)
 	const char *who = w->member->email;
 	struct bclint_cap req = w->action->also_req;
 	char buf[128];
-	const char *least = fmt(w, "%s", bclint_cap_describe(BCLINT_SCOPE_ASSET,
-	                                                     BCLINT_ASSET_ADVERTISER, req, buf,
-	                                                     sizeof(buf)));
+	const char *least = fmt(w, "%s",
+	                        bclint_cap_describe(BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER,
+	                                            req, buf, sizeof(buf)));
 	const struct bclint_grant *g = w->ad_grant;
 	w->ad_broken = 1;
 	if (w->ad_id != NULL && w->ad == NULL) {
 		evidence(l, w->need ? &w->need->ent : NULL,
-		         fmt(w, "the ads are made on ad account %s, which is not in this Business "
-		                "Center", w->ad_id));
+		         fmt(w,
+		             "the ads are made on ad account %s, which is not in this Business "
+		             "Center",
+		             w->ad_id));
 		return set_state(l, ST_BROKEN, "foreign-asset");
 	}
 	if (w->ad != NULL && g == NULL) {
-		evidence(l, &w->ad->ent, fmt(w, "the ads are made on %s, which is not assigned to %s",
-		                             asset_label(w, w->ad), who));
+		evidence(l, &w->ad->ent,
+		         fmt(w, "the ads are made on %s, which is not assigned to %s",
+		             asset_label(w, w->ad), who));
 		return set_state(l, ST_BROKEN, "asset-not-assigned");
 	}
 	if (g == NULL) {
-		evidence(l, &w->member->ent, fmt(w, "%s holds no grant on any ad account: the ads are "
-		                                    "made on an ad account, which takes at least %s",
-		                                 who, least));
+		evidence(l, &w->member->ent,
+		         fmt(w,
+		             "%s holds no grant on any ad account: the ads are "
+		             "made on an ad account, which takes at least %s",
+		             who, least));
 		return set_state(l, ST_BROKEN, "permission-too-narrow");
 	}
-	const char *holds = fmt(w, "%s holds %s on %s%s", who,
-	                        bclint_cap_describe(BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER,
-	                                            g->cap, buf, sizeof(buf)),
-	                        asset_label(w, g->asset),
-	                        source_text(w, g, BCLINT_ASSET_ADVERTISER));
-	const char *which = w->ad_id ? "where the ads are made"
-	                             : "the strongest ad account they hold";
+	const char *holds =
+	        fmt(w, "%s holds %s on %s%s", who,
+	            bclint_cap_describe(BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER, g->cap, buf,
+	                                sizeof(buf)),
+	            asset_label(w, g->asset), source_text(w, g, BCLINT_ASSET_ADVERTISER));
+	const char *which =
+	        w->ad_id ? "where the ads are made" : "the strongest ad account they hold";
 	if (bclint_covers(g->cap, req)) {
 		w->ad_broken = 0;
-		evidence(l, source_of(g), fmt(w, "%s, %s, which covers making the ads", holds, which));
+		evidence(l, source_of(g),
+		         fmt(w, "%s, %s, which covers making the ads", holds, which));
 		return set_state(l, ST_OK, NULL);
 	}
-	evidence(l, source_of(g), fmt(w, "%s, %s, which does not cover making the ads: it takes "
-	                                 "at least %s", holds, which, least));
+	evidence(l, source_of(g),
+	         fmt(w,
+	             "%s, %s, which does not cover making the ads: it takes "
+	             "at least %s",
+	             holds, which, least));
 	return set_state(l, ST_BROKEN, "permission-too-narrow");
 }
 
@@ -629,15 +673,16 @@ static int check_grant(struct why *w, struct layer *l)
 		where = fmt(w, " %s", target_label(w));
 	}
 	if (bclint_covers(have, w->action->req)) {
-		evidence(l, ent, fmt(w, "%s %s%s%s, which covers %s", w->member->email, holds,
-		                     where, from, w->action->name));
+		evidence(l, ent,
+		         fmt(w, "%s %s%s%s, which covers %s", w->member->email, holds, where, from,
+		             w->action->name));
 		if (w->action->also_types != 0)
 			return check_ad_account(w, l);
 		return set_state(l, ST_OK, NULL);
 	}
-	evidence(l, ent, fmt(w, "%s %s%s%s, which does not cover %s: it needs at least %s",
-	                     w->member->email, holds, where, from, w->action->name,
-	                     least_grant(w)));
+	evidence(l, ent,
+	         fmt(w, "%s %s%s%s, which does not cover %s: it needs at least %s",
+	             w->member->email, holds, where, from, w->action->name, least_grant(w)));
 	return set_state(l, ST_BROKEN, "permission-too-narrow");
 }
 
@@ -645,10 +690,11 @@ static int check_session(struct why *w, struct layer *l)
 {
 	const struct bclint_member *mb = w->member;
 	/* the direct assignment's time counts only when it gives the grant */
-	const struct bclint_assignment *d = w->grant && direct_gives(w->grant) ? w->grant->direct
-	                                                                       : NULL;
+	const struct bclint_assignment *d =
+	        w->grant && direct_gives(w->grant) ? w->grant->direct : NULL;
 	if (w->asset_id == NULL) {
-		evidence(l, NULL, fmt(w, "Business Center role changes carry no time in the snapshot"));
+		evidence(l, NULL,
+		         fmt(w, "Business Center role changes carry no time in the snapshot"));
 		return set_state(l, ST_SKIPPED, NULL);
 	}
 	if (d == NULL && (w->grant == NULL || w->grant->group == NULL)) {
@@ -668,24 +714,25 @@ static int check_session(struct why *w, struct layer *l)
 		return set_state(l, ST_SKIPPED, NULL);
 	}
 	if (mb->last_login_at == BCLINT_NO_TIME) {
-		evidence(l, &mb->ent, fmt(w, "%s has no recorded sign-in (x_last_login_at)",
-		                          mb->email));
+		evidence(l, &mb->ent,
+		         fmt(w, "%s has no recorded sign-in (x_last_login_at)", mb->email));
 		return set_state(l, ST_SKIPPED, NULL);
 	}
 	const char *granted = time_text(w, d->granted_at);
 	const char *login = time_text(w, mb->last_login_at);
 	if (d->granted_at > mb->last_login_at) {
-		evidence(l, &d->ent, fmt(w, "granted %s, after %s last signed in %s", granted,
-		                         mb->email, login));
+		evidence(l, &d->ent,
+		         fmt(w, "granted %s, after %s last signed in %s", granted, mb->email,
+		             login));
 		return set_state(l, ST_BROKEN, "stale-session");
 	}
-	evidence(l, &d->ent, fmt(w, "granted %s; %s has signed in since, last %s", granted,
-	                         mb->email, login));
+	evidence(l, &d->ent,
+	         fmt(w, "granted %s; %s has signed in since, last %s", granted, mb->email, login));
 	return set_state(l, ST_OK, NULL);
 }
 
 static int (*const checks[N_LAYERS])(struct why *, struct layer *) = {
-	check_member, check_delegation, check_asset, check_assignment, check_grant, check_session,
+        check_member, check_delegation, check_asset, check_assignment, check_grant, check_session,
 };
 
 static void walk(struct why *w)
@@ -694,8 +741,9 @@ static void walk(struct why *w)
 	for (int i = 0; i < N_LAYERS; i++) {
 		struct layer *l = &w->layers[i];
 		if (w->broken >= 0) {
-			evidence(l, NULL, fmt(w, "not checked: layer %d (%s) is broken", w->broken + 1,
-			                      layer_names[w->broken]));
+			evidence(l, NULL,
+			         fmt(w, "not checked: layer %d (%s) is broken", w->broken + 1,
+			             layer_names[w->broken]));
 			set_state(l, ST_SKIPPED, NULL);
 		} else if (checks[i](w, l) == ST_BROKEN) {
 			w->broken = i;
@@ -713,41 +761,54 @@ static const char *fix_asset_grant(struct why *w, const struct bclint_grant *g, 
 	char a[128], b[128];
 	struct bclint_cap want = req;
 	want.set |= g->cap.set; /* keep the TikTok account roles they have */
-	const char *target = fmt(w, "%s", bclint_cap_describe(BCLINT_SCOPE_ASSET, type, want, a,
-	                                                      sizeof(a)));
+	const char *target =
+	        fmt(w, "%s", bclint_cap_describe(BCLINT_SCOPE_ASSET, type, want, a, sizeof(a)));
 	if (g->capped_by != NULL && !bclint_covers(g->capped_by->cap, req))
-		return fmt(w, "Partner '%s' shares %s with this Business Center at %s only, and no "
-		              "grant here can give more: ask the partner to share it at least as %s "
-		              "(the grant to %s can stay).", partner_name(g->capped_by->partner), on,
+		return fmt(w,
+		           "Partner '%s' shares %s with this Business Center at %s only, and no "
+		           "grant here can give more: ask the partner to share it at least as %s "
+		           "(the grant to %s can stay).",
+		           partner_name(g->capped_by->partner), on,
 		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->capped_by->cap, b,
-		                               sizeof(b)), target, who);
+		                               sizeof(b)),
+		           target, who);
 	if (direct_gives(g))
-		return fmt(w, "In Business Center > Users > Members, open %s and raise their "
-		              "permission on %s from %s to at least %s.", who, on,
+		return fmt(w,
+		           "In Business Center > Users > Members, open %s and raise their "
+		           "permission on %s from %s to at least %s.",
+		           who, on,
 		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->cap, b, sizeof(b)),
 		           target);
 	if (g->direct != NULL)
-		return fmt(w, "%s gets what they hold on %s through asset group '%s' (their direct "
-		              "assignment is weaker): raise the direct permission from %s to at least "
-		              "%s (Business Center > Users > Members), or the group's role (Business "
-		              "Center > Assets > Asset groups).", who, on, group_name(g->group),
-		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->direct->cap, b,
-		                               sizeof(b)), target);
-	return fmt(w, "%s gets %s only through asset group '%s': raise the group's role to at "
-	              "least %s (Business Center > Assets > Asset groups), or in Business Center "
-	              "> Users > Members assign %s to %s directly with at least %s.", who, on,
-	           group_name(g->group), target, on, who, target);
+		return fmt(
+		        w,
+		        "%s gets what they hold on %s through asset group '%s' (their direct "
+		        "assignment is weaker): raise the direct permission from %s to at least "
+		        "%s (Business Center > Users > Members), or the group's role (Business "
+		        "Center > Assets > Asset groups).",
+		        who, on, group_name(g->group),
+		        bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->direct->cap, b, sizeof(b)),
+		        target);
+	return fmt(w,
+	           "%s gets %s only through asset group '%s': raise the group's role to at "
+	           "least %s (Business Center > Assets > Asset groups), or in Business Center "
+	           "> Users > Members assign %s to %s directly with at least %s.",
+	           who, on, group_name(g->group), target, on, who, target);
 }
 
 static const char *fix_grant(struct why *w)
 {
 	const char *who = w->member->email;
 	if (w->action->scope == BCLINT_SCOPE_BC_ROLE)
-		return fmt(w, "In Business Center > Users > Members, open %s and change their role "
-		              "to Admin (%s).", who, least_grant(w));
+		return fmt(w,
+		           "In Business Center > Users > Members, open %s and change their role "
+		           "to Admin (%s).",
+		           who, least_grant(w));
 	if (w->action->scope == BCLINT_SCOPE_FINANCE)
-		return fmt(w, "In Business Center > Users > Members, open %s and set their finance "
-		              "permission to at least %s.", who, least_grant(w));
+		return fmt(w,
+		           "In Business Center > Users > Members, open %s and set their finance "
+		           "permission to at least %s.",
+		           who, least_grant(w));
 	return fix_asset_grant(w, w->grant, w->asset_type, target_label(w), w->action->req);
 }
 
@@ -756,22 +817,26 @@ static const char *fix_ad_account(struct why *w, const char *rule)
 {
 	const char *who = w->member->email;
 	char buf[128];
-	const char *least = fmt(w, "%s", bclint_cap_describe(BCLINT_SCOPE_ASSET,
-	                                                     BCLINT_ASSET_ADVERTISER,
-	                                                     w->action->also_req, buf, sizeof(buf)));
+	const char *least = fmt(w, "%s",
+	                        bclint_cap_describe(BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER,
+	                                            w->action->also_req, buf, sizeof(buf)));
 	if (strcmp(rule, "foreign-asset") == 0)
-		return fmt(w, "Ad account %s lives in another Business Center: make the ads on an "
-		              "ad account of this one, or ask the Business Center that owns %s to "
-		              "share it here (Partners) and then assign it to %s with at least %s.",
+		return fmt(w,
+		           "Ad account %s lives in another Business Center: make the ads on an "
+		           "ad account of this one, or ask the Business Center that owns %s to "
+		           "share it here (Partners) and then assign it to %s with at least %s.",
 		           w->ad_id, w->ad_id, who, least);
 	if (strcmp(rule, "asset-not-assigned") == 0)
-		return fmt(w, "In Business Center > Users > Members, open %s, choose Assign assets "
-		              "and add %s, where the ads are made, with at least %s.", who,
-		           asset_label(w, w->ad), least);
+		return fmt(w,
+		           "In Business Center > Users > Members, open %s, choose Assign assets "
+		           "and add %s, where the ads are made, with at least %s.",
+		           who, asset_label(w, w->ad), least);
 	if (w->ad_grant == NULL)
-		return fmt(w, "In Business Center > Users > Members, open %s, choose Assign assets "
-		              "and add the ad account the ads are made on with at least %s; name it "
-		              "in the plan with x_advertiser_id.", who, least);
+		return fmt(w,
+		           "In Business Center > Users > Members, open %s, choose Assign assets "
+		           "and add the ad account the ads are made on with at least %s; name it "
+		           "in the plan with x_advertiser_id.",
+		           who, least);
 	return fix_asset_grant(w, w->ad_grant, BCLINT_ASSET_ADVERTISER,
 	                       asset_label(w, w->ad_grant->asset), w->action->also_req);
 }
@@ -782,61 +847,80 @@ static const char *fix_text(struct why *w)
 	const char *on = w->asset_id ? fmt(w, " on %s", target_label(w)) : "";
 	const char *rule = w->broken >= 0 ? w->layers[w->broken].rule : NULL;
 	if (rule == NULL)
-		return fmt(w, "Nothing to change: %s should be able to do %s%s. If it still fails, "
-		              "ask them to sign out and sign in again.", who, w->action->name, on);
+		return fmt(w,
+		           "Nothing to change: %s should be able to do %s%s. If it still fails, "
+		           "ask them to sign out and sign in again.",
+		           who, w->action->name, on);
 	if (w->ad_broken)
 		return fix_ad_account(w, rule);
 	if (strcmp(rule, "pending-invitation") == 0)
-		return fmt(w, "Ask %s to accept the invitation to this Business Center (sent by "
-		              "email); if it has expired, resend it in Business Center > Users > "
-		              "Members. Nothing else takes effect until they accept.", who);
+		return fmt(w,
+		           "Ask %s to accept the invitation to this Business Center (sent by "
+		           "email); if it has expired, resend it in Business Center > Users > "
+		           "Members. Nothing else takes effect until they accept.",
+		           who);
 	if (strcmp(rule, "not-a-member") == 0 && w->action->scope == BCLINT_SCOPE_CREATOR)
-		return fmt(w, "Invite %s again in Business Center > Users > Members > Invite "
-		              "members if they should be here; %s itself is creator-only and no "
-		              "role can grant it.", who, w->action->name);
+		return fmt(w,
+		           "Invite %s again in Business Center > Users > Members > Invite "
+		           "members if they should be here; %s itself is creator-only and no "
+		           "role can grant it.",
+		           who, w->action->name);
 	if (strcmp(rule, "former-member-access") == 0 && w->action->scope == BCLINT_SCOPE_CREATOR)
-		return fmt(w, "%s is no longer a member, and what is still recorded for them here "
-		              "does nothing: remove it (their assignments, asset groups and needs in "
-		              "the plan), or invite them again if they should be here; %s itself is "
-		              "creator-only and no role can grant it.", who, w->action->name);
+		return fmt(w,
+		           "%s is no longer a member, and what is still recorded for them here "
+		           "does nothing: remove it (their assignments, asset groups and needs in "
+		           "the plan), or invite them again if they should be here; %s itself is "
+		           "creator-only and no role can grant it.",
+		           who, w->action->name);
 	if (strcmp(rule, "former-member-access") == 0)
-		return fmt(w, "%s is no longer a member, and what is still recorded for them here "
-		              "does nothing. If they should have access, invite them again in "
-		              "Business Center > Users > Members > Invite members and, once they "
-		              "accept, check that they hold at least %s%s; if not, remove what is "
-		              "left (their assignments, asset groups and needs in the plan).", who,
-		           least_grant(w), on);
+		return fmt(w,
+		           "%s is no longer a member, and what is still recorded for them here "
+		           "does nothing. If they should have access, invite them again in "
+		           "Business Center > Users > Members > Invite members and, once they "
+		           "accept, check that they hold at least %s%s; if not, remove what is "
+		           "left (their assignments, asset groups and needs in the plan).",
+		           who, least_grant(w), on);
 	if (strcmp(rule, "not-a-member") == 0)
-		return fmt(w, "Invite %s again in Business Center > Users > Members > Invite "
-		              "members; once they accept, give them at least %s%s.", who,
-		           least_grant(w), on);
+		return fmt(w,
+		           "Invite %s again in Business Center > Users > Members > Invite "
+		           "members; once they accept, give them at least %s%s.",
+		           who, least_grant(w), on);
 	if (strcmp(rule, "non-delegable-action") == 0)
-		return fmt(w, "%s is creator-only: no role in Business Center can grant it. The "
-		              "TikTok account's owner has to do it, signed in to that account.",
+		return fmt(w,
+		           "%s is creator-only: no role in Business Center can grant it. The "
+		           "TikTok account's owner has to do it, signed in to that account.",
 		           w->action->name);
 	if (strcmp(rule, "foreign-asset") == 0 && w->unknown)
-		return fmt(w, "Check the ID first. If %s is right, it lives in another Business "
-		              "Center: ask that Business Center to give %s at least %s there, or to "
-		              "share the asset with this Business Center (Partners) so that it can be "
-		              "assigned here.", target_label(w), who, least_grant(w));
+		return fmt(w,
+		           "Check the ID first. If %s is right, it lives in another Business "
+		           "Center: ask that Business Center to give %s at least %s there, or to "
+		           "share the asset with this Business Center (Partners) so that it can be "
+		           "assigned here.",
+		           target_label(w), who, least_grant(w));
 	if (strcmp(rule, "foreign-asset") == 0)
-		return fmt(w, "%s lives in another Business Center: ask that Business Center to "
-		              "give %s at least %s there, or to share the asset with this Business "
-		              "Center (Partners) so that it can be assigned here.", target_label(w),
-		           who, least_grant(w));
+		return fmt(w,
+		           "%s lives in another Business Center: ask that Business Center to "
+		           "give %s at least %s there, or to share the asset with this Business "
+		           "Center (Partners) so that it can be assigned here.",
+		           target_label(w), who, least_grant(w));
 	if (strcmp(rule, "unbound-asset") == 0)
-		return fmt(w, "Bind %s to this Business Center first: in Business Center > Assets, "
-		              "complete or repeat the request (its owner must approve it); then "
-		              "assign it to %s with at least %s.", target_label(w), who,
-		           least_grant(w));
+		return fmt(w,
+		           "Bind %s to this Business Center first: in Business Center > Assets, "
+		           "complete or repeat the request (its owner must approve it); then "
+		           "assign it to %s with at least %s.",
+		           target_label(w), who, least_grant(w));
 	if (strcmp(rule, "asset-not-assigned") == 0)
-		return fmt(w, "In Business Center > Users > Members, open %s, choose Assign assets "
-		              "and add %s with at least %s (or add them to an asset group that "
-		              "holds it).", who, target_label(w), least_grant(w));
+		return fmt(w,
+		           "In Business Center > Users > Members, open %s, choose Assign assets "
+		           "and add %s with at least %s (or add them to an asset group that "
+		           "holds it).",
+		           who, target_label(w), least_grant(w));
 	if (strcmp(rule, "permission-too-narrow") == 0)
 		return fix_grant(w);
-	return fmt(w, "The permission is already right but was granted after %s last signed "
-	              "in: ask them to refresh the page, or sign out and sign in again.", who);
+	return fmt(w,
+	           "The permission is already right but was granted after %s last signed "
+	           "in: ask them to refresh the page, or sign out and sign in again.",
+	           who);
 }
 
 /* -- output ------------------------------------------------------------------ */
@@ -847,8 +931,7 @@ static void locate(const struct why *w, const struct bclint_entity *e, uint32_t 
 	bclint_position_of(w->text, w->len, e->start, line, col);
 }
 
-static void text_location(struct bclint_buf *b, const struct why *w,
-                          const struct bclint_entity *e)
+static void text_location(struct bclint_buf *b, const struct why *w, const struct bclint_entity *e)
 {
 	uint32_t line, col;
 	locate(w, e, &line, &col);
@@ -864,11 +947,16 @@ static void emit_text(struct why *w, struct bclint_buf *b)
 	text_location(b, w, &w->member->ent);
 	bclint_textsafe(b, member_label(w, w->member), BCLINT_TEXTSAFE_CHARS);
 	bclint_buf_puts(b, "\naction: ");
-	bclint_textsafe(b, w->asset_id ? fmt(w, "%s on %s", w->action->name, target_label(w))
-	                               : w->action->name, BCLINT_TEXTSAFE_CHARS);
+	bclint_textsafe(b,
+	                w->asset_id ? fmt(w, "%s on %s", w->action->name, target_label(w))
+	                            : w->action->name,
+	                BCLINT_TEXTSAFE_CHARS);
 	if (w->ad_id != NULL)
-		bclint_textsafe(b, fmt(w, ", with ads made on %s",
-		                       w->ad ? asset_label(w, w->ad) : fmt(w, "ad account %s", w->ad_id)), BCLINT_TEXTSAFE_CHARS);
+		bclint_textsafe(
+		        b,
+		        fmt(w, ", with ads made on %s",
+		            w->ad ? asset_label(w, w->ad) : fmt(w, "ad account %s", w->ad_id)),
+		        BCLINT_TEXTSAFE_CHARS);
 	bclint_buf_putc(b, '\n');
 	if (w->need != NULL) {
 		char ptr[BCLINT_POINTER_MAX];
@@ -878,7 +966,8 @@ static void emit_text(struct why *w, struct bclint_buf *b)
 	}
 	for (int i = 0; i < N_LAYERS; i++) {
 		const struct layer *l = &w->layers[i];
-		bclint_buf_printf(b, "%d %-10s %-7s ", i + 1, layer_names[i], state_names[l->state]);
+		bclint_buf_printf(b, "%d %-10s %-7s ", i + 1, layer_names[i],
+		                  state_names[l->state]);
 		for (size_t k = 0; k < l->n_ev; k++) {
 			if (k)
 				bclint_buf_puts(b, "; ");
@@ -935,7 +1024,8 @@ static void emit_json(struct why *w, struct bclint_buf *b)
 	bclint_buf_puts(b, ", ");
 	json_str(b, "scope", scopes[w->action->scope]);
 	bclint_buf_puts(b, ", ");
-	json_str(b, "least_grant", w->action->scope == BCLINT_SCOPE_CREATOR ? NULL : least_grant(w));
+	json_str(b, "least_grant",
+	         w->action->scope == BCLINT_SCOPE_CREATOR ? NULL : least_grant(w));
 	bclint_buf_puts(b, "},\n \"asset\": ");
 	if (w->asset_id == NULL) {
 		bclint_buf_puts(b, "null");
@@ -1011,7 +1101,8 @@ static int find_member(struct why *w, const char *q)
 {
 	const struct bclint_model *m = w->m;
 	for (size_t i = 0; i < m->n_members; i++)
-		if (strcmp(m->members[i].user_id, q) == 0 || strcasecmp(m->members[i].email, q) == 0)
+		if (strcmp(m->members[i].user_id, q) == 0 ||
+		    strcasecmp(m->members[i].email, q) == 0)
 			return w->member = &m->members[i], 0;
 	const struct bclint_member *found = NULL;
 	struct bclint_buf all = {0};
@@ -1021,12 +1112,15 @@ static int find_member(struct why *w, const char *q)
 		if (mb->name == NULL || strcasecmp(mb->name, q) != 0)
 			continue;
 		bclint_buf_puts(&all, n++ ? ", " : "");
-		bclint_textsafe(&all, fmt(w, "%s (%s)", mb->email, mb->user_id), BCLINT_TEXTSAFE_CHARS);
+		bclint_textsafe(&all, fmt(w, "%s (%s)", mb->email, mb->user_id),
+		                BCLINT_TEXTSAFE_CHARS);
 		found = found ? found : mb;
 	}
 	if (n > 1) {
-		int rc = usage_msg(fmt(w, "'%s' names %zu members of %s: %s; say which by email or "
-		                          "user_id", q, n, m->file, all.data ? all.data : ""));
+		int rc = usage_msg(fmt(w,
+		                       "'%s' names %zu members of %s: %s; say which by email or "
+		                       "user_id",
+		                       q, n, m->file, all.data ? all.data : ""));
 		free(all.data);
 		return rc;
 	}
@@ -1073,7 +1167,8 @@ static const struct bclint_entity *find_reference(struct why *w, const char *id,
 	const struct bclint_model *m = w->m;
 	for (size_t i = 0; i < m->n_needs; i++) {
 		const struct bclint_need *n = &m->needs[i];
-		if (n->asset_id && strcmp(n->asset_id, id) == 0 && type_fits(w, want, n->asset_type))
+		if (n->asset_id && strcmp(n->asset_id, id) == 0 &&
+		    type_fits(w, want, n->asset_type))
 			return w->asset_type = n->asset_type, &n->ent;
 	}
 	for (size_t i = 0; i < m->n_assignments; i++) {
@@ -1125,12 +1220,14 @@ static int match_assets(struct why *w, const char *q, int want, int by_name,
 		if (!type_fits(w, want, a->type)) {
 			*other = *other ? *other : a;
 		} else if (*found != NULL && by_name) {
-			return usage_msg(fmt(w, "asset name '%s' names %s and %s: say which by ID", q,
-			                     safe(w, asset_label(w, *found)),
+			return usage_msg(fmt(w, "asset name '%s' names %s and %s: say which by ID",
+			                     q, safe(w, asset_label(w, *found)),
 			                     safe(w, asset_label(w, a))));
 		} else if (*found != NULL) {
-			return usage_msg(fmt(w, "asset '%s' names a %s and a %s: say which with "
-			                        "--asset-type", q, bclint_asset_type_name((*found)->type),
+			return usage_msg(fmt(w,
+			                     "asset '%s' names a %s and a %s: say which with "
+			                     "--asset-type",
+			                     q, bclint_asset_type_name((*found)->type),
 			                     bclint_asset_type_name(a->type)));
 		} else {
 			*found = a;
@@ -1180,12 +1277,12 @@ static int find_asset(struct why *w, const char *q, int want)
 		return 0;
 	if (other != NULL && want >= 0)
 		return usage_msg(fmt(w, "asset '%s' is of type %s, not %s", q,
-		                       bclint_asset_type_name(other->type),
-		                       bclint_asset_type_name((uint32_t)want)));
+		                     bclint_asset_type_name(other->type),
+		                     bclint_asset_type_name((uint32_t)want)));
 	if (other != NULL)
 		return usage_msg(fmt(w, "%s applies to %s assets, but asset '%s' is a %s",
-		                       w->action->name, bclint_asset_type_name(action_type(w)), q,
-		                       bclint_asset_type_name(other->type)));
+		                     w->action->name, bclint_asset_type_name(action_type(w)), q,
+		                     bclint_asset_type_name(other->type)));
 	if (looks_like_id(q)) {
 		unknown_id(w, q, want);
 		return 0;
@@ -1280,7 +1377,6 @@ static void find_ad_account(struct why *w)
 	w->ad = w->ad_grant ? w->ad_grant->asset : NULL;
 }
 
-
 /* -- the sweep: every need of one member ------------------------------------ */
 
 /* Ask need n's question: the walk and the fix, as for one question. */
@@ -1368,13 +1464,13 @@ static cJSON *sweep_json_need(struct why *w)
 		asset = cJSON_CreateObject();
 		cJSON_AddStringToObject(asset, "asset_id", w->asset_id);
 		cJSON_AddStringToObject(asset, "asset_type", bclint_asset_type_name(w->asset_type));
-		cJSON_AddItemToObject(asset, "asset_name", cj_str(w->asset ? w->asset->name : NULL));
+		cJSON_AddItemToObject(asset, "asset_name",
+		                      cj_str(w->asset ? w->asset->name : NULL));
 		cJSON_AddBoolToObject(asset, "in_snapshot", w->asset != NULL);
 	}
 	cJSON_AddItemToObject(o, "asset", asset);
 	if (w->action->also_types != 0)
-		cJSON_AddItemToObject(o, "ad_account",
-		                      cj_str(w->ad ? w->ad->asset_id : w->ad_id));
+		cJSON_AddItemToObject(o, "ad_account", cj_str(w->ad ? w->ad->asset_id : w->ad_id));
 	cJSON *layer = cJSON_CreateNull();
 	if (w->broken >= 0) {
 		const struct layer *l = &w->layers[w->broken];
@@ -1439,11 +1535,14 @@ static int sweep(struct why *w, struct bclint_buf *out)
 		text_location(out, w, &mb->ent);
 		bclint_textsafe(out, member_label(w, mb), BCLINT_TEXTSAFE_CHARS);
 		if (mb->n_needs == 0)
-			bclint_buf_puts(out, "\nneeds: none in the access plan; ask about one action "
-			                     "with --action\n");
+			bclint_buf_puts(out,
+			                "\nneeds: none in the access plan; ask about one action "
+			                "with --action\n");
 		else
-			bclint_buf_printf(out, "\nneeds: %zu in the access plan, %zu work%s, %zu "
-			                       "blocked\n", mb->n_needs, mb->n_needs - blocked,
+			bclint_buf_printf(out,
+			                  "\nneeds: %zu in the access plan, %zu work%s, %zu "
+			                  "blocked\n",
+			                  mb->n_needs, mb->n_needs - blocked,
 			                  mb->n_needs - blocked == 1 ? "s" : "", blocked);
 		if (body.data != NULL)
 			bclint_buf_puts(out, body.data);
@@ -1463,21 +1562,27 @@ struct args {
 };
 
 enum {
-	OPT_MEMBER = 256, OPT_ACTION, OPT_ASSET, OPT_ASSET_TYPE, OPT_ADVERTISER, OPT_NOW, OPT_HELP,
+	OPT_MEMBER = 256,
+	OPT_ACTION,
+	OPT_ASSET,
+	OPT_ASSET_TYPE,
+	OPT_ADVERTISER,
+	OPT_NOW,
+	OPT_HELP,
 	OPT_VERSION
 };
 
 static const struct option long_options[] = {
-	{"member", required_argument, NULL, OPT_MEMBER},
-	{"action", required_argument, NULL, OPT_ACTION},
-	{"asset", required_argument, NULL, OPT_ASSET},
-	{"asset-type", required_argument, NULL, OPT_ASSET_TYPE},
-	{"advertiser", required_argument, NULL, OPT_ADVERTISER},
-	{"format", required_argument, NULL, 'f'},
-	{"now", required_argument, NULL, OPT_NOW},
-	{"help", no_argument, NULL, OPT_HELP},
-	{"version", no_argument, NULL, OPT_VERSION},
-	{NULL, 0, NULL, 0},
+        {"member", required_argument, NULL, OPT_MEMBER},
+        {"action", required_argument, NULL, OPT_ACTION},
+        {"asset", required_argument, NULL, OPT_ASSET},
+        {"asset-type", required_argument, NULL, OPT_ASSET_TYPE},
+        {"advertiser", required_argument, NULL, OPT_ADVERTISER},
+        {"format", required_argument, NULL, 'f'},
+        {"now", required_argument, NULL, OPT_NOW},
+        {"help", no_argument, NULL, OPT_HELP},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
 };
 
 static int parse_args(int argc, char **argv, struct args *a)
@@ -1494,9 +1599,11 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case OPT_ASSET_TYPE:
 			a->asset_type = bclint_asset_type_from_name(optarg);
 			if (a->asset_type < 0)
-				return usage_error("unknown asset type '%s' (ADVERTISER, CATALOG, PIXEL, "
-				                   "LEAD, TIKTOK_SHOP, STOREFRONT, DOMAIN, TT_ACCOUNT or "
-				                   "MANAGED_BUSINESS_ACCOUNT)", optarg);
+				return usage_error(
+				        "unknown asset type '%s' (ADVERTISER, CATALOG, PIXEL, "
+				        "LEAD, TIKTOK_SHOP, STOREFRONT, DOMAIN, TT_ACCOUNT or "
+				        "MANAGED_BUSINESS_ACCOUNT)",
+				        optarg);
 			break;
 		case 'f':
 			if (strcmp(optarg, "text") && strcmp(optarg, "json"))
@@ -1505,7 +1612,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 			break;
 		case OPT_NOW:
 			if (bclint_parse_time(optarg, &a->now) < 0)
-				return usage_error("invalid --now '%s' (an RFC 3339 timestamp)", optarg);
+				return usage_error("invalid --now '%s' (an RFC 3339 timestamp)",
+				                   optarg);
 			break;
 		case OPT_HELP: a->help = 1; break;
 		case OPT_VERSION: a->help = a->help ? a->help : 2; break;
@@ -1518,7 +1626,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 	if (optind >= argc)
 		return usage_error("%s", "no snapshot given");
 	if (optind + 1 < argc)
-		return usage_error("one snapshot at a time ('%s' is one too many)", argv[optind + 1]);
+		return usage_error("one snapshot at a time ('%s' is one too many)",
+		                   argv[optind + 1]);
 	a->snapshot = argv[optind];
 	if (a->member == NULL)
 		return usage_error("%s", "--member is required (a user_id, email or name)");
@@ -1590,8 +1699,10 @@ static int resolve(struct why *w, const struct args *a)
 		uint32_t t = 0;
 		while (t < BCLINT_ASSET_NTYPES && !(w->action->types & (1u << t)))
 			t++;
-		return usage_msg(fmt(w, "%s is an asset action: name the %s with --asset "
-		                        "ASSET_ID", w->action->name, bclint_asset_type_label(t)));
+		return usage_msg(fmt(w,
+		                     "%s is an asset action: name the %s with --asset "
+		                     "ASSET_ID",
+		                     w->action->name, bclint_asset_type_label(t)));
 	}
 	if ((scope == BCLINT_SCOPE_BC_ROLE || scope == BCLINT_SCOPE_FINANCE) && a->asset != NULL)
 		return usage_msg(fmt(w, "%s is a Business Center action: it takes no --asset",
@@ -1599,8 +1710,9 @@ static int resolve(struct why *w, const struct args *a)
 	if (a->asset != NULL && (rc = find_asset(w, a->asset, a->asset_type)) != 0)
 		return rc;
 	if (a->advertiser != NULL && w->action->also_types == 0)
-		return usage_msg(fmt(w, "%s is not made on an ad account: it takes no --advertiser "
-		                        "(only SPARK_ADS_PULL_POST and USE_LIVE_IN_ADS do)",
+		return usage_msg(fmt(w,
+		                     "%s is not made on an ad account: it takes no --advertiser "
+		                     "(only SPARK_ADS_PULL_POST and USE_LIVE_IN_ADS do)",
 		                     w->action->name));
 	w->ad_id = a->advertiser;
 	w->grant = grant_on(w->member, w->asset);
@@ -1629,7 +1741,7 @@ static int why_exec(const struct bclint_cmd *self, int argc, char **argv)
 	if (rc == 0)
 		rc = resolve(&w, &a);
 	if (rc == 0) {
-		w.now = a.now != BCLINT_NO_TIME ? a.now
+		w.now = a.now != BCLINT_NO_TIME              ? a.now
 		        : w.m->captured_at != BCLINT_NO_TIME ? w.m->captured_at
 		                                             : (bclint_time)time(NULL);
 		struct bclint_buf out = {0};
@@ -1661,7 +1773,7 @@ static int why_exec(const struct bclint_cmd *self, int argc, char **argv)
 }
 
 const struct bclint_cmd bclint_cmd_why = {
-	"why", "bclint why",
-	"SNAPSHOT --member WHO [--action ACTION [--asset ASSET]]", help,
-	":f:", long_options, why_exec,
+        "why",    "bclint why", "SNAPSHOT --member WHO [--action ACTION [--asset ASSET]]",
+        help,     ":f:",        long_options,
+        why_exec,
 };

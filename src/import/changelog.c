@@ -116,11 +116,11 @@ static void add_token(struct tokens *t, const char *s, size_t n)
 /* Cut text into its IDs, emails and the words that matter. */
 static void read_entry(const char *text, struct entry *e)
 {
-	static const char *const grant[] = {"assign", "assigned", "grant", "granted", "change",
-	                                    "changed", "update", "updated", NULL};
-	static const char *const undo[] = {"revoke", "revoked", "remove", "removed",
-	                                   "unassign", "unassigned", "delete", "deleted",
-	                                   "cancel", "cancelled", "canceled", NULL};
+	static const char *const grant[] = {"assign",  "assigned", "grant",   "granted", "change",
+	                                    "changed", "update",   "updated", NULL};
+	static const char *const undo[] = {"revoke",   "revoked",    "remove",   "removed",
+	                                   "unassign", "unassigned", "delete",   "deleted",
+	                                   "cancel",   "cancelled",  "canceled", NULL};
 	static const char *const invite[] = {"invite", "invited", NULL};
 	memset(e, 0, sizeof(*e));
 	for (const char *p = text; *p != '\0';) {

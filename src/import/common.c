@@ -15,8 +15,7 @@
 #include "import/import.h"
 #include "textsafe.h"
 
-int bclint_import_grow(struct bclint_import *im, void *array, size_t *cap, size_t n,
-                       size_t size)
+int bclint_import_grow(struct bclint_import *im, void *array, size_t *cap, size_t n, size_t size)
 {
 	void **p = array;
 	if (n < *cap)
@@ -204,7 +203,10 @@ const char *bclint_import_list_names(const char *const *names, char *buf, size_t
 	buf[0] = '\0';
 	for (int k = 0; names[k] != NULL && n < size; k++)
 		n += (size_t)snprintf(buf + n, size - n, "%s%s",
-		                      k == 0 ? "" : names[k + 1] ? ", " : " or ", names[k]);
+		                      k == 0         ? ""
+		                      : names[k + 1] ? ", "
+		                                     : " or ",
+		                      names[k]);
 	return buf;
 }
 
@@ -239,8 +241,7 @@ int bclint_import_check_str(struct bclint_import *im, struct bclint_import_input
 	return 0;
 }
 
-const char *bclint_import_check_type(struct bclint_import *im,
-                                     const struct bclint_import_input *in,
+const char *bclint_import_check_type(struct bclint_import *im, const struct bclint_import_input *in,
                                      const struct bclint_jv *v, const char *name)
 {
 	int t = bclint_asset_type_from_name(name);
@@ -265,8 +266,8 @@ static int role_value_ok(uint32_t type, const char *s, int group)
 	return bclint_role_parse(type, s, group, &cap) == 0;
 }
 
-int bclint_import_role_ok(struct bclint_import *im, struct bclint_import_input *in,
-                          uint32_t type, const struct bclint_jv *v, int group)
+int bclint_import_role_ok(struct bclint_import *im, struct bclint_import_input *in, uint32_t type,
+                          const struct bclint_jv *v, int group)
 {
 	if (bclint_role_field(type) == NULL)
 		return 1;

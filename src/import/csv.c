@@ -82,8 +82,8 @@ static const char *quoted(struct bclint_import_csv *c, const char *s, struct bcl
 	}
 }
 
-int bclint_import_csv_next(struct bclint_import_csv *c, struct bclint_import_cell *cells,
-                           int max, int *n, uint32_t *line)
+int bclint_import_csv_next(struct bclint_import_csv *c, struct bclint_import_cell *cells, int max,
+                           int *n, uint32_t *line)
 {
 	const char *s = c->p;
 	uint32_t at = c->line;

@@ -25,7 +25,7 @@
 struct xrow {
 	uint32_t line, col;
 	const char *user_id, *email, *invited, *login, *asset_id, *asset_type, *owner, *granted,
-		*partner;
+	        *partner;
 	int two_step;
 };
 
@@ -139,8 +139,7 @@ static void allowed_domain(struct bclint_import *im, const char *d)
 	add_domain(im, &im->domains, &im->n_domains, &im->cap_domains, d);
 }
 
-static void partner_domain(struct bclint_import *im, struct bclint_import_partner *p,
-                           const char *d)
+static void partner_domain(struct bclint_import *im, struct bclint_import_partner *p, const char *d)
 {
 	if (p != NULL)
 		add_domain(im, &p->domains, &p->n_domains, &p->cap_domains, d);
@@ -168,14 +167,14 @@ static int parse_bool(const char *s)
 /* -- JSON ------------------------------------------------------------------- */
 
 enum { X_MEMBERS, X_ASSETS, X_ASSIGNMENTS, X_PARTNERS, X_DOMAINS, X_N };
-static const char *const top_keys[] = {"members", "assets", "assignments", "partners",
-                                       "x_allowed_email_domains", NULL};
+static const char *const top_keys[] = {
+        "members", "assets", "assignments", "partners", "x_allowed_email_domains", NULL};
 static const char *const row_keys[4][8] = {
-	{"user_id", "user_email", "x_invited_at", "x_last_login_at", "x_two_step_enabled",
-	 "x_note", NULL},
-	{"asset_id", "asset_type", "owner_bc_id", "x_note", NULL},
-	{"user_id", "user_email", "asset_id", "asset_type", "x_granted_at", "x_note", NULL},
-	{"bc_id", "x_email_domains", "x_note", NULL},
+        {"user_id", "user_email", "x_invited_at", "x_last_login_at", "x_two_step_enabled", "x_note",
+         NULL},
+        {"asset_id", "asset_type", "owner_bc_id", "x_note", NULL},
+        {"user_id", "user_email", "asset_id", "asset_type", "x_granted_at", "x_note", NULL},
+        {"bc_id", "x_email_domains", "x_note", NULL},
 };
 static const char *const row_names[4] = {"a member row", "an asset row", "an assignment row",
                                          "a partner row"};
@@ -225,8 +224,8 @@ static int json_time(struct bclint_import *im, struct bclint_import_input *in,
 static int json_type(struct bclint_import *im, struct bclint_import_input *in,
                      const struct bclint_jv *o, const char *s)
 {
-	if (s == NULL || bclint_import_check_type(im, in, bclint_import_field(in, o, "asset_type"),
-	                                          s) != NULL)
+	if (s == NULL ||
+	    bclint_import_check_type(im, in, bclint_import_field(in, o, "asset_type"), s) != NULL)
 		return 0;
 	return -1;
 }
@@ -234,8 +233,8 @@ static int json_type(struct bclint_import *im, struct bclint_import_input *in,
 static int member_row(struct bclint_import *im, struct bclint_import_input *in,
                       const struct bclint_jv *o, struct xrow *r)
 {
-	static const char *const keys[] = {"user_id", "user_email", "x_invited_at",
-	                                   "x_last_login_at", "x_note", NULL};
+	static const char *const keys[] = {"user_id",         "user_email", "x_invited_at",
+	                                   "x_last_login_at", "x_note",     NULL};
 	const char **dst[] = {&r->user_id, &r->email, &r->invited, &r->login, NULL};
 	int bad = row_strings(im, in, o, keys, dst);
 	const struct bclint_jv *ts = bclint_import_field(in, o, "x_two_step_enabled");
@@ -271,16 +270,17 @@ static int asset_row(struct bclint_import *im, struct bclint_import_input *in,
 static int assignment_row(struct bclint_import *im, struct bclint_import_input *in,
                           const struct bclint_jv *o, struct xrow *r)
 {
-	static const char *const keys[] = {"user_id", "user_email", "asset_id", "asset_type",
-	                                   "x_granted_at", "x_note", NULL};
-	const char **dst[] = {&r->user_id, &r->email, &r->asset_id, &r->asset_type, &r->granted,
-	                      NULL};
+	static const char *const keys[] = {"user_id",      "user_email", "asset_id", "asset_type",
+	                                   "x_granted_at", "x_note",     NULL};
+	const char **dst[] = {&r->user_id,    &r->email,   &r->asset_id,
+	                      &r->asset_type, &r->granted, NULL};
 	if (row_strings(im, in, o, keys, dst) < 0)
 		return -1;
 	if ((r->user_id == NULL && r->email == NULL) || r->asset_id == NULL ||
 	    r->asset_type == NULL || r->granted == NULL) {
-		bclint_import_err(im, in, o, "an assignment row needs 'user_id' or 'user_email', "
-		                             "'asset_id', 'asset_type' and 'x_granted_at'");
+		bclint_import_err(im, in, o,
+		                  "an assignment row needs 'user_id' or 'user_email', "
+		                  "'asset_id', 'asset_type' and 'x_granted_at'");
 		return -1;
 	}
 	int bad = json_type(im, in, o, r->asset_type);
@@ -378,12 +378,36 @@ static void extras_json(struct bclint_import *im, struct bclint_import_input *in
 
 /* -- CSV -------------------------------------------------------------------- */
 
-enum { C_USER_ID, C_EMAIL, C_INVITED, C_LOGIN, C_TWO_STEP, C_ASSET_ID, C_ASSET_TYPE, C_OWNER,
-       C_DOMAINS, C_GRANTED, C_PARTNER, C_PDOMAINS, C_NOTE, C_N };
-static const char *const csv_columns[C_N + 1] = {
-	"user_id", "user_email", "x_invited_at", "x_last_login_at", "x_two_step_enabled",
-	"asset_id", "asset_type", "owner_bc_id", "x_allowed_email_domains", "x_granted_at",
-	"partner_bc_id", "x_email_domains", "x_note", NULL};
+enum {
+	C_USER_ID,
+	C_EMAIL,
+	C_INVITED,
+	C_LOGIN,
+	C_TWO_STEP,
+	C_ASSET_ID,
+	C_ASSET_TYPE,
+	C_OWNER,
+	C_DOMAINS,
+	C_GRANTED,
+	C_PARTNER,
+	C_PDOMAINS,
+	C_NOTE,
+	C_N
+};
+static const char *const csv_columns[C_N + 1] = {"user_id",
+                                                 "user_email",
+                                                 "x_invited_at",
+                                                 "x_last_login_at",
+                                                 "x_two_step_enabled",
+                                                 "asset_id",
+                                                 "asset_type",
+                                                 "owner_bc_id",
+                                                 "x_allowed_email_domains",
+                                                 "x_granted_at",
+                                                 "partner_bc_id",
+                                                 "x_email_domains",
+                                                 "x_note",
+                                                 NULL};
 
 #define CSV_MAX_CELLS 64
 
@@ -394,8 +418,7 @@ struct csv_table {
 
 /* The cell of column c in a row, NULL when empty or absent. */
 static const struct bclint_import_cell *cell(const struct csv_table *t,
-                                             const struct bclint_import_cell *cells, int n,
-                                             int c)
+                                             const struct bclint_import_cell *cells, int n, int c)
 {
 	int k = t->col[c];
 	return k >= 0 && k < n && cells[k].s[0] ? &cells[k] : NULL;
@@ -403,7 +426,7 @@ static const struct bclint_import_cell *cell(const struct csv_table *t,
 
 static void cell_error(struct bclint_import *im, const struct csv_table *t,
                        const struct bclint_import_cell *c, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 static void cell_error(struct bclint_import *im, const struct csv_table *t,
                        const struct bclint_import_cell *c, const char *fmt, ...)
 {
@@ -482,9 +505,12 @@ static void csv_row(struct bclint_import *im, const struct csv_table *t, uint32_
 	if (blank)
 		return;
 #define S(c) (v[c] ? v[c]->s : NULL)
-	struct xrow r = {line,         1,           S(C_USER_ID),  S(C_EMAIL),
-	                 S(C_INVITED), S(C_LOGIN),  S(C_ASSET_ID), S(C_ASSET_TYPE),
-	                 S(C_OWNER),   S(C_GRANTED), S(C_PARTNER), -1};
+	struct xrow r = {line,          1,
+	                 S(C_USER_ID),  S(C_EMAIL),
+	                 S(C_INVITED),  S(C_LOGIN),
+	                 S(C_ASSET_ID), S(C_ASSET_TYPE),
+	                 S(C_OWNER),    S(C_GRANTED),
+	                 S(C_PARTNER),  -1};
 #undef S
 	bad = csv_values(im, t, v, &r);
 	if (v[C_DOMAINS] != NULL)

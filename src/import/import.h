@@ -137,17 +137,17 @@ struct bclint_import_page {
 /* -- the merged model --------------------------------------------------- */
 
 /* A growable array (bclint_import_grow). */
-#define BCLINT_IMPORT_ARRAY(type, name) \
-	type *name;                     \
+#define BCLINT_IMPORT_ARRAY(type, name)                                                            \
+	type *name;                                                                                \
 	size_t n_##name, cap_##name
 
 struct bclint_import_member {
 	const char *id, *email;
 	const struct bclint_import_item *first;
 	struct bclint_import_val email_v, name, role, finance, relation;
-	const char *invited;         /* from the change log or the extras, or NULL */
-	const char *login;           /* from the extras, or NULL */
-	int two_step;                /* from the extras; -1 unknown */
+	const char *invited; /* from the change log or the extras, or NULL */
+	const char *login;   /* from the extras, or NULL */
+	int two_step;        /* from the extras; -1 unknown */
 };
 
 struct bclint_import_asset {
@@ -187,7 +187,7 @@ struct bclint_import_grole {
 struct bclint_import_partner {
 	const char *id;
 	struct bclint_import_val name;
-	size_t share0, n_shares; /* in im->shares */
+	size_t share0, n_shares;                    /* in im->shares */
 	BCLINT_IMPORT_ARRAY(const char *, domains); /* x_email_domains, from the extras */
 	int has_domains;
 };
@@ -236,8 +236,7 @@ struct bclint_import {
 
 /* Make room for one more element in an array of elements of size bytes:
  * 0, or -1 with im->oom set. */
-int bclint_import_grow(struct bclint_import *im, void *array, size_t *cap, size_t n,
-                       size_t size);
+int bclint_import_grow(struct bclint_import *im, void *array, size_t *cap, size_t n, size_t size);
 /* Read a file into in (path set) and, unless csv_ok finds it is not JSON,
  * parse it; what is "response", "extras", "plan".  Returns 0 (parsed), 1
  * (read, not JSON: csv_ok said so), or -1 after reporting. */
@@ -247,19 +246,18 @@ int bclint_import_read_input(struct bclint_import *im, struct bclint_import_inpu
 /* "PATH:LINE:COL: LEVEL: MSG" when line > 0, else "PATH: MSG" (or only
  * MSG without a path), with control characters escaped; errors counted. */
 void bclint_import_diag(struct bclint_import *im, int level, const char *path, uint32_t line,
-                        uint32_t col, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+                        uint32_t col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* An error at the key of an object's member. */
 void bclint_import_err_key(struct bclint_import *im, const struct bclint_import_input *in,
                            const struct bclint_jv *v, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 /* An error or a warning at a value of an input. */
 void bclint_import_err(struct bclint_import *im, const struct bclint_import_input *in,
                        const struct bclint_jv *v, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 void bclint_import_warn(struct bclint_import *im, const struct bclint_import_input *in,
                         const struct bclint_jv *v, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 /* The line and column of a value. */
 void bclint_import_pos(const struct bclint_import_input *in, const struct bclint_jv *v,
                        uint32_t *line, uint32_t *col);
@@ -293,13 +291,12 @@ int bclint_import_check_str(struct bclint_import *im, struct bclint_import_input
                             const char *const *names);
 /* An asset type by name: its static name, or NULL after reporting at v
  * (or at the file, when v is NULL: the name came from the file name). */
-const char *bclint_import_check_type(struct bclint_import *im,
-                                     const struct bclint_import_input *in,
+const char *bclint_import_check_type(struct bclint_import *im, const struct bclint_import_input *in,
                                      const struct bclint_jv *v, const char *name);
 /* Is v a valid role value for an asset type?  group selects the asset-group
  * spelling.  Mirrors what the snapshot loader accepts. */
-int bclint_import_role_ok(struct bclint_import *im, struct bclint_import_input *in,
-                          uint32_t type, const struct bclint_jv *v, int group);
+int bclint_import_role_ok(struct bclint_import *im, struct bclint_import_input *in, uint32_t type,
+                          const struct bclint_jv *v, int group);
 void bclint_import_bad_role(struct bclint_import *im, struct bclint_import_input *in,
                             const struct bclint_jv *v, const char *key, uint32_t type, int group);
 
@@ -379,16 +376,16 @@ void bclint_import_apply_changelog(struct bclint_import *im);
 /* A CSV reader over text[0, len) (a leading byte-order mark is skipped). */
 struct bclint_import_csv {
 	const char *p, *end;
-	const char *bol;             /* where the current line begins */
-	uint32_t line;               /* of the next record */
-	struct bclint_arena *arena;  /* where cells are copied */
-	const char *error;           /* why the last record failed (static) */
-	uint32_t err_line, err_col;  /* and where */
+	const char *bol;            /* where the current line begins */
+	uint32_t line;              /* of the next record */
+	struct bclint_arena *arena; /* where cells are copied */
+	const char *error;          /* why the last record failed (static) */
+	uint32_t err_line, err_col; /* and where */
 };
 
 struct bclint_import_cell {
-	const char *s;       /* the cell's text, unquoted */
-	uint32_t line, col;  /* where the cell starts */
+	const char *s;      /* the cell's text, unquoted */
+	uint32_t line, col; /* where the cell starts */
 };
 
 void bclint_import_csv_init(struct bclint_import_csv *c, const char *text, size_t len,
@@ -399,8 +396,8 @@ void bclint_import_csv_init(struct bclint_import_csv *c, const char *text, size_
  * unterminated quote, anything but a comma or a line break after a
  * closing quote, a quote inside an unquoted cell and a NUL byte are
  * errors at their line and column. */
-int bclint_import_csv_next(struct bclint_import_csv *c, struct bclint_import_cell *cells,
-                           int max, int *n, uint32_t *line);
+int bclint_import_csv_next(struct bclint_import_csv *c, struct bclint_import_cell *cells, int max,
+                           int *n, uint32_t *line);
 
 /* -- extras.c, plan.c --------------------------------------------------- */
 

@@ -13,10 +13,10 @@
 static const char *const member_roles[] = {"ADMIN", "STANDARD", NULL};
 static const char *const finance_roles[] = {"MANAGER", "ANALYST", NULL};
 static const char *const member_relations[] = {"BOUND", "PENDING", "REJECTED", "UNBOUND", NULL};
-static const char *const asset_relation_types[] = {"OWNER_BC", "OWNER_PARTNER",
-                                                   "OWNER_INDIVIDUAL", NULL};
-static const char *const bc_types[] = {"NORMAL", "DIRECT", "AGENCY", "SELF_SERVICE",
-                                       "SELF_SERVICE_AGENCY", NULL};
+static const char *const asset_relation_types[] = {"OWNER_BC", "OWNER_PARTNER", "OWNER_INDIVIDUAL",
+                                                   NULL};
+static const char *const bc_types[] = {
+        "NORMAL", "DIRECT", "AGENCY", "SELF_SERVICE", "SELF_SERVICE_AGENCY", NULL};
 static const char *const bc_statuses[] = {"REVIEWING", "DENY", "ENABLE", "PUNISH", NULL};
 
 #define check_str bclint_import_check_str
@@ -38,8 +38,8 @@ static void take_bc(struct bclint_import *im, struct bclint_import_input *in,
 		err(im, in, item, "a /bc/get/ item needs a 'bc_info' object");
 		return;
 	}
-	static const char *const plain[] = {"name", "company", "timezone", "currency",
-	                                    "registered_area", NULL};
+	static const char *const plain[] = {"name",     "company",         "timezone",
+	                                    "currency", "registered_area", NULL};
 	int bad = check_str(im, in, bc, "bc_id", 1, NULL);
 	for (int i = 0; plain[i] != NULL; i++)
 		bad |= check_str(im, in, bc, plain[i], 0, NULL);
@@ -108,8 +108,7 @@ static void take_asset(struct bclint_import *im, struct bclint_import_input *in,
 }
 
 static void take_asset_member(struct bclint_import *im, struct bclint_import_input *in,
-                              const struct bclint_jv *item,
-                              const struct bclint_import_request *rq)
+                              const struct bclint_jv *item, const struct bclint_import_request *rq)
 {
 	uint32_t type = (uint32_t)bclint_asset_type_from_name(rq->param[0]);
 	const char *key = bclint_role_field(type);
@@ -140,8 +139,7 @@ static void take_partner(struct bclint_import *im, struct bclint_import_input *i
 }
 
 static void take_partner_asset(struct bclint_import *im, struct bclint_import_input *in,
-                               const struct bclint_jv *item,
-                               const struct bclint_import_request *rq)
+                               const struct bclint_jv *item, const struct bclint_import_request *rq)
 {
 	const char *type = item_type(im, in, item, rq->param[1]);
 	int bad = check_str(im, in, item, "asset_id", 1, NULL);

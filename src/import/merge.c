@@ -68,8 +68,8 @@ static val pick(struct bclint_import *im, const item *run, size_t n, const char 
 	val best = {NULL, NULL};
 	for (size_t i = 0; i < n; i++) {
 		struct bclint_import_input *in = run[i].in;
-		const struct bclint_jv *v = key ? bclint_import_field(in, run[i].node, key)
-		                                : run[i].node;
+		const struct bclint_jv *v =
+		        key ? bclint_import_field(in, run[i].node, key) : run[i].node;
 		if (v != NULL && sub != NULL)
 			v = bclint_import_field(in, v, sub);
 		if (v == NULL || v->type == BCLINT_JNULL)
@@ -250,10 +250,10 @@ void bclint_import_merge_assets(struct bclint_import *im)
 		a->owner_name = pick(im, run, n, "owner_bc_name", NULL, what);
 		if (!has_member_list(im, a->type, a->id))
 			bclint_import_warn(
-				im, run->in, run->node,
-				"no /bc/asset/member/get/ response for %s asset '%s': its "
-				"direct assignments are not in the snapshot",
-				a->type, a->id);
+			        im, run->in, run->node,
+			        "no /bc/asset/member/get/ response for %s asset '%s': its "
+			        "direct assignments are not in the snapshot",
+			        a->type, a->id);
 		i += n;
 	}
 }
@@ -261,7 +261,7 @@ void bclint_import_merge_assets(struct bclint_import *im)
 /* -- the Business Center ---------------------------------------------------- */
 
 const char *const bclint_import_bc_keys[BCLINT_IMPORT_BC_FIELDS] = {
-	"name", "company", "type", "status", "timezone", "currency", "registered_area"};
+        "name", "company", "type", "status", "timezone", "currency", "registered_area"};
 
 void bclint_import_merge_bc(struct bclint_import *im)
 {
@@ -284,10 +284,10 @@ void bclint_import_merge_bc(struct bclint_import *im)
 	}
 	if (want == NULL && count > 1) {
 		bclint_import_diag(
-			im, BCLINT_LEVEL_ERROR, NULL, 0, 0,
-			"the /bc/get/ responses list %zu Business Centers: choose one with "
-			"--bc-id",
-			count);
+		        im, BCLINT_LEVEL_ERROR, NULL, 0, 0,
+		        "the /bc/get/ responses list %zu Business Centers: choose one with "
+		        "--bc-id",
+		        count);
 		return;
 	}
 	if (want != NULL && run == NULL && count > 0) {
@@ -352,8 +352,8 @@ static size_t span(const struct bclint_import_vec *v, size_t *cur, const item *r
 
 /* -- asset groups ----------------------------------------------------------- */
 
-static void group_members(struct bclint_import *im, struct bclint_import_group *grp,
-                          const item *g, size_t *mcur, size_t *rcur)
+static void group_members(struct bclint_import *im, struct bclint_import_group *grp, const item *g,
+                          size_t *mcur, size_t *rcur)
 {
 	const struct bclint_import_vec *mv = &im->v[BCLINT_IV_GMEMBER],
 	                               *rv = &im->v[BCLINT_IV_GROLE];
@@ -475,6 +475,5 @@ struct bclint_import_grant *bclint_import_member_grants(const struct bclint_impo
 		else
 			hi = mid;
 	}
-	return lo < im->n_grants && strcmp(im->grants[lo].user, user) == 0 ? &im->grants[lo]
-	                                                                    : NULL;
+	return lo < im->n_grants && strcmp(im->grants[lo].user, user) == 0 ? &im->grants[lo] : NULL;
 }

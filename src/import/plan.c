@@ -24,11 +24,11 @@ static void plan_need(struct bclint_import *im, struct bclint_import_input *in,
 	    bclint_import_check_str(im, in, n, "asset_type", 0, NULL))
 		return;
 	struct bclint_import_need need = {
-		{in, bclint_import_field(in, n, "user_id")},
-		{in, bclint_import_field(in, n, "action")},
-		{in, bclint_import_field(in, n, "asset_id")},
-		{in, bclint_import_field(in, n, "asset_type")},
-		{in, bclint_import_field(in, n, "x_note")},
+	        {in, bclint_import_field(in, n, "user_id")},
+	        {in, bclint_import_field(in, n, "action")},
+	        {in, bclint_import_field(in, n, "asset_id")},
+	        {in, bclint_import_field(in, n, "asset_type")},
+	        {in, bclint_import_field(in, n, "x_note")},
 	};
 	const char *uid = bclint_import_string(im, in, need.user_id.v);
 	const char *act = bclint_import_string(im, in, need.action.v);
@@ -93,8 +93,8 @@ void bclint_import_read_plan(struct bclint_import *im)
 		list = bclint_import_field(in, list, "needs");
 	if (list == NULL || list->type != BCLINT_JARRAY) {
 		bclint_import_err(
-			im, in, list ? list : in->doc.root,
-			"a plan must be an array of needs or an object with a 'needs' array");
+		        im, in, list ? list : in->doc.root,
+		        "a plan must be an array of needs or an object with a 'needs' array");
 		return;
 	}
 	for (const struct bclint_jv *n = list->child; n != NULL; n = n->next)

@@ -16,20 +16,35 @@
 #include "import/import.h"
 
 const struct bclint_import_endpoint bclint_import_endpoints[BCLINT_EP_N] = {
-	{"bc", "/bc/get/", 0, 0, {NULL}, "bc.pN.json"},
-	{"member", "/bc/member/get/", 0, 0, {NULL}, "member.pN.json"},
-	{"asset_admin", "/bc/asset/admin/get/", 1, 1, {"asset_type"},
-	 "asset_admin.ASSET_TYPE.pN.json"},
-	{"asset_member", "/bc/asset/member/get/", 2, 2, {"asset_type", "asset_id"},
-	 "asset_member.ASSET_TYPE.ASSET_ID.pN.json"},
-	{"partner", "/bc/partner/get/", 0, 0, {NULL}, "partner.pN.json"},
-	{"partner_asset", "/bc/partner/asset/get/", 3, 3,
-	 {"partner_id", "asset_type", "share_type"},
-	 "partner_asset.PARTNER_ID.ASSET_TYPE.SHARE_TYPE.pN.json"},
-	{"asset_group", "/bc/asset_group/get/", 0, 2, {"asset_group_id", "query_entity"},
-	 "asset_group[.ASSET_GROUP_ID[.QUERY_ENTITY]].pN.json"},
-	{"asset_group_list", "/bc/asset_group/list/", 0, 0, {NULL}, "asset_group_list.pN.json"},
-	{"changelog", "/changelog/get/", 0, 0, {NULL}, "changelog.pN.json"},
+        {"bc", "/bc/get/", 0, 0, {NULL}, "bc.pN.json"},
+        {"member", "/bc/member/get/", 0, 0, {NULL}, "member.pN.json"},
+        {"asset_admin",
+         "/bc/asset/admin/get/",
+         1,
+         1,
+         {"asset_type"},
+         "asset_admin.ASSET_TYPE.pN.json"},
+        {"asset_member",
+         "/bc/asset/member/get/",
+         2,
+         2,
+         {"asset_type", "asset_id"},
+         "asset_member.ASSET_TYPE.ASSET_ID.pN.json"},
+        {"partner", "/bc/partner/get/", 0, 0, {NULL}, "partner.pN.json"},
+        {"partner_asset",
+         "/bc/partner/asset/get/",
+         3,
+         3,
+         {"partner_id", "asset_type", "share_type"},
+         "partner_asset.PARTNER_ID.ASSET_TYPE.SHARE_TYPE.pN.json"},
+        {"asset_group",
+         "/bc/asset_group/get/",
+         0,
+         2,
+         {"asset_group_id", "query_entity"},
+         "asset_group[.ASSET_GROUP_ID[.QUERY_ENTITY]].pN.json"},
+        {"asset_group_list", "/bc/asset_group/list/", 0, 0, {NULL}, "asset_group_list.pN.json"},
+        {"changelog", "/changelog/get/", 0, 0, {NULL}, "changelog.pN.json"},
 };
 
 static const char *const share_types[] = {"SHARED", "SHARING", NULL};
@@ -209,9 +224,9 @@ static int request_from_object(struct bclint_import *im, struct bclint_import_in
 /* Role fields count even when null: the API sends them so. */
 static int has_role_field(const struct bclint_import_input *in, const struct bclint_jv *item)
 {
-	static const char *const keys[] = {"advertiser_role", "catalog_role", "store_role",
-	                                   "form_library_role", "tt_account_roles",
-	                                   "business_account_roles", NULL};
+	static const char *const keys[] = {
+	        "advertiser_role",  "catalog_role",           "store_role", "form_library_role",
+	        "tt_account_roles", "business_account_roles", NULL};
 	for (int i = 0; keys[i] != NULL; i++)
 		if (bclint_import_member(in, item, keys[i]) != NULL)
 			return 1;
@@ -220,8 +235,7 @@ static int has_role_field(const struct bclint_import_input *in, const struct bcl
 
 /* The endpoint a shape of data means, or NULL with *hint saying why none. */
 static void shape(const struct bclint_import_input *in, const struct bclint_jv *data,
-                  const struct bclint_jv *item, struct bclint_import_request *rq,
-                  const char **hint)
+                  const struct bclint_jv *item, struct bclint_import_request *rq, const char **hint)
 {
 	const struct bclint_jv *list = bclint_import_member(in, data, "list");
 #define HAS(key) (bclint_import_field(in, item, key) != NULL)
@@ -231,7 +245,7 @@ static void shape(const struct bclint_import_input *in, const struct bclint_jv *
 	if (changes != NULL && changes->type == BCLINT_JARRAY)
 		rq->ep = BCLINT_EP_CHANGELOG;
 	else if ((g != NULL && g->type == BCLINT_JOBJECT) ||
-	    (obj && !HAS("bc_info") && (HAS("asset_group") || HAS("asset_group_id"))))
+	         (obj && !HAS("bc_info") && (HAS("asset_group") || HAS("asset_group_id"))))
 		rq->ep = BCLINT_EP_GROUP;
 	else if (!obj)
 		*hint = list && list->type == BCLINT_JARRAY ? "its list is empty"
@@ -263,11 +277,11 @@ static int request_from_content(struct bclint_import *im, struct bclint_import_i
 	shape(in, data, item, rq, &hint);
 	if (hint != NULL) {
 		bclint_import_diag(
-			im, E, in->path, 0, 0,
-			"cannot tell which endpoint this response is from (%s): name the file as "
-			"bclint-import(1) describes, e.g. asset_member.ASSET_TYPE.ASSET_ID.pN.json, or "
-			"add an 'x_request' object",
-			hint);
+		        im, E, in->path, 0, 0,
+		        "cannot tell which endpoint this response is from (%s): name the file as "
+		        "bclint-import(1) describes, e.g. asset_member.ASSET_TYPE.ASSET_ID.pN.json, or "
+		        "add an 'x_request' object",
+		        hint);
 		return -1;
 	}
 	if (rq->ep == BCLINT_EP_ASSET_ADMIN) {
@@ -293,7 +307,7 @@ static int check_request(struct bclint_import *im, struct bclint_import_input *i
 	for (int i = 0; i < e->max; i++) {
 		const char *p = rq->param[i], *name = e->params[i];
 		const struct bclint_jv *node =
-			rq->node ? bclint_import_field(in, rq->node, name) : NULL;
+		        rq->node ? bclint_import_field(in, rq->node, name) : NULL;
 		if (p == NULL)
 			continue;
 		if (strcmp(name, "asset_type") == 0) {
@@ -301,7 +315,7 @@ static int check_request(struct bclint_import *im, struct bclint_import_input *i
 				return -1;
 			continue;
 		}
-		const char *const *names = strcmp(name, "share_type") == 0      ? share_types
+		const char *const *names = strcmp(name, "share_type") == 0     ? share_types
 		                           : strcmp(name, "query_entity") == 0 ? query_entities
 		                                                               : NULL;
 		if (names == NULL || bclint_import_in_list(p, names))

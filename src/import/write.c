@@ -86,8 +86,8 @@ static cJSON *append(struct bclint_import *im, cJSON *arr)
 }
 
 /* An array of strings under key. */
-static void add_strings(struct bclint_import *im, cJSON *obj, const char *key,
-                        const char *const *s, size_t n)
+static void add_strings(struct bclint_import *im, cJSON *obj, const char *key, const char *const *s,
+                        size_t n)
 {
 	cJSON *d = add(im, obj, key, cJSON_CreateArray());
 	for (size_t i = 0; d != NULL && i < n; i++) {
@@ -120,7 +120,7 @@ static void build_members(struct bclint_import *im, cJSON *arr)
 		add_val(im, o, "user_role", &m->role);
 		if (m->finance.v != NULL)
 			add_val(im, add(im, o, "ext_user_role", cJSON_CreateObject()),
-				"finance_role", &m->finance);
+			        "finance_role", &m->finance);
 		add_val(im, o, "relation_status", &m->relation);
 		add_str(im, o, "x_invited_at", m->invited);
 		add_str(im, o, "x_last_login_at", m->login);
@@ -315,9 +315,9 @@ int bclint_import_write(struct bclint_import *im, struct bclint_buf *out)
 		const char *key;
 		void (*build)(struct bclint_import *im, cJSON *arr);
 	} lists[] = {
-		{"members", build_members},       {"assets", build_assets},
-		{"assignments", build_grants},    {"asset_groups", build_groups},
-		{"partners", build_partners},     {"needs", build_needs},
+	        {"members", build_members},    {"assets", build_assets},
+	        {"assignments", build_grants}, {"asset_groups", build_groups},
+	        {"partners", build_partners},  {"needs", build_needs},
 	};
 	cJSON *root = cJSON_CreateObject();
 	if (root == NULL) {

@@ -3,8 +3,7 @@
 
 #include "fixture.h"
 
-static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
-                 const struct bclint_model *m)
+static int check(const struct bclint_host *h, struct bclint_ctx *ctx, const struct bclint_model *m)
 {
 	(void)h;
 	(void)ctx;

@@ -2,5 +2,5 @@
 #include "fixture.h"
 
 static const struct bclint_rule rules[] = {
-	FIXTURE_RULE("too-many-admins", "TooManyAdminsAgain", quiet_check)};
+        FIXTURE_RULE("too-many-admins", "TooManyAdminsAgain", quiet_check)};
 BCLINT_PLUGIN_DEFINE("test-clash", "0.1", "test", rules);

@@ -6,8 +6,7 @@
 
 #include "fixture.h"
 
-static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
-                 const struct bclint_model *m)
+static int check(const struct bclint_host *h, struct bclint_ctx *ctx, const struct bclint_model *m)
 {
 	h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->bc.ent, "reported before crashing");
 	raise(SIGSEGV);

@@ -1,8 +1,7 @@
 /* A plugin whose rule reports one finding, then fails. */
 #include "fixture.h"
 
-static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
-                 const struct bclint_model *m)
+static int check(const struct bclint_host *h, struct bclint_ctx *ctx, const struct bclint_model *m)
 {
 	h->report(ctx, BCLINT_LEVEL_DEFAULT, &m->bc.ent, "reported before failing");
 	return -5;

@@ -2,7 +2,7 @@
 #include <bclint/plugin.h>
 
 __attribute__((unused)) static int quiet_check(const struct bclint_host *h, struct bclint_ctx *ctx,
-                       const struct bclint_model *m)
+                                               const struct bclint_model *m)
 {
 	(void)h;
 	(void)ctx;
@@ -10,8 +10,8 @@ __attribute__((unused)) static int quiet_check(const struct bclint_host *h, stru
 	return 0;
 }
 
-#define FIXTURE_RULE(rid, rname, fn)                                                         \
-	{                                                                                    \
-		.id = rid, .name = rname, .summary = "test rule", .level = BCLINT_LEVEL_WARNING, \
-		.check = fn                                                                  \
+#define FIXTURE_RULE(rid, rname, fn)                                                               \
+	{                                                                                          \
+		.id = rid, .name = rname, .summary = "test rule", .level = BCLINT_LEVEL_WARNING,   \
+		.check = fn                                                                        \
 	}

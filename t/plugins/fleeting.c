@@ -8,8 +8,7 @@
 
 #include "fixture.h"
 
-static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
-                 const struct bclint_model *m)
+static int check(const struct bclint_host *h, struct bclint_ctx *ctx, const struct bclint_model *m)
 {
 	static char shared[32];
 	for (size_t i = 0; i < m->n_members; i++) {
@@ -20,10 +19,9 @@ static int check(const struct bclint_host *h, struct bclint_ctx *ctx,
 		char *heap = strdup(mb->email);
 		if (heap == NULL)
 			return -1;
-		struct bclint_finding *f =
-			h->report(ctx, BCLINT_LEVEL_DEFAULT, &mb->ent,
-			          "%s heap:%s %s model:%s %s %d%%", stack, heap, shared,
-			          mb->email, "rodata", (int)i);
+		struct bclint_finding *f = h->report(ctx, BCLINT_LEVEL_DEFAULT, &mb->ent,
+		                                     "%s heap:%s %s model:%s %s %d%%", stack, heap,
+		                                     shared, mb->email, "rodata", (int)i);
 		memset(heap, 'X', strlen(heap));
 		free(heap);
 		memset(stack, 'X', sizeof(stack) - 1);

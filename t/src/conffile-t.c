@@ -42,23 +42,27 @@ int main(void)
 	snprintf(path, sizeof(path), "%s/c.json", dir);
 	struct bclint_config c;
 
-	write_file(path, "{\"// a comment\": 1,\n \"rules\": {\"x\": \"off\"},\n"
-	                 " \"plugins\": [\"p.so\", \"/abs/q.so\"],\n"
-	                 " \"suppressions\": [{\"rule\": \"*\", \"match\": \"^a\", \"reason\": \"r\",\n"
-	                 "   \"expires\": \"2027-01-31\", \"// why\": \"x\"}]}\n");
+	write_file(path,
+	           "{\"// a comment\": 1,\n \"rules\": {\"x\": \"off\"},\n"
+	           " \"plugins\": [\"p.so\", \"/abs/q.so\"],\n"
+	           " \"suppressions\": [{\"rule\": \"*\", \"match\": \"^a\", \"reason\": \"r\",\n"
+	           "   \"expires\": \"2027-01-31\", \"// why\": \"x\"}]}\n");
 	ok(bclint_config_read(&c, path, 1, &sink) == 0 && c.n_errors == 0, "a valid file");
 	ok(c.rules != NULL && c.rules->type == BCLINT_JOBJECT, "its rules object is kept");
 	ok(c.n_plugins == 2 && !strcmp(c.plugins[1].path, "/abs/q.so") &&
-	   !strncmp(c.plugins[0].path, dir, strlen(dir)) && strstr(c.plugins[0].path, "/p.so"),
+	           !strncmp(c.plugins[0].path, dir, strlen(dir)) &&
+	           strstr(c.plugins[0].path, "/p.so"),
 	   "plugins: relative to the file's directory");
 	ok(c.supps.n == 1 && c.supps.v[0].match != NULL && !strcmp(c.supps.v[0].reason, "r") &&
-	   c.supps.v[0].expires == 1801353600, "a suppression, with its pattern and date");
+	           c.supps.v[0].expires == 1801353600,
+	   "a suppression, with its pattern and date");
 	bclint_config_free(&c);
 
-	write_file(path, "{\"rules\": [],\n \"bogus\": 1,\n \"suppressions\": [{\"rule\": \"a\"},\n"
-	                 "  {\"rule\": 3, \"reason\": \"r\", \"pointer\": \"x\", \"match\": \"(\"},\n"
-	                 "  {\"rule\": \"a\", \"reason\": \"\", \"pointer\": \"/x\", \"expires\": "
-	                 "\"soon\"}],\n \"plugins\": [1], \"rules\": {}}\n");
+	write_file(path,
+	           "{\"rules\": [],\n \"bogus\": 1,\n \"suppressions\": [{\"rule\": \"a\"},\n"
+	           "  {\"rule\": 3, \"reason\": \"r\", \"pointer\": \"x\", \"match\": \"(\"},\n"
+	           "  {\"rule\": \"a\", \"reason\": \"\", \"pointer\": \"/x\", \"expires\": "
+	           "\"soon\"}],\n \"plugins\": [1], \"rules\": {}}\n");
 	said[0] = '\0';
 	ok(bclint_config_read(&c, path, 1, &sink) == 0 && c.n_errors == 9, "nine errors found");
 	is_int((long long)bclint_config_flush(&c, &sink), 9, "flush: nine handed on");
@@ -72,7 +76,8 @@ int main(void)
 	         "%1$s:5:27: 'reason' must not be empty\n"
 	         "%1$s:5:59: 'expires' is not a date or RFC 3339 timestamp: 'soon'\n"
 	         "%1$s:6:14: a plugin must be a path string, not a number\n"
-	         "%1$s:6:27: duplicate key 'rules'\n", path);
+	         "%1$s:6:27: duplicate key 'rules'\n",
+	         path);
 	is_string(said, want, "every error at its value's line and column, in file order");
 	bclint_config_free(&c);
 

@@ -10,25 +10,29 @@
 #include "tap.h"
 
 static const char snapshot[] =
-	"{\"schema\": \"bclint-snapshot/1\", \"captured_at\": \"2026-06-01T00:00:00Z\",\n"
-	" \"bc\": {\"bc_id\": \"1\", \"x_allowed_email_domains\": [\"acme.example\"]},\n"
-	" \"members\": [{\"user_id\": \"10\", \"user_email\": \"ana@acme.example\",\n"
-	"   \"user_name\": \"Ana Silva\", \"user_role\": \"ADMIN\"},\n"
-	"  {\"user_id\": \"11\", \"user_email\": \"bo@else.example\", \"user_role\": \"STANDARD\"}],\n"
-	" \"assets\": [{\"asset_id\": \"7\", \"asset_type\": \"ADVERTISER\", \"asset_name\": \"Brand\"},\n"
-	"  {\"asset_id\": \"8\", \"asset_type\": \"PIXEL\"}],\n"
-	" \"policy\": {\"limit\": 9, \"flag\": true, \"who\": [\"^bo@\"]}}\n";
+        "{\"schema\": \"bclint-snapshot/1\", \"captured_at\": \"2026-06-01T00:00:00Z\",\n"
+        " \"bc\": {\"bc_id\": \"1\", \"x_allowed_email_domains\": [\"acme.example\"]},\n"
+        " \"members\": [{\"user_id\": \"10\", \"user_email\": \"ana@acme.example\",\n"
+        "   \"user_name\": \"Ana Silva\", \"user_role\": \"ADMIN\"},\n"
+        "  {\"user_id\": \"11\", \"user_email\": \"bo@else.example\", \"user_role\": \"STANDARD\"}],\n"
+        " \"assets\": [{\"asset_id\": \"7\", \"asset_type\": \"ADVERTISER\", \"asset_name\": \"Brand\"},\n"
+        "  {\"asset_id\": \"8\", \"asset_type\": \"PIXEL\"}],\n"
+        " \"policy\": {\"limit\": 9, \"flag\": true, \"who\": [\"^bo@\"]}}\n";
 
 static const struct bclint_option options[] = {
-	{"limit", BCLINT_OPT_INT, "3", "a number"},
-	{"flag", BCLINT_OPT_BOOL, "false", "a switch"},
-	{"name", BCLINT_OPT_STRING, "dflt", "a text"},
-	{"who", BCLINT_OPT_PATTERNS, NULL, "patterns"},
-	{"allowed_email_patterns", BCLINT_OPT_PATTERNS, NULL, "the allowlist"},
+        {"limit", BCLINT_OPT_INT, "3", "a number"},
+        {"flag", BCLINT_OPT_BOOL, "false", "a switch"},
+        {"name", BCLINT_OPT_STRING, "dflt", "a text"},
+        {"who", BCLINT_OPT_PATTERNS, NULL, "patterns"},
+        {"allowed_email_patterns", BCLINT_OPT_PATTERNS, NULL, "the allowlist"},
 };
 static const struct bclint_rule rule = {
-	.id = "test-rule", .name = "TestRule", .summary = "a rule", .level = BCLINT_LEVEL_WARNING,
-	.options = options, .n_options = 5,
+        .id = "test-rule",
+        .name = "TestRule",
+        .summary = "a rule",
+        .level = BCLINT_LEVEL_WARNING,
+        .options = options,
+        .n_options = 5,
 };
 static const struct bclint_plugin desc = {.name = "test-plugin"};
 static const struct bclint_loaded_plugin plugin = {"test.so", NULL, &desc};
@@ -48,10 +52,13 @@ static void world(struct world *w)
 	bclint_report_add_source(&w->report, strdup("h.json"),
 	                         bclint_text_own(text, sizeof(snapshot) - 1));
 	w->snap = bclint_snapshot_load(&w->report, 0, 0);
-	w->slot = (struct bclint_rule_slot){.rule = &rule, .precision = "high", .plugin = &plugin,
-	                                    .enabled = 1, .level = BCLINT_LEVEL_WARNING};
-	w->scene = (struct bclint_scene){&w->report, w->snap, NULL, NULL, BCLINT_NO_TIME, 1, 1,
-	                                 NULL, NULL, NULL};
+	w->slot = (struct bclint_rule_slot){.rule = &rule,
+	                                    .precision = "high",
+	                                    .plugin = &plugin,
+	                                    .enabled = 1,
+	                                    .level = BCLINT_LEVEL_WARNING};
+	w->scene = (struct bclint_scene){&w->report, w->snap, NULL, NULL, BCLINT_NO_TIME,
+	                                 1,          1,       NULL, NULL, NULL};
 	bclint_ctx_init(&w->ctx, &w->scene, &w->slot);
 }
 
@@ -77,7 +84,8 @@ static void reports(void)
 	h->note(&w.ctx, NULL, &m->bc.ent, "a note for no finding");
 	is_string(f->message, "ana has -2 of 5", "report: the message formatted");
 	ok(f->level == BCLINT_LEVEL_WARNING && !strcmp(f->rule, "test-rule") &&
-	   !strcmp(f->plugin, "test-plugin"), "report: the configured level, rule and plugin");
+	           !strcmp(f->plugin, "test-plugin"),
+	   "report: the configured level, rule and plugin");
 	ok(f->pos.off == m->members[0].ent.start && f->identity != 0, "report: place and identity");
 	ok(f->n_notes == 1 && !strcmp(f->notes[0].message, "see ad account 'Brand' (7)"),
 	   "note: attached, with the asset's label");
@@ -95,7 +103,8 @@ static void reports(void)
 	ok(strlen(w.report.findings[3]->message) == sizeof(buf), "report: a long message whole");
 	is_string(h->member_label(&w.ctx, &m->members[1]), "bo@else.example", "member label");
 	is_string(h->cap_label(&w.ctx, BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER,
-	                       (struct bclint_cap){2, 0}), "advertiser_role OPERATOR", "cap label");
+	                       (struct bclint_cap){2, 0}),
+	          "advertiser_role OPERATOR", "cap label");
 	ok(h->now(&w.ctx) == 1780272000, "now: captured_at");
 	w.scene.now = 5;
 	ok(h->now(&w.ctx) == 5, "now: --now wins");
@@ -125,7 +134,8 @@ static void option_sources(void)
 	ok(h->opt_match(&w.ctx, "allowed_email_patterns", "x") == -1,
 	   "options: no patterns at all");
 	ok(h->email_allowed(&w.ctx, "ana@ACME.example") == 1 &&
-	   h->email_allowed(&w.ctx, "bo@else.example") == 0, "email allowlist: the BC's domains");
+	           h->email_allowed(&w.ctx, "bo@else.example") == 0,
+	   "email allowlist: the BC's domains");
 	h->opt_int(&w.ctx, "nope");
 	is_string(w.ctx.undeclared, "nope", "an undeclared option is recorded");
 	end(&w);
@@ -140,7 +150,7 @@ static void redaction_and_suppression(void)
 	struct bclint_redactor rd;
 	unsigned char key[BCLINT_REDACT_KEY_BYTES];
 	ok(bclint_redact_key_derive(key, "sixteen bytes!!", 15) == -1 &&
-	       bclint_redact_key_derive(key, "sixteen bytes!!!", 16) == 0,
+	           bclint_redact_key_derive(key, "sixteen bytes!!!", 16) == 0,
 	   "redaction: a key of 16 bytes or more");
 	ok(bclint_redactor_init(&rd, m, key) == 0, "redaction: the index");
 	w.scene.redactor = &rd;
@@ -149,11 +159,13 @@ static void redaction_and_suppression(void)
 	struct bclint_finding *f = h->report(&w.ctx, BCLINT_LEVEL_DEFAULT, &m->members[0].ent,
 	                                     "mail ana@acme.example (Ana Silva), not Anastasia");
 	ok(f && !strstr(f->message, "ana@") && !strstr(f->message, "Ana Silva") &&
-	   strstr(f->message, "Anastasia") && strstr(f->message, "name-"),
+	           strstr(f->message, "Anastasia") && strstr(f->message, "name-"),
 	   "redaction: emails and whole names in a message");
 	w.scene.redactor = NULL;
-	struct bclint_suppression sup = {.rule = "test-rule", .pointer = "/members/1",
-	                                 .reason = "known", .expires = BCLINT_NO_TIME};
+	struct bclint_suppression sup = {.rule = "test-rule",
+	                                 .pointer = "/members/1",
+	                                 .reason = "known",
+	                                 .expires = BCLINT_NO_TIME};
 	struct bclint_suppressions supps = {&sup, 1, NULL};
 	w.scene.supps = &supps;
 	struct bclint_finding *g = h->report(&w.ctx, BCLINT_LEVEL_DEFAULT, &m->members[1].ent, "x");

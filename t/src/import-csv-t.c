@@ -62,7 +62,8 @@ static void bom_and_limits(void)
 	struct bclint_import_cell cells[2];
 	int n;
 	uint32_t line;
-	static const char text[] = "\xef\xbb\xbf" "a,b,c,d\n";
+	static const char text[] = "\xef\xbb\xbf"
+	                           "a,b,c,d\n";
 	bclint_import_csv_init(&c, text, strlen(text), &a);
 	is_int(bclint_import_csv_next(&c, cells, 2, &n, &line), 1, "a record after a BOM");
 	is_int(n, 4, "every cell is counted, past the maximum too");
@@ -89,14 +90,16 @@ static void refused(void)
 		const char *text, *error;
 		uint32_t line, col;
 	} bad[] = {
-		{"a,\"b", "unterminated quoted field", 1, 3},
-		{"a\n\"x\"y,z\n", "a quoted field must be followed by a comma or a line break", 2, 4},
-		{"a\n\"two\nlines\"  ;\n", "a quoted field must be followed by a comma or a line break",
-		 3, 9},
-		{"a,O\"Brien\n",
-		 "a quote inside an unquoted field: quote the whole field and double the quote", 1, 4},
-		{"a,\"x\0y\"", "a NUL byte in the text", 1, 5},
-		{"a,x\0y", "a NUL byte in the text", 1, 4},
+	        {"a,\"b", "unterminated quoted field", 1, 3},
+	        {"a\n\"x\"y,z\n", "a quoted field must be followed by a comma or a line break", 2,
+	         4},
+	        {"a\n\"two\nlines\"  ;\n",
+	         "a quoted field must be followed by a comma or a line break", 3, 9},
+	        {"a,O\"Brien\n",
+	         "a quote inside an unquoted field: quote the whole field and double the quote", 1,
+	         4},
+	        {"a,\"x\0y\"", "a NUL byte in the text", 1, 5},
+	        {"a,x\0y", "a NUL byte in the text", 1, 4},
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		size_t len = strlen(bad[i].text);

@@ -95,15 +95,17 @@ static void unpositioned(void)
 	is_int(import("t/import/bad/paging", NULL, &s, &out), -1, "paging: refused");
 	is_int(s.n, 2, "paging: two diagnostics");
 	ok(s.d[0].line == 0 && s.d[0].file[0] == '\0', "a list's problem has no position");
-	snprintf(msg, sizeof(msg),
-	         "%s/t/import/bad/paging/member.p2.json: /bc/member/get/: total_page is 3 here but 2 "
-	         "in %s/t/import/bad/paging/member.p1.json",
-	         srcdir(), srcdir());
+	snprintf(
+	        msg, sizeof(msg),
+	        "%s/t/import/bad/paging/member.p2.json: /bc/member/get/: total_page is 3 here but 2 "
+	        "in %s/t/import/bad/paging/member.p1.json",
+	        srcdir(), srcdir());
 	is_string(s.d[0].message, msg, "and names the files in its message");
 	is_int(import("t/import/basic", "7300000000000000009", &s, &out), -1,
 	       "an unlisted --bc-id: refused");
-	is_string(s.d[0].message, "Business Center '7300000000000000009' is not in the /bc/get/ "
-	                          "responses",
+	is_string(s.d[0].message,
+	          "Business Center '7300000000000000009' is not in the /bc/get/ "
+	          "responses",
 	          "said once, without a file");
 }
 

@@ -58,7 +58,8 @@ static void bad_byte_everywhere(void)
 			}
 		}
 	}
-	is_int((long long)wrong, 0, "a bad byte anywhere in strings of 1 to 39 bytes is found there");
+	is_int((long long)wrong, 0,
+	       "a bad byte anywhere in strings of 1 to 39 bytes is found there");
 }
 
 static void nesting(void)
@@ -97,18 +98,22 @@ static void tree(void)
 	   "tree: the root object spans the text");
 	ok(m1->type == BCLINT_JNUMBER && m1->start == 6 && m1->end == 8, "tree: number range");
 	ok(bclint_jv_key_is(doc, m1, "a") && !bclint_jv_key_is(doc, m1, "ab") &&
-	   !bclint_jv_key_is(doc, m1, ""), "tree: plain key compared in place");
+	           !bclint_jv_key_is(doc, m1, ""),
+	   "tree: plain key compared in place");
 	ok(bclint_jv_key_is(doc, m2, "bc") && !bclint_jv_key_is(doc, m2, "b") &&
-	   !bclint_jv_key_is(doc, m2, "bcd") && !bclint_jv_key_is(doc, m2, "bC"),
+	           !bclint_jv_key_is(doc, m2, "bcd") && !bclint_jv_key_is(doc, m2, "bC"),
 	   "tree: escaped key compared decoded");
 	is_string(bclint_jv_key(&a, doc, m2), "bc", "tree: escaped key decoded");
 	ok(m2->type == BCLINT_JSTRING && (m2->flags & BCLINT_JV_ESCAPED) &&
-	   (m2->flags & BCLINT_JV_KEY_ESCAPED), "tree: escape flags");
+	           (m2->flags & BCLINT_JV_KEY_ESCAPED),
+	   "tree: escape flags");
 	is_string(bclint_jv_string(&a, doc, m2), "x\ny", "tree: string decoded");
 	ok(bclint_jv_key_is(doc, m3, "") && !bclint_jv_key_is(doc, m3, "a"), "tree: empty key");
 	ok(m3->type == BCLINT_JARRAY && m3->child->type == BCLINT_JTRUE &&
-	   m3->child->next->type == BCLINT_JFALSE && m3->child->next->next->type == BCLINT_JNULL &&
-	   m3->child->next->next->next == NULL, "tree: array elements in order");
+	           m3->child->next->type == BCLINT_JFALSE &&
+	           m3->child->next->next->type == BCLINT_JNULL &&
+	           m3->child->next->next->next == NULL,
+	   "tree: array elements in order");
 	ok(bclint_jv_key_is(doc, m4, "long key that goes past sixteen"), "tree: long key");
 	is_string(bclint_jv_string(&a, doc, m4), "caf\xc3\xa9", "tree: UTF-8 kept as it is");
 	ok(m4->next == NULL && m4->flags == 0, "tree: last member, no escapes");
@@ -132,7 +137,8 @@ static void counts(void)
 	ok(bclint_jv_count(e3) == 3 && bclint_jv_count(e3->child->next) == 2,
 	   "counts: nested arrays counted each on its own");
 	ok(bclint_jv_count(e3->child->next->next) == 2 &&
-	   bclint_jv_count(e3->child->next->next->child) == 1, "counts: object members");
+	           bclint_jv_count(e3->child->next->next->child) == 1,
+	   "counts: object members");
 	ok(bclint_jv_count(e3->next) == 0 && bclint_jv_count(e3->child) == 0,
 	   "counts: scalars have none");
 	bclint_arena_free(&a);
@@ -226,9 +232,11 @@ static void escaped_keys(void)
 	want[w - 2] = '\0';
 	ok(!bclint_jv_key_is(doc, root->child, want), "escaped keys: a prefix of it");
 	ok(bclint_jv_key_is(doc, root->child->next, "a\001b") &&
-	   !bclint_jv_key_is(doc, root->child->next, "a") &&
-	   !bclint_jv_key_is(doc, root->child->next, "ab"), "escaped keys: \\u0001 is one byte of the key");
-	is_string(bclint_jv_key(&a, doc, root->child->next), "a\001b", "escaped keys: decoded the same");
+	           !bclint_jv_key_is(doc, root->child->next, "a") &&
+	           !bclint_jv_key_is(doc, root->child->next, "ab"),
+	   "escaped keys: \\u0001 is one byte of the key");
+	is_string(bclint_jv_key(&a, doc, root->child->next), "a\001b",
+	          "escaped keys: decoded the same");
 	bclint_arena_free(&a);
 }
 

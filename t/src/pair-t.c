@@ -11,35 +11,38 @@
 #include "tap.h"
 
 static const char before[] =
-	"{\"schema\": \"bclint-snapshot/1\", \"bc\": {\"bc_id\": \"1\"},\n"
-	" \"members\": [{\"user_id\": \"10\", \"user_email\": \"a@x.example\", \"user_role\": \"ADMIN\"},\n"
-	"  {\"user_id\": \"11\", \"user_email\": \"b@x.example\", \"user_role\": \"STANDARD\"}],\n"
-	" \"assets\": [{\"asset_id\": \"7\", \"asset_type\": \"ADVERTISER\"},\n"
-	"  {\"asset_id\": \"7\", \"asset_type\": \"PIXEL\"}],\n"
-	" \"assignments\": [{\"user_id\": \"11\", \"asset_id\": \"7\", \"asset_type\": \"PIXEL\"}],\n"
-	" \"asset_groups\": [{\"asset_group_id\": \"80\", \"assets\": [], \"members\": []}],\n"
-	" \"partners\": [{\"bc_id\": \"5\", \"shared_assets\": [\n"
-	"   {\"share_type\": \"SHARING\", \"asset_type\": \"ADVERTISER\", \"asset_id\": \"7\"}]}],\n"
-	" \"needs\": [{\"user_id\": \"10\", \"action\": \"INVITE_MEMBER\"},\n"
-	"  {\"user_id\": \"10\", \"action\": \"INVITE_MEMBER\"}]}\n";
+        "{\"schema\": \"bclint-snapshot/1\", \"bc\": {\"bc_id\": \"1\"},\n"
+        " \"members\": [{\"user_id\": \"10\", \"user_email\": \"a@x.example\", \"user_role\": \"ADMIN\"},\n"
+        "  {\"user_id\": \"11\", \"user_email\": \"b@x.example\", \"user_role\": \"STANDARD\"}],\n"
+        " \"assets\": [{\"asset_id\": \"7\", \"asset_type\": \"ADVERTISER\"},\n"
+        "  {\"asset_id\": \"7\", \"asset_type\": \"PIXEL\"}],\n"
+        " \"assignments\": [{\"user_id\": \"11\", \"asset_id\": \"7\", \"asset_type\": \"PIXEL\"}],\n"
+        " \"asset_groups\": [{\"asset_group_id\": \"80\", \"assets\": [], \"members\": []}],\n"
+        " \"partners\": [{\"bc_id\": \"5\", \"shared_assets\": [\n"
+        "   {\"share_type\": \"SHARING\", \"asset_type\": \"ADVERTISER\", \"asset_id\": \"7\"}]}],\n"
+        " \"needs\": [{\"user_id\": \"10\", \"action\": \"INVITE_MEMBER\"},\n"
+        "  {\"user_id\": \"10\", \"action\": \"INVITE_MEMBER\"}]}\n";
 
 /* The same Business Center, reordered, with one member gone (11), one new
  * (12), the pixel's assignment gone and a need less. */
 static const char now[] =
-	"{\"schema\": \"bclint-snapshot/1\", \"bc\": {\"bc_id\": \"1\"},\n"
-	" \"members\": [{\"user_id\": \"12\", \"user_email\": \"c@x.example\", \"user_role\": \"STANDARD\"},\n"
-	"  {\"user_id\": \"10\", \"user_email\": \"new@x.example\", \"user_role\": \"ADMIN\"}],\n"
-	" \"assets\": [{\"asset_id\": \"7\", \"asset_type\": \"PIXEL\"},\n"
-	"  {\"asset_id\": \"7\", \"asset_type\": \"ADVERTISER\"}],\n"
-	" \"partners\": [{\"bc_id\": \"6\", \"shared_assets\": []},\n"
-	"  {\"bc_id\": \"5\", \"shared_assets\": [\n"
-	"   {\"share_type\": \"SHARED\", \"asset_type\": \"ADVERTISER\", \"asset_id\": \"7\"},\n"
-	"   {\"share_type\": \"SHARING\", \"asset_type\": \"ADVERTISER\", \"asset_id\": \"7\"}]}],\n"
-	" \"asset_groups\": [{\"asset_group_id\": \"80\", \"assets\": [], \"members\": []}],\n"
-	" \"needs\": [{\"user_id\": \"10\", \"action\": \"INVITE_MEMBER\"}]}\n";
+        "{\"schema\": \"bclint-snapshot/1\", \"bc\": {\"bc_id\": \"1\"},\n"
+        " \"members\": [{\"user_id\": \"12\", \"user_email\": \"c@x.example\", \"user_role\": \"STANDARD\"},\n"
+        "  {\"user_id\": \"10\", \"user_email\": \"new@x.example\", \"user_role\": \"ADMIN\"}],\n"
+        " \"assets\": [{\"asset_id\": \"7\", \"asset_type\": \"PIXEL\"},\n"
+        "  {\"asset_id\": \"7\", \"asset_type\": \"ADVERTISER\"}],\n"
+        " \"partners\": [{\"bc_id\": \"6\", \"shared_assets\": []},\n"
+        "  {\"bc_id\": \"5\", \"shared_assets\": [\n"
+        "   {\"share_type\": \"SHARED\", \"asset_type\": \"ADVERTISER\", \"asset_id\": \"7\"},\n"
+        "   {\"share_type\": \"SHARING\", \"asset_type\": \"ADVERTISER\", \"asset_id\": \"7\"}]}],\n"
+        " \"asset_groups\": [{\"asset_group_id\": \"80\", \"assets\": [], \"members\": []}],\n"
+        " \"needs\": [{\"user_id\": \"10\", \"action\": \"INVITE_MEMBER\"}]}\n";
 
 static const struct bclint_rule rule = {
-	.id = "test-rule", .name = "TestRule", .summary = "a rule", .level = BCLINT_LEVEL_NOTE,
+        .id = "test-rule",
+        .name = "TestRule",
+        .summary = "a rule",
+        .level = BCLINT_LEVEL_NOTE,
 };
 static const struct bclint_plugin desc = {.name = "test-plugin"};
 static const struct bclint_loaded_plugin plugin = {"test.so", NULL, &desc};
@@ -52,8 +55,7 @@ static struct bclint_snapshot *load(struct bclint_report *r, const char *name, c
 }
 
 static const struct bclint_entity *find(const struct bclint_pairing *p,
-                                        const struct bclint_model *m,
-                                        const struct bclint_entity *e)
+                                        const struct bclint_model *m, const struct bclint_entity *e)
 {
 	return bclint_pairing_find(p, m, e);
 }
@@ -64,26 +66,30 @@ static void pairing(const struct bclint_model *n, const struct bclint_model *b)
 	ok(bclint_pairing_build(&p, n, b) == 0, "the pairing builds");
 	ok(find(&p, n, &n->bc.ent) == &b->bc.ent, "the Business Centers pair");
 	ok(find(&p, n, &n->members[1].ent) == &b->members[0].ent &&
-	   find(&p, b, &b->members[0].ent) == &n->members[1].ent,
+	           find(&p, b, &b->members[0].ent) == &n->members[1].ent,
 	   "a member pairs by user_id, both ways, whatever its place and email");
 	ok(find(&p, n, &n->members[0].ent) == NULL && find(&p, b, &b->members[1].ent) == NULL,
 	   "a new member and a gone one have no counterpart");
 	ok(find(&p, n, &n->assets[0].ent) == &b->assets[1].ent &&
-	   find(&p, n, &n->assets[1].ent) == &b->assets[0].ent,
+	           find(&p, n, &n->assets[1].ent) == &b->assets[0].ent,
 	   "assets pair by type and ID: one ID, two types, two assets");
 	ok(find(&p, b, &b->assignments[0].ent) == NULL, "a gone assignment has no counterpart");
 	ok(find(&p, n, &n->groups[0].ent) == &b->groups[0].ent, "asset groups pair by ID");
 	ok(find(&p, n, &n->partners[1].ent) == &b->partners[0].ent &&
-	   find(&p, n, &n->partners[0].ent) == NULL, "partners pair by bc_id");
+	           find(&p, n, &n->partners[0].ent) == NULL,
+	   "partners pair by bc_id");
 	const struct bclint_partner *pa = &n->partners[1];
 	ok(find(&p, n, &pa->shares[1].ent) == &b->partners[0].shares[0].ent &&
-	   find(&p, n, &pa->shares[0].ent) == NULL, "shares pair by partner, share_type, type, ID");
+	           find(&p, n, &pa->shares[0].ent) == NULL,
+	   "shares pair by partner, share_type, type, ID");
 	ok(find(&p, n, &n->needs[0].ent) == &b->needs[0].ent &&
-	   find(&p, b, &b->needs[1].ent) == NULL, "equal needs pair in file order, one each");
+	           find(&p, b, &b->needs[1].ent) == NULL,
+	   "equal needs pair in file order, one each");
 	struct bclint_entity forged = {BCLINT_ENT_MEMBER, 99, 0, 0, 0};
 	struct bclint_entity policy = {BCLINT_ENT_POLICY, 0, 0, 0, 0};
 	ok(find(&p, n, &forged) == NULL && find(&p, n, &policy) == NULL &&
-	   find(&p, NULL, &n->bc.ent) == NULL, "an index out of range, the policy, no model: NULL");
+	           find(&p, NULL, &n->bc.ent) == NULL,
+	   "an index out of range, the policy, no model: NULL");
 	bclint_pairing_free(&p);
 	bclint_pairing_free(&p);
 	ok(1, "bclint_pairing_free twice is safe");
@@ -93,8 +99,11 @@ static void services(struct bclint_report *r, struct bclint_snapshot *sn,
                      struct bclint_snapshot *sb)
 {
 	struct bclint_pairing p;
-	struct bclint_rule_slot slot = {.rule = &rule, .precision = "high", .plugin = &plugin,
-	                                .enabled = 1, .level = BCLINT_LEVEL_NOTE};
+	struct bclint_rule_slot slot = {.rule = &rule,
+	                                .precision = "high",
+	                                .plugin = &plugin,
+	                                .enabled = 1,
+	                                .level = BCLINT_LEVEL_NOTE};
 	struct bclint_scene scene = {r, sn, NULL, NULL, BCLINT_NO_TIME, 1, 1, sb, &p, NULL};
 	struct bclint_ctx ctx;
 	const struct bclint_host *h = &bclint_host_services;
@@ -113,12 +122,14 @@ static void services(struct bclint_report *r, struct bclint_snapshot *sn,
 	   "report_at(): in the previous snapshot's file, at its entity");
 	is_string(f ? f->message : NULL, "b@x.example left", "report_at(): the message");
 	ok(f != NULL && f->n_notes == 2 && f->notes[0].file == sn->file &&
-	   f->notes[1].file == sn->file, "note_at() and note(): in the snapshot's file");
+	           f->notes[1].file == sn->file,
+	   "note_at() and note(): in the snapshot's file");
 	ok(f != NULL && f->about.user_id != NULL && strcmp(f->about.user_id, "11") == 0,
 	   "report_at(): about the previous snapshot's member");
 	struct bclint_model other = *n;
 	ok(h->report_at(&ctx, &other, BCLINT_LEVEL_DEFAULT, &n->bc.ent, "x") == NULL &&
-	   r->n_findings == first + 1, "report_at() a model that is neither: nothing reported");
+	           r->n_findings == first + 1,
+	   "report_at() a model that is neither: nothing reported");
 	h->note_at(&ctx, f, &other, &n->bc.ent, "y");
 	ok(f != NULL && f->n_notes == 2, "note_at() a model that is neither: no note");
 	struct bclint_host old = *h;
@@ -142,8 +153,7 @@ int main(void)
 	plan(23);
 	struct bclint_snapshot *sb = load(&r, "before.json", before);
 	struct bclint_snapshot *sn = load(&r, "now.json", now);
-	ok(sb != NULL && sn != NULL && sb->errors == 0 && sn->errors == 0,
-	   "both snapshots load");
+	ok(sb != NULL && sn != NULL && sb->errors == 0 && sn->errors == 0, "both snapshots load");
 	if (sb == NULL || sn == NULL || sb->errors || sn->errors)
 		return done_testing();
 	pairing(&sn->model, &sb->model);

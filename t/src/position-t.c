@@ -164,7 +164,8 @@ int main(void)
 	memset(deep, '[', 2000);
 	memset(deep + 2000, ']', 2000);
 	deep[4000] = '\0';
-	ok(bclint_jdoc_parse(&jd, deep, 4000) < 0 && strcmp(jd.err.message, "nesting too deep") == 0,
+	ok(bclint_jdoc_parse(&jd, deep, 4000) < 0 &&
+	           strcmp(jd.err.message, "nesting too deep") == 0,
 	   "nesting deeper than the parser allows");
 	bclint_jdoc_free(&jd);
 	free(deep);

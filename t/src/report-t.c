@@ -19,8 +19,13 @@ static void source(struct bclint_report *r, const char *path, const char *text)
 static struct bclint_finding *add(struct bclint_report *r, uint32_t file, const char *rule,
                                   int level, uint32_t off, uint64_t identity, const char *msg)
 {
-	struct bclint_finding f = {.rule = rule, .level = level, .file = file, .pos.off = off,
-	                           .end.off = off, .ref.pointer = "", .identity = identity};
+	struct bclint_finding f = {.rule = rule,
+	                           .level = level,
+	                           .file = file,
+	                           .pos.off = off,
+	                           .end.off = off,
+	                           .ref.pointer = "",
+	                           .identity = identity};
 	return bclint_report_addz(r, &f, msg);
 }
 
@@ -34,7 +39,8 @@ static void notes(void)
 	struct bclint_finding *g = add(&r, 0, "x", 1, 0, 2, "g");
 	char msg[32], ptr[8];
 	for (int i = 0; i < 20; i++) {
-		struct bclint_note n = {0, {(uint32_t)i, 0, 0}, {(uint32_t)i, 0, 0}, {0, ptr}, NULL};
+		struct bclint_note n = {
+		        0, {(uint32_t)i, 0, 0}, {(uint32_t)i, 0, 0}, {0, ptr}, NULL};
 		snprintf(ptr, sizeof(ptr), "/f");
 		bclint_report_note(&r, f, &n, msg, (size_t)snprintf(msg, sizeof(msg), "f%d", i));
 		snprintf(ptr, sizeof(ptr), "/g");
@@ -43,24 +49,28 @@ static void notes(void)
 	memset(ptr, 0, sizeof(ptr)); /* the report kept copies */
 	struct bclint_finding *h = add(&r, 0, "x", 1, 0, 3, "h");
 	for (int i = 0; i < 1000; i++) {
-		struct bclint_note n = {0, {(uint32_t)i, 0, 0}, {(uint32_t)i, 0, 0}, {0, "/h"}, NULL};
+		struct bclint_note n = {
+		        0, {(uint32_t)i, 0, 0}, {(uint32_t)i, 0, 0}, {0, "/h"}, NULL};
 		bclint_report_note(&r, h, &n, msg, (size_t)snprintf(msg, sizeof(msg), "h%d", i));
 	}
 	bclint_report_note(&r, NULL, &h->notes[0], "x", 1);
 	size_t bad = 0;
 	for (int i = 0; i < 20; i++) {
 		snprintf(msg, sizeof(msg), "f%d", i);
-		bad += strcmp(f->notes[i].message, msg) != 0 || f->notes[i].pos.off != (uint32_t)i ||
+		bad += strcmp(f->notes[i].message, msg) != 0 ||
+		       f->notes[i].pos.off != (uint32_t)i ||
 		       strcmp(f->notes[i].ref.pointer, "/f") != 0;
 		snprintf(msg, sizeof(msg), "g%d", i);
-		bad += strcmp(g->notes[i].message, msg) != 0 || strcmp(g->notes[i].ref.pointer, "/g");
+		bad += strcmp(g->notes[i].message, msg) != 0 ||
+		       strcmp(g->notes[i].ref.pointer, "/g");
 	}
 	for (int i = 0; i < 1000; i++) {
 		snprintf(msg, sizeof(msg), "h%d", i);
 		bad += strcmp(h->notes[i].message, msg) != 0;
 	}
 	ok(!r.oom && f->n_notes == 20 && g->n_notes == 20 && h->n_notes == 1000 &&
-	   r.n_notes == 1040, "notes: all counted (a note for no finding is dropped)");
+	           r.n_notes == 1040,
+	   "notes: all counted (a note for no finding is dropped)");
 	is_int((long long)bad, 0, "notes: those not kept in order");
 	bclint_report_free(&r);
 }
@@ -82,7 +92,8 @@ static void messages(void)
 	ok(bclint_entity_code(&far) == 0, "an entity whose code would not fit has none");
 	bclint_report_failure(&r, "p.so", "rule", "it failed");
 	ok(r.n_failures == 1 && !strcmp(r.failures[0].file, "p.so") &&
-	   !strcmp(r.failures[0].message, "it failed"), "a failure, copied");
+	           !strcmp(r.failures[0].message, "it failed"),
+	   "a failure, copied");
 	bclint_report_free(&r);
 }
 
@@ -110,12 +121,15 @@ static void order(void)
 	for (size_t i = 0; i < r.n_findings; i++) {
 		const struct bclint_finding *f = r.findings[i];
 		int twice = i + 1 < r.n_findings && r.findings[i + 1]->pos.off == f->pos.off &&
-		            r.findings[i + 1]->file == f->file && !strcmp(r.findings[i + 1]->rule, f->rule);
+		            r.findings[i + 1]->file == f->file &&
+		            !strcmp(r.findings[i + 1]->rule, f->rule);
 		int again = i > 0 && r.findings[i - 1]->pos.off == f->pos.off &&
-		            r.findings[i - 1]->file == f->file && !strcmp(r.findings[i - 1]->rule, f->rule);
+		            r.findings[i - 1]->file == f->file &&
+		            !strcmp(r.findings[i - 1]->rule, f->rule);
 		size_t len = strlen(got);
 		snprintf(got + len, sizeof(got) - len, "%s%u:%u:%s%s%s", i ? " " : "", f->file,
-		         f->pos.off, f->rule, twice || again ? "#" : "", twice || again ? f->message : "");
+		         f->pos.off, f->rule, twice || again ? "#" : "",
+		         twice || again ? f->message : "");
 	}
 	is_string(got, want, "findings in output order");
 	const struct bclint_finding *last = r.findings[r.n_findings - 1];
@@ -147,10 +161,11 @@ static void fingerprints(void)
 			ok(strlen(fp[0]) == 16 && strspn(fp[0], "0123456789abcdef") == 16,
 			   "a fingerprint is 16 hex digits");
 			ok(strcmp(fp[0], fp[1]) != 0 && strcmp(fp[0], fp[2]) != 0 &&
-			   strcmp(fp[1], fp[2]) != 0, "a repeat and another identity get their own");
+			           strcmp(fp[1], fp[2]) != 0,
+			   "a repeat and another identity get their own");
 		}
-		ok(r.counts[2] == 2 && r.counts[3] == 1, "counts, with fingerprints or without (%d)",
-		   skip);
+		ok(r.counts[2] == 2 && r.counts[3] == 1,
+		   "counts, with fingerprints or without (%d)", skip);
 		if (skip) {
 			bclint_report_keep_errors(&r);
 			ok(r.n_findings == 2 && r.counts[2] == 0 && r.counts[3] == 1,

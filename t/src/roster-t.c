@@ -49,7 +49,8 @@ static void lookups(const char *what, const char *text)
 	is_int(read_text(&r, text), 0, "%s: read", what);
 	is_string(diags, "", "%s: no diagnostic", what);
 	is_int((long long)r.n, 4, "%s: four entries", what);
-	is_string(who(&r, "ANA@acme.example"), "ana@Acme.example", "%s: an email, ignoring case", what);
+	is_string(who(&r, "ANA@acme.example"), "ana@Acme.example", "%s: an email, ignoring case",
+	          what);
 	is_string(who(&r, "sam@agency.example"), "^[a-z]+@agency\\.example$",
 	          "%s: a pattern, ignoring case", what);
 	is_string(who(&r, "Sam@Agency.Example"), "^[a-z]+@agency\\.example$",
@@ -62,9 +63,11 @@ static void lookups(const char *what, const char *text)
 	const struct bclint_roster_entry *e = bclint_roster_find(&r, "ana@acme.example");
 	bclint_time t;
 	bclint_parse_time("2026-10-31", &t);
-	ok(e != NULL && e->end == t + 86400, "%s: an end date is in until the end of its day", what);
-	ok(e != NULL && strcmp(e->end_date, "2026-10-31") == 0 && strcmp(e->kind, "contractor") == 0 &&
-	           strcmp(e->name, "Ana") == 0 && e->line == 2,
+	ok(e != NULL && e->end == t + 86400, "%s: an end date is in until the end of its day",
+	   what);
+	ok(e != NULL && strcmp(e->end_date, "2026-10-31") == 0 &&
+	           strcmp(e->kind, "contractor") == 0 && strcmp(e->name, "Ana") == 0 &&
+	           e->line == 2,
 	   "%s: end date as written, kind, name and line", what);
 	bclint_roster_free(&r);
 }
@@ -77,12 +80,13 @@ int main(void)
 	               ",^[a-z]+@agency\\.example$,,agency\n"
 	               ",^.*@agency\\.example$,,\n"
 	               "Ops,ops@agency.example,,\n");
-	lookups("json", "[\n"
-	                "{\"email\": \"ana@Acme.example\", \"name\": \"Ana\", \"end_date\": \"2026-10-31\", "
-	                "\"kind\": \"contractor\"},\n"
-	                "{\"email\": \"^[a-z]+@agency\\\\.example$\", \"kind\": \"agency\"},\n"
-	                "{\"email\": \"^.*@agency\\\\.example$\", \"name\": null},\n"
-	                "{\"email\": \"ops@agency.example\"}]\n");
+	lookups("json",
+	        "[\n"
+	        "{\"email\": \"ana@Acme.example\", \"name\": \"Ana\", \"end_date\": \"2026-10-31\", "
+	        "\"kind\": \"contractor\"},\n"
+	        "{\"email\": \"^[a-z]+@agency\\\\.example$\", \"kind\": \"agency\"},\n"
+	        "{\"email\": \"^.*@agency\\\\.example$\", \"name\": null},\n"
+	        "{\"email\": \"ops@agency.example\"}]\n");
 	struct bclint_roster r;
 	is_int(read_text(&r, "email,end_date\na@x.example,2026-01-01T12:00:00Z\n"), 0,
 	       "an RFC 3339 end date");
