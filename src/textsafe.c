@@ -183,15 +183,50 @@ static void control(struct bclint_buf *b, unsigned char c)
 	}
 }
 
-/* The printable ASCII characters shape() may escape or that start a
- * phrase: LOOK inside a line, START only in a name that starts one.  A
- * table, not a search of a string: most of a report's bytes pass here. */
-enum { LOOK = 1, START = 2 };
-static const unsigned char lookout[128] = {
-        ['"'] = LOOK, ['`'] = LOOK, [':'] = LOOK, ['('] = LOOK,  ['#'] = LOOK,
-        ['l'] = LOOK, ['L'] = LOOK, ['e'] = LOOK, ['E'] = LOOK,  ['i'] = LOOK,
-        ['I'] = LOOK, ['-'] = LOOK, ['['] = LOOK, [']'] = START, [' '] = START,
+/* What a byte needs beyond copying, by class: OTHER (controls, DEL, every
+ * byte past ASCII and the terminating NUL) always gets a look; of the
+ * printable ASCII characters shape() may escape or that start a phrase,
+ * LOOK inside a line, START only in a name that starts one, PAIR when
+ * only a certain second character can make a shape or a phrase of it
+ * (after_pair).  A table, not a search of a string: most of a report's
+ * bytes pass here, and the letters of PAIR are among English's commonest. */
+enum { OTHER = 1, LOOK = 2, START = 4, PAIR = 8 };
+#define OTHER4  OTHER, OTHER, OTHER, OTHER
+#define OTHER16 OTHER4, OTHER4, OTHER4, OTHER4
+static const unsigned char lookout[256] = {
+        [0x00] = OTHER16, OTHER16,      ['"'] = LOOK, ['`'] = LOOK,  [':'] = LOOK,  ['('] = LOOK,
+        ['#'] = LOOK,     ['l'] = PAIR, ['L'] = PAIR, ['e'] = PAIR,  ['E'] = PAIR,  ['i'] = PAIR,
+        ['I'] = PAIR,     ['-'] = PAIR, ['['] = PAIR, [']'] = START, [' '] = START, [0x7f] = OTHER,
+        [0x80] = OTHER16, OTHER16,      OTHER16,      OTHER16,       OTHER16,       OTHER16,
+        OTHER16,          OTHER16,
 };
+#undef OTHER16
+#undef OTHER4
+
+/* The second character (in lower case) that a shape or phrase starting
+ * with a PAIR character needs: "line", "leaving directory", "entering
+ * directory", "in file included from", "-- build files have", "[javac]". */
+static const char after_pair[128][2] = {
+        ['l'] = {'i', 'e'}, ['L'] = {'i', 'e'}, ['e'] = {'n', 'n'}, ['E'] = {'n', 'n'},
+        ['i'] = {'n', 'n'}, ['I'] = {'n', 'n'}, ['-'] = {'-', '-'}, ['['] = {'j', 'j'},
+};
+
+/* The first byte from p on that needs a look, of the classes in want
+ * (OTHER always among them, so the NUL ends the search).  p[1] exists
+ * wherever *p is a PAIR character. */
+static const unsigned char *next_look(const unsigned char *p, unsigned want)
+{
+	for (;; p++) {
+		unsigned k = lookout[*p] & want;
+		if (k == 0)
+			continue;
+		if (k != PAIR)
+			return p;
+		char next = (char)(p[1] | 0x20);
+		if (next == after_pair[*p][0] || next == after_pair[*p][1])
+			return p;
+	}
+}
 
 void bclint_textsafe(struct bclint_buf *b, const char *s, unsigned flags)
 {
@@ -199,11 +234,13 @@ void bclint_textsafe(struct bclint_buf *b, const char *s, unsigned flags)
 	int keep_nl = (flags & BCLINT_TEXTSAFE_KEEP_NEWLINES) != 0;
 	/* The first byte of a line always gets a look. */
 	int first = (flags & BCLINT_TEXTSAFE_LINE_START) != 0;
-	unsigned look = first ? LOOK | START : LOOK;
+	unsigned want = !(flags & BCLINT_TEXTSAFE_SHAPES) ? OTHER
+	                : first                           ? OTHER | LOOK | START | PAIR
+	                                                  : OTHER | LOOK | PAIR;
 	for (; *p; run = p, first = 0) {
 		/* Most text is plain: find the next byte that needs a look. */
-		while (!first && *p >= 0x20 && *p < 0x7f && !(lookout[*p] & look))
-			p++;
+		if (!first)
+			p = next_look(p, want);
 		bclint_buf_add(b, (const char *)run, (size_t)(p - run));
 		if (*p == '\0')
 			break;
