@@ -203,17 +203,27 @@ static const unsigned char lookout[256] = {
 #undef OTHER16
 #undef OTHER4
 
-/* The second character (in lower case) that a shape or phrase starting
+/* The next two characters (in lower case) that a shape or phrase starting
  * with a PAIR character needs: "line", "leaving directory", "entering
- * directory", "in file included from", "-- build files have", "[javac]". */
-static const char after_pair[128][2] = {
-        ['l'] = {'i', 'e'}, ['L'] = {'i', 'e'}, ['e'] = {'n', 'n'}, ['E'] = {'n', 'n'},
-        ['i'] = {'n', 'n'}, ['I'] = {'n', 'n'}, ['-'] = {'-', '-'}, ['['] = {'j', 'j'},
+ * directory", "in file included from", "-- build files have", "[javac]".
+ * Two, because "le", "en" and "in" start a fifth of a report's words. */
+static const char after_pair[128][2][3] = {
+        ['l'] = {"in", "ea"}, ['L'] = {"in", "ea"}, ['e'] = {"nt", "nt"}, ['E'] = {"nt", "nt"},
+        ['i'] = {"n ", "n "}, ['I'] = {"n ", "n "}, ['-'] = {"- ", "- "}, ['['] = {"ja", "ja"},
 };
 
+/* Do the two characters after p read as next (lower case), ignoring the
+ * case of letters?  (c | 0x20) joins only a letter's two cases, and a
+ * control character with what it cannot be confused with harmlessly: a
+ * false yes costs a look, never an escape. */
+static int followed_by(const unsigned char *p, const char *next)
+{
+	return (char)(p[1] | 0x20) == next[0] && (char)(p[2] | 0x20) == next[1];
+}
+
 /* The first byte from p on that needs a look, of the classes in want
- * (OTHER always among them, so the NUL ends the search).  p[1] exists
- * wherever *p is a PAIR character. */
+ * (OTHER always among them, so the NUL ends the search).  p[2] is read
+ * only after p[1] matched a character that is not NUL. */
 static const unsigned char *next_look(const unsigned char *p, unsigned want)
 {
 	for (;; p++) {
@@ -222,8 +232,7 @@ static const unsigned char *next_look(const unsigned char *p, unsigned want)
 			continue;
 		if (k != PAIR)
 			return p;
-		char next = (char)(p[1] | 0x20);
-		if (next == after_pair[*p][0] || next == after_pair[*p][1])
+		if (followed_by(p, after_pair[*p][0]) || followed_by(p, after_pair[*p][1]))
 			return p;
 	}
 }
