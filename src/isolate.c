@@ -91,6 +91,18 @@ struct reader {
 	int broken; /* a frame that makes no sense, or no memory: stop reading */
 };
 
+/* n more bytes of the message's body are in rd->msg: hand it over when
+ * it is whole. */
+static void body_read(struct reader *rd, size_t n)
+{
+	rd->have += n;
+	if (rd->have - 5 == rd->msg_len) {
+		rd->receive(rd->arg, rd->msg, rd->msg_len);
+		rd->have = 0;
+		rd->head[0] = 0;
+	}
+}
+
 /* Take n bytes read from the pipe, frame by frame. */
 static void frames(struct reader *rd, const char *p, size_t n, double *deadline, unsigned timeout)
 {
@@ -131,14 +143,9 @@ static void frames(struct reader *rd, const char *p, size_t n, double *deadline,
 		}
 		size_t want = rd->msg_len - (rd->have - 5), take = n < want ? n : want;
 		memcpy(rd->msg + (rd->have - 5), p, take);
-		rd->have += take;
 		p += take;
 		n -= take;
-		if (rd->have - 5 == rd->msg_len) {
-			rd->receive(rd->arg, rd->msg, rd->msg_len);
-			rd->have = 0;
-			rd->head[0] = 0;
-		}
+		body_read(rd, take);
 	}
 }
 
@@ -255,14 +262,25 @@ static void ending(struct worker *w, struct bclint_outcome *out)
 /* Read what worker i sent: 1 when its channel is closed. */
 static int drain(struct worker *w)
 {
+	struct reader *rd = &w->rd;
+	if (rd->have >= 5 && rd->have - 5 < rd->msg_len) {
+		/* the rest of a message's body: read in place, not copied */
+		ssize_t n = read(w->fd, rd->msg + (rd->have - 5), rd->msg_len - (rd->have - 5));
+		if (n < 0 && errno == EINTR)
+			return 0;
+		if (n <= 0)
+			return 1;
+		body_read(rd, (size_t)n);
+		return 0;
+	}
 	char got[65536];
 	ssize_t n = read(w->fd, got, sizeof(got));
 	if (n < 0 && errno == EINTR)
 		return 0;
 	if (n <= 0)
 		return 1;
-	frames(&w->rd, got, (size_t)n, &w->deadline, w->timeout);
-	if (w->rd.broken) {
+	frames(rd, got, (size_t)n, &w->deadline, w->timeout);
+	if (rd->broken) {
 		kill(w->pid, SIGKILL);
 		return 1;
 	}

@@ -183,15 +183,59 @@ static void control(struct bclint_buf *b, unsigned char c)
 	}
 }
 
-/* The printable ASCII characters shape() may escape or that start a
- * phrase: LOOK inside a line, START only in a name that starts one.  A
- * table, not a search of a string: most of a report's bytes pass here. */
-enum { LOOK = 1, START = 2 };
-static const unsigned char lookout[128] = {
-        ['"'] = LOOK, ['`'] = LOOK, [':'] = LOOK, ['('] = LOOK,  ['#'] = LOOK,
-        ['l'] = LOOK, ['L'] = LOOK, ['e'] = LOOK, ['E'] = LOOK,  ['i'] = LOOK,
-        ['I'] = LOOK, ['-'] = LOOK, ['['] = LOOK, [']'] = START, [' '] = START,
+/* What a byte needs beyond copying, by class: OTHER (controls, DEL, every
+ * byte past ASCII and the terminating NUL) always gets a look; of the
+ * printable ASCII characters shape() may escape or that start a phrase,
+ * LOOK inside a line, START only in a name that starts one, PAIR when
+ * only a certain second character can make a shape or a phrase of it
+ * (after_pair).  A table, not a search of a string: most of a report's
+ * bytes pass here, and the letters of PAIR are among English's commonest. */
+enum { OTHER = 1, LOOK = 2, START = 4, PAIR = 8 };
+#define OTHER4  OTHER, OTHER, OTHER, OTHER
+#define OTHER16 OTHER4, OTHER4, OTHER4, OTHER4
+static const unsigned char lookout[256] = {
+        [0x00] = OTHER16, OTHER16,      ['"'] = LOOK, ['`'] = LOOK,  [':'] = LOOK,  ['('] = LOOK,
+        ['#'] = LOOK,     ['l'] = PAIR, ['L'] = PAIR, ['e'] = PAIR,  ['E'] = PAIR,  ['i'] = PAIR,
+        ['I'] = PAIR,     ['-'] = PAIR, ['['] = PAIR, [']'] = START, [' '] = START, [0x7f] = OTHER,
+        [0x80] = OTHER16, OTHER16,      OTHER16,      OTHER16,       OTHER16,       OTHER16,
+        OTHER16,          OTHER16,
 };
+#undef OTHER16
+#undef OTHER4
+
+/* The next two characters (in lower case) that a shape or phrase starting
+ * with a PAIR character needs: "line", "leaving directory", "entering
+ * directory", "in file included from", "-- build files have", "[javac]".
+ * Two, because "le", "en" and "in" start a fifth of a report's words. */
+static const char after_pair[128][2][3] = {
+        ['l'] = {"in", "ea"}, ['L'] = {"in", "ea"}, ['e'] = {"nt", "nt"}, ['E'] = {"nt", "nt"},
+        ['i'] = {"n ", "n "}, ['I'] = {"n ", "n "}, ['-'] = {"- ", "- "}, ['['] = {"ja", "ja"},
+};
+
+/* Do the two characters after p read as next (lower case), ignoring the
+ * case of letters?  (c | 0x20) joins only a letter's two cases, and a
+ * control character with what it cannot be confused with harmlessly: a
+ * false yes costs a look, never an escape. */
+static int followed_by(const unsigned char *p, const char *next)
+{
+	return (char)(p[1] | 0x20) == next[0] && (char)(p[2] | 0x20) == next[1];
+}
+
+/* The first byte from p on that needs a look, of the classes in want
+ * (OTHER always among them, so the NUL ends the search).  p[2] is read
+ * only after p[1] matched a character that is not NUL. */
+static const unsigned char *next_look(const unsigned char *p, unsigned want)
+{
+	for (;; p++) {
+		unsigned k = lookout[*p] & want;
+		if (k == 0)
+			continue;
+		if (k != PAIR)
+			return p;
+		if (followed_by(p, after_pair[*p][0]) || followed_by(p, after_pair[*p][1]))
+			return p;
+	}
+}
 
 void bclint_textsafe(struct bclint_buf *b, const char *s, unsigned flags)
 {
@@ -199,11 +243,13 @@ void bclint_textsafe(struct bclint_buf *b, const char *s, unsigned flags)
 	int keep_nl = (flags & BCLINT_TEXTSAFE_KEEP_NEWLINES) != 0;
 	/* The first byte of a line always gets a look. */
 	int first = (flags & BCLINT_TEXTSAFE_LINE_START) != 0;
-	unsigned look = first ? LOOK | START : LOOK;
+	unsigned want = !(flags & BCLINT_TEXTSAFE_SHAPES) ? OTHER
+	                : first                           ? OTHER | LOOK | START | PAIR
+	                                                  : OTHER | LOOK | PAIR;
 	for (; *p; run = p, first = 0) {
 		/* Most text is plain: find the next byte that needs a look. */
-		while (!first && *p >= 0x20 && *p < 0x7f && !(lookout[*p] & look))
-			p++;
+		if (!first)
+			p = next_look(p, want);
 		bclint_buf_add(b, (const char *)run, (size_t)(p - run));
 		if (*p == '\0')
 			break;
