@@ -17,9 +17,10 @@ cflags="-g -O1 $san -I. -I$srcdir/include -I$srcdir/src $(pkg-config --cflags $p
 cflags="$cflags -DBCLINT_RULESDIR=\"/nonexistent\""
 
 objs=
-for c in "$srcdir"/src/*.c; do
+# The library: src/ and src/import/ (the roster reads CSV with its reader).
+for c in "$srcdir"/src/*.c "$srcdir"/src/import/*.c; do
 	case $c in */main.c) continue ;; esac
-	o="$out/obj/$(basename "$c" .c).o"
+	o="$out/obj/$(basename "$(dirname "$c")")-$(basename "$c" .c).o"
 	$CLANG $cflags -fsanitize=fuzzer-no-link -c "$c" -o "$o"
 	objs="$objs $o"
 done
