@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "format.h"
+#include "region.h"
 
 struct arena_block {
 	struct arena_block *next;
@@ -89,6 +90,8 @@ static struct arena_block *new_block(struct bclint_arena *a, size_t min)
  * max_align_t). */
 static void *take(struct bclint_arena *a, size_t size, size_t align)
 {
+	if (a->region != NULL)
+		return bclint_region_take(a->region, size, align);
 	struct arena_block *b = a->head;
 	size_t at = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
 	if (b == NULL || at > b->size || b->size - at < size) {
@@ -169,6 +172,17 @@ char *bclint_arena_printf(struct bclint_arena *a, const char *fmt, ...)
 	return p;
 }
 
+void bclint_arena_on_region(struct bclint_arena *a, struct bclint_region *g)
+{
+	memset(a, 0, sizeof(*a));
+	a->region = g;
+}
+
+void bclint_arena_seal(struct bclint_arena *a)
+{
+	bclint_region_seal(a->region);
+}
+
 void bclint_arena_reset(struct bclint_arena *a)
 {
 	/* every block is kept to fill again: memory written once is reused
@@ -185,6 +199,8 @@ void bclint_arena_free(struct bclint_arena *a)
 {
 	if (a == NULL)
 		return;
+	if (a->region != NULL)
+		return; /* the region's memory, and final once sealed */
 	bclint_arena_reset(a);
 	for (struct arena_block *b = a->spare, *next; b != NULL; b = next) {
 		next = b->next;

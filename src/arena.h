@@ -9,10 +9,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+struct bclint_region;
+
 struct bclint_arena {
 	struct arena_block *head;
-	struct arena_block *spare; /* emptied by bclint_arena_reset, to fill again */
-	size_t grown;              /* bytes of blocks so far: blocks grow with the arena */
+	struct arena_block *spare;    /* emptied by bclint_arena_reset, to fill again */
+	size_t grown;                 /* bytes of blocks so far: blocks grow with the arena */
+	struct bclint_region *region; /* where blocks come from, or NULL: malloc */
 };
 
 /* size bytes aligned for any object; NULL when memory runs out. */
@@ -27,6 +30,13 @@ char *bclint_arena_strndup(struct bclint_arena *a, const char *s, size_t n);
 char *bclint_arena_printf(struct bclint_arena *a, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 char *bclint_arena_vprintf(struct bclint_arena *a, const char *fmt, va_list ap);
+/* An empty arena that allocates from region g (region.h): its memory is
+ * the region's, and neither bclint_arena_reset nor bclint_arena_free
+ * gives any back. */
+void bclint_arena_on_region(struct bclint_arena *a, struct bclint_region *g);
+/* Seal the region of such an arena (bclint_region_seal). */
+void bclint_arena_seal(struct bclint_arena *a);
+
 /* Forget every allocation, keeping every block to fill again. */
 void bclint_arena_reset(struct bclint_arena *a);
 void bclint_arena_free(struct bclint_arena *a);

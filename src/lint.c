@@ -17,6 +17,7 @@
 #include "hash.h"
 #include "host.h"
 #include "isolate.h"
+#include "region.h"
 #include "json.h"
 #include "lint.h"
 #include "redact.h"
@@ -146,6 +147,8 @@ struct job {
 	int send_load;       /* send what loading found (the first worker) */
 	int32_t prev;        /* the previous snapshot's source (--previous), or -1 */
 	size_t started;      /* from, when the current worker started */
+	/* the current worker's region, which its findings are written into */
+	struct bclint_region *region;
 	int done;
 	/* diagnostics held until every file before this one is done, so
 	 * that their order does not depend on how many workers run */
@@ -403,22 +406,6 @@ static void put_u64(struct bclint_buf *b, uint64_t v)
 	put(b, &v, sizeof(v));
 }
 
-static void put_str(struct bclint_buf *b, const char *s)
-{
-	uint32_t n = s ? (uint32_t)strlen(s) : UINT32_MAX;
-	put_u32(b, n);
-	if (s != NULL)
-		put(b, s, n);
-}
-
-static uint32_t supp_index(const struct bclint_run *run, const char *reason)
-{
-	for (size_t i = 0; reason && i < run->config.supps.n; i++)
-		if (run->config.supps.v[i].reason == reason)
-			return (uint32_t)i;
-	return UINT32_MAX;
-}
-
 /* Send a message built in b; a message that could not be built marks
  * the report incomplete instead.  -1 when the caller is gone. */
 static int send_buf(struct job *j, struct bclint_worker *w, struct bclint_buf *b)
@@ -478,50 +465,23 @@ static void resolve_here(struct job *j, struct bclint_report *r, size_t first)
 		resolve_file(j, r, first, (uint32_t)j->prev);
 }
 
-static void put_pos(struct bclint_buf *b, const struct bclint_textpos *p)
-{
-	put_u32(b, p->off);
-	put_u32(b, p->line);
-	put_u32(b, p->col);
-}
-
 /* Send findings [first, n) of report r, found by slot (-1: the host's
- * own, loading's), in messages of about BATCH bytes. */
+ * own, loading's): their positions resolved and the region they are in
+ * sealed, only where they are, in messages of about BATCH bytes. */
 static int send_findings(struct job *j, struct bclint_worker *w, struct bclint_report *r,
                          size_t first, int32_t slot)
 {
 	struct bclint_buf b = {0};
 	resolve_here(j, r, first);
+	bclint_arena_seal(&r->arena);
 	int rc = 0;
 	for (size_t i = first; i < r->n_findings && rc == 0; i++) {
-		const struct bclint_finding *f = r->findings[i];
 		if (b.len == 0) {
 			put(&b, "F", 1);
 			put_u32(&b, (uint32_t)slot);
+			put_u64(&b, j->region->sealed);
 		}
-		put_u32(&b, (uint32_t)f->level);
-		put_u32(&b, f->file);
-		put_pos(&b, &f->pos);
-		put_pos(&b, &f->end);
-		put_u64(&b, f->ref.entity);
-		put_str(&b, f->ref.pointer);
-		put_u64(&b, f->identity);
-		put_u32(&b, supp_index(j->run, f->suppressed));
-		put_str(&b, f->about.user_id);
-		put_str(&b, f->about.user_email);
-		put_str(&b, f->about.asset_type);
-		put_str(&b, f->about.asset_id);
-		put_str(&b, f->message);
-		put_u32(&b, f->n_notes);
-		for (uint32_t k = 0; k < f->n_notes; k++) {
-			const struct bclint_note *n = &f->notes[k];
-			put_u32(&b, n->file);
-			put_pos(&b, &n->pos);
-			put_pos(&b, &n->end);
-			put_u64(&b, n->ref.entity);
-			put_str(&b, n->ref.pointer);
-			put_str(&b, n->message);
-		}
+		put(&b, &r->findings[i], sizeof(r->findings[i]));
 		if (b.oom || b.len >= BATCH || i + 1 == r->n_findings)
 			rc = send_buf(j, w, &b);
 	}
@@ -584,21 +544,26 @@ static int end_step(struct job *j, struct bclint_worker *w)
 
 /* The worker: load, send what loading found (the first worker only),
  * then run each rule and send its findings and failure, a step each.
- * The rules report into a report of the worker's own, emptied after each
- * rule's findings are sent, so that its memory is filled again. */
+ * Loading and the rules report into the worker's region: loading into
+ * the run's report with the region for its arena, the rules into a report
+ * of the worker's own, emptied after each rule's findings are sent. */
 static void job(void *arg, struct bclint_worker *w)
 {
 	struct job *j = arg;
 	struct bclint_run *run = j->run;
 	size_t first = run->report.n_findings;
 	struct bclint_snapshot *s, *prev;
+	struct bclint_arena kept = run->report.arena;
+	bclint_arena_on_region(&run->report.arena, j->region);
 	load(j, &s, &prev);
 	int gone = j->send_load && send_load(j, w, first, s, prev) < 0;
+	run->report.arena = kept;
 	struct bclint_scene sc;
 	struct stage st;
 	struct bclint_report local;
 	memset(&st, 0, sizeof(st));
 	memset(&local, 0, sizeof(local));
+	bclint_arena_on_region(&local.arena, j->region);
 	if (s != NULL && !gone && set_scene(j, s, prev, &sc, &st) < 0)
 		s = (bclint_snapshot_free(s), NULL);
 	sc.report = &local;
@@ -611,7 +576,6 @@ static void job(void *arg, struct bclint_worker *w)
 		       (failed != NULL && send_failure(j, w, j->todo[i], failed) < 0);
 		run->report.oom |= local.oom;
 		local.n_findings = local.n_notes = 0;
-		bclint_arena_reset(&local.arena);
 		gone = gone || end_step(j, w) < 0;
 	}
 	bclint_report_free(&local);
@@ -652,109 +616,90 @@ static uint64_t take_u64(struct reading *rd)
 	return v;
 }
 
-static void take_pos(struct reading *rd, struct bclint_textpos *p)
+/* Is file one of job j's: the snapshot's or the previous one's? */
+static int job_file(const struct job *j, uint32_t file)
 {
-	p->off = take_u32(rd);
-	p->line = take_u32(rd);
-	p->col = take_u32(rd);
+	return file == j->file || (j->prev >= 0 && file == (uint32_t)j->prev);
 }
 
-/* A string of the message: its bytes (not NUL-terminated) and length. */
-static const char *take_str(struct reading *rd, uint32_t *len)
+/* A pointer's or about's text: none, or a string in what is sealed. */
+static int region_str_or_null(const struct bclint_region *g, const char *s)
 {
-	*len = take_u32(rd);
-	if (*len == UINT32_MAX)
-		return NULL;
-	if ((size_t)(rd->end - rd->p) < *len) {
-		rd->bad = 1;
-		return NULL;
+	return s == NULL || bclint_region_holds_str(g, s);
+}
+
+/* An asset type as the worker names it: none, or one of caps.h's names. */
+static int asset_type_known(const char *name)
+{
+	for (uint32_t t = 0; name != NULL && t < BCLINT_ASSET_NTYPES; t++)
+		if (bclint_asset_type_name(t) == name)
+			return 1;
+	return name == NULL;
+}
+
+/* The index of the suppression whose reason is reason, or -1. */
+static long supp_of(const struct bclint_run *run, const char *reason)
+{
+	for (size_t i = 0; i < run->config.supps.n; i++)
+		if (run->config.supps.v[i].reason == reason)
+			return (long)i;
+	return -1;
+}
+
+/* A finding the worker wrote, believed only when it and everything it
+ * points to lie in what the worker sealed, its files are the job's and
+ * its names are the calling process's own (a rule gone wrong can write
+ * anything before its step ends): 0, or -1. */
+static int check_finding(const struct job *j, const struct bclint_finding *f, long *supp)
+{
+	const struct bclint_region *g = j->region;
+	if (!bclint_region_holds(g, f, sizeof(*f)) || f->level < BCLINT_LEVEL_NOTE ||
+	    f->level > BCLINT_LEVEL_ERROR || !job_file(j, f->file) ||
+	    !bclint_region_holds_str(g, f->message) ||
+	    (f->ref.entity == 0 && !region_str_or_null(g, f->ref.pointer)) ||
+	    !region_str_or_null(g, f->about.user_id) ||
+	    !region_str_or_null(g, f->about.user_email) ||
+	    !region_str_or_null(g, f->about.asset_id) || !asset_type_known(f->about.asset_type) ||
+	    (f->n_notes > 0 &&
+	     !bclint_region_holds(g, f->notes, (size_t)f->n_notes * sizeof(*f->notes))))
+		return -1;
+	*supp = f->suppressed != NULL ? supp_of(j->run, f->suppressed) : -1;
+	if (f->suppressed != NULL && *supp < 0)
+		return -1;
+	for (uint32_t k = 0; k < f->n_notes; k++) {
+		const struct bclint_note *n = &f->notes[k];
+		if (!job_file(j, n->file) || !bclint_region_holds_str(g, n->message) ||
+		    (n->ref.entity == 0 && !region_str_or_null(g, n->ref.pointer)))
+			return -1;
 	}
-	const char *s = rd->p;
-	rd->p += *len;
-	return s;
+	return 0;
 }
 
-/* A pointer's text, NUL-terminated in buf (they are short). */
-static const char *take_pointer(struct reading *rd, char *buf, size_t size)
-{
-	uint32_t n;
-	const char *s = take_str(rd, &n);
-	if (s == NULL)
-		return NULL;
-	if (n >= size) {
-		rd->bad = 1;
-		return NULL;
-	}
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	return buf;
-}
-
-/* The static name of an asset type sent by name (NULL stays NULL). */
-static const char *asset_type_name(const char *name)
-{
-	int t = name ? bclint_asset_type_from_name(name) : -1;
-	return t >= 0 ? bclint_asset_type_name((uint32_t)t) : NULL;
-}
-
-/* A file index sent by the worker: the snapshot's or the previous one's. */
-static uint32_t take_file(struct job *j, struct reading *rd)
-{
-	uint32_t file = take_u32(rd);
-	if (file != j->file && (j->prev < 0 || file != (uint32_t)j->prev))
-		rd->bad = 1;
-	return file;
-}
-
+/* Findings the worker wrote into its region: which are where. */
 static void receive_findings(struct job *j, struct reading *rd)
 {
 	struct bclint_run *run = j->run;
 	struct bclint_report *r = &run->report;
 	int32_t slot = (int32_t)take_u32(rd);
+	uint64_t sealed = take_u64(rd);
 	if (slot >= 0 && (size_t)slot >= run->rules.n_slots)
 		rd->bad = 1;
 	const struct bclint_rule_slot *sl = slot >= 0 && !rd->bad ? &run->rules.slots[slot] : NULL;
+	if (!rd->bad)
+		bclint_region_sealed(j->region, sealed < SIZE_MAX ? (size_t)sealed : SIZE_MAX);
 	while (rd->p < rd->end && !rd->bad && !r->oom) {
-		struct bclint_finding proto = {
-		        .rule = sl ? sl->rule->id : "snapshot",
-		        .plugin = sl ? sl->plugin->desc->name : NULL,
-		};
-		char ptr[512];
-		uint32_t len;
-		proto.level = (int)take_u32(rd);
-		proto.file = take_file(j, rd);
-		take_pos(rd, &proto.pos);
-		take_pos(rd, &proto.end);
-		proto.ref.entity = take_u64(rd);
-		proto.ref.pointer = take_pointer(rd, ptr, sizeof(ptr));
-		proto.identity = take_u64(rd);
-		uint32_t supp = take_u32(rd);
-		if (supp != UINT32_MAX && supp < run->config.supps.n) {
-			run->config.supps.v[supp].used++;
-			proto.suppressed = run->config.supps.v[supp].reason;
-		}
-		char uid[256], email[512], type[64], aid[256];
-		proto.about.user_id = take_pointer(rd, uid, sizeof(uid));
-		proto.about.user_email = take_pointer(rd, email, sizeof(email));
-		proto.about.asset_type = asset_type_name(take_pointer(rd, type, sizeof(type)));
-		proto.about.asset_id = take_pointer(rd, aid, sizeof(aid));
-		const char *msg = take_str(rd, &len);
-		uint32_t n_notes = take_u32(rd);
-		if (rd->bad || msg == NULL)
+		struct bclint_finding *f;
+		long supp;
+		take(rd, &f, sizeof(f));
+		if (rd->bad || check_finding(j, f, &supp) < 0) {
+			rd->bad = 1;
 			break;
-		struct bclint_finding *f = bclint_report_add(r, &proto, msg, len);
-		for (uint32_t k = 0; k < n_notes && !rd->bad; k++) {
-			struct bclint_note note = {0, {0, 0, 0}, {0, 0, 0}, {0, NULL}, NULL};
-			char nptr[512];
-			note.file = take_file(j, rd);
-			take_pos(rd, &note.pos);
-			take_pos(rd, &note.end);
-			note.ref.entity = take_u64(rd);
-			note.ref.pointer = take_pointer(rd, nptr, sizeof(nptr));
-			const char *text = take_str(rd, &len);
-			if (!rd->bad && text != NULL)
-				bclint_report_note(r, f, &note, text, len);
 		}
+		f->rule = sl ? sl->rule->id : "snapshot";
+		f->plugin = sl ? sl->plugin->desc->name : NULL;
+		if (supp >= 0)
+			run->config.supps.v[supp].used++;
+		bclint_report_adopt(r, f);
 	}
 }
 
@@ -777,7 +722,8 @@ static void receive(void *arg, const char *data, size_t len)
 	}
 	case 'B': {
 		char id[256];
-		uint32_t file = take_file(j, &rd);
+		uint32_t file = take_u32(&rd);
+		rd.bad |= !job_file(j, file);
 		if (rd.bad)
 			break;
 		snprintf(id, sizeof(id), "%.*s", (int)(rd.end - rd.p), rd.p);
@@ -812,6 +758,8 @@ static int ended(struct job *j, const struct bclint_outcome *out)
 	struct bclint_run *run = j->run;
 	unsigned timeout = j->o->rule_timeout;
 	const char *name = run->report.sources[j->file].path;
+	bclint_region_trim(j->region); /* the worker is gone: only what it sealed is kept */
+	j->region = NULL;
 	if (out->ending == BCLINT_WORKER_DONE)
 		return 0;
 	char buf[64], msg[1024];
@@ -844,8 +792,13 @@ static int ended(struct job *j, const struct bclint_outcome *out)
 static void start(struct bclint_pool *pool, struct job *j)
 {
 	j->started = j->from;
-	if (bclint_pool_start(pool, job, j, receive, j, j->o->rule_timeout) == 0)
+	j->region = bclint_report_new_region(&j->run->report);
+	if (j->region != NULL &&
+	    bclint_pool_start(pool, job, j, receive, j, j->o->rule_timeout) == 0)
 		return;
+	if (j->region != NULL)
+		bclint_region_trim(j->region); /* nothing in it */
+	j->region = NULL;
 	if (j->send_load || j->from < j->n_todo)
 		lint_here(j); /* no worker: unprotected, but not lost */
 	j->done = 1;

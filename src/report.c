@@ -7,6 +7,7 @@
 #include <bclint/plugin.h>
 
 #include "hash.h"
+#include "region.h"
 #include "report.h"
 
 int bclint_report_add_source(struct bclint_report *r, char *path, struct bclint_text text)
@@ -52,9 +53,8 @@ const char *bclint_ref_pointer(const struct bclint_ref *ref, char *buf)
 	return ref->pointer != NULL ? ref->pointer : "";
 }
 
-struct bclint_finding *bclint_report_add(struct bclint_report *r,
-                                         const struct bclint_finding *proto, const char *message,
-                                         size_t len)
+/* Room for one more finding: 0, or -1 when memory runs out. */
+static int room(struct bclint_report *r)
 {
 	/* counts and order are 32-bit: four billion findings are more than
 	 * memory holds anyway */
@@ -64,11 +64,45 @@ struct bclint_finding *bclint_report_add(struct bclint_report *r,
 		        cap <= UINT32_MAX ? realloc(r->findings, cap * sizeof(*f)) : NULL;
 		if (f == NULL) {
 			r->oom = 1;
-			return NULL;
+			return -1;
 		}
 		r->findings = f;
 		r->cap_findings = cap;
 	}
+	return 0;
+}
+
+struct bclint_region *bclint_report_new_region(struct bclint_report *r)
+{
+	struct bclint_region **v = realloc(r->regions, (r->n_regions + 1) * sizeof(*v));
+	if (v == NULL)
+		return NULL;
+	r->regions = v;
+	struct bclint_region *g = malloc(sizeof(*g));
+	if (g == NULL || bclint_region_map(g) < 0) {
+		free(g);
+		return NULL;
+	}
+	return v[r->n_regions++] = g;
+}
+
+int bclint_report_adopt(struct bclint_report *r, struct bclint_finding *f)
+{
+	if (room(r) < 0)
+		return -1;
+	f->seq = (uint32_t)r->n_findings;
+	f->fingerprint[0] = '\0';
+	r->n_notes += f->n_notes;
+	r->findings[r->n_findings++] = f;
+	return 0;
+}
+
+struct bclint_finding *bclint_report_add(struct bclint_report *r,
+                                         const struct bclint_finding *proto, const char *message,
+                                         size_t len)
+{
+	if (room(r) < 0)
+		return NULL;
 	struct bclint_finding *f = bclint_arena_alloc(&r->arena, sizeof(*f));
 	const char *msg = f ? bclint_arena_strndup(&r->arena, message, len) : NULL;
 	if (msg == NULL) {
@@ -350,5 +384,10 @@ void bclint_report_free(struct bclint_report *r)
 	free(r->findings);
 	free(r->failures);
 	bclint_arena_free(&r->arena);
+	for (size_t i = 0; i < r->n_regions; i++) {
+		bclint_region_unmap(r->regions[i]);
+		free(r->regions[i]);
+	}
+	free(r->regions);
 	memset(r, 0, sizeof(*r));
 }

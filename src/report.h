@@ -84,6 +84,10 @@ struct bclint_report {
 	size_t n_failures, cap_failures;
 	size_t counts[4]; /* by level, suppressed findings left out */
 	int oom;          /* an allocation failed: the report is incomplete */
+	/* shared regions workers filled (region.h), which some findings
+	 * live in */
+	struct bclint_region **regions;
+	size_t n_regions;
 };
 
 /* Add a source, taking path and text (both freed on failure).  Returns
@@ -104,6 +108,14 @@ struct bclint_finding *bclint_report_addz(struct bclint_report *r,
  * ignored). */
 void bclint_report_note(struct bclint_report *r, struct bclint_finding *f,
                         const struct bclint_note *proto, const char *message, size_t len);
+
+/* A shared region (region.h) for a worker to fill, owned by the report;
+ * NULL when none can be mapped. */
+struct bclint_region *bclint_report_new_region(struct bclint_report *r);
+/* Add finding f as it is, in memory the report owns (its arena or one of
+ * its regions), with its notes: only its order of reporting and
+ * fingerprint are set.  -1 when memory runs out (r->oom is then set). */
+int bclint_report_adopt(struct bclint_report *r, struct bclint_finding *f);
 
 /* Record a plugin failure; strings are copied. */
 void bclint_report_failure(struct bclint_report *r, const char *file, const char *rule,
