@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "textsafe.h"
 
 static const struct bclint_format formats[] = {
         {"gcc", bclint_emit_gcc, 0, 1},
@@ -54,6 +55,28 @@ int bclint_emit_names(struct bclint_emit_names *n, const struct bclint_report *r
 	}
 	bclint_buf_add(&n->all, "", 1); /* data is set even with no file */
 	return n->all.oom ? -1 : 0;
+}
+
+void bclint_emit_encoded(struct bclint_buf *out, const char *text, unsigned how,
+                         const struct bclint_encoding *enc)
+{
+	struct bclint_buf safe = {0};
+	bclint_textsafe(&safe, text, how);
+	if (safe.oom) {
+		out->oom = 1;
+		free(safe.data);
+		return;
+	}
+	for (const char *s = safe.data ? safe.data : ""; *s; s++) {
+		const struct bclint_encoding *e = enc;
+		while (e->c != '\0' && e->c != *s)
+			e++;
+		if (e->c != '\0')
+			bclint_buf_puts(out, e->as);
+		else
+			bclint_buf_putc(out, *s);
+	}
+	free(safe.data);
 }
 
 void bclint_emit_names_free(struct bclint_emit_names *n)

@@ -53,6 +53,18 @@ void bclint_emit_names_free(struct bclint_emit_names *n);
  * NULL when memory runs out. */
 char *bclint_emit_normalise(const char *path);
 
+/* A CI logging command's text (GitHub's workflow commands, Azure's
+ * logging commands): text through bclint_textsafe with how, then each
+ * character the encoding lists written as it says (enc ends with {0}).
+ * The encoding is the CI's own; the escaping before it is every text
+ * format's. */
+struct bclint_encoding {
+	char c;
+	const char *as;
+};
+void bclint_emit_encoded(struct bclint_buf *out, const char *text, unsigned how,
+                         const struct bclint_encoding *enc);
+
 /* The rule behind a finding, or NULL for the host's own findings. */
 const struct bclint_rule_slot *bclint_emit_slot(const struct bclint_emit *e,
                                                 const struct bclint_finding *f);

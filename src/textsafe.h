@@ -2,7 +2,7 @@
  * messages) written into a line-oriented report, so that no reader of the
  * line (an editor's error format, a CI problem matcher, a terminal) finds
  * a diagnostic, a directory change or a workflow command in it.  The text
- * formats (gcc, github) all write through this one function.
+ * formats (gcc, github, azure) all write through this one function.
  *
  * Two layers, each chosen by a flag:
  * - characters: C0 and C1 controls, DEL, line and paragraph separators,
