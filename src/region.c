@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "region.h"
@@ -26,6 +27,12 @@ int bclint_region_map(struct bclint_region *g)
 	size_t size = pages > 0 && (uintmax_t)pages < SIZE_MAX / page_size()
 	                      ? (size_t)pages * page_size()
 	                      : (size_t)1 << 30;
+	/* under a limit on address space, a quarter of it: the rest of the
+	 * run needs room too */
+	struct rlimit as;
+	if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY &&
+	    as.rlim_cur / 4 < size)
+		size = (size_t)(as.rlim_cur / 4);
 	memset(g, 0, sizeof(*g));
 	for (; size >= REGION_MIN; size /= 2) {
 		/* nothing is reachable yet: a process that reads its whole

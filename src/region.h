@@ -24,8 +24,9 @@ struct bclint_region {
 	size_t ready;  /* the first bytes this process may write */
 };
 
-/* Map a region as big as the machine's memory, or the biggest half of
- * that the address space allows (at least 16 MiB): 0, or -1. */
+/* Map a region as big as the machine's memory (a quarter of the address
+ * space, under a limit on it), or the biggest half of that which can be
+ * mapped (at least 16 MiB): 0, or -1. */
 int bclint_region_map(struct bclint_region *g);
 
 /* size bytes at a multiple of align (a power of two); NULL when the

@@ -99,6 +99,23 @@ is "$out" "tiny.json:1:39: warning: reported before failing [test-fails]
 $good" "--no-isolate: same findings"
 is "$status" 3 "--no-isolate: a failing rule is still exit status 3"
 
+# Under a limit on address space, the worker's shared memory takes a
+# quarter of it and leaves the run the rest: the same report as without.
+# (valgrind and the sanitizers need more address space than any limit.)
+if [ -z "$VALGRIND_TESTS$SANITIZERS" ]; then
+	run_bclint --disable=all $(plugins good) tiny.json
+	want="$out:$status"
+	run_bclint_limited() { (ulimit -v 300000 && run_bclint "$@" && printf '%s:%s' "$out" "$status"); }
+	is "$(run_bclint_limited --disable=all $(plugins good) tiny.json)" "$want" \
+		"ulimit -v 300000: the same report, isolated"
+	is "$(cd "$top_srcdir/examples" && run_bclint_limited demo.json)" \
+		"$(cd "$top_srcdir/examples" && run_bclint demo.json && printf '%s:%s' "$out" "$status")" \
+		"ulimit -v 300000: the demo's report as without the limit"
+else
+	ok 1 "# SKIP address-space limits under valgrind or the sanitizers"
+	ok 1 "# SKIP address-space limits under valgrind or the sanitizers"
+fi
+
 for bad in -1 x '' 86401; do
 	run_bclint --rule-timeout="$bad" tiny.json
 	is "$err:$status" "bclint: error: invalid --rule-timeout '$bad' (seconds, 0 to 86400)
