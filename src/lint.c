@@ -1,7 +1,8 @@
 /* A lint run: each snapshot is read, loaded and checked against the
  * loaded rules' options, and every enabled rule runs over its model.
  * With isolation, loading and the rules run in a worker process
- * (isolate.c), which sends back the findings of each step as it ends;
+ * (isolate.c), which writes the findings into memory shared with this
+ * process (region.c) and says where they are as each step ends;
  * a rule that crashes or runs out of time is recorded by name, and a new
  * worker carries on with the rules after it. */
 #include "config.h"
