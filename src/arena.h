@@ -15,7 +15,7 @@ struct bclint_arena {
 	struct arena_block *head;
 	struct arena_block *spare;    /* emptied by bclint_arena_reset, to fill again */
 	size_t grown;                 /* bytes of blocks so far: blocks grow with the arena */
-	struct bclint_region *region; /* where blocks come from, or NULL: malloc */
+	struct bclint_region *region; /* allocate from it, not from blocks; or NULL */
 };
 
 /* size bytes aligned for any object; NULL when memory runs out. */

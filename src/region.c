@@ -75,9 +75,7 @@ void bclint_region_seal(struct bclint_region *g)
 		end = g->size;
 	if (end > g->sealed)
 		mprotect(g->base, end, PROT_READ);
-	g->sealed = g->used = end;
-	if (g->ready < end)
-		g->ready = end;
+	g->sealed = g->used = end; /* ready is page-aligned (or the end): never below */
 }
 
 void bclint_region_sealed(struct bclint_region *g, size_t n)
