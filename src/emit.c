@@ -9,16 +9,16 @@
 #include "textsafe.h"
 
 static const struct bclint_format formats[] = {
-        {"gcc", bclint_emit_gcc, 0, 1},
+        {"gcc", bclint_emit_gcc, 0, 1, 1},
         {"sarif", bclint_emit_sarif,
-         BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS | BCLINT_NEED_ABOUT, 0},
+         BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS | BCLINT_NEED_ABOUT, 0, 0},
         {"json", bclint_emit_json, BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS | BCLINT_NEED_ABOUT,
-         0},
-        {"github", bclint_emit_github, BCLINT_NEED_ENDS, 0},
-        {"gitlab", bclint_emit_gitlab, BCLINT_NEED_FINGERPRINTS, 0},
-        {"junit", bclint_emit_junit, 0, 0},
-        {"checkstyle", bclint_emit_checkstyle, 0, 0},
-        {"azure", bclint_emit_azure, 0, 0},
+         0, 0},
+        {"github", bclint_emit_github, BCLINT_NEED_ENDS, 0, 1},
+        {"gitlab", bclint_emit_gitlab, BCLINT_NEED_FINGERPRINTS, 0, 0},
+        {"junit", bclint_emit_junit, 0, 0, 0},
+        {"checkstyle", bclint_emit_checkstyle, 0, 0, 0},
+        {"azure", bclint_emit_azure, 0, 0, 1},
 };
 
 const struct bclint_format *bclint_format_find(const char *name)

@@ -22,6 +22,9 @@ struct bclint_format {
 	bclint_emit_fn *write;
 	unsigned needs; /* BCLINT_NEED_* (report.h) */
 	int colored;    /* --color applies */
+	/* a line or two per finding, nothing before or after them: the
+	 * report can be written in parts, file by file, as they are linted */
+	int streams;
 };
 
 /* The format called name, or NULL. */

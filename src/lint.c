@@ -793,7 +793,7 @@ static int ended(struct job *j, const struct bclint_outcome *out)
 static void start(struct bclint_pool *pool, struct job *j)
 {
 	j->started = j->from;
-	j->region = bclint_report_new_region(&j->run->report);
+	j->region = bclint_report_new_region(&j->run->report, j->file);
 	if (j->region != NULL &&
 	    bclint_pool_start(pool, job, j, receive, j, j->o->rule_timeout) == 0)
 		return;
@@ -838,6 +838,13 @@ static int read_source(struct job *j, const char *path, const char *what)
 	return file;
 }
 
+/* Is the report handed out in parts (o->part)? */
+static int streams(const struct bclint_run *run, const struct bclint_lint_options *o)
+{
+	return o->part != NULL && o->baseline == NULL && o->previous == NULL &&
+	       run->config.supps.n == 0;
+}
+
 /* Lint files [0, n) with up to jobs workers at once.  Each file's
  * findings go into the report as its worker sends them; what each file's
  * jobs have to say is said in the files' order.  With o->previous, that
@@ -858,8 +865,11 @@ static int lint_files(struct bclint_run *run, const struct bclint_lint_options *
 		goto out;
 	}
 	size_t next = 0, said = 0;
+	int parts = streams(run, o);
 	while (said < n) {
-		while (next < n && (pool == NULL || bclint_pool_running(pool) < jobs)) {
+		/* linted here, each file is done before the next is read */
+		while (next < n &&
+		       (pool != NULL ? bclint_pool_running(pool) < jobs : next == said)) {
 			struct job *j = &js[next];
 			*j = (struct job){.run = run,
 			                  .o = o,
@@ -902,8 +912,14 @@ static int lint_files(struct bclint_run *run, const struct bclint_lint_options *
 			if (j->done) /* positions are resolved: the text is not needed */
 				bclint_text_free(&run->report.sources[j->file].text);
 		}
+		size_t was = said;
 		for (; said < next && js[said].done; said++)
 			release(&js[said]);
+		if (parts && said > was) /* every file before this one is done */
+			bclint_report_flush(&run->report,
+			                    said < next ? js[said].file
+			                                : (uint32_t)run->report.n_sources,
+			                    o->needs, o->part, o->part_arg);
 		if (said < next && js[said].hold == 0)
 			continue;
 		if (said < next)

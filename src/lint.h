@@ -47,6 +47,17 @@ struct bclint_lint_options {
 	const char *previous; /* an earlier snapshot of the same Business Center, or NULL */
 	const struct bclint_roster *roster; /* the roster of current staff, or NULL */
 	unsigned char redact_key[BCLINT_REDACT_KEY_BYTES]; /* the pseudonyms' key, with redact */
+	/* With part, the report is handed out as the files are linted
+	 * (bclint_report_flush): part(part_arg, report) is called with the
+	 * finished findings of the first files, each file's once every file
+	 * before it is done, and they are dropped when it returns, so that
+	 * memory holds a few files' findings, not every file's.  What is
+	 * left is in the report when bclint_lint returns.  Not with a
+	 * baseline or o->previous, nor when the configuration has
+	 * suppressions (their findings come first, and are known last): the
+	 * whole report is then left, as without part. */
+	void (*part)(void *arg, struct bclint_report *r);
+	void *part_arg;
 };
 
 /* Workers at once at the most. */

@@ -72,17 +72,22 @@ static int room(struct bclint_report *r)
 	return 0;
 }
 
-struct bclint_region *bclint_report_new_region(struct bclint_report *r)
+struct bclint_region *bclint_report_new_region(struct bclint_report *r, uint32_t file)
 {
 	struct bclint_region **v = realloc(r->regions, (r->n_regions + 1) * sizeof(*v));
 	if (v == NULL)
 		return NULL;
 	r->regions = v;
+	uint32_t *files = realloc(r->region_files, (r->n_regions + 1) * sizeof(*files));
+	if (files == NULL)
+		return NULL;
+	r->region_files = files;
 	struct bclint_region *g = malloc(sizeof(*g));
 	if (g == NULL || bclint_region_map(g) < 0) {
 		free(g);
 		return NULL;
 	}
+	files[r->n_regions] = file;
 	return v[r->n_regions++] = g;
 }
 
@@ -90,7 +95,7 @@ int bclint_report_adopt(struct bclint_report *r, struct bclint_finding *f)
 {
 	if (room(r) < 0)
 		return -1;
-	f->seq = (uint32_t)r->n_findings;
+	f->seq = r->next_seq++;
 	f->fingerprint[0] = '\0';
 	r->n_notes += f->n_notes;
 	r->findings[r->n_findings++] = f;
@@ -117,7 +122,7 @@ struct bclint_finding *bclint_report_add(struct bclint_report *r,
 	f->message = msg;
 	f->notes = NULL;
 	f->n_notes = f->cap_notes = 0;
-	f->seq = (uint32_t)r->n_findings;
+	f->seq = r->next_seq++;
 	f->fingerprint[0] = '\0';
 	r->findings[r->n_findings++] = f;
 	return f;
@@ -175,9 +180,11 @@ void bclint_report_failure(struct bclint_report *r, const char *file, const char
 		r->cap_failures = cap;
 	}
 	struct bclint_failure *f = &r->failures[r->n_failures++];
-	f->file = file ? bclint_arena_strdup(&r->arena, file) : NULL;
-	f->rule = rule ? bclint_arena_strdup(&r->arena, rule) : NULL;
-	f->message = bclint_arena_strdup(&r->arena, message);
+	/* not in the arena, which holds findings only (bclint_report_flush
+	 * reuses it) */
+	f->file = file ? strdup(file) : NULL;
+	f->rule = rule ? strdup(rule) : NULL;
+	f->message = strdup(message);
 	if ((file && !f->file) || (rule && !f->rule) || !f->message)
 		r->oom = 1;
 }
@@ -290,7 +297,7 @@ static void sort_findings(struct bclint_report *r)
 		keys[i] = (uint64_t)r->findings[i]->pos.off << 32 | i;
 		at[r->findings[i]->file + 1]++;
 	}
-	if (i < n) { /* out of memory (or a file out of range): qsort does it */
+	if (at == NULL || i < n) { /* out of memory (or a file out of range): qsort does it */
 		free(keys);
 		free(sorted);
 		free(at);
@@ -320,19 +327,21 @@ static void sort_findings(struct bclint_report *r)
 	}
 }
 
-void bclint_report_finish(struct bclint_report *r, unsigned needs)
+/* bclint_report_finish for findings of sources [0, bound) alone: their
+ * texts are freed, the later sources' are kept. */
+static void finish(struct bclint_report *r, unsigned needs, size_t bound)
 {
 	if (r->n_findings > 1) /* findings is NULL when there are none */
 		sort_findings(r);
 	resolve_all(r, (needs & BCLINT_NEED_ENDS) != 0);
-	for (uint32_t i = 0; i < r->n_sources; i++) {
+	for (size_t i = 0; i < bound && i < r->n_sources; i++) {
 		bclint_text_free(&r->sources[i].text);
 		free(r->sources[i].lines);
 		r->sources[i].lines = NULL;
 	}
 	/* The same rule may report one entity more than once: number the
 	 * repeats so that each finding's fingerprint stays distinct. */
-	memset(r->counts, 0, sizeof(r->counts));
+	memcpy(r->counts, r->flushed, sizeof(r->counts));
 	for (size_t i = 0; i < r->n_findings; i++) {
 		struct bclint_finding *f = r->findings[i];
 		if (f->level >= 1 && f->level <= 3 && f->suppressed == NULL)
@@ -353,6 +362,79 @@ void bclint_report_finish(struct bclint_report *r, unsigned needs)
 			f->fingerprint[d] = "0123456789abcdef"[h & 15];
 		f->fingerprint[16] = '\0';
 	}
+}
+
+void bclint_report_finish(struct bclint_report *r, unsigned needs)
+{
+	finish(r, needs, r->n_sources);
+}
+
+/* Is finding f in region g?  (Its notes and texts are where it is.) */
+static int in_region(const struct bclint_region *g, const struct bclint_finding *f)
+{
+	return bclint_region_holds(g, f, sizeof(*f));
+}
+
+/* Drop regions filled for sources [0, bound) that no finding in the
+ * report lives in, and say whether any finding lives in the arena. */
+static int drop_regions(struct bclint_report *r, uint32_t bound)
+{
+	int in_arena = 0;
+	for (size_t i = 0; i < r->n_findings; i++) {
+		size_t k = 0;
+		while (k < r->n_regions && !in_region(r->regions[k], r->findings[i]))
+			k++;
+		if (k == r->n_regions)
+			in_arena = 1;
+		else if (r->region_files[k] < bound)
+			r->region_files[k] = bound; /* still in use: kept */
+	}
+	size_t kept = 0;
+	for (size_t k = 0; k < r->n_regions; k++) {
+		if (r->region_files[k] < bound) {
+			bclint_region_unmap(r->regions[k]);
+			free(r->regions[k]);
+			continue;
+		}
+		r->regions[kept] = r->regions[k];
+		r->region_files[kept++] = r->region_files[k];
+	}
+	r->n_regions = kept;
+	return in_arena;
+}
+
+void bclint_report_flush(struct bclint_report *r, uint32_t bound, unsigned needs,
+                         void (*part)(void *arg, struct bclint_report *r), void *arg)
+{
+	size_t n = r->n_findings, m = 0, k = 0;
+	struct bclint_finding **later = n > 0 ? malloc(n * sizeof(*later)) : NULL;
+	if (n > 0 && later == NULL) {
+		r->oom = 1;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct bclint_finding *f = r->findings[i];
+		if (f->file < bound)
+			r->findings[m++] = f;
+		else
+			later[k++] = f;
+	}
+	size_t notes = 0;
+	for (size_t i = 0; i < m; i++)
+		notes += r->findings[i]->n_notes;
+	r->n_findings = m;
+	finish(r, needs, bound);
+	memcpy(r->flushed, r->counts, sizeof(r->flushed)); /* whatever part does */
+	if (m > 0)
+		part(arg, r);
+	memcpy(r->counts, r->flushed, sizeof(r->counts));
+	r->n_notes -= notes;
+	if (k > 0)
+		memcpy(r->findings, later, k * sizeof(*later));
+	r->n_findings = k;
+	free(later);
+	if (!drop_regions(r, bound))
+		bclint_arena_reset(&r->arena);
 }
 
 void bclint_report_keep_errors(struct bclint_report *r)
@@ -382,6 +464,11 @@ void bclint_report_free(struct bclint_report *r)
 	}
 	free(r->sources);
 	free(r->findings);
+	for (size_t i = 0; i < r->n_failures; i++) {
+		free(r->failures[i].file);
+		free(r->failures[i].rule);
+		free(r->failures[i].message);
+	}
 	free(r->failures);
 	bclint_arena_free(&r->arena);
 	for (size_t i = 0; i < r->n_regions; i++) {
@@ -389,5 +476,6 @@ void bclint_report_free(struct bclint_report *r)
 		free(r->regions[i]);
 	}
 	free(r->regions);
+	free(r->region_files);
 	memset(r, 0, sizeof(*r));
 }

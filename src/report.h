@@ -61,9 +61,9 @@ struct bclint_finding {
 
 /* A plugin or rule that failed, for SARIF's notifications. */
 struct bclint_failure {
-	const char *file; /* the plugin file, or NULL */
-	const char *rule; /* the rule, or NULL */
-	const char *message;
+	char *file; /* the plugin file, or NULL */
+	char *rule; /* the rule, or NULL */
+	char *message;
 };
 
 /* What bclint_report_finish computes beyond order and start positions. */
@@ -85,9 +85,12 @@ struct bclint_report {
 	size_t counts[4]; /* by level, suppressed findings left out */
 	int oom;          /* an allocation failed: the report is incomplete */
 	/* shared regions workers filled (region.h), which some findings
-	 * live in */
+	 * live in, and the source each was filled for */
 	struct bclint_region **regions;
+	uint32_t *region_files;
 	size_t n_regions;
+	uint32_t next_seq; /* the next finding's order of reporting */
+	size_t flushed[4]; /* counts of the findings bclint_report_flush handed out */
 };
 
 /* Add a source, taking path and text (both freed on failure).  Returns
@@ -109,9 +112,9 @@ struct bclint_finding *bclint_report_addz(struct bclint_report *r,
 void bclint_report_note(struct bclint_report *r, struct bclint_finding *f,
                         const struct bclint_note *proto, const char *message, size_t len);
 
-/* A shared region (region.h) for a worker to fill, owned by the report;
- * NULL when none can be mapped. */
-struct bclint_region *bclint_report_new_region(struct bclint_report *r);
+/* A shared region (region.h) for a worker to fill with findings of source
+ * file, owned by the report; NULL when none can be mapped. */
+struct bclint_region *bclint_report_new_region(struct bclint_report *r, uint32_t file);
 /* Add finding f as it is, in memory the report owns (its arena or one of
  * its regions), with its notes: only its order of reporting and
  * fingerprint are set.  -1 when memory runs out (r->oom is then set). */
@@ -125,9 +128,21 @@ void bclint_report_failure(struct bclint_report *r, const char *file, const char
 const char *bclint_ref_pointer(const struct bclint_ref *ref, char *buf);
 
 /* Sort into output order (file, line, column, rule, order of reporting),
- * resolve start positions (and what needs asks for), and count levels.
- * Sources' texts are freed afterwards. */
+ * resolve start positions (and what needs asks for), and count levels
+ * (with what bclint_report_flush handed out before).  Sources' texts are
+ * freed afterwards. */
 void bclint_report_finish(struct bclint_report *r, unsigned needs);
+
+/* Hand out the findings of sources [0, bound), finished as
+ * bclint_report_finish does, and forget them: part(arg, r) is called with
+ * the report holding only those.  Whatever part leaves in the report is
+ * dropped when it returns; counts then include every finding handed out
+ * so far.  The findings of later sources stay for a later flush or for
+ * bclint_report_finish, so that the report, handed out in parts, is in
+ * the order it would have been in whole.  The memory of what is dropped
+ * is freed or kept to reuse. */
+void bclint_report_flush(struct bclint_report *r, uint32_t bound, unsigned needs,
+                         void (*part)(void *arg, struct bclint_report *r), void *arg);
 
 /* Drop every finding below error level that is not suppressed (--quiet),
  * and count again what is left (the exit status is the caller's to take

@@ -414,30 +414,88 @@ static int want_color(const struct cli *c)
 	       (term == NULL || strcmp(term, "dumb") != 0);
 }
 
-/* Write the report: the exit status, 3 when it could not be written. */
-static int write_report(const struct cli *c, const struct bclint_format *fmt,
-                        struct bclint_run *run, int status)
-{
-	struct bclint_emit e = {run, fmt->colored && want_color(c), status, c->automation_id};
-	struct bclint_buf out = {0};
+/* The report as it is written: for a format that streams, opened before
+ * linting and written in parts as the files are linted; else all at the
+ * end. */
+struct writer {
+	struct cli *c;
+	const struct bclint_format *fmt;
+	struct bclint_run *run;
 	struct bclint_output o;
+	struct bclint_buf out;
+	int open;
+};
+
+static void write_entries(struct writer *w, int status)
+{
+	const struct cli *c = w->c;
+	struct bclint_emit e = {w->run, w->fmt->colored && want_color(c), status, c->automation_id};
+	if (c->quiet)
+		bclint_report_keep_errors(&w->run->report);
+	w->fmt->write(&w->out, &e);
+}
+
+/* Part of the report, handed out while linting (bclint_lint_options.part). */
+static void write_part(void *arg, struct bclint_report *r)
+{
+	struct writer *w = arg;
+	if (!r->oom && !w->out.oom)
+		write_entries(w, 0);
+}
+
+static void ignore_diag(void *arg, const struct bclint_diag *d)
+{
+	(void)arg;
+	(void)d;
+}
+
+/* Open the output before linting, when the format streams.  A failure
+ * is not said here: the report is then written at the end, as for other
+ * formats, and the output's failure said in its place. */
+static void open_early(struct writer *w)
+{
+	static const struct bclint_diag_sink quiet = {ignore_diag, NULL};
+	if (!w->fmt->streams || bclint_output_open(&w->o, w->c->output, &quiet) < 0)
+		return;
+	w->o.diag = &w->run->diag;
+	bclint_output_attach(&w->o, &w->out);
+	w->open = 1;
+	w->c->lint.part = write_part;
+	w->c->lint.part_arg = w;
+}
+
+/* Write the report (what is left of it): the exit status, 3 when it could
+ * not be written. */
+static int write_report(struct writer *w, int status)
+{
+	struct bclint_run *run = w->run;
 	if (run->report.oom) {
-		/* an incomplete report (entries may lack text) is not written */
-		fputs("bclint: error: out of memory; no report written\n", stderr);
+		/* an incomplete report (entries may lack text) is not written,
+		 * or, when parts of it went to standard output, not finished */
+		int partial = 0;
+		if (w->open) {
+			bclint_output_close(&w->o, &w->out, 0);
+			partial = w->o.written > 0 && !w->o.replace;
+		}
+		fprintf(stderr, "bclint: error: out of memory; %s\n",
+		        partial ? "the report written is incomplete" : "no report written");
+		free(w->out.data);
 		return BCLINT_EXIT_PLUGIN;
 	}
-	if (bclint_output_open(&o, c->output, &run->diag) < 0)
-		return BCLINT_EXIT_PLUGIN;
-	bclint_output_attach(&o, &out);
-	fmt->write(&out, &e);
-	int ran_out = out.oom && o.err == 0;
-	if (bclint_output_close(&o, &out, !out.oom) < 0)
+	if (!w->open) {
+		if (bclint_output_open(&w->o, w->c->output, &run->diag) < 0)
+			return BCLINT_EXIT_PLUGIN;
+		bclint_output_attach(&w->o, &w->out);
+	}
+	write_entries(w, status);
+	int ran_out = w->out.oom && w->o.err == 0;
+	if (bclint_output_close(&w->o, &w->out, !w->out.oom) < 0)
 		status = BCLINT_EXIT_PLUGIN;
 	if (ran_out)
 		fprintf(stderr, "bclint: error: out of memory; %s\n",
-		        o.written == 0 || o.replace ? "no report written"
-		                                    : "the report written is incomplete");
-	free(out.data);
+		        w->o.written == 0 || w->o.replace ? "no report written"
+		                                          : "the report written is incomplete");
+	free(w->out.data);
 	return status;
 }
 
@@ -478,8 +536,10 @@ static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
 	if (c->baseline != NULL && bclint_baseline_load(&base, c->baseline, &run->diag) < 0)
 		return BCLINT_EXIT_USAGE;
 	const struct bclint_format *fmt = bclint_format_find(c->format);
+	struct writer w = {.c = c, .fmt = fmt, .run = run};
 	c->lint.needs = fmt->needs;
 	c->lint.baseline = c->baseline ? &base : NULL;
+	open_early(&w);
 	bclint_lint(run, &c->lint, (const char *const *)argv + optind, (size_t)(argc - optind));
 	bclint_baseline_free(&base);
 	if (c->baseline != NULL && !c->quiet)
@@ -489,9 +549,7 @@ static int lint(struct cli *c, struct bclint_run *run, int argc, char **argv)
 		        c->baseline, run->baselined, run->baselined == 1 ? "" : "s",
 		        run->baseline_gone, run->baseline_gone == 1 ? "y" : "ies");
 	status = bclint_run_status(run, c->fail_on, c->max_warnings);
-	if (c->quiet)
-		bclint_report_keep_errors(&run->report);
-	status = write_report(c, fmt, run, status);
+	status = write_report(&w, status);
 	if (!c->quiet) {
 		const size_t *n = run->report.counts;
 		fprintf(stderr, "%zu error%s, %zu warning%s, %zu note%s\n", n[3],

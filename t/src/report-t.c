@@ -1,6 +1,6 @@
 /* Unit tests of the report (src/report.c): notes kept in order, messages
- * and pointers copied, the output order, positions, fingerprints, counts
- * and --quiet's filter. */
+ * and pointers copied, the output order, positions, fingerprints, counts,
+ * --quiet's filter, and a report handed out file by file. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,12 +175,69 @@ static void fingerprints(void)
 	}
 }
 
+/* What part() saw of a flushed report: "file:line:message" per finding,
+ * and the counts then. */
+struct seen {
+	char text[256];
+	size_t counts[4];
+};
+
+static void part(void *arg, struct bclint_report *r)
+{
+	struct seen *s = arg;
+	size_t len = strlen(s->text);
+	for (size_t i = 0; i < r->n_findings; i++)
+		len += (size_t)snprintf(s->text + len, sizeof(s->text) - len, "%u:%u:%s ",
+		                        (unsigned)r->findings[i]->file,
+		                        (unsigned)r->findings[i]->pos.line,
+		                        r->findings[i]->message);
+	memcpy(s->counts, r->counts, sizeof(s->counts));
+	bclint_report_keep_errors(r); /* what part does to the report is undone */
+}
+
+/* Findings of three files, reported out of order: a flush hands out those
+ * of the files below its bound, sorted, and keeps the rest, in an order of
+ * reporting that later findings follow; counts add up. */
+static void flush(void)
+{
+	struct bclint_report r;
+	memset(&r, 0, sizeof(r));
+	source(&r, "a", "{\n\"x\": 1}\n");
+	source(&r, "b", "{\n\n\"y\": 2}\n");
+	source(&r, "c", "{}\n");
+	add(&r, 1, "x", 2, 3, 1, "b1");
+	add(&r, 0, "x", 2, 2, 1, "a2");
+	add(&r, 0, "x", 3, 0, 2, "a1");
+	add(&r, 2, "x", 1, 0, 1, "c1");
+	struct seen s = {"", {0}};
+	bclint_report_flush(&r, 1, 0, part, &s);
+	is_string(s.text, "0:1:a1 0:2:a2 ", "the first file's findings, in order");
+	ok(s.counts[2] == 1 && s.counts[3] == 1, "counted when handed out");
+	ok(r.n_findings == 2 && r.flushed[2] == 1 && r.flushed[3] == 1,
+	   "the others kept, the counts too, whatever part did");
+	add(&r, 1, "x", 2, 3, 1, "b2"); /* at b1's place, reported after it */
+	s.text[0] = '\0';
+	bclint_report_flush(&r, 2, 0, part, &s);
+	is_string(s.text, "1:3:b1 1:3:b2 ",
+	          "the second file's: at one place, in order of reporting");
+	ok(s.counts[2] == 3 && s.counts[3] == 1, "counts of everything handed out");
+	s.text[0] = '\0';
+	bclint_report_flush(&r, 2, 0, part, &s);
+	is_string(s.text, "", "a flush with nothing below its bound does not call part");
+	bclint_report_finish(&r, 0);
+	ok(r.n_findings == 1 && !strcmp(r.findings[0]->message, "c1") && r.counts[1] == 1 &&
+	           r.counts[2] == 3 && r.counts[3] == 1,
+	   "finish: what is left, with the counts of the whole report");
+	bclint_report_free(&r);
+}
+
 int main(void)
 {
-	plan(14);
+	plan(21);
 	notes();
 	messages();
 	order();
 	fingerprints();
+	flush();
 	return done_testing();
 }
