@@ -75,7 +75,7 @@ static void check_json(const struct bclint_buf *out)
 
 static void emit_all(int status)
 {
-	struct bclint_emit e = {&run, 0, status, "fuzz"};
+	struct bclint_emit e = {&run, 0, status, "fuzz", NULL};
 	struct bclint_buf out[5] = {{0}};
 	bclint_emit_gcc(&out[0], &e);
 	bclint_emit_github(&out[1], &e);

@@ -9,16 +9,16 @@
 #include "textsafe.h"
 
 static const struct bclint_format formats[] = {
-        {"gcc", bclint_emit_gcc, 0, 1, 1},
+        {"gcc", bclint_emit_gcc, 0, 1, NULL, bclint_emit_gcc, NULL},
         {"sarif", bclint_emit_sarif,
-         BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS | BCLINT_NEED_ABOUT, 0, 0},
+         BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS | BCLINT_NEED_ABOUT, 0, NULL, NULL, NULL},
         {"json", bclint_emit_json, BCLINT_NEED_ENDS | BCLINT_NEED_FINGERPRINTS | BCLINT_NEED_ABOUT,
-         0, 0},
-        {"github", bclint_emit_github, BCLINT_NEED_ENDS, 0, 1},
-        {"gitlab", bclint_emit_gitlab, BCLINT_NEED_FINGERPRINTS, 0, 0},
-        {"junit", bclint_emit_junit, 0, 0, 0},
-        {"checkstyle", bclint_emit_checkstyle, 0, 0, 0},
-        {"azure", bclint_emit_azure, 0, 0, 1},
+         0, bclint_emit_json_head, bclint_emit_json_entries, bclint_emit_json_tail},
+        {"github", bclint_emit_github, BCLINT_NEED_ENDS, 0, NULL, bclint_emit_github, NULL},
+        {"gitlab", bclint_emit_gitlab, BCLINT_NEED_FINGERPRINTS, 0, NULL, NULL, NULL},
+        {"junit", bclint_emit_junit, 0, 0, NULL, NULL, NULL},
+        {"checkstyle", bclint_emit_checkstyle, 0, 0, NULL, NULL, NULL},
+        {"azure", bclint_emit_azure, 0, 0, NULL, bclint_emit_azure, NULL},
 };
 
 const struct bclint_format *bclint_format_find(const char *name)

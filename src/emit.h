@@ -13,6 +13,7 @@ struct bclint_emit {
 	int color;                 /* ANSI colour, for formats that have it */
 	int exit_code;             /* sarif: invocations[0].exitCode */
 	const char *automation_id; /* sarif: automationDetails.id, or NULL */
+	size_t *shown;             /* entries written so far, when written in parts */
 };
 
 typedef void bclint_emit_fn(struct bclint_buf *out, const struct bclint_emit *e);
@@ -22,9 +23,12 @@ struct bclint_format {
 	bclint_emit_fn *write;
 	unsigned needs; /* BCLINT_NEED_* (report.h) */
 	int colored;    /* --color applies */
-	/* a line or two per finding, nothing before or after them: the
-	 * report can be written in parts, file by file, as they are linted */
-	int streams;
+	/* A format that can be written in parts, file by file as the files
+	 * are linted: what comes before the entries (or NULL), the entries of
+	 * the part the report holds (once per part, with e->shown), and what
+	 * comes after them (or NULL); write is the three in a row.  NULL
+	 * entries: a format written whole. */
+	bclint_emit_fn *head, *entries, *tail;
 };
 
 /* The format called name, or NULL. */
@@ -34,6 +38,8 @@ const struct bclint_format *bclint_formats(size_t *n);
 
 bclint_emit_fn bclint_emit_gcc, bclint_emit_sarif, bclint_emit_json, bclint_emit_github,
         bclint_emit_gitlab, bclint_emit_junit, bclint_emit_checkstyle, bclint_emit_azure;
+/* json in parts: bclint_emit_json is the three in a row. */
+bclint_emit_fn bclint_emit_json_head, bclint_emit_json_entries, bclint_emit_json_tail;
 
 /* Each source file's name as a format writes it (escaped, or as a URI),
  * made once for output that repeats it in every location. */

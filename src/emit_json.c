@@ -1,5 +1,6 @@
 /* The json format of cli.md: findings with positions, pointer, fingerprint
- * and notes, then a summary by level. */
+ * and notes, then a summary by level.  It can be written in parts (emit.h):
+ * the opening, the findings of each part, the summary. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -46,18 +47,23 @@ static void about(struct bclint_buf *out, const struct bclint_source *src,
 	opt(out, "asset_id", a->asset_id);
 }
 
-void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
+void bclint_emit_json_head(struct bclint_buf *out, const struct bclint_emit *e)
+{
+	(void)e;
+	bclint_buf_puts(out, "{\"version\": 1, \"findings\": [");
+}
+
+void bclint_emit_json_entries(struct bclint_buf *out, const struct bclint_emit *e)
 {
 	const struct bclint_report *r = &e->run->report;
-	size_t shown = 0;
+	size_t *shown = e->shown;
 	char ptr[BCLINT_POINTER_MAX];
-	bclint_buf_puts(out, "{\"version\": 1, \"findings\": [");
 	for (size_t i = 0; i < r->n_findings; i++) {
 		const struct bclint_finding *f = r->findings[i];
 		if (f->suppressed != NULL)
 			continue;
 		bclint_buf_spill(out);
-		bclint_buf_puts(out, shown++ ? ",\n  {" : "\n  {");
+		bclint_buf_puts(out, (*shown)++ ? ",\n  {" : "\n  {");
 		str(out, "file", r->sources[f->file].path);
 		num(out, ", \"line\": ", f->pos.line);
 		num(out, ", \"column\": ", f->pos.col);
@@ -89,9 +95,24 @@ void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
 		}
 		bclint_buf_puts(out, "]}");
 	}
+}
+
+void bclint_emit_json_tail(struct bclint_buf *out, const struct bclint_emit *e)
+{
+	const size_t *n = e->run->report.counts;
 	bclint_buf_printf(out,
 	                  "%s], \"summary\": {\"error\": %zu, \"warning\": %zu, "
 	                  "\"note\": %zu}}\n",
-	                  shown ? "\n" : "", r->counts[BCLINT_LEVEL_ERROR],
-	                  r->counts[BCLINT_LEVEL_WARNING], r->counts[BCLINT_LEVEL_NOTE]);
+	                  *e->shown ? "\n" : "", n[BCLINT_LEVEL_ERROR], n[BCLINT_LEVEL_WARNING],
+	                  n[BCLINT_LEVEL_NOTE]);
+}
+
+void bclint_emit_json(struct bclint_buf *out, const struct bclint_emit *e)
+{
+	size_t shown = 0;
+	struct bclint_emit whole = *e;
+	whole.shown = &shown;
+	bclint_emit_json_head(out, &whole);
+	bclint_emit_json_entries(out, &whole);
+	bclint_emit_json_tail(out, &whole);
 }

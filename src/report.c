@@ -440,16 +440,15 @@ void bclint_report_flush(struct bclint_report *r, uint32_t bound, unsigned needs
 void bclint_report_keep_errors(struct bclint_report *r)
 {
 	size_t k = 0;
-	memset(r->counts, 0, sizeof(r->counts));
 	for (size_t i = 0; i < r->n_findings; i++) {
 		struct bclint_finding *f = r->findings[i];
-		if (f->level != BCLINT_LEVEL_ERROR && !f->suppressed)
-			continue;
-		r->findings[k++] = f;
-		if (!f->suppressed)
-			r->counts[f->level]++;
+		if (f->level == BCLINT_LEVEL_ERROR || f->suppressed)
+			r->findings[k++] = f;
 	}
 	r->n_findings = k;
+	/* what is left counts as before: the errors, of every part handed out
+	 * too (bclint_report_flush) */
+	r->counts[BCLINT_LEVEL_WARNING] = r->counts[BCLINT_LEVEL_NOTE] = 0;
 }
 
 void bclint_report_free(struct bclint_report *r)

@@ -144,9 +144,9 @@ void bclint_report_finish(struct bclint_report *r, unsigned needs);
 void bclint_report_flush(struct bclint_report *r, uint32_t bound, unsigned needs,
                          void (*part)(void *arg, struct bclint_report *r), void *arg);
 
-/* Drop every finding below error level that is not suppressed (--quiet),
- * and count again what is left (the exit status is the caller's to take
- * before). */
+/* Drop every finding below error level that is not suppressed (--quiet);
+ * counts are then of what is left, errors (the exit status is the
+ * caller's to take before). */
 void bclint_report_keep_errors(struct bclint_report *r);
 
 void bclint_report_free(struct bclint_report *r);

@@ -414,9 +414,10 @@ static int want_color(const struct cli *c)
 	       (term == NULL || strcmp(term, "dumb") != 0);
 }
 
-/* The report as it is written: for a format that streams, opened before
- * linting and written in parts as the files are linted; else all at the
- * end. */
+/* The report as it is written: for a format that can be written in parts,
+ * opened before linting (with the format's head), written a part at a time
+ * as the files are linted, and finished at the end; else written whole at
+ * the end. */
 struct writer {
 	struct cli *c;
 	const struct bclint_format *fmt;
@@ -424,23 +425,28 @@ struct writer {
 	struct bclint_output o;
 	struct bclint_buf out;
 	int open;
+	size_t shown; /* entries written */
 };
 
-static void write_entries(struct writer *w, int status)
+/* fn (a writer of the format, or NULL) on what the report holds. */
+static void write_with(struct writer *w, bclint_emit_fn *fn, int status)
 {
 	const struct cli *c = w->c;
-	struct bclint_emit e = {w->run, w->fmt->colored && want_color(c), status, c->automation_id};
-	if (c->quiet)
-		bclint_report_keep_errors(&w->run->report);
-	w->fmt->write(&w->out, &e);
+	struct bclint_emit e = {w->run, w->fmt->colored && want_color(c), status, c->automation_id,
+	                        &w->shown};
+	if (fn != NULL)
+		fn(&w->out, &e);
 }
 
 /* Part of the report, handed out while linting (bclint_lint_options.part). */
 static void write_part(void *arg, struct bclint_report *r)
 {
 	struct writer *w = arg;
-	if (!r->oom && !w->out.oom)
-		write_entries(w, 0);
+	if (r->oom || w->out.oom)
+		return;
+	if (w->c->quiet)
+		bclint_report_keep_errors(r);
+	write_with(w, w->fmt->entries, 0);
 }
 
 static void ignore_diag(void *arg, const struct bclint_diag *d)
@@ -449,17 +455,19 @@ static void ignore_diag(void *arg, const struct bclint_diag *d)
 	(void)d;
 }
 
-/* Open the output before linting, when the format streams.  A failure
+/* Open the output before linting, when the format can be written in
+ * parts, and write its head.  A failure
  * is not said here: the report is then written at the end, as for other
  * formats, and the output's failure said in its place. */
 static void open_early(struct writer *w)
 {
 	static const struct bclint_diag_sink quiet = {ignore_diag, NULL};
-	if (!w->fmt->streams || bclint_output_open(&w->o, w->c->output, &quiet) < 0)
+	if (w->fmt->entries == NULL || bclint_output_open(&w->o, w->c->output, &quiet) < 0)
 		return;
 	w->o.diag = &w->run->diag;
 	bclint_output_attach(&w->o, &w->out);
 	w->open = 1;
+	write_with(w, w->fmt->head, 0);
 	w->c->lint.part = write_part;
 	w->c->lint.part_arg = w;
 }
@@ -487,7 +495,14 @@ static int write_report(struct writer *w, int status)
 			return BCLINT_EXIT_PLUGIN;
 		bclint_output_attach(&w->o, &w->out);
 	}
-	write_entries(w, status);
+	if (w->c->quiet)
+		bclint_report_keep_errors(&run->report);
+	if (w->open) { /* the rest: the entries of the last part, the tail */
+		write_with(w, w->fmt->entries, status);
+		write_with(w, w->fmt->tail, status);
+	} else {
+		write_with(w, w->fmt->write, status);
+	}
 	int ran_out = w->out.oom && w->o.err == 0;
 	if (bclint_output_close(&w->o, &w->out, !w->out.oom) < 0)
 		status = BCLINT_EXIT_PLUGIN;

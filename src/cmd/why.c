@@ -1669,7 +1669,7 @@ static int load(struct why *w, const char *path)
 		bclint_run_init(&run, &none);
 		run.report = w->report;
 		bclint_report_finish(&run.report, 0);
-		struct bclint_emit e = {&run, 0, BCLINT_EXIT_USAGE, NULL};
+		struct bclint_emit e = {&run, 0, BCLINT_EXIT_USAGE, NULL, NULL};
 		struct bclint_buf out = {0};
 		bclint_emit_gcc(&out, &e);
 		fputs(out.data ? out.data : "", stderr);
