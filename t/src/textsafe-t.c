@@ -1,11 +1,15 @@
 /* Unit tests of bclint_textsafe (src/textsafe.c): what each flag escapes,
  * byte for byte, including the bytes that are not UTF-8, which no JSON
  * file can carry (the parser refuses them) but a file name can. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tap.h"
 #include "textsafe.h"
+
+#define XS "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+#define YS "yyyyyyyyyyyyyyyyyyyyyyyyy"
 
 /* s escaped with flags, in a buffer the caller frees. */
 static char *escaped(const char *s, unsigned flags)
@@ -22,6 +26,24 @@ static void check(const char *s, unsigned flags, const char *want, const char *w
 	free(got);
 }
 
+/* Each item in a longer text, at every offset from 0 to 40: found and
+ * escaped wherever it falls, across sixteen-byte blocks and in the bytes
+ * after the last whole block.  One test for all the offsets of an item. */
+static void everywhere(const char *item, const char *want, const char *what)
+{
+	int bad = 0;
+	for (int k = 0; k <= 40; k++) {
+		char s[256], w[256];
+		snprintf(s, sizeof(s), "%.*s %s %.*s", k, XS, item, k % 23, YS);
+		snprintf(w, sizeof(w), "%.*s %s %.*s", k, XS, want, k % 23, YS);
+		char *got = escaped(s, BCLINT_TEXTSAFE_INLINE);
+		if (strcmp(got, w) != 0 && bad++ == 0)
+			diag("at offset %d: got '%s', want '%s'", k + 1, got, w);
+		free(got);
+	}
+	ok(bad == 0, "%s, at every offset", what);
+}
+
 int main(void)
 {
 	enum {
@@ -30,7 +52,7 @@ int main(void)
 		FILE_ = BCLINT_TEXTSAFE_FILE,
 		KEEP = BCLINT_TEXTSAFE_CHARS | BCLINT_TEXTSAFE_KEEP_NEWLINES
 	};
-	plan(16);
+	plan(27);
 	check("", INLINE, "", "nothing");
 	check("Brand EU (101): lena@acme.example", INLINE, "Brand EU (101): lena@acme.example",
 	      "plain text, and an ID in parentheses after a space, as it is");
@@ -65,5 +87,16 @@ int main(void)
 	check("##[x] a: b 3", FILE_, "\\x23\\x23[x\\x5d a\\x3a b\\x203",
 	      "a file name: '#', ']', ': ' and ' 3'");
 	check("007", FILE_, "\\x3007", "a file name of digits only");
+	everywhere("Entering directory", "\\x45ntering directory", "make's directory change");
+	everywhere("in file included from", "\\x69n file included from", "gcc's include chain");
+	everywhere("Line 12", "\\x4cine 12", "a line number");
+	everywhere("-- build files have", "\\x2d- build files have", "CMake's phrase");
+	everywhere("[javac]", "\\x5bjavac]", "Ant's javac prefix");
+	everywhere(":12:", "\\x3a12:", "a colon before a number");
+	everywhere("(3:", "\\x283:", "a parenthesis before a number");
+	everywhere("\"q\"", "\\x22q\\x22", "quotes");
+	everywhere("\xe2\x80\xae", "\\u202e", "a bidirectional control");
+	everywhere("\n", "\\n", "a line feed");
+	everywhere("\x7f", "\\x7f", "DEL");
 	return done_testing();
 }
