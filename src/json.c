@@ -33,6 +33,7 @@ struct parser {
 	struct bclint_json_error *err;
 	unsigned depth;
 	struct bclint_lines *lines; /* NULL: not asked for */
+	int wide;                   /* a byte past ASCII since the last line feed */
 };
 
 static int is_ws(unsigned char c)
@@ -55,7 +56,8 @@ __attribute__((noinline)) static void note_line(struct parser *P, const unsigned
 		l->at = at;
 		l->cap = cap;
 	}
-	l->at[l->n++] = (uint32_t)(p - P->base);
+	l->at[l->n++] = (uint32_t)(p - P->base) | (P->wide ? 0 : BCLINT_LINE_ASCII);
+	P->wide = 0;
 }
 
 /* Inlined: it runs between every two tokens. */
@@ -278,6 +280,7 @@ static const unsigned char *scan_string(struct parser *P, const unsigned char *p
 			size_t n = utf8_len(p, end);
 			if (n == 0)
 				return fail_byte(P, p, "invalid UTF-8");
+			P->wide = 1; /* only a string holds one */
 			p += n;
 		}
 	}
@@ -489,7 +492,7 @@ struct bclint_jv *bclint_jparse_lines(const char *text, size_t len, struct bclin
 	err->refused = 0;
 	err->offset = 0;
 	err->message = NULL;
-	struct parser P = {base, base + len, arena, err, 0, lines};
+	struct parser P = {base, base + len, arena, err, 0, lines, 0};
 	if (lines != NULL)
 		*lines = (struct bclint_lines){NULL, 0, 0, 0};
 	if (len >= MAX_TEXT)

@@ -68,8 +68,12 @@ struct bclint_jv *bclint_jparse(const char *text, size_t len, struct bclint_json
                                 struct bclint_arena *arena);
 
 /* The offsets of a text's line feeds, in order, noted by the parser as it
- * skips white space: in valid JSON no line feed is anywhere else.  Only
- * complete when the parse succeeded and memory lasted; free(at) after. */
+ * skips white space: in valid JSON no line feed is anywhere else.  An
+ * entry has BCLINT_LINE_ASCII set (position.h; offsets are below 2 GiB)
+ * when the line it ends holds only ASCII, as most lines of a snapshot do:
+ * a column there is a distance in bytes, and resolving it reads no text.
+ * Only complete when the parse succeeded and memory lasted; free(at)
+ * after. */
 struct bclint_lines {
 	uint32_t *at;
 	size_t n, cap;

@@ -75,7 +75,7 @@ struct sweep {
 
 /* sweep_to with the table of line feeds: the line is the number of line
  * feeds before the position, plus one; only the line itself is read, for
- * the column. */
+ * the column, and only when it is not marked ASCII (json.h). */
 static void table_to(struct sweep *s, const uint32_t *lines, size_t n_lines,
                      struct bclint_textpos *p)
 {
@@ -86,7 +86,7 @@ static void table_to(struct sweep *s, const uint32_t *lines, size_t n_lines,
 	size_t hi = n_lines;
 	while (j < hi) {
 		size_t mid = j + (hi - j) / 2;
-		if (lines[mid] < target)
+		if ((lines[mid] & ~BCLINT_LINE_ASCII) < target)
 			j = mid + 1;
 		else
 			hi = mid;
@@ -94,11 +94,14 @@ static void table_to(struct sweep *s, const uint32_t *lines, size_t n_lines,
 	if (j != s->line - 1) {
 		s->line = (uint32_t)j + 1;
 		s->col = 1;
-		s->at = (size_t)lines[j - 1] + 1;
+		s->at = (size_t)(lines[j - 1] & ~BCLINT_LINE_ASCII) + 1;
 	}
 	if (target < s->at)
 		target = s->at;
-	s->col += code_points(s->t + s->at, target - s->at);
+	if (j < n_lines && (lines[j] & BCLINT_LINE_ASCII))
+		s->col += (uint32_t)(target - s->at);
+	else
+		s->col += code_points(s->t + s->at, target - s->at);
 	s->at = target;
 	p->line = s->line;
 	p->col = s->col;

@@ -15,9 +15,14 @@ struct bclint_textpos {
  * pointers may be reordered.  A leading byte-order mark takes no column. */
 void bclint_positions_resolve(const char *text, size_t len, struct bclint_textpos **pos, size_t n);
 
+/* A line-table entry's flag: the line the line feed ends holds only
+ * ASCII, so that a column there is a distance in bytes. */
+#define BCLINT_LINE_ASCII 0x80000000u
+
 /* The same, given the offsets of every line feed of text in order (the
- * parser's): no pass over the whole text, only each position's own line
- * up to it is read. */
+ * parser's, struct bclint_lines; each may carry BCLINT_LINE_ASCII): no
+ * pass over the whole text; only a position's own line up to it is read,
+ * and not even that when the line is marked ASCII. */
 void bclint_positions_resolve_lines(const char *text, size_t len, const uint32_t *lines,
                                     size_t n_lines, struct bclint_textpos **pos, size_t n);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "position.h"
 #include "tap.h"
 #include "arena.h"
 
@@ -153,9 +154,20 @@ static void lines(void)
 	struct bclint_arena a = {0};
 	struct bclint_lines l = {NULL, 0, 0, 0};
 	struct bclint_jv *root = bclint_jparse_lines(doc, strlen(doc), &err, &a, &l);
-	static const uint32_t want[] = {5, 15, 19, 23, 25, 30, 31};
+	const uint32_t A = BCLINT_LINE_ASCII;
+	const uint32_t want[] = {5 | A, 15 | A, 19 | A, 23 | A, 25 | A, 30 | A, 31 | A};
 	ok(root != NULL && l.complete && l.n == 7 && memcmp(l.at, want, sizeof(want)) == 0,
-	   "lines: every line feed, in order");
+	   "lines: every line feed, in order, each line marked ASCII");
+	free(l.at);
+	bclint_arena_free(&a);
+	/* a line with a character past ASCII, in a key or a value, is not
+	 * marked; \u00e9 is ASCII text */
+	const char *wide = "{\"\xc3\xa9\": 1,\n\"b\": \"\\u00e9\",\n\"c\": \"x\xe2\x82\xac\"\n}\n";
+	root = bclint_jparse_lines(wide, strlen(wide), &err, &a, &l);
+	const uint32_t want_wide[] = {9, 24 | A, 36, 38 | A};
+	ok(root != NULL && l.complete && l.n == 4 &&
+	           memcmp(l.at, want_wide, sizeof(want_wide)) == 0,
+	   "lines: a line holding a byte past ASCII is not marked");
 	free(l.at);
 	bclint_arena_free(&a);
 	const char *bad = "{\n\"a\":\n tru}";
@@ -242,7 +254,7 @@ static void escaped_keys(void)
 
 int main(void)
 {
-	plan(221);
+	plan(222);
 	/* numbers are JSON's: no leading zero, '+', bare '.' or empty exponent */
 	fails("{\"a\": 01}", 0, 6, "invalid number", -1);
 	fails("{\"a\": -}", 0, 6, "invalid number", -1);

@@ -60,6 +60,13 @@ static void many(int bom, const char *what)
 		t[i] = pick[(x >> 16) % (sizeof(pick) - 1)];
 	}
 	t[len] = '\0';
+	/* every other line plain ASCII, for the table's ASCII marks */
+	for (size_t i = 0, line = 0; i < len; i++) {
+		if (t[i] == '\n')
+			line++;
+		else if (line % 2 == 0 && t[i] >= 0x80)
+			t[i] = 'a';
+	}
 	if (bom)
 		memcpy(t, "\xef\xbb\xbf", 3);
 	for (size_t k = 0; k < n; k++) {
@@ -82,7 +89,7 @@ static void many(int bom, const char *what)
 	is_int((long long)bad, 0, "%s: positions that differ from a direct count", what);
 	/* again with the table of line feeds instead of the sweep */
 	uint32_t *lines = malloc((len + 1) * sizeof(*lines));
-	size_t n_lines = 0;
+	size_t n_lines = 0, marked = 0;
 	for (size_t i = 0; i < len; i++)
 		if (t[i] == '\n')
 			lines[n_lines++] = (uint32_t)i;
@@ -98,6 +105,29 @@ static void many(int bom, const char *what)
 		bad += p[k].line != line || p[k].col != col;
 	}
 	is_int((long long)bad, 0, "%s, with a line table: positions that differ", what);
+	/* again with the lines of ASCII only marked, as the parser marks them
+	 * (the byte-order mark, skipped before parsing, marks nothing) */
+	for (size_t i = 0, j = bom ? 3 : 0, m = 0; i < len; i++) {
+		if (t[i] != '\n')
+			continue;
+		int ascii = 1;
+		for (; j < i; j++)
+			ascii &= t[j] < 0x80;
+		lines[m++] |= ascii ? BCLINT_LINE_ASCII : 0;
+		marked += ascii;
+		j = i + 1;
+	}
+	for (size_t k = 0; k < n; k++)
+		p[k].line = p[k].col = 0;
+	bclint_positions_resolve_lines((const char *)t, len, lines, n_lines, v, n);
+	bad = 0;
+	for (size_t k = 0; k < n; k++) {
+		uint32_t line, col;
+		count_at(t, len, p[k].off, &line, &col);
+		bad += p[k].line != line || p[k].col != col;
+	}
+	ok(marked > n_lines / 3, "%s: a third of the lines or more are marked ASCII", what);
+	is_int((long long)bad, 0, "%s, with ASCII lines marked: positions that differ", what);
 	free(lines);
 	free(v);
 	free(p);
@@ -106,7 +136,7 @@ static void many(int bom, const char *what)
 
 int main(void)
 {
-	plan(59);
+	plan(64);
 	at("abc", 0, 1, 1, "start");
 	at("abc\ndef", 5, 2, 2, "second line");
 	at("\xc3\xa9t\xc3\xa9", 5, 1, 4, "two-byte characters count once");
@@ -129,6 +159,13 @@ int main(void)
 	bclint_positions_resolve_lines("ab\ncd\nef\ngh", 11, few_lines, 3, w, 3);
 	ok(d.line == 1 && d.col == 3 && e.line == 2 && e.col == 1 && f.line == 4 && f.col == 3,
 	   "line table: a line feed is on its own line, past the end is the end");
+	/* a line marked ASCII is not read: its columns are bytes */
+	static const uint32_t marked_lines[] = {3 | BCLINT_LINE_ASCII, 7};
+	struct bclint_textpos g = {2, 0, 0}, h = {6, 0, 0};
+	struct bclint_textpos *u[] = {&g, &h};
+	bclint_positions_resolve_lines("\xc3\xa9x\n\xc3\xa9x\n", 8, marked_lines, 2, u, 2);
+	ok(g.line == 1 && g.col == 3 && h.line == 2 && h.col == 2,
+	   "line table: a line marked ASCII is not read, one that is not is");
 	many(0, "5,000 positions");
 	many(1, "5,000 positions after a byte-order mark");
 
