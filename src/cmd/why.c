@@ -1,10 +1,8 @@
-/* bclint why: the troubleshooting ladder for "my permission is not
- * working".  For one member, one action and (for asset actions) one asset,
- * check in order: membership, whether the action can be delegated at all,
- * the asset's place in this Business Center, the assignment, whether the
- * grant covers the action, and whether the member has signed in since the
- * change.  The first broken layer gives the verdict; later layers are shown
- * as not checked, because fixing a lower layer changes what they would say. */
+/* bclint why: the command behind the troubleshooting ladder (ladder.h).
+ * It reads the options and the snapshot, finds the member, the action and
+ * the asset the question names (by ID, email or name, with the closest
+ * matches when nothing fits), asks the ladder, and prints its answer as
+ * text or JSON; without --action, it sweeps every need of the member. */
 #include "config.h"
 
 #include <ctype.h>
@@ -23,62 +21,13 @@
 #include "cmd.h"
 #include "emit.h"
 #include "entity.h"
+#include "ladder.h"
 #include "lint.h"
 #include "position.h"
 #include "snapshot.h"
 #include "text.h"
 #include "timestamp.h"
 #include "textsafe.h"
-
-enum { ST_OK, ST_BROKEN, ST_SKIPPED };
-static const char *const state_names[] = {"ok", "broken", "skipped"};
-
-enum { L_MEMBER, L_DELEGATION, L_ASSET, L_ASSIGNMENT, L_GRANT, L_SESSION, N_LAYERS };
-static const char *const layer_names[N_LAYERS] = {"membership", "delegation", "asset",
-                                                  "assignment", "grant",      "session"};
-
-/* One piece of evidence: what was seen, and the entity it came from. */
-struct evidence {
-	const char *text;
-	const struct bclint_entity *ent; /* NULL: from the capability matrix */
-};
-
-struct layer {
-	int state;
-	const char *rule; /* the verdict when broken */
-	struct evidence ev[2];
-	size_t n_ev;
-};
-
-struct why {
-	struct bclint_report report; /* holds the source text */
-	struct bclint_snapshot *snap;
-	const struct bclint_model *m;
-	const char *text;
-	size_t len;
-	struct bclint_arena arena; /* every string built here */
-	int oom;                   /* a string could not be built */
-	int json;
-	bclint_time now;
-	const struct bclint_member *member;
-	const struct bclint_action *action;
-	const char *asset_id; /* NULL for BC-level questions */
-	uint32_t asset_type;
-	const struct bclint_asset *asset;      /* NULL: foreign (or no asset) */
-	const struct bclint_entity *asset_ref; /* where a foreign asset is named */
-	int unknown;                           /* an asset ID nothing here names */
-	const char *unknown_close;             /* IDs here close to it, or NULL */
-	const struct bclint_grant *grant;
-	const struct bclint_need *need; /* the same question in the plan */
-	/* Spark Ads and LIVE in ads: the ad account the ads are made on */
-	const char *ad_id;                   /* named (--advertiser, x_advertiser_id) */
-	const struct bclint_asset *ad;       /* named and here, else the strongest */
-	const struct bclint_grant *ad_grant; /* the member's grant on ad, or NULL */
-	int ad_broken;                       /* layer 5 broke on the ad account */
-	struct layer layers[N_LAYERS];
-	int broken; /* first broken layer, or -1 */
-	const char *fix;
-};
 
 static const char help[] =
         "                  [--asset-type TYPE] [--advertiser ADVERTISER_ID]\n"
@@ -275,663 +224,16 @@ static int not_found(const char *what, const struct closest *c)
 	return BCLINT_EXIT_USAGE;
 }
 
-/* -- small helpers -------------------------------------------------------- */
-
-static const char *fmt(struct why *w, const char *f, ...) __attribute__((format(printf, 2, 3)));
-static const char *fmt(struct why *w, const char *f, ...)
-{
-	va_list ap;
-	va_start(ap, f);
-	const char *s = bclint_arena_vprintf(&w->arena, f, ap);
-	va_end(ap);
-	if (s == NULL)
-		w->oom = 1;
-	return s ? s : "";
-}
-
-/* s with its control characters escaped, for messages that go to a
- * terminal as they are (usage errors). */
-static const char *safe(struct why *w, const char *s)
-{
-	struct bclint_buf b = {0};
-	bclint_textsafe(&b, s, BCLINT_TEXTSAFE_CHARS);
-	const char *out = fmt(w, "%s", b.data ? b.data : "");
-	w->oom |= b.oom;
-	free(b.data);
-	return out;
-}
-
-static const char *cap_text(struct why *w, uint32_t scope, struct bclint_cap cap)
-{
-	char buf[128];
-	return fmt(w, "%s", bclint_cap_describe(scope, w->asset_type, cap, buf, sizeof(buf)));
-}
-
-static const char *least_grant(struct why *w)
-{
-	return cap_text(w, w->action->scope, w->action->req);
-}
-
-/* "Ana Silva <ana@x.example> (21)", or without the name when it has none. */
-static const char *member_label(struct why *w, const struct bclint_member *mb)
-{
-	if (mb->name != NULL && mb->name[0] != '\0')
-		return fmt(w, "%s <%s> (%s)", mb->name, mb->email, mb->user_id);
-	return fmt(w, "%s (%s)", mb->email, mb->user_id);
-}
-
-static const char *asset_label(struct why *w, const struct bclint_asset *a)
-{
-	const char *type = bclint_asset_type_label(a->type);
-	if (a->name != NULL && a->name[0] != '\0')
-		return fmt(w, "%s '%s' (%s)", type, a->name, a->asset_id);
-	return fmt(w, "%s %s", type, a->asset_id);
-}
-
-/* The asset as the messages name it, present or foreign. */
-static const char *target_label(struct why *w)
-{
-	if (w->asset != NULL)
-		return asset_label(w, w->asset);
-	return fmt(w, "%s %s", bclint_asset_type_name(w->asset_type), w->asset_id);
-}
-
-static const char *time_text(struct why *w, bclint_time t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[32];
-	if (gmtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		return fmt(w, "%lld", (long long)t);
-	const char *s = fmt(w, "%s", buf);
-	if (w->now == BCLINT_NO_TIME || t > w->now)
-		return s;
-	long long days = (long long)((w->now - t) / 86400);
-	return fmt(w, "%s (%lld day%s before now)", s, days, days == 1 ? "" : "s");
-}
-
-static void evidence(struct layer *l, const struct bclint_entity *ent, const char *text)
-{
-	if (l->n_ev < 2)
-		l->ev[l->n_ev++] = (struct evidence){text, ent};
-}
-
-static int set_state(struct layer *l, int state, const char *rule)
-{
-	l->state = state;
-	l->rule = state == ST_BROKEN ? rule : NULL;
-	return state;
-}
-
-/* -- the layers ------------------------------------------------------------- */
-
-/* How many asset groups list member mb. */
-static size_t groups_of(const struct bclint_model *m, const struct bclint_member *mb)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < m->n_groups; i++)
-		for (size_t k = 0; k < m->groups[i].n_members; k++)
-			n += m->groups[i].members[k].member == mb;
-	return n;
-}
-
-/* Someone who left or declined: former-member-access when anything here
- * still names them (as that rule reports), else simply not-a-member. */
-static int former(struct why *w, struct layer *l)
-{
-	const struct bclint_member *mb = w->member;
-	size_t grants = mb->n_grants, groups = groups_of(w->m, mb);
-	for (size_t i = 0; i < mb->n_assignments; i++)
-		grants += mb->assignments[i]->asset == NULL; /* foreign: not in grants */
-	if (grants == 0 && groups == 0 && mb->n_needs == 0)
-		return set_state(l, ST_BROKEN, "not-a-member");
-	const char *part[3];
-	size_t n = 0;
-	if (grants > 0)
-		part[n++] = fmt(w, "%zu asset grant%s", grants, grants == 1 ? "" : "s");
-	if (groups > 0)
-		part[n++] = fmt(w, "a place in %zu asset group%s", groups, groups == 1 ? "" : "s");
-	if (mb->n_needs > 0)
-		part[n++] = fmt(w, "%zu need%s in the access plan", mb->n_needs,
-		                mb->n_needs == 1 ? "" : "s");
-	const char *held = part[0];
-	for (size_t i = 1; i < n; i++)
-		held = fmt(w, "%s%s%s", held, i + 1 == n ? " and " : ", ", part[i]);
-	evidence(l, NULL, fmt(w, "what is still recorded for them here does nothing: %s", held));
-	return set_state(l, ST_BROKEN, "former-member-access");
-}
-
-static int check_member(struct why *w, struct layer *l)
-{
-	const struct bclint_member *mb = w->member;
-	static const char *const status[] = {"BOUND", "PENDING", "REJECTED", "UNBOUND"};
-	switch (mb->status) {
-	case BCLINT_REL_BOUND:
-		evidence(l, &mb->ent,
-		         fmt(w,
-		             "%s has joined this Business Center (relation_status "
-		             "BOUND)",
-		             mb->email));
-		return set_state(l, ST_OK, NULL);
-	case BCLINT_REL_PENDING:
-		if (mb->invited_at != BCLINT_NO_TIME)
-			evidence(l, &mb->ent,
-			         fmt(w,
-			             "%s was invited on %s but has not accepted "
-			             "(relation_status PENDING)",
-			             mb->email, time_text(w, mb->invited_at)));
-		else
-			evidence(l, &mb->ent,
-			         fmt(w,
-			             "%s has not accepted the invitation "
-			             "(relation_status PENDING)",
-			             mb->email));
-		return set_state(l, ST_BROKEN, "pending-invitation");
-	default:
-		evidence(l, &mb->ent,
-		         fmt(w,
-		             "%s is not a member of this Business Center "
-		             "(relation_status %s: %s)",
-		             mb->email, status[mb->status],
-		             mb->status == BCLINT_REL_REJECTED ? "declined the invitation"
-		                                               : "left or was removed"));
-		return former(w, l);
-	}
-}
-
-static int check_delegation(struct why *w, struct layer *l)
-{
-	if (w->action->scope == BCLINT_SCOPE_CREATOR) {
-		evidence(l, NULL,
-		         fmt(w, "%s is creator-only: no Business Center role can grant it",
-		             w->action->name));
-		return set_state(l, ST_BROKEN, "non-delegable-action");
-	}
-	evidence(l, NULL,
-	         fmt(w, "%s can be delegated: the least grant that covers it is %s",
-	             w->action->name, least_grant(w)));
-	return set_state(l, ST_OK, NULL);
-}
-
-static int check_asset(struct why *w, struct layer *l)
-{
-	static const char *const status[] = {"BOUND", "PENDING", "REJECTED", "UNBOUND"};
-	const struct bclint_asset *a = w->asset;
-	if (w->asset_id == NULL) {
-		evidence(l, NULL,
-		         fmt(w, "%s is a Business Center action: no asset is involved",
-		             w->action->name));
-		return set_state(l, ST_SKIPPED, NULL);
-	}
-	if (a == NULL && w->unknown) {
-		evidence(l, NULL,
-		         fmt(w,
-		             "%s is not among this Business Center's assets and nothing "
-		             "in it refers to it: it lives in another Business Center, or "
-		             "the ID is wrong%s%s",
-		             target_label(w), w->unknown_close ? " (close IDs here: " : "",
-		             w->unknown_close ? fmt(w, "%s)", w->unknown_close) : ""));
-		return set_state(l, ST_BROKEN, "foreign-asset");
-	}
-	if (a == NULL) {
-		evidence(l, w->asset_ref,
-		         fmt(w,
-		             "%s is not among this Business Center's assets: it "
-		             "lives in another Business Center",
-		             target_label(w)));
-		return set_state(l, ST_BROKEN, "foreign-asset");
-	}
-	if (a->status != BCLINT_REL_BOUND) {
-		evidence(l, &a->ent,
-		         fmt(w,
-		             "%s is in this Business Center but not bound to it "
-		             "(relation_status %s)",
-		             asset_label(w, a), status[a->status]));
-		return set_state(l, ST_BROKEN, "unbound-asset");
-	}
-	if (a->owned_here)
-		evidence(l, &a->ent,
-		         fmt(w,
-		             "%s is owned by this Business Center (relation_status "
-		             "BOUND)",
-		             asset_label(w, a)));
-	else
-		evidence(l, &a->ent,
-		         fmt(w,
-		             "%s is shared with this Business Center by its owner "
-		             "(relation_status BOUND)",
-		             asset_label(w, a)));
-	return set_state(l, ST_OK, NULL);
-}
-
-/* The member's role in the grant's asset group on this asset type. */
-static struct bclint_cap group_cap(const struct why *w, const struct bclint_asset_group *g)
-{
-	for (size_t i = 0; i < g->n_members; i++)
-		if (g->members[i].member == w->member)
-			return g->members[i].caps[w->asset_type];
-	return (struct bclint_cap){0, 0};
-}
-
-static const char *group_name(const struct bclint_asset_group *g)
-{
-	return g->name ? g->name : g->group_id;
-}
-
-static int check_assignment(struct why *w, struct layer *l)
-{
-	const struct bclint_grant *g = w->grant;
-	if (w->asset_id == NULL) {
-		evidence(l, NULL,
-		         fmt(w,
-		             "%s is a Business Center action: no asset assignment is "
-		             "needed",
-		             w->action->name));
-		return set_state(l, ST_SKIPPED, NULL);
-	}
-	if (g == NULL) {
-		evidence(l, &w->asset->ent,
-		         fmt(w,
-		             "%s is not assigned %s, directly or through an "
-		             "asset group",
-		             w->member->email, asset_label(w, w->asset)));
-		return set_state(l, ST_BROKEN, "asset-not-assigned");
-	}
-	if (g->direct != NULL && bclint_role_field(w->asset_type) == NULL)
-		evidence(l, &g->direct->ent, fmt(w, "assigned directly"));
-	else if (g->direct != NULL)
-		evidence(l, &g->direct->ent,
-		         fmt(w, "assigned directly with %s",
-		             cap_text(w, BCLINT_SCOPE_ASSET, g->direct->cap)));
-	if (g->group != NULL)
-		evidence(l, &g->group->ent,
-		         fmt(w, "%s through asset group '%s' with %s",
-		             g->direct ? "also assigned" : "assigned", group_name(g->group),
-		             cap_text(w, BCLINT_SCOPE_ASSET, group_cap(w, g->group))));
-	return set_state(l, ST_OK, NULL);
-}
-
-static const char *partner_name(const struct bclint_partner *p)
-{
-	return p->name != NULL && p->name[0] != '\0' ? p->name : p->bc_id;
-}
-
-/* Does a partner's share lower what grant g gives? */
-static int share_lowers(const struct bclint_grant *g)
-{
-	return g->capped_by != NULL && g->granted.level > g->capped_by->cap.level;
-}
-
-/* Does g's direct assignment give what g gives (before a share's cap),
- * with no asset group above it? */
-static int direct_gives(const struct bclint_grant *g)
-{
-	return g->direct != NULL && (g->group == NULL || bclint_covers(g->direct->cap, g->granted));
-}
-
-/* What really gives grant g its effective permission: the partner's share
- * when it lowers the grant, else the direct assignment when it alone
- * gives it, else the asset group (as the rules are told). */
-static const struct bclint_entity *source_of(const struct bclint_grant *g)
-{
-	return bclint_grant_source(g);
-}
-
-/* The source, in words to append to "holds ROLE on ASSET". */
-static const char *source_text(struct why *w, const struct bclint_grant *g, uint32_t type)
-{
-	if (share_lowers(g)) {
-		char a[128], b[128];
-		return fmt(w,
-		           " (granted %s, but partner '%s' shares it with this Business Center "
-		           "at %s only)",
-		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->granted, a, sizeof(a)),
-		           partner_name(g->capped_by->partner),
-		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->capped_by->cap, b,
-		                               sizeof(b)));
-	}
-	if (direct_gives(g))
-		return "";
-	return fmt(w, " through asset group '%s'", group_name(g->group));
-}
-
-/* Spark Ads and LIVE in ads are made on an ad account: the second half
- * of layer 5, once the TikTok account's own grant covers the action. */
-static int check_ad_account(struct why *w, struct layer *l)
-{
-	const char *who = w->member->email;
-	struct bclint_cap req = w->action->also_req;
-	char buf[128];
-	const char *least = fmt(w, "%s",
-	                        bclint_cap_describe(BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER,
-	                                            req, buf, sizeof(buf)));
-	const struct bclint_grant *g = w->ad_grant;
-	w->ad_broken = 1;
-	if (w->ad_id != NULL && w->ad == NULL) {
-		evidence(l, w->need ? &w->need->ent : NULL,
-		         fmt(w,
-		             "the ads are made on ad account %s, which is not in this Business "
-		             "Center",
-		             w->ad_id));
-		return set_state(l, ST_BROKEN, "foreign-asset");
-	}
-	if (w->ad != NULL && g == NULL) {
-		evidence(l, &w->ad->ent,
-		         fmt(w, "the ads are made on %s, which is not assigned to %s",
-		             asset_label(w, w->ad), who));
-		return set_state(l, ST_BROKEN, "asset-not-assigned");
-	}
-	if (g == NULL) {
-		evidence(l, &w->member->ent,
-		         fmt(w,
-		             "%s holds no grant on any ad account: the ads are "
-		             "made on an ad account, which takes at least %s",
-		             who, least));
-		return set_state(l, ST_BROKEN, "permission-too-narrow");
-	}
-	const char *holds =
-	        fmt(w, "%s holds %s on %s%s", who,
-	            bclint_cap_describe(BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER, g->cap, buf,
-	                                sizeof(buf)),
-	            asset_label(w, g->asset), source_text(w, g, BCLINT_ASSET_ADVERTISER));
-	const char *which =
-	        w->ad_id ? "where the ads are made" : "the strongest ad account they hold";
-	if (bclint_covers(g->cap, req)) {
-		w->ad_broken = 0;
-		evidence(l, source_of(g),
-		         fmt(w, "%s, %s, which covers making the ads", holds, which));
-		return set_state(l, ST_OK, NULL);
-	}
-	evidence(l, source_of(g),
-	         fmt(w,
-	             "%s, %s, which does not cover making the ads: it takes "
-	             "at least %s",
-	             holds, which, least));
-	return set_state(l, ST_BROKEN, "permission-too-narrow");
-}
-
-static int check_grant(struct why *w, struct layer *l)
-{
-	uint32_t scope = w->action->scope;
-	struct bclint_need q;
-	memset(&q, 0, sizeof(q));
-	q.member = w->member;
-	q.action = w->action;
-	q.grant = w->grant;
-	struct bclint_cap have = bclint_need_have(&q);
-	const struct bclint_entity *ent = &w->member->ent;
-	const char *from = "";
-	if (scope == BCLINT_SCOPE_ASSET) {
-		ent = source_of(w->grant);
-		from = source_text(w, w->grant, w->asset_type);
-	}
-	const char *holds = fmt(w, "holds %s", cap_text(w, scope, have));
-	const char *where = scope == BCLINT_SCOPE_ASSET ? fmt(w, " on %s", target_label(w)) : "";
-	if (scope == BCLINT_SCOPE_ASSET && bclint_role_field(w->asset_type) == NULL) {
-		holds = "is assigned"; /* pixels and domains: assignment is the permission */
-		where = fmt(w, " %s", target_label(w));
-	}
-	if (bclint_covers(have, w->action->req)) {
-		evidence(l, ent,
-		         fmt(w, "%s %s%s%s, which covers %s", w->member->email, holds, where, from,
-		             w->action->name));
-		if (w->action->also_types != 0)
-			return check_ad_account(w, l);
-		return set_state(l, ST_OK, NULL);
-	}
-	evidence(l, ent,
-	         fmt(w, "%s %s%s%s, which does not cover %s: it needs at least %s",
-	             w->member->email, holds, where, from, w->action->name, least_grant(w)));
-	return set_state(l, ST_BROKEN, "permission-too-narrow");
-}
-
-static int check_session(struct why *w, struct layer *l)
-{
-	const struct bclint_member *mb = w->member;
-	/* the direct assignment's time counts only when it gives the grant */
-	const struct bclint_assignment *d =
-	        w->grant && direct_gives(w->grant) ? w->grant->direct : NULL;
-	if (w->asset_id == NULL) {
-		evidence(l, NULL,
-		         fmt(w, "Business Center role changes carry no time in the snapshot"));
-		return set_state(l, ST_SKIPPED, NULL);
-	}
-	if (d == NULL && (w->grant == NULL || w->grant->group == NULL)) {
-		evidence(l, NULL, fmt(w, "no direct assignment records a time of change"));
-		return set_state(l, ST_SKIPPED, NULL);
-	}
-	if (d == NULL) {
-		evidence(l, &w->grant->group->ent,
-		         fmt(w, "%s asset group '%s', which records no time of change",
-		             w->grant->direct ? "the role that counts comes through"
-		                              : "granted only through",
-		             group_name(w->grant->group)));
-		return set_state(l, ST_SKIPPED, NULL);
-	}
-	if (d->granted_at == BCLINT_NO_TIME) {
-		evidence(l, &d->ent, fmt(w, "the assignment has no x_granted_at"));
-		return set_state(l, ST_SKIPPED, NULL);
-	}
-	if (mb->last_login_at == BCLINT_NO_TIME) {
-		evidence(l, &mb->ent,
-		         fmt(w, "%s has no recorded sign-in (x_last_login_at)", mb->email));
-		return set_state(l, ST_SKIPPED, NULL);
-	}
-	const char *granted = time_text(w, d->granted_at);
-	const char *login = time_text(w, mb->last_login_at);
-	if (d->granted_at > mb->last_login_at) {
-		evidence(l, &d->ent,
-		         fmt(w, "granted %s, after %s last signed in %s", granted, mb->email,
-		             login));
-		return set_state(l, ST_BROKEN, "stale-session");
-	}
-	evidence(l, &d->ent,
-	         fmt(w, "granted %s; %s has signed in since, last %s", granted, mb->email, login));
-	return set_state(l, ST_OK, NULL);
-}
-
-static int (*const checks[N_LAYERS])(struct why *, struct layer *) = {
-        check_member, check_delegation, check_asset, check_assignment, check_grant, check_session,
-};
-
-static void walk(struct why *w)
-{
-	w->broken = -1;
-	for (int i = 0; i < N_LAYERS; i++) {
-		struct layer *l = &w->layers[i];
-		if (w->broken >= 0) {
-			evidence(l, NULL,
-			         fmt(w, "not checked: layer %d (%s) is broken", w->broken + 1,
-			             layer_names[w->broken]));
-			set_state(l, ST_SKIPPED, NULL);
-		} else if (checks[i](w, l) == ST_BROKEN) {
-			w->broken = i;
-		}
-	}
-}
-
-/* -- the fix, in Business Center terms ------------------------------------------- */
-
-/* Raise grant g on asset `on` (of type `type`) to cover req. */
-static const char *fix_asset_grant(struct why *w, const struct bclint_grant *g, uint32_t type,
-                                   const char *on, struct bclint_cap req)
-{
-	const char *who = w->member->email;
-	char a[128], b[128];
-	struct bclint_cap want = req;
-	want.set |= g->cap.set; /* keep the TikTok account roles they have */
-	const char *target =
-	        fmt(w, "%s", bclint_cap_describe(BCLINT_SCOPE_ASSET, type, want, a, sizeof(a)));
-	if (g->capped_by != NULL && !bclint_covers(g->capped_by->cap, req))
-		return fmt(w,
-		           "Partner '%s' shares %s with this Business Center at %s only, and no "
-		           "grant here can give more: ask the partner to share it at least as %s "
-		           "(the grant to %s can stay).",
-		           partner_name(g->capped_by->partner), on,
-		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->capped_by->cap, b,
-		                               sizeof(b)),
-		           target, who);
-	if (direct_gives(g))
-		return fmt(w,
-		           "In Business Center > Users > Members, open %s and raise their "
-		           "permission on %s from %s to at least %s.",
-		           who, on,
-		           bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->cap, b, sizeof(b)),
-		           target);
-	if (g->direct != NULL)
-		return fmt(
-		        w,
-		        "%s gets what they hold on %s through asset group '%s' (their direct "
-		        "assignment is weaker): raise the direct permission from %s to at least "
-		        "%s (Business Center > Users > Members), or the group's role (Business "
-		        "Center > Assets > Asset groups).",
-		        who, on, group_name(g->group),
-		        bclint_cap_describe(BCLINT_SCOPE_ASSET, type, g->direct->cap, b, sizeof(b)),
-		        target);
-	return fmt(w,
-	           "%s gets %s only through asset group '%s': raise the group's role to at "
-	           "least %s (Business Center > Assets > Asset groups), or in Business Center "
-	           "> Users > Members assign %s to %s directly with at least %s.",
-	           who, on, group_name(g->group), target, on, who, target);
-}
-
-static const char *fix_grant(struct why *w)
-{
-	const char *who = w->member->email;
-	if (w->action->scope == BCLINT_SCOPE_BC_ROLE)
-		return fmt(w,
-		           "In Business Center > Users > Members, open %s and change their role "
-		           "to Admin (%s).",
-		           who, least_grant(w));
-	if (w->action->scope == BCLINT_SCOPE_FINANCE)
-		return fmt(w,
-		           "In Business Center > Users > Members, open %s and set their finance "
-		           "permission to at least %s.",
-		           who, least_grant(w));
-	return fix_asset_grant(w, w->grant, w->asset_type, target_label(w), w->action->req);
-}
-
-/* The fix when the ad account the ads are made on is what is missing. */
-static const char *fix_ad_account(struct why *w, const char *rule)
-{
-	const char *who = w->member->email;
-	char buf[128];
-	const char *least = fmt(w, "%s",
-	                        bclint_cap_describe(BCLINT_SCOPE_ASSET, BCLINT_ASSET_ADVERTISER,
-	                                            w->action->also_req, buf, sizeof(buf)));
-	if (strcmp(rule, "foreign-asset") == 0)
-		return fmt(w,
-		           "Ad account %s lives in another Business Center: make the ads on an "
-		           "ad account of this one, or ask the Business Center that owns %s to "
-		           "share it here (Partners) and then assign it to %s with at least %s.",
-		           w->ad_id, w->ad_id, who, least);
-	if (strcmp(rule, "asset-not-assigned") == 0)
-		return fmt(w,
-		           "In Business Center > Users > Members, open %s, choose Assign assets "
-		           "and add %s, where the ads are made, with at least %s.",
-		           who, asset_label(w, w->ad), least);
-	if (w->ad_grant == NULL)
-		return fmt(w,
-		           "In Business Center > Users > Members, open %s, choose Assign assets "
-		           "and add the ad account the ads are made on with at least %s; name it "
-		           "in the plan with x_advertiser_id.",
-		           who, least);
-	return fix_asset_grant(w, w->ad_grant, BCLINT_ASSET_ADVERTISER,
-	                       asset_label(w, w->ad_grant->asset), w->action->also_req);
-}
-
-static const char *fix_text(struct why *w)
-{
-	const char *who = w->member->email;
-	const char *on = w->asset_id ? fmt(w, " on %s", target_label(w)) : "";
-	const char *rule = w->broken >= 0 ? w->layers[w->broken].rule : NULL;
-	if (rule == NULL)
-		return fmt(w,
-		           "Nothing to change: %s should be able to do %s%s. If it still fails, "
-		           "ask them to sign out and sign in again.",
-		           who, w->action->name, on);
-	if (w->ad_broken)
-		return fix_ad_account(w, rule);
-	if (strcmp(rule, "pending-invitation") == 0)
-		return fmt(w,
-		           "Ask %s to accept the invitation to this Business Center (sent by "
-		           "email); if it has expired, resend it in Business Center > Users > "
-		           "Members. Nothing else takes effect until they accept.",
-		           who);
-	if (strcmp(rule, "not-a-member") == 0 && w->action->scope == BCLINT_SCOPE_CREATOR)
-		return fmt(w,
-		           "Invite %s again in Business Center > Users > Members > Invite "
-		           "members if they should be here; %s itself is creator-only and no "
-		           "role can grant it.",
-		           who, w->action->name);
-	if (strcmp(rule, "former-member-access") == 0 && w->action->scope == BCLINT_SCOPE_CREATOR)
-		return fmt(w,
-		           "%s is no longer a member, and what is still recorded for them here "
-		           "does nothing: remove it (their assignments, asset groups and needs in "
-		           "the plan), or invite them again if they should be here; %s itself is "
-		           "creator-only and no role can grant it.",
-		           who, w->action->name);
-	if (strcmp(rule, "former-member-access") == 0)
-		return fmt(w,
-		           "%s is no longer a member, and what is still recorded for them here "
-		           "does nothing. If they should have access, invite them again in "
-		           "Business Center > Users > Members > Invite members and, once they "
-		           "accept, check that they hold at least %s%s; if not, remove what is "
-		           "left (their assignments, asset groups and needs in the plan).",
-		           who, least_grant(w), on);
-	if (strcmp(rule, "not-a-member") == 0)
-		return fmt(w,
-		           "Invite %s again in Business Center > Users > Members > Invite "
-		           "members; once they accept, give them at least %s%s.",
-		           who, least_grant(w), on);
-	if (strcmp(rule, "non-delegable-action") == 0)
-		return fmt(w,
-		           "%s is creator-only: no role in Business Center can grant it. The "
-		           "TikTok account's owner has to do it, signed in to that account.",
-		           w->action->name);
-	if (strcmp(rule, "foreign-asset") == 0 && w->unknown)
-		return fmt(w,
-		           "Check the ID first. If %s is right, it lives in another Business "
-		           "Center: ask that Business Center to give %s at least %s there, or to "
-		           "share the asset with this Business Center (Partners) so that it can be "
-		           "assigned here.",
-		           target_label(w), who, least_grant(w));
-	if (strcmp(rule, "foreign-asset") == 0)
-		return fmt(w,
-		           "%s lives in another Business Center: ask that Business Center to "
-		           "give %s at least %s there, or to share the asset with this Business "
-		           "Center (Partners) so that it can be assigned here.",
-		           target_label(w), who, least_grant(w));
-	if (strcmp(rule, "unbound-asset") == 0)
-		return fmt(w,
-		           "Bind %s to this Business Center first: in Business Center > Assets, "
-		           "complete or repeat the request (its owner must approve it); then "
-		           "assign it to %s with at least %s.",
-		           target_label(w), who, least_grant(w));
-	if (strcmp(rule, "asset-not-assigned") == 0)
-		return fmt(w,
-		           "In Business Center > Users > Members, open %s, choose Assign assets "
-		           "and add %s with at least %s (or add them to an asset group that "
-		           "holds it).",
-		           who, target_label(w), least_grant(w));
-	if (strcmp(rule, "permission-too-narrow") == 0)
-		return fix_grant(w);
-	return fmt(w,
-	           "The permission is already right but was granted after %s last signed "
-	           "in: ask them to refresh the page, or sign out and sign in again.",
-	           who);
-}
-
 /* -- output ------------------------------------------------------------------ */
 
-static void locate(const struct why *w, const struct bclint_entity *e, uint32_t *line,
+static void locate(const struct bclint_why *w, const struct bclint_entity *e, uint32_t *line,
                    uint32_t *col)
 {
 	bclint_position_of(w->text, w->len, e->start, line, col);
 }
 
-static void text_location(struct bclint_buf *b, const struct why *w, const struct bclint_entity *e)
+static void text_location(struct bclint_buf *b, const struct bclint_why *w,
+                          const struct bclint_entity *e)
 {
 	uint32_t line, col;
 	locate(w, e, &line, &col);
@@ -939,23 +241,25 @@ static void text_location(struct bclint_buf *b, const struct why *w, const struc
 	bclint_buf_printf(b, ":%u:%u: ", line, col);
 }
 
-static void emit_text(struct why *w, struct bclint_buf *b)
+static void emit_text(struct bclint_why *w, struct bclint_buf *b)
 {
 	const char *rule = w->broken >= 0 ? w->layers[w->broken].rule : "ok";
 	bclint_buf_printf(b, "verdict: %s\n", rule);
 	bclint_buf_puts(b, "member: ");
 	text_location(b, w, &w->member->ent);
-	bclint_textsafe(b, member_label(w, w->member), BCLINT_TEXTSAFE_CHARS);
+	bclint_textsafe(b, bclint_why_member_label(w, w->member), BCLINT_TEXTSAFE_CHARS);
 	bclint_buf_puts(b, "\naction: ");
 	bclint_textsafe(b,
-	                w->asset_id ? fmt(w, "%s on %s", w->action->name, target_label(w))
+	                w->asset_id ? bclint_why_fmt(w, "%s on %s", w->action->name,
+	                                             bclint_why_target_label(w))
 	                            : w->action->name,
 	                BCLINT_TEXTSAFE_CHARS);
 	if (w->ad_id != NULL)
 		bclint_textsafe(
 		        b,
-		        fmt(w, ", with ads made on %s",
-		            w->ad ? asset_label(w, w->ad) : fmt(w, "ad account %s", w->ad_id)),
+		        bclint_why_fmt(w, ", with ads made on %s",
+		                       w->ad ? bclint_why_asset_label(w, w->ad)
+		                             : bclint_why_fmt(w, "ad account %s", w->ad_id)),
 		        BCLINT_TEXTSAFE_CHARS);
 	bclint_buf_putc(b, '\n');
 	if (w->need != NULL) {
@@ -964,10 +268,10 @@ static void emit_text(struct why *w, struct bclint_buf *b)
 		text_location(b, w, &w->need->ent);
 		bclint_buf_printf(b, "%s\n", bclint_entity_pointer(&w->need->ent, ptr));
 	}
-	for (int i = 0; i < N_LAYERS; i++) {
-		const struct layer *l = &w->layers[i];
-		bclint_buf_printf(b, "%d %-10s %-7s ", i + 1, layer_names[i],
-		                  state_names[l->state]);
+	for (int i = 0; i < WHY_N_LAYERS; i++) {
+		const struct bclint_why_layer *l = &w->layers[i];
+		bclint_buf_printf(b, "%d %-10s %-7s ", i + 1, bclint_why_layer_names[i],
+		                  bclint_why_state_names[l->state]);
 		for (size_t k = 0; k < l->n_ev; k++) {
 			if (k)
 				bclint_buf_puts(b, "; ");
@@ -995,7 +299,7 @@ static void json_str(struct bclint_buf *b, const char *key, const char *s)
 }
 
 /* "file", "line", "column" and "pointer" of an entity. */
-static void json_location(struct bclint_buf *b, struct why *w, const struct bclint_entity *e)
+static void json_location(struct bclint_buf *b, struct bclint_why *w, const struct bclint_entity *e)
 {
 	uint32_t line, col;
 	char ptr[BCLINT_POINTER_MAX];
@@ -1005,7 +309,7 @@ static void json_location(struct bclint_buf *b, struct why *w, const struct bcli
 	json_str(b, "pointer", bclint_entity_pointer(e, ptr));
 }
 
-static void emit_json(struct why *w, struct bclint_buf *b)
+static void emit_json(struct bclint_why *w, struct bclint_buf *b)
 {
 	static const char *const scopes[] = {"asset", "bc_role", "finance", "creator"};
 	const char *rule = w->broken >= 0 ? w->layers[w->broken].rule : "ok";
@@ -1025,7 +329,7 @@ static void emit_json(struct why *w, struct bclint_buf *b)
 	json_str(b, "scope", scopes[w->action->scope]);
 	bclint_buf_puts(b, ", ");
 	json_str(b, "least_grant",
-	         w->action->scope == BCLINT_SCOPE_CREATOR ? NULL : least_grant(w));
+	         w->action->scope == BCLINT_SCOPE_CREATOR ? NULL : bclint_why_least_grant(w));
 	bclint_buf_puts(b, "},\n \"asset\": ");
 	if (w->asset_id == NULL) {
 		bclint_buf_puts(b, "null");
@@ -1068,12 +372,12 @@ static void emit_json(struct why *w, struct bclint_buf *b)
 		bclint_buf_putc(b, '}');
 	}
 	bclint_buf_puts(b, ",\n \"layers\": [");
-	for (int i = 0; i < N_LAYERS; i++) {
-		const struct layer *l = &w->layers[i];
+	for (int i = 0; i < WHY_N_LAYERS; i++) {
+		const struct bclint_why_layer *l = &w->layers[i];
 		bclint_buf_printf(b, "%s\n  {\"layer\": %d, ", i ? "," : "", i + 1);
-		json_str(b, "name", layer_names[i]);
+		json_str(b, "name", bclint_why_layer_names[i]);
 		bclint_buf_puts(b, ", ");
-		json_str(b, "state", state_names[l->state]);
+		json_str(b, "state", bclint_why_state_names[l->state]);
 		bclint_buf_puts(b, ", ");
 		json_str(b, "rule", l->rule);
 		bclint_buf_puts(b, ", \"evidence\": [");
@@ -1097,7 +401,7 @@ static void emit_json(struct why *w, struct bclint_buf *b)
 
 /* A member by user_id or email, else by name (user_name, case-insensitive);
  * a name two members share is a usage error that lists them. */
-static int find_member(struct why *w, const char *q)
+static int find_member(struct bclint_why *w, const char *q)
 {
 	const struct bclint_model *m = w->m;
 	for (size_t i = 0; i < m->n_members; i++)
@@ -1112,12 +416,13 @@ static int find_member(struct why *w, const char *q)
 		if (mb->name == NULL || strcasecmp(mb->name, q) != 0)
 			continue;
 		bclint_buf_puts(&all, n++ ? ", " : "");
-		bclint_textsafe(&all, fmt(w, "%s (%s)", mb->email, mb->user_id),
+		bclint_textsafe(&all, bclint_why_fmt(w, "%s (%s)", mb->email, mb->user_id),
 		                BCLINT_TEXTSAFE_CHARS);
 		found = found ? found : mb;
 	}
 	if (n > 1) {
-		int rc = usage_msg(fmt(w,
+		int rc = usage_msg(
+		        bclint_why_fmt(w,
 		                       "'%s' names %zu members of %s: %s; say which by email or "
 		                       "user_id",
 		                       q, n, m->file, all.data ? all.data : ""));
@@ -1130,16 +435,17 @@ static int find_member(struct why *w, const char *q)
 	struct closest c = {q, {0}, {0}, 0};
 	for (size_t i = 0; i < m->n_members; i++) {
 		const struct bclint_member *mb = &m->members[i];
-		const char *label = member_label(w, mb);
+		const char *label = bclint_why_member_label(w, mb);
 		closest_offer(&c, label, mb->email);
 		closest_offer(&c, label, mb->user_id);
 		closest_offer(&c, label, mb->name);
 	}
-	return not_found(fmt(w, "no member '%s' in %s (by email, user_id or name)", q, m->file),
-	                 &c);
+	return not_found(
+	        bclint_why_fmt(w, "no member '%s' in %s (by email, user_id or name)", q, m->file),
+	        &c);
 }
 
-static int find_action(struct why *w, const char *q)
+static int find_action(struct bclint_why *w, const char *q)
 {
 	size_t n;
 	const struct bclint_action *all = bclint_actions(&n);
@@ -1149,11 +455,11 @@ static int find_action(struct why *w, const char *q)
 	struct closest c = {q, {0}, {0}, 0};
 	for (size_t i = 0; i < n; i++)
 		closest_offer(&c, all[i].name, all[i].name);
-	return not_found(fmt(w, "unknown action '%s'", q), &c);
+	return not_found(bclint_why_fmt(w, "unknown action '%s'", q), &c);
 }
 
 /* Does the asset type fit the question (--asset-type, else the action)? */
-static int type_fits(const struct why *w, int want, uint32_t type)
+static int type_fits(const struct bclint_why *w, int want, uint32_t type)
 {
 	if (want >= 0)
 		return (uint32_t)want == type;
@@ -1162,7 +468,7 @@ static int type_fits(const struct why *w, int want, uint32_t type)
 
 /* An asset that is not in assets may still be named by a need, an
  * assignment or a share: then it is foreign, and that is the answer. */
-static const struct bclint_entity *find_reference(struct why *w, const char *id, int want)
+static const struct bclint_entity *find_reference(struct bclint_why *w, const char *id, int want)
 {
 	const struct bclint_model *m = w->m;
 	for (size_t i = 0; i < m->n_needs; i++) {
@@ -1197,7 +503,7 @@ static int looks_like_id(const char *q)
 }
 
 /* The first asset type the action applies to. */
-static uint32_t action_type(const struct why *w)
+static uint32_t action_type(const struct bclint_why *w)
 {
 	uint32_t t = 0;
 	while (t < BCLINT_ASSET_NTYPES && !(w->action->types & (1u << t)))
@@ -1208,7 +514,7 @@ static uint32_t action_type(const struct why *w)
 /* The assets whose ID (by_name 0) or name (by_name 1) is q: the one that
  * fits the question in *found, one that does not in *other; a usage
  * error when two fit. */
-static int match_assets(struct why *w, const char *q, int want, int by_name,
+static int match_assets(struct bclint_why *w, const char *q, int want, int by_name,
                         const struct bclint_asset **found, const struct bclint_asset **other)
 {
 	const struct bclint_model *m = w->m;
@@ -1220,15 +526,17 @@ static int match_assets(struct why *w, const char *q, int want, int by_name,
 		if (!type_fits(w, want, a->type)) {
 			*other = *other ? *other : a;
 		} else if (*found != NULL && by_name) {
-			return usage_msg(fmt(w, "asset name '%s' names %s and %s: say which by ID",
-			                     q, safe(w, asset_label(w, *found)),
-			                     safe(w, asset_label(w, a))));
+			return usage_msg(bclint_why_fmt(
+			        w, "asset name '%s' names %s and %s: say which by ID", q,
+			        bclint_why_safe(w, bclint_why_asset_label(w, *found)),
+			        bclint_why_safe(w, bclint_why_asset_label(w, a))));
 		} else if (*found != NULL) {
-			return usage_msg(fmt(w,
-			                     "asset '%s' names a %s and a %s: say which with "
-			                     "--asset-type",
-			                     q, bclint_asset_type_name((*found)->type),
-			                     bclint_asset_type_name(a->type)));
+			return usage_msg(
+			        bclint_why_fmt(w,
+			                       "asset '%s' names a %s and a %s: say which with "
+			                       "--asset-type",
+			                       q, bclint_asset_type_name((*found)->type),
+			                       bclint_asset_type_name(a->type)));
 		} else {
 			*found = a;
 		}
@@ -1239,7 +547,7 @@ static int match_assets(struct why *w, const char *q, int want, int by_name,
 /* An ID that nothing in the snapshot names is an asset of another
  * Business Center, as far as this one can tell: the asset layer says so
  * (with what is close here, in case the ID is mistyped). */
-static void unknown_id(struct why *w, const char *id, int want)
+static void unknown_id(struct bclint_why *w, const char *id, int want)
 {
 	const struct bclint_model *m = w->m;
 	struct closest c = {id, {0}, {0}, 0};
@@ -1250,7 +558,7 @@ static void unknown_id(struct why *w, const char *id, int want)
 	if (c.n > 0) {
 		struct bclint_buf b = {0};
 		closest_list(&b, &c);
-		w->unknown_close = fmt(w, "%s", b.data ? b.data : "");
+		w->unknown_close = bclint_why_fmt(w, "%s", b.data ? b.data : "");
 		free(b.data);
 	}
 	w->unknown = 1;
@@ -1258,7 +566,7 @@ static void unknown_id(struct why *w, const char *id, int want)
 
 /* The asset by ID, else named by a need, an assignment or a share
  * (foreign), else by name; an ID nothing names is foreign too. */
-static int find_asset(struct why *w, const char *q, int want)
+static int find_asset(struct bclint_why *w, const char *q, int want)
 {
 	const struct bclint_model *m = w->m;
 	const struct bclint_asset *found = NULL, *other = NULL;
@@ -1276,13 +584,14 @@ static int find_asset(struct why *w, const char *q, int want)
 	if ((w->asset_ref = find_reference(w, q, want)) != NULL)
 		return 0;
 	if (other != NULL && want >= 0)
-		return usage_msg(fmt(w, "asset '%s' is of type %s, not %s", q,
-		                     bclint_asset_type_name(other->type),
-		                     bclint_asset_type_name((uint32_t)want)));
+		return usage_msg(bclint_why_fmt(w, "asset '%s' is of type %s, not %s", q,
+		                                bclint_asset_type_name(other->type),
+		                                bclint_asset_type_name((uint32_t)want)));
 	if (other != NULL)
-		return usage_msg(fmt(w, "%s applies to %s assets, but asset '%s' is a %s",
-		                     w->action->name, bclint_asset_type_name(action_type(w)), q,
-		                     bclint_asset_type_name(other->type)));
+		return usage_msg(
+		        bclint_why_fmt(w, "%s applies to %s assets, but asset '%s' is a %s",
+		                       w->action->name, bclint_asset_type_name(action_type(w)), q,
+		                       bclint_asset_type_name(other->type)));
 	if (looks_like_id(q)) {
 		unknown_id(w, q, want);
 		return 0;
@@ -1292,125 +601,29 @@ static int find_asset(struct why *w, const char *q, int want)
 		const struct bclint_asset *a = &m->assets[i];
 		if (!type_fits(w, want, a->type))
 			continue;
-		const char *label = asset_label(w, a);
+		const char *label = bclint_why_asset_label(w, a);
 		closest_offer(&c, label, a->asset_id);
 		closest_offer(&c, label, a->name);
 	}
-	return not_found(fmt(w, "no asset '%s' in %s (by ID or name)", q, m->file), &c);
-}
-
-/* The ad account need n names for its ads (x_advertiser_id), or NULL. */
-static const char *named_ad(const struct why *w, const struct bclint_need *n)
-{
-	const char *id;
-	const struct bclint_asset *a;
-	bclint_snapshot_also(w->snap, n, &id, &a);
-	return id;
-}
-
-/* Does need n name the ad account the question names (--advertiser)? */
-static int same_ad(const char *asked, const char *named)
-{
-	return asked == NULL || (named != NULL && strcmp(asked, named) == 0);
-}
-
-/* The same question in the access plan, if it is there.  Without
- * --advertiser, a need that names no ad account is the same question,
- * else the first that names one. */
-static const struct bclint_need *find_need(const struct why *w)
-{
-	const struct bclint_need *first = NULL;
-	for (size_t i = 0; i < w->member->n_needs; i++) {
-		const struct bclint_need *n = w->member->needs[i];
-		if (n->action != w->action)
-			continue;
-		if (w->asset_id == NULL ? n->asset_id != NULL
-		                        : n->asset_id == NULL || n->asset_type != w->asset_type ||
-		                                  strcmp(n->asset_id, w->asset_id) != 0)
-			continue;
-		const char *named = named_ad(w, n);
-		if (!same_ad(w->ad_id, named))
-			continue;
-		if (named == NULL || w->ad_id != NULL)
-			return n;
-		if (first == NULL)
-			first = n;
-	}
-	return first;
-}
-
-/* The member's grant on asset a, or NULL. */
-static const struct bclint_grant *grant_on(const struct bclint_member *mb,
-                                           const struct bclint_asset *a)
-{
-	for (size_t i = 0; a != NULL && i < mb->n_grants; i++)
-		if (mb->grants[i]->asset == a)
-			return mb->grants[i];
-	return NULL;
-}
-
-/* The ad account the ads are made on: the plan's, else the one --advertiser
- * names, else the member's strongest. */
-static void find_ad_account(struct why *w)
-{
-	if (w->action->also_types == 0)
-		return;
-	if (w->need != NULL) {
-		w->ad_grant = bclint_snapshot_also(w->snap, w->need, &w->ad_id, &w->ad);
-		return;
-	}
-	const struct bclint_model *m = w->m;
-	if (w->ad_id != NULL) {
-		for (size_t i = 0; i < m->n_assets && w->ad == NULL; i++)
-			if (m->assets[i].type == BCLINT_ASSET_ADVERTISER &&
-			    strcmp(m->assets[i].asset_id, w->ad_id) == 0)
-				w->ad = &m->assets[i];
-		w->ad_grant = grant_on(w->member, w->ad);
-		return;
-	}
-	for (size_t i = 0; i < w->member->n_grants; i++) {
-		const struct bclint_grant *g = w->member->grants[i];
-		if (g->asset->type == BCLINT_ASSET_ADVERTISER &&
-		    (w->ad_grant == NULL || g->cap.level > w->ad_grant->cap.level))
-			w->ad_grant = g;
-	}
-	w->ad = w->ad_grant ? w->ad_grant->asset : NULL;
+	return not_found(bclint_why_fmt(w, "no asset '%s' in %s (by ID or name)", q, m->file), &c);
 }
 
 /* -- the sweep: every need of one member ------------------------------------ */
 
-/* Ask need n's question: the walk and the fix, as for one question. */
-static void ask_need(struct why *w, const struct bclint_need *n)
-{
-	w->action = n->action;
-	w->asset_id = n->asset_id;
-	w->asset_type = n->asset_type;
-	w->asset = n->asset;
-	w->asset_ref = n->asset_id != NULL && n->asset == NULL ? &n->ent : NULL;
-	w->grant = n->grant;
-	w->need = n;
-	w->ad_id = NULL;
-	w->ad = NULL;
-	w->ad_grant = NULL;
-	w->ad_broken = 0;
-	memset(w->layers, 0, sizeof(w->layers));
-	find_ad_account(w);
-	walk(w);
-	w->fix = fix_text(w);
-}
-
 /* "CREATE_EDIT_ADS on ad account 'Brand US' (7001), with ads made on ..." */
-static const char *question_text(struct why *w)
+static const char *question_text(struct bclint_why *w)
 {
-	const char *q = w->asset_id ? fmt(w, "%s on %s", w->action->name, target_label(w))
+	const char *q = w->asset_id ? bclint_why_fmt(w, "%s on %s", w->action->name,
+	                                             bclint_why_target_label(w))
 	                            : w->action->name;
 	if (w->ad_id != NULL)
-		q = fmt(w, "%s, with ads made on %s", q,
-		        w->ad ? asset_label(w, w->ad) : fmt(w, "ad account %s", w->ad_id));
+		q = bclint_why_fmt(w, "%s, with ads made on %s", q,
+		                   w->ad ? bclint_why_asset_label(w, w->ad)
+		                         : bclint_why_fmt(w, "ad account %s", w->ad_id));
 	return q;
 }
 
-static void sweep_text_need(struct why *w, struct bclint_buf *b)
+static void sweep_text_need(struct bclint_why *w, struct bclint_buf *b)
 {
 	const char *verdict = w->broken >= 0 ? w->layers[w->broken].rule : "ok";
 	bclint_buf_printf(b, "%-22s ", verdict);
@@ -1419,8 +632,8 @@ static void sweep_text_need(struct why *w, struct bclint_buf *b)
 	bclint_buf_putc(b, '\n');
 	if (w->broken < 0)
 		return;
-	const struct layer *l = &w->layers[w->broken];
-	bclint_buf_printf(b, "  layer %d (%s): ", w->broken + 1, layer_names[w->broken]);
+	const struct bclint_why_layer *l = &w->layers[w->broken];
+	bclint_buf_printf(b, "  layer %d (%s): ", w->broken + 1, bclint_why_layer_names[w->broken]);
 	for (size_t k = 0; k < l->n_ev; k++) {
 		if (k)
 			bclint_buf_puts(b, "; ");
@@ -1434,7 +647,7 @@ static void sweep_text_need(struct why *w, struct bclint_buf *b)
 }
 
 /* Add "file", "line", "column" and "pointer" of entity e to object o. */
-static void cj_location(cJSON *o, struct why *w, const struct bclint_entity *e)
+static void cj_location(cJSON *o, struct bclint_why *w, const struct bclint_entity *e)
 {
 	uint32_t line, col;
 	char ptr[BCLINT_POINTER_MAX];
@@ -1451,7 +664,7 @@ static cJSON *cj_str(const char *s)
 	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
-static cJSON *sweep_json_need(struct why *w)
+static cJSON *sweep_json_need(struct bclint_why *w)
 {
 	cJSON *o = cJSON_CreateObject();
 	const char *verdict = w->broken >= 0 ? w->layers[w->broken].rule : "ok";
@@ -1473,11 +686,11 @@ static cJSON *sweep_json_need(struct why *w)
 		cJSON_AddItemToObject(o, "ad_account", cj_str(w->ad ? w->ad->asset_id : w->ad_id));
 	cJSON *layer = cJSON_CreateNull();
 	if (w->broken >= 0) {
-		const struct layer *l = &w->layers[w->broken];
+		const struct bclint_why_layer *l = &w->layers[w->broken];
 		cJSON_Delete(layer);
 		layer = cJSON_CreateObject();
 		cJSON_AddNumberToObject(layer, "layer", w->broken + 1);
-		cJSON_AddStringToObject(layer, "name", layer_names[w->broken]);
+		cJSON_AddStringToObject(layer, "name", bclint_why_layer_names[w->broken]);
 		cJSON *ev = cJSON_AddArrayToObject(layer, "evidence");
 		for (size_t k = 0; k < l->n_ev; k++) {
 			cJSON *e = cJSON_CreateObject();
@@ -1494,7 +707,7 @@ static cJSON *sweep_json_need(struct why *w)
 
 /* Every need of the member, in the plan's order: which work, and for the
  * others the broken layer and the fix.  Returns the exit status. */
-static int sweep(struct why *w, struct bclint_buf *out)
+static int sweep(struct bclint_why *w, struct bclint_buf *out)
 {
 	const struct bclint_member *mb = w->member;
 	size_t blocked = 0;
@@ -1510,7 +723,7 @@ static int sweep(struct why *w, struct bclint_buf *out)
 		needs = cJSON_AddArrayToObject(root, "needs");
 	}
 	for (size_t i = 0; i < mb->n_needs; i++) {
-		ask_need(w, mb->needs[i]);
+		bclint_why_ask_need(w, mb->needs[i]);
 		blocked += w->broken >= 0;
 		if (w->json)
 			cJSON_AddItemToArray(needs, sweep_json_need(w));
@@ -1533,7 +746,7 @@ static int sweep(struct why *w, struct bclint_buf *out)
 	} else {
 		bclint_buf_puts(out, "member: ");
 		text_location(out, w, &mb->ent);
-		bclint_textsafe(out, member_label(w, mb), BCLINT_TEXTSAFE_CHARS);
+		bclint_textsafe(out, bclint_why_member_label(w, mb), BCLINT_TEXTSAFE_CHARS);
 		if (mb->n_needs == 0)
 			bclint_buf_puts(out,
 			                "\nneeds: none in the access plan; ask about one action "
@@ -1642,7 +855,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 
 /* Load the snapshot into w; snapshot errors go to standard error in the
  * gcc format. */
-static int load(struct why *w, const char *path)
+static int load(struct bclint_why *w, const char *path)
 {
 	struct bclint_text text;
 	char *name = strdup(path);
@@ -1685,7 +898,7 @@ static int load(struct why *w, const char *path)
 
 /* Resolve the question against the snapshot; usage errors for what does
  * not fit. */
-static int resolve(struct why *w, const struct args *a)
+static int resolve(struct bclint_why *w, const struct args *a)
 {
 	int rc;
 	if ((rc = find_member(w, a->member)) != 0)
@@ -1699,25 +912,24 @@ static int resolve(struct why *w, const struct args *a)
 		uint32_t t = 0;
 		while (t < BCLINT_ASSET_NTYPES && !(w->action->types & (1u << t)))
 			t++;
-		return usage_msg(fmt(w,
-		                     "%s is an asset action: name the %s with --asset "
-		                     "ASSET_ID",
-		                     w->action->name, bclint_asset_type_label(t)));
+		return usage_msg(bclint_why_fmt(w,
+		                                "%s is an asset action: name the %s with --asset "
+		                                "ASSET_ID",
+		                                w->action->name, bclint_asset_type_label(t)));
 	}
 	if ((scope == BCLINT_SCOPE_BC_ROLE || scope == BCLINT_SCOPE_FINANCE) && a->asset != NULL)
-		return usage_msg(fmt(w, "%s is a Business Center action: it takes no --asset",
-		                     w->action->name));
+		return usage_msg(bclint_why_fmt(
+		        w, "%s is a Business Center action: it takes no --asset", w->action->name));
 	if (a->asset != NULL && (rc = find_asset(w, a->asset, a->asset_type)) != 0)
 		return rc;
 	if (a->advertiser != NULL && w->action->also_types == 0)
-		return usage_msg(fmt(w,
-		                     "%s is not made on an ad account: it takes no --advertiser "
-		                     "(only SPARK_ADS_PULL_POST and USE_LIVE_IN_ADS do)",
-		                     w->action->name));
+		return usage_msg(
+		        bclint_why_fmt(w,
+		                       "%s is not made on an ad account: it takes no --advertiser "
+		                       "(only SPARK_ADS_PULL_POST and USE_LIVE_IN_ADS do)",
+		                       w->action->name));
 	w->ad_id = a->advertiser;
-	w->grant = grant_on(w->member, w->asset);
-	w->need = find_need(w);
-	find_ad_account(w);
+	bclint_why_question(w);
 	return 0;
 }
 
@@ -1734,7 +946,7 @@ static int why_exec(const struct bclint_cmd *self, int argc, char **argv)
 			bclint_cmd_version(self);
 		return BCLINT_EXIT_OK;
 	}
-	struct why w;
+	struct bclint_why w;
 	memset(&w, 0, sizeof(w));
 	w.json = a.json;
 	rc = load(&w, a.snapshot);
@@ -1749,8 +961,7 @@ static int why_exec(const struct bclint_cmd *self, int argc, char **argv)
 		if (a.action == NULL) {
 			status = sweep(&w, &out);
 		} else {
-			walk(&w);
-			w.fix = fix_text(&w);
+			bclint_why_answer(&w);
 			if (w.json)
 				emit_json(&w, &out);
 			else
