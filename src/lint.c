@@ -150,6 +150,9 @@ struct job {
 	size_t started;      /* from, when the current worker started */
 	/* the current worker's region, which its findings are written into */
 	struct bclint_region *region;
+	/* the report is handed out file by file: regions are dropped soon,
+	 * whole, to be reused (not trimmed) */
+	int parts;
 	int done;
 	/* diagnostics held until every file before this one is done, so
 	 * that their order does not depend on how many workers run */
@@ -759,7 +762,8 @@ static int ended(struct job *j, const struct bclint_outcome *out)
 	struct bclint_run *run = j->run;
 	unsigned timeout = j->o->rule_timeout;
 	const char *name = run->report.sources[j->file].path;
-	bclint_region_trim(j->region); /* the worker is gone: only what it sealed is kept */
+	if (!j->parts)
+		bclint_region_trim(j->region); /* the worker is gone: only what it sealed is kept */
 	j->region = NULL;
 	if (out->ending == BCLINT_WORKER_DONE)
 		return 0;
@@ -878,7 +882,8 @@ static int lint_files(struct bclint_run *run, const struct bclint_lint_options *
 			                  .send_load = 1,
 			                  .prev = -1,
 			                  .done = 1,
-			                  .hold = next > said};
+			                  .hold = next > said,
+			                  .parts = parts};
 			int file = read_source(j, paths[next++], "snapshot");
 			if (file >= 0 && o->previous != NULL && prev < 0 &&
 			    (prev = read_source(j, o->previous, "previous snapshot")) < 0) {

@@ -41,7 +41,7 @@ int bclint_region_map(struct bclint_region *g)
 		               -1, 0);
 		if (p != MAP_FAILED) {
 			g->base = p;
-			g->size = size;
+			g->size = g->whole = size;
 			return 0;
 		}
 	}
@@ -111,10 +111,26 @@ void bclint_region_trim(struct bclint_region *g)
 	size_t page = page_size(), keep = (g->sealed + page - 1) & ~(page - 1);
 	if (keep >= g->size)
 		return;
+#ifdef MADV_REMOVE
+	/* shared memory keeps its pages while any of it is mapped: free the
+	 * ones taken past the seal, not only their addresses */
+	madvise(g->base + keep, g->size - keep, MADV_REMOVE);
+#endif
 	munmap(g->base + keep, g->size - keep);
 	g->size = keep;
 	if (keep == 0)
 		g->base = NULL;
+}
+
+int bclint_region_reuse(struct bclint_region *g)
+{
+	if (g->base == NULL || g->size != g->whole)
+		return -1;
+	/* this process could reach what was sealed; the pages stay */
+	if (g->sealed > 0 && mprotect(g->base, g->sealed, PROT_NONE) < 0)
+		return -1;
+	g->used = g->sealed = g->ready = 0;
+	return 0;
 }
 
 void bclint_region_unmap(struct bclint_region *g)

@@ -22,6 +22,7 @@ struct bclint_region {
 	size_t used;   /* bytes handed out, from base on */
 	size_t sealed; /* the first bytes that are final (page-aligned) */
 	size_t ready;  /* the first bytes this process may write */
+	size_t whole;  /* size, as mapped: trimming makes size smaller */
 };
 
 /* Map a region as big as the machine's memory (a quarter of the address
@@ -48,8 +49,15 @@ int bclint_region_holds(const struct bclint_region *g, const void *p, size_t n);
 int bclint_region_holds_str(const struct bclint_region *g, const char *s);
 
 /* In the caller, once the worker is gone: give back what it never
- * sealed. */
+ * sealed, pages and address space, for a region kept for long. */
 void bclint_region_trim(struct bclint_region *g);
+
+/* In the caller, once nothing in an untrimmed region is needed any more:
+ * make it empty again, none of it reachable, for the next worker to fill.
+ * Its pages are kept: that worker writes over them instead of the kernel
+ * clearing fresh ones for it (a fifth of a run of many files went on
+ * that).  0, or -1 when the region was trimmed (it is then unchanged). */
+int bclint_region_reuse(struct bclint_region *g);
 
 void bclint_region_unmap(struct bclint_region *g);
 

@@ -82,8 +82,8 @@ struct bclint_region *bclint_report_new_region(struct bclint_report *r, uint32_t
 	if (files == NULL)
 		return NULL;
 	r->region_files = files;
-	struct bclint_region *g = malloc(sizeof(*g));
-	if (g == NULL || bclint_region_map(g) < 0) {
+	struct bclint_region *g = r->n_spare > 0 ? r->spare[--r->n_spare] : NULL;
+	if (g == NULL && ((g = malloc(sizeof(*g))) == NULL || bclint_region_map(g) < 0)) {
 		free(g);
 		return NULL;
 	}
@@ -392,8 +392,13 @@ static int drop_regions(struct bclint_report *r, uint32_t bound)
 	size_t kept = 0;
 	for (size_t k = 0; k < r->n_regions; k++) {
 		if (r->region_files[k] < bound) {
-			bclint_region_unmap(r->regions[k]);
-			free(r->regions[k]);
+			struct bclint_region *g = r->regions[k];
+			if (r->n_spare < BCLINT_SPARE_REGIONS && bclint_region_reuse(g) == 0) {
+				r->spare[r->n_spare++] = g;
+				continue;
+			}
+			bclint_region_unmap(g);
+			free(g);
 			continue;
 		}
 		r->regions[kept] = r->regions[k];
@@ -473,6 +478,10 @@ void bclint_report_free(struct bclint_report *r)
 	for (size_t i = 0; i < r->n_regions; i++) {
 		bclint_region_unmap(r->regions[i]);
 		free(r->regions[i]);
+	}
+	for (size_t i = 0; i < r->n_spare; i++) {
+		bclint_region_unmap(r->spare[i]);
+		free(r->spare[i]);
 	}
 	free(r->regions);
 	free(r->region_files);

@@ -73,6 +73,10 @@ enum {
 	BCLINT_NEED_ABOUT = 4         /* who and what each finding is about (entity.h) */
 };
 
+/* Regions kept for reuse: as many as are dropped at once at most, with a
+ * few workers running. */
+#define BCLINT_SPARE_REGIONS 4
+
 struct bclint_report {
 	struct bclint_arena arena;
 	struct bclint_source *sources;
@@ -89,6 +93,9 @@ struct bclint_report {
 	struct bclint_region **regions;
 	uint32_t *region_files;
 	size_t n_regions;
+	/* regions dropped whole, kept with their pages for the next workers */
+	struct bclint_region *spare[BCLINT_SPARE_REGIONS];
+	size_t n_spare;
 	uint32_t next_seq; /* the next finding's order of reporting */
 	size_t flushed[4]; /* counts of the findings bclint_report_flush handed out */
 };
@@ -113,7 +120,9 @@ void bclint_report_note(struct bclint_report *r, struct bclint_finding *f,
                         const struct bclint_note *proto, const char *message, size_t len);
 
 /* A shared region (region.h) for a worker to fill with findings of source
- * file, owned by the report; NULL when none can be mapped. */
+ * file, owned by the report: one dropped whole before (by
+ * bclint_report_flush, its pages kept), else a new one; NULL when none
+ * can be mapped. */
 struct bclint_region *bclint_report_new_region(struct bclint_report *r, uint32_t file);
 /* Add finding f as it is, in memory the report owns (its arena or one of
  * its regions), with its notes: only its order of reporting and
