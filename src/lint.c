@@ -154,6 +154,8 @@ struct job {
 	 * whole, to be reused (not trimmed) */
 	int parts;
 	int done;
+	/* no worker could be started while others ran: started when one ends */
+	int waiting;
 	/* diagnostics held until every file before this one is done, so
 	 * that their order does not depend on how many workers run */
 	int hold;
@@ -762,8 +764,12 @@ static int ended(struct job *j, const struct bclint_outcome *out)
 	struct bclint_run *run = j->run;
 	unsigned timeout = j->o->rule_timeout;
 	const char *name = run->report.sources[j->file].path;
-	if (!j->parts)
-		bclint_region_trim(j->region); /* the worker is gone: only what it sealed is kept */
+	/* the worker is gone: only what it sealed is kept, unless the report
+	 * is handed out file by file and the file is done (the region is
+	 * soon reused whole); a file carried on by another worker needs a
+	 * region more, and regions take address space */
+	if (!j->parts || out->ending != BCLINT_WORKER_DONE)
+		bclint_region_trim(j->region);
 	j->region = NULL;
 	if (out->ending == BCLINT_WORKER_DONE)
 		return 0;
@@ -793,20 +799,42 @@ static int ended(struct job *j, const struct bclint_outcome *out)
 	return 1;
 }
 
-/* Start a worker for job j; without one, lint it here. */
+/* Start a worker for job j.  When there is no region or process for it
+ * (address space or processes run out), it waits while other workers run:
+ * one that ends makes room.  With none running, the regions of the files
+ * done give back what they do not hold; failing that, j is linted here. */
 static void start(struct bclint_pool *pool, struct job *j)
 {
+	struct bclint_report *r = &j->run->report;
 	j->started = j->from;
-	j->region = bclint_report_new_region(&j->run->report, j->file);
+	j->waiting = 0;
+	j->region = bclint_report_new_region(r, j->file);
+	if (j->region == NULL && bclint_pool_running(pool) == 0) {
+		bclint_report_trim_regions(r);
+		j->region = bclint_report_new_region(r, j->file);
+	}
 	if (j->region != NULL &&
 	    bclint_pool_start(pool, job, j, receive, j, j->o->rule_timeout) == 0)
 		return;
 	if (j->region != NULL)
 		bclint_region_trim(j->region); /* nothing in it */
 	j->region = NULL;
+	if (bclint_pool_running(pool) > 0) {
+		j->waiting = 1;
+		return;
+	}
 	if (j->send_load || j->from < j->n_todo)
-		lint_here(j); /* no worker: unprotected, but not lost */
+		lint_here(j); /* no worker at all: unprotected, but not lost */
 	j->done = 1;
+}
+
+/* Start the jobs of [from, to) that wait, in order, while they can be. */
+static int start_waiting(struct bclint_pool *pool, struct job *js, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++)
+		if (js[k].waiting && (start(pool, &js[k]), js[k].waiting))
+			return 1;
+	return 0;
 }
 
 /* The enabled rules' slot numbers; NULL when memory runs out. */
@@ -869,11 +897,11 @@ static int lint_files(struct bclint_run *run, const struct bclint_lint_options *
 		goto out;
 	}
 	size_t next = 0, said = 0;
-	int parts = streams(run, o);
+	int parts = streams(run, o), waiting = 0;
 	while (said < n) {
 		/* linted here, each file is done before the next is read */
-		while (next < n &&
-		       (pool != NULL ? bclint_pool_running(pool) < jobs : next == said)) {
+		while (next < n && (pool != NULL ? !waiting && bclint_pool_running(pool) < jobs
+		                                 : next == said)) {
 			struct job *j = &js[next];
 			*j = (struct job){.run = run,
 			                  .o = o,
@@ -897,6 +925,7 @@ static int lint_files(struct bclint_run *run, const struct bclint_lint_options *
 			j->done = 0;
 			if (pool != NULL) {
 				start(pool, j);
+				waiting = j->waiting;
 			} else {
 				lint_here(j);
 				j->done = 1;
@@ -916,6 +945,7 @@ static int lint_files(struct bclint_run *run, const struct bclint_lint_options *
 				j->done = 1;
 			if (j->done) /* positions are resolved: the text is not needed */
 				bclint_text_free(&run->report.sources[j->file].text);
+			waiting = start_waiting(pool, js, said, next);
 		}
 		size_t was = said;
 		for (; said < next && js[said].done; said++)

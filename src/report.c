@@ -91,6 +91,12 @@ struct bclint_region *bclint_report_new_region(struct bclint_report *r, uint32_t
 	return v[r->n_regions++] = g;
 }
 
+void bclint_report_trim_regions(struct bclint_report *r)
+{
+	for (size_t k = 0; k < r->n_regions; k++)
+		bclint_region_trim(r->regions[k]);
+}
+
 int bclint_report_adopt(struct bclint_report *r, struct bclint_finding *f)
 {
 	if (room(r) < 0)

@@ -124,6 +124,11 @@ void bclint_report_note(struct bclint_report *r, struct bclint_finding *f,
  * bclint_report_flush, its pages kept), else a new one; NULL when none
  * can be mapped. */
 struct bclint_region *bclint_report_new_region(struct bclint_report *r, uint32_t file);
+
+/* Give back the address space of every region past what was sealed in it
+ * (bclint_region_trim): for when no worker is writing into any and a new
+ * one cannot be mapped. */
+void bclint_report_trim_regions(struct bclint_report *r);
 /* Add finding f as it is, in memory the report owns (its arena or one of
  * its regions), with its notes: only its order of reporting and
  * fingerprint are set.  -1 when memory runs out (r->oom is then set). */

@@ -36,6 +36,26 @@ for fmt in gcc json sarif; do
 		is "$st" "$one" "$fmt: -j $n: the same exit status ($one)"
 	done
 done
+# Under a limit on address space each region gets a quarter of it: the
+# workers run out of regions, one waits for another to end, and the
+# regions of the files done give back what they do not hold; the report
+# stays that of -j 1.  (valgrind has a limit of its own, and runs the
+# loop above into it; a sanitizer needs more address space than this.)
+for fmt in gcc json; do
+	if [ -n "$VALGRIND_TESTS$SANITIZERS" ]; then
+		ok 0 "# SKIP $fmt: a limit on address space, under valgrind or a sanitizer"
+		ok 0 "# SKIP $fmt: a limit on address space, what is said"
+		continue
+	fi
+	$BCLINT -j 1 -f "$fmt" $crash "$@" >"one.$fmt" 2>one.said
+	one=$?
+	(ulimit -v 250000 && exec $BCLINT -j 8 -f "$fmt" $crash "$@") >"few.$fmt" 2>few.said
+	st=$?
+	cmp -s "one.$fmt" "few.$fmt"
+	ok $? "$fmt: -j 8 under a limit of 250 MB on address space gives the report of -j 1"
+	is "$st: $(cat few.said)" "$one: $(cat one.said)" \
+		"$fmt: under that limit, what is said and the exit status are those of -j 1"
+done
 is "$one" 3 "the crashing rule makes it 3"
 is "$(grep -c "rule 'test-crash' crashed" one.said)" 13 "one crash named per valid snapshot"
 is "$(grep -c 'cannot read snapshot' one.said)" 1 "the missing file named once"

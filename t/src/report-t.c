@@ -1,6 +1,6 @@
 /* Unit tests of the report (src/report.c): notes kept in order, messages
  * and pointers copied, the output order, positions, fingerprints, counts,
- * --quiet's filter, and a report handed out file by file. */
+ * --quiet's filter, a report handed out file by file, and its regions. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 
 #include <bclint/plugin.h>
 
+#include "region.h"
 #include "report.h"
 #include "tap.h"
 
@@ -231,13 +232,52 @@ static void flush(void)
 	bclint_report_free(&r);
 }
 
+/* Regions: a new one for each worker; trimming them all keeps only what
+ * each sealed; a region dropped whole by a flush is the next one handed
+ * out, one trimmed is not. */
+static void regions(void)
+{
+	struct bclint_report r;
+	memset(&r, 0, sizeof(r));
+	source(&r, "a", "{}\n");
+	source(&r, "b", "{}\n");
+	struct bclint_region *g = bclint_report_new_region(&r, 0);
+	struct bclint_region *h = bclint_report_new_region(&r, 1);
+	ok(g != NULL && h != NULL && g != h && r.n_regions == 2, "a region for each worker");
+	if (g == NULL || h == NULL) {
+		bclint_report_free(&r);
+		return;
+	}
+	size_t whole = g->size;
+	bclint_region_take(g, 5000, 1);
+	bclint_region_seal(g);
+	bclint_region_trim(g);
+	bclint_region_take(h, 10, 1);
+	bclint_region_seal(h);
+	bclint_region_sealed(h, h->sealed);
+	bclint_report_trim_regions(&r);
+	ok(g->size == g->sealed && g->sealed >= 5000 && g->sealed < whole && h->size == h->sealed &&
+	           h->sealed > 0 && h->sealed < h->whole,
+	   "trim_regions: each keeps what it sealed, no more");
+	struct bclint_region *k = bclint_report_new_region(&r, 1);
+	ok(k != NULL && k->size == k->whole && r.n_regions == 3,
+	   "after trim_regions, a new region is mapped whole");
+	bclint_report_flush(&r, 2, 0, part, &(struct seen){"", {0}});
+	ok(r.n_regions == 0, "a flush past every file drops every region");
+	struct bclint_region *m = bclint_report_new_region(&r, 2);
+	ok(m == k && m->size == m->whole && m->used == 0,
+	   "the one dropped whole is handed out again, empty; the trimmed ones are not");
+	bclint_report_free(&r);
+}
+
 int main(void)
 {
-	plan(21);
+	plan(26);
 	notes();
 	messages();
 	order();
 	fingerprints();
 	flush();
+	regions();
 	return done_testing();
 }
