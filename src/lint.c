@@ -828,12 +828,17 @@ static void start(struct bclint_pool *pool, struct job *j)
 	j->done = 1;
 }
 
-/* Start the jobs of [from, to) that wait, in order, while they can be. */
+/* Start the jobs of [from, to) that wait, in order, until one has to wait
+ * again: 1 then, else 0. */
 static int start_waiting(struct bclint_pool *pool, struct job *js, size_t from, size_t to)
 {
-	for (size_t k = from; k < to; k++)
-		if (js[k].waiting && (start(pool, &js[k]), js[k].waiting))
+	for (size_t k = from; k < to; k++) {
+		if (!js[k].waiting)
+			continue;
+		start(pool, &js[k]);
+		if (js[k].waiting)
 			return 1;
+	}
 	return 0;
 }
 
