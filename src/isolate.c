@@ -1,8 +1,10 @@
-/* The worker and the channel to it: a pipe of frames, each a type byte
- * ('M' a message, 'S' a step finished, 'E' the job returned) and, for
- * messages, a 32-bit length and the bytes.  The calling process reads
- * as the worker writes, so the worker never waits long on a full pipe,
- * and keeps each step's deadline. */
+/* The worker and the channels to it: a pipe of frames from it, each a
+ * type byte ('M' a message, 'S' a step finished, 'E' the job returned)
+ * and, for messages, a 32-bit length and the bytes; and a socket to it,
+ * which carries the next job (a 32-bit length and the bytes) or, closed,
+ * says that there is none.  The calling process reads as the worker
+ * writes, so the worker never waits long on a full pipe, and keeps each
+ * step's deadline. */
 #include "config.h"
 
 #include <errno.h>
@@ -12,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,7 +23,9 @@
 #include "isolate.h"
 
 struct bclint_worker {
-	int fd;
+	int fd;   /* frames to the caller */
+	int next; /* the next job from the caller */
+	int idle; /* 'E' sent: between jobs */
 };
 
 const char *bclint_signal_name(int sig, char *buf, size_t size)
@@ -69,6 +74,35 @@ int bclint_worker_send(struct bclint_worker *w, const void *data, size_t len)
 int bclint_worker_step(struct bclint_worker *w)
 {
 	return write_all(w->fd, "S", 1);
+}
+
+/* Read n bytes from fd: 0, or -1 at its end or on an error. */
+static int read_all(int fd, void *data, size_t n)
+{
+	char *p = data;
+	while (n > 0) {
+		ssize_t got = read(fd, p, n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return -1;
+		p += got;
+		n -= (size_t)got;
+	}
+	return 0;
+}
+
+long bclint_worker_next(struct bclint_worker *w, void *buf, size_t size)
+{
+	uint32_t len;
+	if (write_all(w->fd, "E", 1) < 0)
+		return -1;
+	w->idle = 1;
+	if (read_all(w->next, &len, sizeof(len)) < 0 || len > size ||
+	    read_all(w->next, buf, len) < 0)
+		return -1;
+	w->idle = 0;
+	return (long)len;
 }
 
 static double seconds_now(void)
@@ -152,16 +186,22 @@ static void frames(struct reader *rd, const char *p, size_t n, double *deadline,
 /* One worker of a pool. */
 struct worker {
 	pid_t pid;
-	int fd;
+	int fd;   /* its frames */
+	int next; /* its next job, or -1 once it is let go */
 	unsigned timeout;
 	double deadline;
 	int late;
+	int idle; /* its job returned, and it waits for another */
 	struct reader rd;
 };
 
 struct bclint_pool {
 	struct worker *w;
 	size_t n, cap;
+	struct pollfd *fds; /* cap of them */
+	/* the first worker that ended badly between jobs or once let go */
+	struct bclint_outcome after;
+	int bad;
 };
 
 struct bclint_pool *bclint_pool_new(void)
@@ -169,9 +209,18 @@ struct bclint_pool *bclint_pool_new(void)
 	return calloc(1, sizeof(struct bclint_pool));
 }
 
+/* A worker between jobs or let go: not running. */
+static int running(const struct worker *w)
+{
+	return !w->idle && w->next >= 0;
+}
+
 size_t bclint_pool_running(const struct bclint_pool *p)
 {
-	return p->n;
+	size_t n = 0;
+	for (size_t i = 0; i < p->n; i++)
+		n += running(&p->w[i]);
+	return n;
 }
 
 int bclint_pool_start(struct bclint_pool *p, bclint_job_fn *job, void *job_arg,
@@ -183,32 +232,51 @@ int bclint_pool_start(struct bclint_pool *p, bclint_job_fn *job, void *job_arg,
 		if (w == NULL)
 			return -1;
 		p->w = w;
+		struct pollfd *fds = realloc(p->fds, cap * sizeof(*fds));
+		if (fds == NULL)
+			return -1;
+		p->fds = fds;
 		p->cap = cap;
 	}
-	int fds[2];
+	int fds[2], next[2];
 	if (pipe(fds) < 0)
 		return -1;
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, next) < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
 	fflush(NULL); /* the worker must not write out the caller's buffers */
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(fds[0]);
 		close(fds[1]);
+		close(next[0]);
+		close(next[1]);
 		return -1;
 	}
 	if (pid == 0) {
-		struct bclint_worker self = {fds[1]};
+		struct bclint_worker self = {fds[1], next[1], 0};
 		close(fds[0]);
-		for (size_t i = 0; i < p->n; i++)
+		close(next[0]);
+		for (size_t i = 0; i < p->n; i++) {
 			close(p->w[i].fd); /* the other workers' channels */
-		job(job_arg, &self);
-		write_all(fds[1], "E", 1);
+			if (p->w[i].next >= 0)
+				close(p->w[i].next);
+		}
+		if (job(job_arg, &self) < 0)
+			_exit(1);
+		if (!self.idle) /* else 'E' is sent, and no job came after it */
+			write_all(fds[1], "E", 1);
 		_exit(0);
 	}
 	close(fds[1]);
+	close(next[1]);
 	struct worker *w = &p->w[p->n++];
 	memset(w, 0, sizeof(*w));
 	w->pid = pid;
 	w->fd = fds[0];
+	w->next = next[0];
 	w->timeout = timeout;
 	w->rd.receive = receive;
 	w->rd.arg = receive_arg;
@@ -223,7 +291,7 @@ static int next_wait(struct bclint_pool *p)
 	double now = seconds_now();
 	for (size_t i = 0; i < p->n; i++) {
 		struct worker *w = &p->w[i];
-		if (!w->timeout || w->rd.steps == 0 || w->rd.returned || w->late)
+		if (!w->timeout || w->rd.steps == 0 || w->rd.returned || w->late || !running(w))
 			continue;
 		double left = w->deadline - now;
 		if (left <= 0) {
@@ -287,31 +355,125 @@ static int drain(struct worker *w)
 	return 0;
 }
 
+/* Worker i is gone: forget it. */
+static void forget(struct bclint_pool *p, size_t i)
+{
+	struct worker *w = &p->w[i];
+	close(w->fd);
+	if (w->next >= 0)
+		close(w->next);
+	free(w->rd.msg);
+	p->w[i] = p->w[--p->n];
+}
+
+/* Worker i, between jobs or let go, has ended or ends now: forget it,
+ * keeping how it ended if that was badly. */
+static void settle(struct bclint_pool *p, size_t i)
+{
+	struct bclint_outcome gone;
+	ending(&p->w[i], &gone);
+	if (gone.ending != BCLINT_WORKER_DONE && !p->bad) {
+		p->after = gone;
+		p->bad = 1;
+	}
+	forget(p, i);
+}
+
 int bclint_pool_wait(struct bclint_pool *p, void **receive_arg, struct bclint_outcome *out)
 {
-	struct pollfd fds[64];
-	while (p->n > 0) {
-		/* cppcheck takes p->n for 0 here, which the loop's test rules out */
-		size_t n = p->n < 64 ? p->n : 64;
-		// cppcheck-suppress knownConditionTrueFalse
+	while (bclint_pool_running(p) > 0) {
+		struct pollfd *fds = p->fds;
+		size_t n = p->n;
 		for (size_t i = 0; i < n; i++)
 			fds[i] = (struct pollfd){p->w[i].fd, POLLIN, 0};
 		int ready = poll(fds, (nfds_t)n, next_wait(p));
 		if (ready < 0 && errno != EINTR)
 			return -1;
-		for (size_t i = 0; ready > 0 && i < n; i++) {
-			if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR)) || !drain(&p->w[i]))
+		for (size_t i = n; ready > 0 && i-- > 0;) {
+			if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
 			struct worker *w = &p->w[i];
-			close(w->fd);
-			free(w->rd.msg);
-			ending(w, out);
-			*receive_arg = w->rd.arg;
-			p->w[i] = p->w[--p->n];
-			return 0;
+			int closed = drain(w);
+			if (closed && !running(w)) {
+				/* let go, or gone between jobs: nothing to report */
+				settle(p, i);
+				continue;
+			}
+			if (closed) {
+				ending(w, out);
+				*receive_arg = w->rd.arg;
+				forget(p, i);
+				return 0;
+			}
+			if (w->rd.returned && w->next >= 0 && !w->idle) {
+				/* between jobs, waiting for another */
+				memset(out, 0, sizeof(*out));
+				out->ending = BCLINT_WORKER_DONE;
+				out->steps = w->rd.steps;
+				out->idle = 1;
+				out->worker = (long)w->pid;
+				w->idle = 1;
+				*receive_arg = w->rd.arg;
+				return 0;
+			}
 		}
 	}
 	return -1;
+}
+
+/* The idle worker named worker, or NULL. */
+static struct worker *idle_worker(struct bclint_pool *p, long worker)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if ((long)p->w[i].pid == worker && p->w[i].idle && p->w[i].next >= 0)
+			return &p->w[i];
+	return NULL;
+}
+
+int bclint_pool_give(struct bclint_pool *p, long worker, const void *data, size_t len,
+                     bclint_receive_fn *receive, void *receive_arg)
+{
+	struct worker *w = idle_worker(p, worker);
+	uint32_t n = (uint32_t)len;
+	if (w == NULL || len > UINT32_MAX)
+		return -1;
+	if (send(w->next, &n, sizeof(n), MSG_NOSIGNAL) != (ssize_t)sizeof(n) ||
+	    send(w->next, data, len, MSG_NOSIGNAL) != (ssize_t)len) {
+		bclint_pool_let_go(p, worker);
+		return -1;
+	}
+	w->idle = 0;
+	w->late = 0;
+	w->rd.steps = 0;
+	w->rd.returned = 0;
+	w->rd.receive = receive;
+	w->rd.arg = receive_arg;
+	return 0;
+}
+
+void bclint_pool_let_go(struct bclint_pool *p, long worker)
+{
+	struct worker *w = idle_worker(p, worker);
+	if (w == NULL)
+		return;
+	close(w->next); /* its bclint_worker_next returns -1, and it ends */
+	w->next = -1;
+}
+
+int bclint_pool_finish(struct bclint_pool *p, struct bclint_outcome *out)
+{
+	for (size_t i = p->n; i-- > 0;) {
+		struct worker *w = &p->w[i];
+		if (running(w))
+			continue;
+		if (w->next >= 0)
+			close(w->next); /* between jobs: it ends of itself */
+		w->next = -1;
+		settle(p, i);
+	}
+	if (p->bad)
+		*out = p->after;
+	return p->bad;
 }
 
 void bclint_pool_free(struct bclint_pool *p)
@@ -320,11 +482,16 @@ void bclint_pool_free(struct bclint_pool *p)
 		return;
 	for (size_t i = 0; i < p->n; i++) {
 		struct bclint_outcome out;
-		kill(p->w[i].pid, SIGKILL);
+		if (running(&p->w[i]))
+			kill(p->w[i].pid, SIGKILL);
+		else if (p->w[i].next >= 0)
+			close(p->w[i].next); /* between jobs: it ends of itself */
+		p->w[i].next = -1;
 		close(p->w[i].fd);
 		free(p->w[i].rd.msg);
 		ending(&p->w[i], &out);
 	}
 	free(p->w);
+	free(p->fds);
 	free(p);
 }

@@ -4,7 +4,9 @@
  * (isolate.c), which writes the findings into memory shared with this
  * process (region.c) and says where they are as each step ends;
  * a rule that crashes or runs out of time is recorded by name, and a new
- * worker carries on with the rules after it. */
+ * worker carries on with the rules after it.  A worker done with a file
+ * is given the next one, with a region it can reach, and keeps its
+ * memory from file to file. */
 #include "config.h"
 
 #include <errno.h>
@@ -156,6 +158,9 @@ struct job {
 	int done;
 	/* no worker could be started while others ran: started when one ends */
 	int waiting;
+	/* the report's n_mapped when the current worker started: the regions
+	 * it can reach are those mapped before */
+	unsigned long stamp;
 	/* diagnostics held until every file before this one is done, so
 	 * that their order does not depend on how many workers run */
 	int hold;
@@ -553,9 +558,8 @@ static int end_step(struct job *j, struct bclint_worker *w)
  * Loading and the rules report into the worker's region: loading into
  * the run's report with the region for its arena, the rules into a report
  * of the worker's own, emptied after each rule's findings are sent. */
-static void job(void *arg, struct bclint_worker *w)
+static void work(struct job *j, struct bclint_worker *w)
 {
-	struct job *j = arg;
 	struct bclint_run *run = j->run;
 	size_t first = run->report.n_findings;
 	struct bclint_snapshot *s, *prev;
@@ -588,6 +592,55 @@ static void job(void *arg, struct bclint_worker *w)
 	free_stage(&st);
 	bclint_snapshot_free(s);
 	bclint_snapshot_free(prev);
+	run->report.n_findings = first; /* sent: the caller has them */
+}
+
+/* The next file for a worker: the source and a region it reached from
+ * the start, followed by the file's path. */
+struct order {
+	uint32_t file;
+	struct bclint_region *region;
+};
+
+#define ORDER_PATH_MAX 4096
+
+/* The worker's job: the file it was started for, then each file it is
+ * given.  It reads a given file itself (the caller read it after the
+ * fork): -1 when it cannot, or when memory runs out. */
+static int job(void *arg, struct bclint_worker *w)
+{
+	struct job *j = arg, next = *j;
+	struct bclint_report *r = &j->run->report;
+	char buf[sizeof(struct order) + ORDER_PATH_MAX + 1];
+	long len;
+	work(j, w);
+	while ((len = bclint_worker_next(w, buf, sizeof(buf) - 1)) >= (long)sizeof(struct order)) {
+		struct order o;
+		struct bclint_text text;
+		memcpy(&o, buf, sizeof(o));
+		buf[len] = '\0';
+		char *path = strdup(buf + sizeof(o));
+		if (path == NULL || bclint_text_read(path, &text) < 0) {
+			free(path);
+			return -1;
+		}
+		if (bclint_report_put_source(r, o.file, path, text) < 0 ||
+		    bclint_region_restart(o.region) < 0)
+			return -1;
+		next.file = o.file;
+		next.region = o.region;
+		next.from = 0;
+		next.send_load = 1;
+		r->oom = 0;
+		work(&next, w);
+		struct bclint_source *src = &r->sources[o.file];
+		bclint_text_free(&src->text); /* done with: this process keeps no file */
+		free(src->lines);
+		free(src->path);
+		src->lines = NULL;
+		src->path = NULL;
+	}
+	return 0;
 }
 
 /* -- the calling process's side -------------------------------------- */
@@ -799,27 +852,74 @@ static int ended(struct job *j, const struct bclint_outcome *out)
 	return 1;
 }
 
-/* Start a worker for job j.  When there is no region or process for it
- * (address space or processes run out), it waits while other workers run:
- * one that ends makes room.  With none running, the regions of the files
- * done give back what they do not hold; failing that, j is linted here. */
-static void start(struct bclint_pool *pool, struct job *j)
+/* The workers of a run, and the one between files, if any. */
+struct crew {
+	struct bclint_pool *pool;
+	long idle;           /* the worker between files, 0 when none */
+	unsigned long stamp; /* the regions it can reach: those mapped before */
+	int more;            /* more files are to come */
+};
+
+/* Give job j to the worker between files: 1, or 0 when it cannot take
+ * it (j is the file's first worker, a file it can read, with a spare
+ * region it reaches). */
+static int give(struct crew *c, struct job *j)
+{
+	struct bclint_report *r = &j->run->report;
+	const char *path = r->sources[j->file].path;
+	size_t len = strlen(path);
+	if (c->idle == 0 || j->from != 0 || !j->send_load || strcmp(path, "-") == 0 ||
+	    len > ORDER_PATH_MAX ||
+	    (j->region = bclint_report_old_region(r, j->file, c->stamp)) == NULL)
+		return 0;
+	struct order o = {j->file, j->region};
+	char buf[sizeof(o) + ORDER_PATH_MAX];
+	memcpy(buf, &o, sizeof(o));
+	memcpy(buf + sizeof(o), path, len);
+	long worker = c->idle;
+	c->idle = 0;
+	if (bclint_pool_give(c->pool, worker, buf, sizeof(o) + len, receive, j) < 0) {
+		bclint_region_trim(j->region); /* nothing in it */
+		j->region = NULL;
+		return 0;
+	}
+	j->stamp = c->stamp;
+	return 1;
+}
+
+/* Start a worker for job j, or give it to the one between files.  When
+ * there is no region or process for it (address space or processes run
+ * out), it waits while other workers run: one that ends makes room.  With
+ * none running, the regions of the files done give back what they do not
+ * hold; failing that, j is linted here. */
+static void start(struct crew *c, struct job *j)
 {
 	struct bclint_report *r = &j->run->report;
 	j->started = j->from;
 	j->waiting = 0;
+	if (!j->send_load && j->from >= j->n_todo) {
+		j->done = 1; /* the rule that failed was the last */
+		return;
+	}
+	if (give(c, j))
+		return;
 	j->region = bclint_report_new_region(r, j->file);
-	if (j->region == NULL && bclint_pool_running(pool) == 0) {
+	if (j->region == NULL && bclint_pool_running(c->pool) == 0) {
 		bclint_report_trim_regions(r);
 		j->region = bclint_report_new_region(r, j->file);
 	}
-	if (j->region != NULL &&
-	    bclint_pool_start(pool, job, j, receive, j, j->o->rule_timeout) == 0)
-		return;
+	if (j->region != NULL) {
+		/* a region the worker reaches for its next file: one mapped now */
+		if (c->more && j->from == 0)
+			bclint_report_stock_spare(r);
+		j->stamp = r->n_mapped;
+		if (bclint_pool_start(c->pool, job, j, receive, j, j->o->rule_timeout) == 0)
+			return;
+	}
 	if (j->region != NULL)
 		bclint_region_trim(j->region); /* nothing in it */
 	j->region = NULL;
-	if (bclint_pool_running(pool) > 0) {
+	if (bclint_pool_running(c->pool) > 0) {
 		j->waiting = 1;
 		return;
 	}
@@ -828,14 +928,28 @@ static void start(struct bclint_pool *pool, struct job *j)
 	j->done = 1;
 }
 
+/* Let the workers go at the end of the run, and say whether one ended
+ * badly once its files were done (a plugin's code at exit, or valgrind's
+ * verdict on the process). */
+static void finish_crew(struct bclint_run *run, struct crew *c, unsigned timeout)
+{
+	struct bclint_outcome out;
+	if (c->pool == NULL || !bclint_pool_finish(c->pool, &out))
+		return;
+	char buf[64], msg[256];
+	snprintf(msg, sizeof(msg), "a worker process ended with %s after its snapshots were linted",
+	         ending(&out, timeout, buf, sizeof(buf)));
+	say(run, NULL, NULL, msg, 1);
+}
+
 /* Start the jobs of [from, to) that wait, in order, until one has to wait
  * again: 1 then, else 0. */
-static int start_waiting(struct bclint_pool *pool, struct job *js, size_t from, size_t to)
+static int start_waiting(struct crew *c, struct job *js, size_t from, size_t to)
 {
 	for (size_t k = from; k < to; k++) {
 		if (!js[k].waiting)
 			continue;
-		start(pool, &js[k]);
+		start(c, &js[k]);
 		if (js[k].waiting)
 			return 1;
 	}
@@ -897,6 +1011,7 @@ static int lint_files(struct bclint_run *run, const struct bclint_lint_options *
 	size_t *todo = enabled(run, &n_todo);
 	struct job *js = calloc(n + 1, sizeof(*js));
 	struct bclint_pool *pool = o->isolate ? bclint_pool_new() : NULL;
+	struct crew c = {pool, 0, 0, 1};
 	if (todo == NULL || js == NULL || (o->isolate && pool == NULL)) {
 		run->report.oom = 1;
 		goto out;
@@ -929,12 +1044,17 @@ static int lint_files(struct bclint_run *run, const struct bclint_lint_options *
 			j->prev = prev;
 			j->done = 0;
 			if (pool != NULL) {
-				start(pool, j);
+				c.more = next < n;
+				start(&c, j);
 				waiting = j->waiting;
 			} else {
 				lint_here(j);
 				j->done = 1;
 			}
+		}
+		if (c.idle != 0) { /* no file for it */
+			bclint_pool_let_go(pool, c.idle);
+			c.idle = 0;
 		}
 		void *arg;
 		struct bclint_outcome out;
@@ -944,13 +1064,18 @@ static int lint_files(struct bclint_run *run, const struct bclint_lint_options *
 				goto out;
 			}
 			struct job *j = arg;
+			c.more = next < n;
 			if (ended(j, &out))
-				start(pool, j);
+				start(&c, j);
 			else
 				j->done = 1;
 			if (j->done) /* positions are resolved: the text is not needed */
 				bclint_text_free(&run->report.sources[j->file].text);
-			waiting = start_waiting(pool, js, said, next);
+			if (out.idle) {
+				c.idle = out.worker;
+				c.stamp = j->stamp;
+			}
+			waiting = start_waiting(&c, js, said, next);
 		}
 		size_t was = said;
 		for (; said < next && js[said].done; said++)
@@ -968,6 +1093,7 @@ static int lint_files(struct bclint_run *run, const struct bclint_lint_options *
 out:
 	for (size_t i = 0; js != NULL && i < n; i++)
 		release(&js[i]);
+	finish_crew(run, &c, o->rule_timeout);
 	bclint_pool_free(pool);
 	free(js);
 	free(todo);
@@ -995,19 +1121,21 @@ void bclint_lint_text(struct bclint_run *run, const struct bclint_lint_options *
 	                .send_load = 1,
 	                .prev = -1};
 	struct bclint_pool *pool = o->isolate ? bclint_pool_new() : NULL;
+	struct crew c = {pool, 0, 0, 0};
 	if (pool == NULL) {
 		lint_here(&j);
 	} else {
-		start(pool, &j);
+		start(&c, &j);
 		void *arg;
 		struct bclint_outcome out;
 		while (!j.done && bclint_pool_wait(pool, &arg, &out) == 0)
 			if (!ended(&j, &out))
 				j.done = 1;
 			else
-				start(pool, &j);
+				start(&c, &j);
 	}
 	release(&j); /* one file is never held back; this says so to the reader */
+	finish_crew(run, &c, o->rule_timeout);
 	bclint_pool_free(pool);
 	free(todo);
 }

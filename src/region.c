@@ -133,6 +133,15 @@ int bclint_region_reuse(struct bclint_region *g)
 	return 0;
 }
 
+int bclint_region_restart(struct bclint_region *g)
+{
+	if (g->base == NULL || mprotect(g->base, g->whole, PROT_NONE) < 0)
+		return -1;
+	g->size = g->whole;
+	g->used = g->sealed = g->ready = 0;
+	return 0;
+}
+
 void bclint_region_unmap(struct bclint_region *g)
 {
 	if (g == NULL || g->base == NULL)

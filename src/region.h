@@ -18,11 +18,12 @@
 
 struct bclint_region {
 	char *base;
-	size_t size;   /* bytes mapped */
-	size_t used;   /* bytes handed out, from base on */
-	size_t sealed; /* the first bytes that are final (page-aligned) */
-	size_t ready;  /* the first bytes this process may write */
-	size_t whole;  /* size, as mapped: trimming makes size smaller */
+	size_t size;        /* bytes mapped */
+	size_t used;        /* bytes handed out, from base on */
+	size_t sealed;      /* the first bytes that are final (page-aligned) */
+	size_t ready;       /* the first bytes this process may write */
+	size_t whole;       /* size, as mapped: trimming makes size smaller */
+	unsigned long born; /* how many regions its owner mapped before it */
 };
 
 /* Map a region as big as the machine's memory (a quarter of the address
@@ -58,6 +59,11 @@ void bclint_region_trim(struct bclint_region *g);
  * clearing fresh ones for it (a fifth of a run of many files went on
  * that).  0, or -1 when the region was trimmed (it is then unchanged). */
 int bclint_region_reuse(struct bclint_region *g);
+
+/* In a worker given a region it had from the start (its copy of g may be
+ * of any state): empty, none of it reachable, to be filled from its
+ * start.  0, or -1. */
+int bclint_region_restart(struct bclint_region *g);
 
 void bclint_region_unmap(struct bclint_region *g);
 

@@ -26,6 +26,28 @@ int bclint_report_add_source(struct bclint_report *r, char *path, struct bclint_
 	return (int)r->n_sources++;
 }
 
+int bclint_report_put_source(struct bclint_report *r, uint32_t file, char *path,
+                             struct bclint_text text)
+{
+	if (file >= r->n_sources) {
+		struct bclint_source *s = realloc(r->sources, ((size_t)file + 1) * sizeof(*s));
+		if (s == NULL) {
+			free(path);
+			bclint_text_free(&text);
+			return -1;
+		}
+		memset(s + r->n_sources, 0, ((size_t)file + 1 - r->n_sources) * sizeof(*s));
+		r->sources = s;
+		r->n_sources = (size_t)file + 1;
+	}
+	struct bclint_source *src = &r->sources[file];
+	free(src->path);
+	bclint_text_free(&src->text);
+	free(src->lines);
+	*src = (struct bclint_source){path, text, NULL, 0, NULL, 0};
+	return 0;
+}
+
 /* The ref as the report keeps it: a pointer's text copied. */
 static int keep_ref(struct bclint_report *r, const struct bclint_ref *in, struct bclint_ref *out)
 {
@@ -72,23 +94,73 @@ static int room(struct bclint_report *r)
 	return 0;
 }
 
-struct bclint_region *bclint_report_new_region(struct bclint_report *r, uint32_t file)
+/* Room for one more region in r's lists: 0, or -1. */
+static int region_room(struct bclint_report *r)
 {
 	struct bclint_region **v = realloc(r->regions, (r->n_regions + 1) * sizeof(*v));
 	if (v == NULL)
-		return NULL;
+		return -1;
 	r->regions = v;
 	uint32_t *files = realloc(r->region_files, (r->n_regions + 1) * sizeof(*files));
 	if (files == NULL)
-		return NULL;
+		return -1;
 	r->region_files = files;
-	struct bclint_region *g = r->n_spare > 0 ? r->spare[--r->n_spare] : NULL;
-	if (g == NULL && ((g = malloc(sizeof(*g))) == NULL || bclint_region_map(g) < 0)) {
+	return 0;
+}
+
+/* A region newly mapped, or NULL. */
+static struct bclint_region *map_region(struct bclint_report *r)
+{
+	struct bclint_region *g = malloc(sizeof(*g));
+	if (g == NULL || bclint_region_map(g) < 0) {
 		free(g);
 		return NULL;
 	}
-	files[r->n_regions] = file;
-	return v[r->n_regions++] = g;
+	g->born = r->n_mapped++;
+	return g;
+}
+
+/* g, filled for file from now on (there is room). */
+static struct bclint_region *keep_region(struct bclint_report *r, struct bclint_region *g,
+                                         uint32_t file)
+{
+	r->region_files[r->n_regions] = file;
+	return r->regions[r->n_regions++] = g;
+}
+
+struct bclint_region *bclint_report_new_region(struct bclint_report *r, uint32_t file)
+{
+	if (region_room(r) < 0)
+		return NULL;
+	struct bclint_region *g = r->n_spare > 0 ? r->spare[--r->n_spare] : map_region(r);
+	return g != NULL ? keep_region(r, g, file) : NULL;
+}
+
+struct bclint_region *bclint_report_old_region(struct bclint_report *r, uint32_t file,
+                                               unsigned long before)
+{
+	for (size_t i = r->n_spare; i-- > 0;) {
+		struct bclint_region *g = r->spare[i];
+		if (g->born >= before)
+			continue;
+		if (region_room(r) < 0)
+			return NULL;
+		memmove(r->spare + i, r->spare + i + 1, (r->n_spare - i - 1) * sizeof(*r->spare));
+		r->n_spare--;
+		return keep_region(r, g, file);
+	}
+	return NULL;
+}
+
+int bclint_report_stock_spare(struct bclint_report *r)
+{
+	if (r->n_spare > 0)
+		return 0;
+	struct bclint_region *g = map_region(r);
+	if (g == NULL)
+		return -1;
+	r->spare[r->n_spare++] = g;
+	return 0;
 }
 
 void bclint_report_trim_regions(struct bclint_report *r)

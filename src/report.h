@@ -96,13 +96,21 @@ struct bclint_report {
 	/* regions dropped whole, kept with their pages for the next workers */
 	struct bclint_region *spare[BCLINT_SPARE_REGIONS];
 	size_t n_spare;
-	uint32_t next_seq; /* the next finding's order of reporting */
-	size_t flushed[4]; /* counts of the findings bclint_report_flush handed out */
+	unsigned long n_mapped; /* regions mapped so far */
+	uint32_t next_seq;      /* the next finding's order of reporting */
+	size_t flushed[4];      /* counts of the findings bclint_report_flush handed out */
 };
 
 /* Add a source, taking path and text (both freed on failure).  Returns
  * its index, or -1 when memory runs out. */
 int bclint_report_add_source(struct bclint_report *r, char *path, struct bclint_text text);
+
+/* Make source file path with text, taking both, as another copy of the
+ * report has it (a worker's, given a file after it started); the sources
+ * before it that this copy lacks stay empty.  0, or -1 when memory runs
+ * out (path and text are then freed). */
+int bclint_report_put_source(struct bclint_report *r, uint32_t file, char *path,
+                             struct bclint_text text);
 
 /* Add a finding like proto (rule, plugin, level, file, pos.off, end.off,
  * ref, identity, suppressed, about; the rest is the report's), with len
@@ -124,6 +132,16 @@ void bclint_report_note(struct bclint_report *r, struct bclint_finding *f,
  * bclint_report_flush, its pages kept), else a new one; NULL when none
  * can be mapped. */
 struct bclint_region *bclint_report_new_region(struct bclint_report *r, uint32_t file);
+
+/* A spare region that a worker started when n_mapped was before can
+ * reach (one mapped earlier), taken for source file as
+ * bclint_report_new_region's is; NULL when there is none. */
+struct bclint_region *bclint_report_old_region(struct bclint_report *r, uint32_t file,
+                                               unsigned long before);
+
+/* Map a spare region if there is none, for a worker started next to take
+ * later (bclint_report_old_region): 0, or -1 when none can be mapped. */
+int bclint_report_stock_spare(struct bclint_report *r);
 
 /* Give back the address space of every region past what was sealed in it
  * (bclint_region_trim): for when no worker is writing into any and a new
